@@ -1,0 +1,50 @@
+"""The `stconfig` command line: a click group whose commands are imported only when used.
+
+Each command lives in its own module under `stconfig.cli`; `COMMANDS` maps its name to
+`module:attribute`, so `stconfig convert` never pays for importing the linter or pydantic.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import click
+
+from stconfig import __version__
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "convert": ("stconfig.cli.convert:convert", "Convert a job file to job.json or HOCON."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when that command runs."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attribute = target[0].split(":")
+        command: click.Command = getattr(importlib.import_module(module_name), attribute)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="stconfig")
+def main(**_: Any) -> None:
+    """Read, convert, lint and submit Apache SeaTunnel job files.
+
+    Exit codes: 0 success, 1 findings or a refusal by the server, 2 bad input or usage.
+    """
+
+
+__all__ = ["COMMANDS", "main"]

@@ -1,0 +1,78 @@
+"""Typed errors. Each renders as one line; those with a position start with `path:line:col`."""
+
+from __future__ import annotations
+
+from stconfig.source import Span
+
+
+class StconfigError(Exception):
+    """Base of every error stconfig raises on purpose."""
+
+
+class FileReadError(StconfigError):
+    """A file that cannot be read at all (missing, a folder, too large, not text)."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+class ParseError(StconfigError):
+    """Text that SeaTunnel's reader would reject, located at a span."""
+
+    def __init__(self, message: str, span: Span) -> None:
+        super().__init__(f"{span}: {message}")
+        self.message = message
+        self.span = span
+
+    @property
+    def path(self) -> str:
+        return self.span.path
+
+    @property
+    def line(self) -> int:
+        return self.span.start_line_col[0]
+
+    @property
+    def column(self) -> int:
+        return self.span.start_line_col[1]
+
+    def render(self) -> str:
+        """The one-line error, the source line, and a caret under the span."""
+        line, column = self.span.start_line_col
+        end_line, end_column = self.span.end_line_col
+        text = self.span.source.line_text(line).expandtabs(1)
+        width = max(1, (end_column - column) if end_line == line else len(text) - column + 1)
+        caret = " " * (column - 1) + "^" + "~" * (width - 1)
+        return f"{self}\n  {line:>4} | {text}\n       | {caret}"
+
+
+class UnresolvedVariableError(ParseError):
+    """An unquoted `${name}` with no value from the file, the environment or `--var`."""
+
+    def __init__(self, name: str, span: Span) -> None:
+        super().__init__(
+            f"unresolved variable {name!r}: set it with --var {name}=VALUE, "
+            "an environment variable, or write ${?" + name + "} to make it optional",
+            span,
+        )
+        self.name = name
+
+
+class VariableError(StconfigError):
+    """A `--var` that SeaTunnel would refuse (a reserved placeholder name, no `=`)."""
+
+
+class EmitError(StconfigError):
+    """A job that cannot be written in the requested format without changing its meaning."""
+
+
+__all__ = [
+    "EmitError",
+    "FileReadError",
+    "ParseError",
+    "StconfigError",
+    "UnresolvedVariableError",
+    "VariableError",
+]

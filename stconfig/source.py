@@ -1,0 +1,73 @@
+"""Source text and positions: a file's text, spans as character offsets, line:col on demand."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+
+@dataclass(eq=False, slots=True)
+class SourceFile:
+    """The text of one input file; `path` is what diagnostics print (`-` for stdin)."""
+
+    path: str
+    text: str
+    _line_starts: list[int] | None = field(default=None, repr=False)
+
+    def _starts(self) -> list[int]:
+        if self._line_starts is None:
+            starts = [0]
+            text = self.text
+            position = text.find("\n")
+            while position != -1:
+                starts.append(position + 1)
+                position = text.find("\n", position + 1)
+            self._line_starts = starts
+        return self._line_starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of a character offset."""
+        starts = self._starts()
+        line = bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line break."""
+        starts = self._starts()
+        if not 1 <= line <= len(starts):
+            return ""
+        start = starts[line - 1]
+        end = starts[line] - 1 if line < len(starts) else len(self.text)
+        return self.text[start:end].rstrip("\r")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range of character offsets in one source file."""
+
+    source: SourceFile
+    start: int
+    end: int
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @property
+    def start_line_col(self) -> tuple[int, int]:
+        return self.source.line_col(self.start)
+
+    @property
+    def end_line_col(self) -> tuple[int, int]:
+        return self.source.line_col(self.end)
+
+    def cover(self, other: Span) -> Span:
+        """The smallest span holding both (same file assumed)."""
+        return Span(self.source, min(self.start, other.start), max(self.end, other.end))
+
+    def __str__(self) -> str:
+        line, column = self.start_line_col
+        return f"{self.source.path}:{line}:{column}"
+
+
+__all__ = ["SourceFile", "Span"]
