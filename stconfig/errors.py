@@ -51,13 +51,16 @@ class ParseError(StconfigError):
 class UnresolvedVariableError(ParseError):
     """An unquoted `${name}` with no value from the file, the environment or `--var`."""
 
-    def __init__(self, name: str, span: Span) -> None:
+    def __init__(self, name: str, span: Span, others: list[str] | None = None) -> None:
+        more = sorted(set(others or []) - {name})
+        also = f" (also unresolved: {', '.join(repr(n) for n in more)})" if more else ""
         super().__init__(
-            f"unresolved variable {name!r}: set it with --var {name}=VALUE, "
+            f"unresolved variable {name!r}{also}: set it with --var {name}=VALUE, "
             "an environment variable, or write ${?" + name + "} to make it optional",
             span,
         )
         self.name = name
+        self.names = [name, *more]
 
 
 class VariableError(StconfigError):

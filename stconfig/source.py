@@ -11,7 +11,7 @@ class SourceFile:
     """The text of one input file; `path` is what diagnostics print (`-` for stdin)."""
 
     path: str
-    text: str
+    text: str = field(repr=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     def _starts(self) -> list[int]:

@@ -16,7 +16,7 @@ from stconfig.model.values import ListNode, Member, Node, ObjectNode, PlainValue
 from stconfig.source import SourceFile, Span
 
 if TYPE_CHECKING:
-    from stconfig.hocon.ast import Document
+    from stconfig.hocon.ast import Document, Substitution
 
 Kind = Literal["source", "transform", "sink"]
 KINDS: tuple[Kind, ...] = ("source", "transform", "sink")
@@ -60,6 +60,8 @@ class Job:
     source_file: SourceFile | None = None
     documents: list[Document] = field(default_factory=list)
     """The syntax trees read (the file and its includes), comments kept, for the linter."""
+    unresolved: list[Substitution] = field(default_factory=list)
+    """Unquoted `${name}` references nothing resolved (only when loaded with unresolved="keep")."""
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Job):

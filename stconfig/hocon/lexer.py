@@ -1,0 +1,272 @@
+"""Tokens of SeaTunnel's HOCON dialect, as typesafe-config 1.3.3's tokenizer cuts them.
+
+The rules that decide values are kept exactly: which characters end unquoted text, that a
+run starting with a digit or `-` is a number only if Java's `Long.parseLong` or
+`Double.parseDouble` accepts it, that `true`, `false` and `null` are literals only at the
+start of unquoted text, and that only `\\n` is a newline. Whitespace between tokens is kept
+as a token because it is part of a concatenated string.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+
+from stconfig.errors import ParseError
+from stconfig.hocon.ast import Comment
+from stconfig.source import SourceFile, Span
+
+# Java's Character.isWhitespace plus the no-break spaces and the BOM, as typesafe counts them.
+WHITESPACE_CHARS = (
+    " \t\x0b\x0c\r\x1c\x1d\x1e\x1f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+FORBIDDEN_UNQUOTED = "$\"{}[]:=,+#`^?!@*&\\"
+NUMBER_CHARS = "0123456789eE+-."
+
+_WHITESPACE = re.compile(f"[{re.escape(WHITESPACE_CHARS)}]+")
+_UNQUOTED = re.compile(
+    f"(?:[^{re.escape(WHITESPACE_CHARS + FORBIDDEN_UNQUOTED)}\n/]|/(?!/))+"
+)
+_NUMBER = re.compile(r"[0-9\-][0-9eE+\-.]*")
+_COMMENT = re.compile(r"(?:#|//)[^\n]*")
+_QUOTED_BODY = re.compile(r'[^"\\\x00-\x1f]*')
+_TRIPLE = re.compile(r'"""(.*?)"""(?!")', re.DOTALL)
+_LONG_MIN, _LONG_MAX = -(2**63), 2**63 - 1
+_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+
+
+class T(IntEnum):
+    """Token kinds."""
+
+    NEWLINE = 1
+    WHITESPACE = 2
+    LBRACE = 3
+    RBRACE = 4
+    LBRACKET = 5
+    RBRACKET = 6
+    COMMA = 7
+    EQUALS = 8
+    COLON = 9
+    PLUS_EQUALS = 10
+    QUOTED = 11
+    TRIPLE = 12
+    UNQUOTED = 13
+    NUMBER = 14
+    LITERAL = 15
+    SUBSTITUTION = 16
+    EOF = 17
+
+
+@dataclass(slots=True)
+class Token:
+    kind: T
+    start: int
+    end: int
+    text: str
+    value: object = None
+    """Decoded string, number, literal, or for SUBSTITUTION the tuple (optional, path tokens)."""
+
+
+_PUNCTUATION = {
+    "{": T.LBRACE,
+    "}": T.RBRACE,
+    "[": T.LBRACKET,
+    "]": T.RBRACKET,
+    ",": T.COMMA,
+    "=": T.EQUALS,
+    ":": T.COLON,
+}
+
+VALUE_KINDS = frozenset({T.QUOTED, T.TRIPLE, T.UNQUOTED, T.NUMBER, T.LITERAL})
+
+
+def parse_java_number(text: str) -> int | float | None:
+    """The number typesafe makes of a run of number characters, or None for a string."""
+    try:
+        if "." in text or "e" in text or "E" in text:
+            return float(text)
+        value = int(text)
+    except ValueError:
+        return None
+    return value if _LONG_MIN <= value <= _LONG_MAX else None
+
+
+class Lexer:
+    """Cuts a source file into tokens; comments go to `comments`."""
+
+    def __init__(self, source: SourceFile, *, json: bool = False) -> None:
+        self.source = source
+        self.text = source.text
+        self.json = json
+        self.comments: list[Comment] = []
+
+    def error(self, message: str, start: int, end: int | None = None) -> ParseError:
+        return ParseError(message, Span(self.source, start, end if end is not None else start + 1))
+
+    def tokenize(self) -> list[Token]:
+        text = self.text
+        length = len(text)
+        tokens: list[Token] = []
+        append = tokens.append
+        position = 0
+        while position < length:
+            char = text[position]
+            if char == "\n":
+                append(Token(T.NEWLINE, position, position + 1, "\n"))
+                position += 1
+                continue
+            if char in WHITESPACE_CHARS:
+                match = _WHITESPACE.match(text, position)
+                assert match is not None
+                end = match.end()
+                append(Token(T.WHITESPACE, position, end, match.group()))
+                position = end
+                continue
+            if char == "#" or text.startswith("//", position):
+                match = _COMMENT.match(text, position)
+                assert match is not None
+                if self.json:
+                    raise self.error("comments are not allowed in JSON", position, match.end())
+                marker = 1 if char == "#" else 2
+                self.comments.append(
+                    Comment(match.group()[marker:], Span(self.source, position, match.end()))
+                )
+                position = match.end()
+                continue
+            if char == '"':
+                token = self._string(position)
+            elif char == "$":
+                token = self._substitution(position)
+            elif char in _PUNCTUATION:
+                token = Token(_PUNCTUATION[char], position, position + 1, char)
+            elif char == "+":
+                if not text.startswith("+=", position):
+                    raise self.error("'+' is not allowed outside quotes (did you mean '+='?)", position)
+                token = Token(T.PLUS_EQUALS, position, position + 2, "+=")
+            elif char in "0123456789-":
+                token = self._number(position)
+            elif char in FORBIDDEN_UNQUOTED:
+                raise self.error(
+                    f"reserved character {char!r} is not allowed outside quotes", position
+                )
+            elif char == "\x00":
+                raise self.error("NUL character: this does not look like a text file", position)
+            else:
+                token = self._unquoted(position)
+            if self.json and token.kind in (T.UNQUOTED, T.SUBSTITUTION, T.TRIPLE, T.PLUS_EQUALS):
+                raise self.error(
+                    f"{token.text[:20]!r} is not allowed in JSON", token.start, token.end
+                )
+            append(token)
+            position = token.end
+        append(Token(T.EOF, length, length, ""))
+        return tokens
+
+    def _string(self, start: int) -> Token:
+        text = self.text
+        if text.startswith('"""', start):
+            match = _TRIPLE.match(text, start)
+            if match is None:
+                raise self.error("unterminated triple-quoted string", start, start + 3)
+            return Token(T.TRIPLE, start, match.end(), match.group(), match.group(1))
+        parts: list[str] = []
+        position = start + 1
+        while True:
+            match = _QUOTED_BODY.match(text, position)
+            assert match is not None
+            parts.append(match.group())
+            position = match.end()
+            if position >= len(text):
+                raise self.error("unterminated quoted string", start, position)
+            char = text[position]
+            if char == '"':
+                value = "".join(parts)
+                return Token(T.QUOTED, start, position + 1, text[start : position + 1], value)
+            if char == "\\":
+                parts.append(self._escape(position))
+                position += 6 if text[position + 1] == "u" else 2
+                continue
+            if char == "\n":
+                raise self.error("unterminated quoted string (newline before the closing quote)", start, position)
+            raise self.error(
+                f"control character {char!r} in a quoted string: write it as an escape",
+                position,
+            )
+
+    def _escape(self, position: int) -> str:
+        text = self.text
+        if position + 1 >= len(text):
+            raise self.error("unterminated quoted string", position)
+        char = text[position + 1]
+        if char in _ESCAPES:
+            return _ESCAPES[char]
+        if char == "u":
+            digits = text[position + 2 : position + 6]
+            if len(digits) == 4 and all(c in "0123456789abcdefABCDEF" for c in digits):
+                return chr(int(digits, 16))
+            raise self.error("\\u must be followed by four hex digits", position, position + 6)
+        raise self.error(f"invalid escape '\\{char}' in a quoted string", position, position + 2)
+
+    def _number(self, start: int) -> Token:
+        match = _NUMBER.match(self.text, start)
+        assert match is not None
+        run = match.group()
+        value = parse_java_number(run)
+        if value is not None:
+            return Token(T.NUMBER, start, match.end(), run, value)
+        if "+" in run:
+            plus = start + run.index("+")
+            raise self.error("reserved character '+' is not allowed outside quotes", plus)
+        return Token(T.UNQUOTED, start, match.end(), run, run)
+
+    def _unquoted(self, start: int) -> Token:
+        text = self.text
+        for word, literal in (("true", True), ("null", None), ("false", False)):
+            if text.startswith(word, start):
+                end = start + len(word)
+                return Token(T.LITERAL, start, end, word, literal)
+        match = _UNQUOTED.match(text, start)
+        if match is None:
+            raise self.error(f"unexpected character {text[start]!r}", start)
+        return Token(T.UNQUOTED, start, match.end(), match.group(), match.group())
+
+    def _substitution(self, start: int) -> Token:
+        text = self.text
+        if not text.startswith("${", start):
+            raise self.error("'$' is not followed by '{': quote the string", start)
+        position = start + 2
+        optional = text.startswith("?", position)
+        if optional:
+            position += 1
+        parts: list[Token] = []
+        while True:
+            if position >= len(text) or text[position] == "\n":
+                raise self.error("substitution '${' is not closed with '}'", start, position)
+            char = text[position]
+            if char == "}":
+                break
+            if char in WHITESPACE_CHARS:
+                match = _WHITESPACE.match(text, position)
+                assert match is not None
+                part = Token(T.WHITESPACE, position, match.end(), match.group())
+            elif char == '"':
+                part = self._string(position)
+            elif char in "0123456789-":
+                part = self._number(position)
+            elif char in FORBIDDEN_UNQUOTED or text.startswith("//", position):
+                raise self.error(
+                    f"{char!r} is not allowed in a substitution path"
+                    + (" (SeaTunnel 2.3.8 has no '${name:default}' outside quotes)" if char == ":" else ""),
+                    position,
+                )
+            else:
+                part = self._unquoted(position)
+            parts.append(part)
+            position = part.end
+        end = position + 1
+        return Token(T.SUBSTITUTION, start, end, text[start:end], (optional, parts))
+
+
+__all__ = ["FORBIDDEN_UNQUOTED", "VALUE_KINDS", "WHITESPACE_CHARS", "Lexer", "T", "Token", "parse_java_number"]

@@ -1,0 +1,370 @@
+"""Recursive-descent parser from tokens to the syntax tree, for HOCON and strict JSON.
+
+Keys are split on SeaTunnel's path separator `->` (so `row.num` stays one key); nothing
+here knows about plugins or sections.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from stconfig.errors import ParseError
+from stconfig.hocon.ast import (
+    ArrayValue,
+    Concatenation,
+    Document,
+    Entry,
+    Field,
+    Include,
+    Key,
+    LiteralValue,
+    NumberValue,
+    ObjectValue,
+    StringValue,
+    Substitution,
+    Value,
+    Whitespace,
+)
+from stconfig.hocon.lexer import Lexer, T, Token
+from stconfig.source import SourceFile, Span
+
+PATH_SEPARATOR = "->"
+MAX_DEPTH = 128
+
+_INCLUDE = re.compile(
+    r'\s*(?P<required>required\(\s*)?(?:(?P<kind>file|classpath|url)\(\s*)?'
+    r'(?P<target>"(?:[^"\\]|\\.)*")\s*(?P<close1>\))?\s*(?P<close2>\))?\s*$'
+)
+_TOKEN_NAMES = {
+    T.NEWLINE: "end of line",
+    T.LBRACE: "'{'",
+    T.RBRACE: "'}'",
+    T.LBRACKET: "'['",
+    T.RBRACKET: "']'",
+    T.COMMA: "','",
+    T.EQUALS: "'='",
+    T.COLON: "':'",
+    T.PLUS_EQUALS: "'+='",
+    T.EOF: "end of file",
+}
+
+
+def describe(token: Token) -> str:
+    return _TOKEN_NAMES.get(token.kind) or repr(token.text[:30])
+
+
+class Parser:
+    def __init__(self, source: SourceFile, *, syntax: Literal["hocon", "json"] = "hocon") -> None:
+        self.source = source
+        self.syntax: Literal["hocon", "json"] = syntax
+        self.json = syntax == "json"
+        self.lexer = Lexer(source, json=self.json)
+        self.tokens = self.lexer.tokenize()
+        self.index = 0
+
+    # -- token helpers -------------------------------------------------------------------
+
+    def peek(self) -> Token:
+        return self.tokens[self.index]
+
+    def advance(self) -> Token:
+        token = self.tokens[self.index]
+        self.index += 1
+        return token
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(self.source, start, end)
+
+    def error(self, message: str, token: Token) -> ParseError:
+        return ParseError(message, self.span(token.start, max(token.end, token.start + 1)))
+
+    def skip_whitespace(self) -> None:
+        while self.tokens[self.index].kind == T.WHITESPACE:
+            self.index += 1
+
+    def skip_blank(self) -> None:
+        kinds = (T.WHITESPACE, T.NEWLINE)
+        while self.tokens[self.index].kind in kinds:
+            self.index += 1
+
+    # -- document ------------------------------------------------------------------------
+
+    def parse(self) -> Document:
+        self.skip_blank()
+        token = self.peek()
+        root: ObjectValue | ArrayValue
+        if token.kind == T.LBRACE:
+            root = self.parse_object(depth=1)
+        elif token.kind == T.LBRACKET:
+            root = self.parse_array(depth=1)
+        elif self.json:
+            raise self.error(f"a JSON document must start with '{{', found {describe(token)}", token)
+        else:
+            root = self.parse_fields(braced=False, start=token.start, depth=1)
+        self.skip_blank()
+        trailing = self.peek()
+        if trailing.kind != T.EOF:
+            raise self.error(
+                f"unexpected {describe(trailing)} after the end of the document"
+                + (" (unbalanced '}'?)" if trailing.kind == T.RBRACE else ""),
+                trailing,
+            )
+        return Document(self.source, root, self.syntax, tuple(self.lexer.comments))
+
+    def parse_object(self, depth: int) -> ObjectValue:
+        opening = self.advance()
+        return self.parse_fields(braced=True, start=opening.start, depth=depth)
+
+    def parse_fields(self, *, braced: bool, start: int, depth: int) -> ObjectValue:
+        if depth > MAX_DEPTH:
+            raise self.error(f"objects and lists are nested more than {MAX_DEPTH} deep", self.peek())
+        entries: list[Entry] = []
+        seen: dict[str, Span] = {}
+        expect_entry = True
+        while True:
+            self.skip_blank()
+            token = self.peek()
+            if token.kind == T.RBRACE:
+                if not braced:
+                    raise self.error("unbalanced '}': no '{' is open here", token)
+                if self.json and entries and expect_entry:
+                    raise self.error("trailing ',' is not allowed in JSON", token)
+                self.advance()
+                return ObjectValue(tuple(entries), self.span(start, token.end), True)
+            if token.kind == T.EOF:
+                if braced:
+                    raise ParseError(
+                        "unbalanced '{': this object is never closed with '}'",
+                        self.span(start, start + 1),
+                    )
+                return ObjectValue(tuple(entries), self.span(start, token.end), False)
+            if not expect_entry:
+                raise self.error(f"expected ',' or a new line before {describe(token)}", token)
+            if token.kind == T.COMMA:
+                raise self.error("unexpected ','", token)
+            entry = self.parse_entry(depth)
+            if self.json and isinstance(entry, Field):
+                name = entry.key.path[0]
+                if name in seen:
+                    line, column = seen[name].start_line_col
+                    raise ParseError(
+                        f"JSON does not allow duplicate keys: {name!r} was already "
+                        f"set at line {line}, column {column}",
+                        entry.key.span,
+                    )
+                seen[name] = entry.key.span
+            entries.append(entry)
+            expect_entry = self.end_of_entry()
+
+    def end_of_entry(self) -> bool:
+        """Consume what may follow a field; True when another field may start."""
+        self.skip_whitespace()
+        token = self.peek()
+        if token.kind == T.COMMA:
+            self.advance()
+            return True
+        if token.kind == T.NEWLINE:
+            if self.json:
+                self.skip_blank()
+                return self.end_of_entry()
+            return True
+        return False
+
+    def parse_entry(self, depth: int) -> Entry:
+        token = self.peek()
+        if not self.json and token.kind == T.UNQUOTED and token.text == "include":
+            return self.parse_include()
+        key = self.parse_key()
+        self.skip_whitespace()
+        token = self.peek()
+        separator: Literal["=", ":", "+=", ""]
+        if token.kind == T.LBRACE:
+            separator = ""
+        elif token.kind in (T.EQUALS, T.COLON, T.PLUS_EQUALS):
+            if self.json and token.kind != T.COLON:
+                raise self.error("JSON expects ':' after a key", token)
+            separator = "=" if token.kind == T.EQUALS else ":" if token.kind == T.COLON else "+="
+            self.advance()
+            self.skip_blank()
+        else:
+            raise self.error(
+                f"expected '=', ':' or '{{' after the key {key.raw!r}, found {describe(token)}",
+                token,
+            )
+        value = self.parse_value(depth)
+        return Field(key, separator, value, key.span.cover(value_span(value)))
+
+    def parse_key(self) -> Key:
+        tokens: list[Token] = []
+        if self.json:
+            token = self.peek()
+            if token.kind != T.QUOTED:
+                raise self.error(f"a JSON key must be a quoted string, found {describe(token)}", token)
+            tokens.append(self.advance())
+        while not self.json:
+            token = self.peek()
+            if token.kind in (T.QUOTED, T.UNQUOTED, T.NUMBER, T.LITERAL, T.TRIPLE, T.WHITESPACE):
+                tokens.append(self.advance())
+                continue
+            break
+        while tokens and tokens[-1].kind == T.WHITESPACE:
+            tokens.pop()
+            self.index -= 1
+        if not tokens:
+            token = self.peek()
+            raise self.error(f"expected a key, found {describe(token)}", token)
+        span = self.span(tokens[0].start, tokens[-1].end)
+        return Key(self.split_path(tokens, span), self.source.text[span.start : span.end], span,
+                   any(t.kind in (T.QUOTED, T.TRIPLE) for t in tokens))
+
+    def split_path(self, tokens: list[Token], span: Span) -> tuple[str, ...]:
+        """Join key tokens into path elements, splitting unquoted text on `->`."""
+        elements: list[str] = []
+        current: list[str] = []
+        for token in tokens:
+            if token.kind in (T.QUOTED, T.TRIPLE):
+                current.append(str(token.value))
+                continue
+            pieces = token.text.split(PATH_SEPARATOR)
+            current.append(pieces[0])
+            for piece in pieces[1:]:
+                elements.append("".join(current))
+                current = [piece]
+        elements.append("".join(current))
+        if len(elements) > 1 and any(element.strip() == "" for element in elements):
+            raise ParseError(
+                f"invalid key {self.source.text[span.start:span.end]!r}: '->' needs a name on both sides",
+                span,
+            )
+        return tuple(elements)
+
+    def parse_include(self) -> Include:
+        keyword = self.advance()
+        tokens: list[Token] = []
+        while self.peek().kind not in (T.NEWLINE, T.COMMA, T.RBRACE, T.EOF):
+            tokens.append(self.advance())
+        while tokens and tokens[-1].kind == T.WHITESPACE:
+            tokens.pop()
+            self.index -= 1
+        end = tokens[-1].end if tokens else keyword.end
+        span = self.span(keyword.start, end)
+        raw = self.source.text[keyword.end : end]
+        match = _INCLUDE.match(raw)
+        quoted = [t for t in tokens if t.kind == T.QUOTED]
+        if match is None or len(quoted) != 1:
+            raise ParseError(
+                "include must be followed by a quoted file name, file(\"...\"), "
+                "classpath(\"...\"), url(\"...\") or required(...)",
+                span,
+            )
+        required = match.group("required") is not None
+        kind = match.group("kind")
+        closes = (match.group("close1") is not None) + (match.group("close2") is not None)
+        if closes != required + (kind is not None):
+            raise ParseError("unbalanced parentheses in include", span)
+        target = str(quoted[0].value)
+        return Include(target, kind or "heuristic", required, span)  # type: ignore[arg-type]
+
+    # -- values --------------------------------------------------------------------------
+
+    def parse_value(self, depth: int) -> Value:
+        parts: list[Value] = []
+        while True:
+            token = self.peek()
+            kind = token.kind
+            if kind == T.LBRACE:
+                parts.append(self.parse_object(depth + 1))
+            elif kind == T.LBRACKET:
+                parts.append(self.parse_array(depth + 1))
+            elif kind == T.WHITESPACE:
+                self.advance()
+                parts.append(Whitespace(token.text, self.span(token.start, token.end)))
+            elif kind in (T.QUOTED, T.TRIPLE, T.UNQUOTED):
+                self.advance()
+                style: Literal["quoted", "triple", "unquoted"] = (
+                    "quoted" if kind == T.QUOTED else "triple" if kind == T.TRIPLE else "unquoted"
+                )
+                parts.append(StringValue(str(token.value), style, self.span(token.start, token.end)))
+            elif kind == T.NUMBER:
+                self.advance()
+                assert isinstance(token.value, int | float)
+                parts.append(NumberValue(token.value, token.text, self.span(token.start, token.end)))
+            elif kind == T.LITERAL:
+                self.advance()
+                assert token.value is None or isinstance(token.value, bool)
+                parts.append(LiteralValue(token.value, token.text, self.span(token.start, token.end)))
+            elif kind == T.SUBSTITUTION:
+                self.advance()
+                parts.append(self.substitution(token))
+            elif kind in (T.EQUALS, T.COLON, T.PLUS_EQUALS) and parts:
+                raise self.error(
+                    f"unexpected {describe(token)} in a value: quote the string, "
+                    "or put a comma or a new line between fields",
+                    token,
+                )
+            else:
+                break
+            if self.json and len([p for p in parts if not isinstance(p, Whitespace)]) > 1:
+                raise self.error("expected ',' between JSON values", token)
+        while parts and isinstance(parts[-1], Whitespace):
+            parts.pop()
+            self.index -= 1
+        if not parts:
+            token = self.peek()
+            raise self.error(f"expected a value, found {describe(token)}", token)
+        if len(parts) == 1:
+            return parts[0]
+        span = value_span(parts[0]).cover(value_span(parts[-1]))
+        return Concatenation(tuple(parts), span)
+
+    def substitution(self, token: Token) -> Substitution:
+        assert isinstance(token.value, tuple)
+        optional, parts = token.value
+        span = self.span(token.start, token.end)
+        content = [part for part in parts]
+        while content and content[0].kind == T.WHITESPACE:
+            content.pop(0)
+        while content and content[-1].kind == T.WHITESPACE:
+            content.pop()
+        if not content:
+            raise ParseError("empty substitution '${}'", span)
+        return Substitution(self.split_path(content, span), bool(optional), span)
+
+    def parse_array(self, depth: int) -> ArrayValue:
+        if depth > MAX_DEPTH:
+            raise self.error(f"objects and lists are nested more than {MAX_DEPTH} deep", self.peek())
+        opening = self.advance()
+        items: list[Value] = []
+        expect_item = True
+        while True:
+            self.skip_blank()
+            token = self.peek()
+            if token.kind == T.RBRACKET:
+                if self.json and items and expect_item:
+                    raise self.error("trailing ',' is not allowed in JSON", token)
+                self.advance()
+                return ArrayValue(tuple(items), self.span(opening.start, token.end))
+            if token.kind == T.EOF:
+                raise ParseError(
+                    "unbalanced '[': this list is never closed with ']'",
+                    self.span(opening.start, opening.start + 1),
+                )
+            if not expect_item:
+                raise self.error(f"expected ',' or a new line before {describe(token)}", token)
+            if token.kind == T.COMMA:
+                raise self.error("unexpected ','", token)
+            items.append(self.parse_value(depth))
+            expect_item = self.end_of_entry()
+
+
+def value_span(value: Value) -> Span:
+    return value.span
+
+
+def parse_document(source: SourceFile, *, syntax: Literal["hocon", "json"] = "hocon") -> Document:
+    """Parse one file's text into its syntax tree; raises ParseError with a position."""
+    return Parser(source, syntax=syntax).parse()
+
+
+__all__ = ["MAX_DEPTH", "PATH_SEPARATOR", "Parser", "parse_document"]

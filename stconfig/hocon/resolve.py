@@ -1,0 +1,481 @@
+"""From syntax trees to resolved values: merging, includes, `+=`, concatenation, `${...}`.
+
+This follows typesafe-config 1.3.3 as SeaTunnel patched it. Two dialect switches come from
+the caller rather than from plugin knowledge: `list_keys`, the field names whose object
+values SeaTunnel turns into lists (`source`, `transform`, `sink`), and `external`, where a
+substitution that the document itself cannot satisfy is looked up (environment, `-i`).
+
+Building happens in document order into one mutable tree, so a repeated key merges into
+the earlier object in place and a self-reference (`a = ${a} [x]`, `a += x`) captures the
+value it replaces. Resolution then walks that tree once, memoising every node.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from stconfig.errors import ParseError, UnresolvedVariableError
+from stconfig.hocon.ast import (
+    ArrayValue,
+    Concatenation,
+    Document,
+    Field,
+    Include,
+    LiteralValue,
+    NumberValue,
+    ObjectValue,
+    StringValue,
+    Substitution,
+    Value,
+    Whitespace,
+)
+from stconfig.model.values import ListNode, Member, Node, ObjectNode, Scalar, ScalarValue
+from stconfig.source import Span
+
+# -- the tree being built ----------------------------------------------------------------
+
+
+@dataclass(eq=False, slots=True)
+class RScalar:
+    value: ScalarValue
+    text: str
+    span: Span
+    whitespace: bool = False
+
+
+@dataclass(eq=False, slots=True)
+class RField:
+    value: RValue
+    key_span: Span | None
+    implicit: bool = False
+
+
+@dataclass(eq=False, slots=True)
+class RObject:
+    span: Span | None
+    fields: dict[str, RField] = field(default_factory=dict)
+
+
+@dataclass(eq=False, slots=True)
+class RList:
+    items: list[RValue]
+    span: Span
+
+
+@dataclass(eq=False, slots=True)
+class RSubst:
+    node: Substitution
+    path: tuple[str, ...]
+    self_reference: bool = False
+    previous: RValue | None = None
+
+
+@dataclass(eq=False, slots=True)
+class RConcat:
+    parts: list[RValue]
+    span: Span
+
+
+@dataclass(eq=False, slots=True)
+class RMerge:
+    """Layers, lowest first, whose merge must wait until substitutions are resolved."""
+
+    layers: list[RValue]
+    span: Span | None
+
+
+RValue = RScalar | RObject | RList | RSubst | RConcat | RMerge
+UNRESOLVED = (RSubst, RConcat, RMerge)
+
+ExternalLookup = Callable[[tuple[str, ...]], Node | None]
+IncludeLoader = Callable[[Include, Document], Document | None]
+
+
+def _value_span(value: RValue) -> Span | None:
+    return value.node.span if isinstance(value, RSubst) else value.span
+
+
+class Builder:
+    """Turns documents into one RObject tree, in document order."""
+
+    def __init__(self, list_keys: frozenset[str], load_include: IncludeLoader) -> None:
+        self.list_keys = list_keys
+        self.load_include = load_include
+
+    def build_document(self, document: Document) -> RObject:
+        root = RObject(document.root.span)
+        if not isinstance(document.root, ObjectValue):
+            raise ParseError(
+                "the document is a list; a SeaTunnel config must be an object "
+                "(env, source, transform, sink)",
+                document.root.span,
+            )
+        self.build_fields(root, document.root, document, prefix=(), relative=())
+        return root
+
+    def build_fields(
+        self,
+        target: RObject,
+        obj: ObjectValue,
+        document: Document,
+        prefix: tuple[str, ...] | None,
+        relative: tuple[str, ...],
+    ) -> None:
+        for entry in obj.entries:
+            if isinstance(entry, Include):
+                included = self.load_include(entry, document)
+                if included is not None and isinstance(included.root, ObjectValue):
+                    self.build_fields(target, included.root, included, prefix, prefix or ())
+                continue
+            self.build_field(target, entry, document, prefix, relative)
+
+    def build_field(
+        self,
+        target: RObject,
+        entry: Field,
+        document: Document,
+        prefix: tuple[str, ...] | None,
+        relative: tuple[str, ...],
+    ) -> None:
+        path = entry.key.path
+        full = None if prefix is None else prefix + path
+        in_list_context = path[0] in self.list_keys
+        container = target
+        for depth, element in enumerate(path[:-1]):
+            container = self.descend(container, element, entry.key.span,
+                                     None if prefix is None else prefix + path[: depth + 1])
+        name = path[-1]
+        existing = container.fields.get(name)
+        value = entry.value
+        if isinstance(value, ObjectValue) and not in_list_context and entry.separator != "+=":
+            previous = existing.value if existing is not None else None
+            if isinstance(previous, RObject):
+                self.build_fields(previous, value, document, full, relative)
+                existing.key_span = entry.key.span  # type: ignore[union-attr]
+                return
+            if isinstance(previous, RMerge) and isinstance(previous.layers[-1], RObject):
+                self.build_fields(previous.layers[-1], value, document, full, relative)
+                return
+            fresh = RObject(value.span)
+            self.build_fields(fresh, value, document, full, relative)
+            if previous is not None and isinstance(previous, UNRESOLVED):
+                self.put(container, name, RMerge([previous, fresh], value.span), entry.key.span)
+            else:
+                self.put(container, name, fresh, entry.key.span)
+            return
+        previous_value = existing.value if existing is not None else None
+        built = self.build_value(value, document, full, previous_value, in_list_context, relative)
+        if entry.separator == "+=":
+            append_to = RSubst(
+                Substitution(full or path, True, entry.key.span),
+                full or path,
+                self_reference=True,
+                previous=previous_value,
+            )
+            built = RConcat([append_to, RList([built], value.span)], value.span)
+        if previous_value is not None and isinstance(built, UNRESOLVED):
+            built = RMerge([previous_value, built], value.span)
+        self.put(container, name, built, entry.key.span)
+
+    def descend(
+        self, container: RObject, element: str, key_span: Span, full: tuple[str, ...] | None
+    ) -> RObject:
+        """The object at `element` for a dotted-path field, created or merged as needed."""
+        existing = container.fields.get(element)
+        if existing is not None:
+            if isinstance(existing.value, RObject):
+                return existing.value
+            if isinstance(existing.value, RMerge) and isinstance(existing.value.layers[-1], RObject):
+                return existing.value.layers[-1]
+        fresh = RObject(key_span)
+        if existing is not None and isinstance(existing.value, UNRESOLVED):
+            self.put(container, element, RMerge([existing.value, fresh], key_span), key_span)
+        else:
+            self.put(container, element, fresh, key_span)
+        return fresh
+
+    @staticmethod
+    def put(container: RObject, name: str, value: RValue, key_span: Span | None) -> None:
+        existing = container.fields.get(name)
+        if existing is None:
+            container.fields[name] = RField(value, key_span)
+        else:
+            existing.value = value
+            existing.key_span = key_span
+            existing.implicit = False
+
+    def build_value(
+        self,
+        value: Value,
+        document: Document,
+        full: tuple[str, ...] | None,
+        previous: RValue | None,
+        in_list_context: bool,
+        relative: tuple[str, ...],
+    ) -> RValue:
+        if isinstance(value, StringValue):
+            return RScalar(value.value, value.value, value.span)
+        if isinstance(value, NumberValue):
+            return RScalar(value.value, value.text, value.span)
+        if isinstance(value, LiteralValue):
+            return RScalar(value.value, value.text, value.span)
+        if isinstance(value, Whitespace):
+            return RScalar(value.text, value.text, value.span, whitespace=True)
+        if isinstance(value, Substitution):
+            path = relative + value.path if relative else value.path
+            if full is not None and path == full:
+                return RSubst(value, path, self_reference=True, previous=previous)
+            return RSubst(value, path)
+        if isinstance(value, ArrayValue):
+            items = [
+                self.build_value(item, document, None, None, in_list_context, relative)
+                for item in value.items
+            ]
+            return RList(items, value.span)
+        if isinstance(value, ObjectValue):
+            if in_list_context:
+                return self.build_section(value, document, relative)
+            fresh = RObject(value.span)
+            self.build_fields(fresh, value, document, None, relative)
+            return fresh
+        parts = [
+            self.build_value(part, document, full, previous, in_list_context, relative)
+            for part in value.parts
+        ]
+        return RConcat(parts, value.span)
+
+    def build_section(self, obj: ObjectValue, document: Document, relative: tuple[str, ...]) -> RList:
+        """SeaTunnel's plugin list: one element per member, `plugin_name` from the key."""
+        items: list[RValue] = []
+        for entry in obj.entries:
+            if isinstance(entry, Include):
+                continue
+            path = entry.key.path
+            holder = RObject(entry.span)
+            self.build_field(holder, entry, document, None, relative)
+            element = holder.fields[path[0]].value
+            if isinstance(element, RObject):
+                if "plugin_name" not in element.fields:
+                    element.fields["plugin_name"] = RField(
+                        RScalar(path[0], path[0], entry.key.span), entry.key.span, implicit=True
+                    )
+            elif isinstance(element, UNRESOLVED):
+                fallback = RObject(entry.key.span)
+                fallback.fields["plugin_name"] = RField(
+                    RScalar(path[0], path[0], entry.key.span), entry.key.span, implicit=True
+                )
+                element = RMerge([fallback, element], entry.span)
+            items.append(element)
+        return RList(items, obj.span)
+
+
+# -- resolution --------------------------------------------------------------------------
+
+
+class _Missing:
+    """An optional substitution that found nothing: the field or element disappears."""
+
+
+MISSING = _Missing()
+Resolved = Node | _Missing
+
+
+class Resolver:
+    """Resolves the built tree into model nodes, looking substitutions up from the root."""
+
+    def __init__(
+        self,
+        root: RObject,
+        external: ExternalLookup,
+        unresolved: Literal["error", "keep"],
+    ) -> None:
+        self.root = root
+        self.external = external
+        self.unresolved_mode = unresolved
+        self.unresolved: list[Substitution] = []
+        self.cache: dict[int, Resolved] = {}
+        self.active: set[int] = set()
+
+    def resolve_root(self) -> ObjectNode:
+        result = self.resolve(self.root)
+        assert isinstance(result, ObjectNode)
+        return result
+
+    def resolve(self, value: RValue) -> Resolved:
+        key = id(value)
+        cached = self.cache.get(key)
+        if cached is not None:
+            return cached
+        if key in self.active:
+            span = _value_span(value)
+            name = value.node.name if isinstance(value, RSubst) else "a value"
+            assert span is not None
+            raise ParseError(f"substitution cycle: {name} depends on itself", span)
+        self.active.add(key)
+        try:
+            result = self._resolve(value)
+        finally:
+            self.active.discard(key)
+        self.cache[key] = result
+        return result
+
+    def _resolve(self, value: RValue) -> Resolved:
+        if isinstance(value, RScalar):
+            return Scalar(value.value, value.span)
+        if isinstance(value, RObject):
+            node = ObjectNode(span=value.span)
+            for name, item in value.fields.items():
+                resolved = self.resolve(item.value)
+                if isinstance(resolved, _Missing):
+                    continue
+                node.members[name] = Member(name, resolved, item.key_span, item.implicit)
+            return node
+        if isinstance(value, RList):
+            items = [self.resolve(item) for item in value.items]
+            return ListNode([item for item in items if not isinstance(item, _Missing)], value.span)
+        if isinstance(value, RSubst):
+            return self.substitute(value)
+        if isinstance(value, RConcat):
+            return self.concatenate(value)
+        return self.merge(value)
+
+    def substitute(self, value: RSubst) -> Resolved:
+        if value.self_reference:
+            if value.previous is not None:
+                return self.resolve(value.previous)
+        else:
+            found = self.lookup(value.path)
+            if found is not None:
+                return found
+        external = self.external(value.path)
+        if external is not None:
+            return external
+        if value.node.optional:
+            return MISSING
+        if self.unresolved_mode == "error":
+            raise UnresolvedVariableError(value.node.name, value.node.span)
+        self.unresolved.append(value.node)
+        return Scalar("${" + value.node.name + "}", value.node.span)
+
+    def lookup(self, path: tuple[str, ...]) -> Resolved | None:
+        current: RValue = self.root
+        for depth, element in enumerate(path):
+            if isinstance(current, RObject):
+                item = current.fields.get(element)
+                if item is None:
+                    return None
+                current = item.value
+                continue
+            resolved = self.resolve(current)
+            return _lookup_node(resolved, path[depth:])
+        return self.resolve(current)
+
+    def concatenate(self, value: RConcat) -> Resolved:
+        parts: list[tuple[RValue, Resolved]] = []
+        for part in value.parts:
+            resolved = self.resolve(part)
+            if not isinstance(resolved, _Missing):
+                parts.append((part, resolved))
+        solid = [
+            (raw, node) for raw, node in parts if not (isinstance(raw, RScalar) and raw.whitespace)
+        ]
+        if not solid:
+            return MISSING
+        if len(parts) == 1 or (len(solid) == 1 and not isinstance(solid[0][1], Scalar)):
+            return solid[0][1]
+        if any(isinstance(node, ObjectNode) for _, node in solid):
+            if not all(isinstance(node, ObjectNode) for _, node in solid):
+                raise ParseError("cannot concatenate an object with a string or a list", value.span)
+            merged = ObjectNode(span=value.span)
+            for _, node in solid:
+                assert isinstance(node, ObjectNode)
+                merged = merge_objects(merged, node)
+            merged.span = value.span
+            return merged
+        if any(isinstance(node, ListNode) for _, node in solid):
+            if not all(isinstance(node, ListNode) for _, node in solid):
+                raise ParseError("cannot concatenate a list with a string or an object", value.span)
+            items: list[Node] = []
+            for _, node in solid:
+                assert isinstance(node, ListNode)
+                items.extend(node.items)
+            return ListNode(items, value.span)
+        text = "".join(_concat_text(raw, node) for raw, node in parts)
+        return Scalar(text, value.span)
+
+    def merge(self, value: RMerge) -> Resolved:
+        result: Resolved = MISSING
+        for layer in reversed(value.layers):
+            resolved = self.resolve(layer)
+            if isinstance(resolved, _Missing):
+                continue
+            if isinstance(result, _Missing):
+                result = resolved
+            elif isinstance(result, ObjectNode) and isinstance(resolved, ObjectNode):
+                result = merge_objects(resolved, result)
+            else:
+                break
+            if not isinstance(result, ObjectNode):
+                break
+        return result
+
+
+def _lookup_node(node: Resolved, path: tuple[str, ...]) -> Resolved | None:
+    current: Resolved = node
+    for element in path:
+        if not isinstance(current, ObjectNode):
+            return None
+        found = current.get(element)
+        if found is None:
+            return None
+        current = found
+    return current
+
+
+def _concat_text(raw: RValue, node: Resolved) -> str:
+    if isinstance(raw, RScalar):
+        return raw.text
+    assert isinstance(node, Scalar)
+    return scalar_text(node.value)
+
+
+def scalar_text(value: ScalarValue) -> str:
+    """How a scalar reads inside a concatenated string, as Java renders it."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e7:
+        return f"{value:.1f}"
+    return str(value)
+
+
+def merge_objects(base: ObjectNode, top: ObjectNode) -> ObjectNode:
+    """`top` over `base`: keys keep their first position, objects merge recursively."""
+    merged = ObjectNode(span=top.span or base.span)
+    for name, member in base.members.items():
+        merged.members[name] = member
+    for name, member in top.members.items():
+        below = merged.members.get(name)
+        if below is not None and isinstance(below.value, ObjectNode) and isinstance(member.value, ObjectNode):
+            merged.members[name] = Member(
+                name, merge_objects(below.value, member.value), member.key_span, member.implicit
+            )
+        else:
+            merged.members[name] = member
+    return merged
+
+
+def included_path(include: Include, document: Document) -> list[Path]:
+    """Candidate files for an include, relative to the including file, as typesafe tries them."""
+    base = Path(document.source.path).parent
+    target = base / include.target
+    if target.suffix:
+        return [target]
+    return [target.with_name(target.name + ext) for ext in (".conf", ".json", ".properties")]
+
+
+__all__ = ["MISSING", "Builder", "ExternalLookup", "IncludeLoader", "Resolver", "included_path", "merge_objects", "scalar_text"]

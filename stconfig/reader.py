@@ -1,0 +1,170 @@
+"""Read a SeaTunnel job file the way SeaTunnel 2.3.8's `ConfigBuilder.of` does.
+
+The pipeline: choose the syntax from the extension (`.json` is strict JSON, anything else
+HOCON), parse with positions, build and resolve (includes, merging, `${...}` from the
+document, then the environment, then the variables), then the quoted-placeholder pass.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Literal
+
+from stconfig.errors import FileReadError, ParseError, UnresolvedVariableError
+from stconfig.hocon.ast import Document, Include
+from stconfig.hocon.parser import parse_document
+from stconfig.hocon.resolve import Builder, Resolver, included_path
+from stconfig.model.job import Job
+from stconfig.model.values import Node
+from stconfig.source import SourceFile, Span
+from stconfig.variables import (
+    apply_placeholder_pass,
+    check_names,
+    lookup_path,
+    property_tree,
+)
+
+SECTION_KEYS = frozenset({"source", "transform", "sink"})
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""Job files are small; anything larger is almost surely the wrong file."""
+
+Syntax = Literal["hocon", "json"]
+UnresolvedMode = Literal["error", "keep"]
+
+
+def syntax_for(path: str | os.PathLike[str]) -> Syntax:
+    """SeaTunnel's rule: `.json` (any case) is JSON, every other name is HOCON."""
+    return "json" if str(path).lower().endswith(".json") else "hocon"
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 text (a BOM is allowed), or a ParseError at the first bad byte."""
+    if len(data) > MAX_FILE_BYTES:
+        raise FileReadError(
+            path,
+            f"file is {len(data) / 1048576:.1f} MiB; job files larger than "
+            f"{MAX_FILE_BYTES // 1048576} MiB are refused (is this the right file?)",
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        good = data[: error.start].decode("utf-8")
+        source = SourceFile(path, good + "\ufffd")
+        raise ParseError(
+            f"invalid UTF-8 (byte 0x{data[error.start]:02x}); job files must be UTF-8 text",
+            Span(source, len(good), len(good) + 1),
+        ) from None
+
+
+def read_source(path: str | os.PathLike[str]) -> SourceFile:
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except IsADirectoryError:
+        raise FileReadError(name, "is a directory, not a job file") from None
+    except FileNotFoundError:
+        raise FileReadError(name, "no such file") from None
+    except OSError as error:
+        raise FileReadError(name, error.strerror or str(error)) from None
+    return SourceFile(name, decode(data, name))
+
+
+class _Includes:
+    """Loads included files relative to their includer, refusing cycles."""
+
+    def __init__(self) -> None:
+        self.documents: list[Document] = []
+        self.includer: dict[str, str] = {}
+
+    def __call__(self, include: Include, document: Document) -> Document | None:
+        if include.kind in ("classpath", "url"):
+            if include.required:
+                raise ParseError(
+                    f"cannot follow a required {include.kind}(...) include outside SeaTunnel",
+                    include.span,
+                )
+            return None
+        for candidate in included_path(include, document):
+            if not candidate.is_file():
+                continue
+            if candidate.suffix.lower() == ".properties":
+                raise ParseError(".properties includes are not supported", include.span)
+            key = str(candidate.resolve())
+            chain = str(Path(document.source.path).resolve())
+            while True:
+                if chain == key:
+                    raise ParseError(
+                        f"include cycle: {include.target!r} includes itself", include.span
+                    )
+                if chain not in self.includer:
+                    break
+                chain = self.includer[chain]
+            self.includer[key] = str(Path(document.source.path).resolve())
+            included = parse_document(read_source(candidate), syntax=syntax_for(candidate))
+            self.documents.append(included)
+            return included
+        if include.required:
+            raise ParseError(f"required include {include.target!r} not found", include.span)
+        return None
+
+
+def loads(
+    text: str,
+    *,
+    fmt: Syntax = "hocon",
+    path: str | None = None,
+    variables: Mapping[str, str] | None = None,
+    environ: Mapping[str, str] | None = None,
+    unresolved: UnresolvedMode = "error",
+) -> Job:
+    """Read job text. `path` names it in errors and anchors relative includes."""
+    source = SourceFile(path if path is not None else "<string>", text)
+    return _load_source(source, fmt, variables, environ, unresolved)
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    variables: Mapping[str, str] | None = None,
+    environ: Mapping[str, str] | None = None,
+    unresolved: UnresolvedMode = "error",
+) -> Job:
+    """Read a job file; the extension picks the syntax as SeaTunnel does."""
+    source = read_source(path)
+    return _load_source(source, syntax_for(path), variables, environ, unresolved)
+
+
+def _load_source(
+    source: SourceFile,
+    syntax: Syntax,
+    variables: Mapping[str, str] | None,
+    environ: Mapping[str, str] | None,
+    unresolved: UnresolvedMode,
+) -> Job:
+    given = dict(variables or {})
+    check_names(given)
+    environment = os.environ if environ is None else environ
+    document = parse_document(source, syntax=syntax)
+    includes = _Includes()
+    list_keys = SECTION_KEYS if syntax == "hocon" else frozenset[str]()
+    tree = Builder(list_keys, includes).build_document(document)
+    environment_tree = property_tree(dict(environment))
+    variable_tree = property_tree(given)
+
+    def external(path: tuple[str, ...]) -> Node | None:
+        found = lookup_path(environment_tree, path)
+        return found if found is not None else lookup_path(variable_tree, path)
+
+    resolver = Resolver(tree, external, "keep")
+    root = resolver.resolve_root()
+    if unresolved == "error" and resolver.unresolved:
+        first, *others = resolver.unresolved
+        raise UnresolvedVariableError(first.name, first.span, [other.name for other in others])
+    apply_placeholder_pass(root, given)
+    return Job(root, source, [document, *includes.documents], resolver.unresolved)
+
+
+__all__ = ["MAX_FILE_BYTES", "load", "loads", "read_source", "syntax_for"]

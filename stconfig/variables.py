@@ -1,0 +1,147 @@
+"""SeaTunnel's job variables: `-i KEY=VALUE`, the environment, and the quoted-placeholder pass.
+
+SeaTunnel 2.3.8 (`ConfigBuilder.of`) resolves an unquoted `${x}` from the document root,
+then the environment, then the `-i` variables; then it runs a regex over every string it
+reaches and replaces `${x}`, `${x:default}` and `${x:}` from the `-i` variables only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from stconfig.errors import VariableError
+from stconfig.model.values import ListNode, Node, ObjectNode, Scalar
+
+RESERVED_PLACEHOLDERS = frozenset(
+    {
+        "database_name",
+        "schema_name",
+        "schema_full_name",
+        "table_name",
+        "table_full_name",
+        "primary_key",
+        "unique_key",
+        "field_names",
+    }
+)
+"""Sink-option placeholders that SeaTunnel fills per table; `-i` may not set them."""
+
+PLACEHOLDER = re.compile(r"\$\{([^:{}]+)(:[^}]*)?\}")
+
+
+def parse_assignments(assignments: Iterable[str]) -> dict[str, str]:
+    """`KEY=VALUE` strings (split at the first `=`) as a dict, refusing what SeaTunnel refuses."""
+    variables: dict[str, str] = {}
+    for assignment in assignments:
+        name, equals, value = assignment.partition("=")
+        if not equals or not name.strip():
+            raise VariableError(f"--var expects KEY=VALUE, got {assignment!r}")
+        variables[name.strip()] = value
+    check_names(variables)
+    return variables
+
+
+def check_names(variables: Mapping[str, str]) -> None:
+    for name in variables:
+        if name in RESERVED_PLACEHOLDERS:
+            raise VariableError(
+                f"{name!r} is a reserved sink placeholder that SeaTunnel fills per table; "
+                "it cannot be set as a variable"
+            )
+
+
+def property_value(text: str) -> Node:
+    """A variable's value as SeaTunnel's properties parser makes it: `[a,b]` is a list."""
+    if len(text) >= 2 and text.startswith("[") and text.endswith("]"):
+        return ListNode([Scalar(item) for item in text[1:-1].split(",")])
+    return Scalar(text)
+
+
+def property_tree(values: Mapping[str, str]) -> ObjectNode:
+    """Flat `a.b=v` properties nested on `.`, as typesafe's properties parser nests them."""
+    root = ObjectNode()
+    for name, text in values.items():
+        *parents, leaf = name.split(".")
+        node = root
+        for parent in parents:
+            child = node.get(parent)
+            if not isinstance(child, ObjectNode):
+                child = ObjectNode()
+                node.set(parent, child)
+            node = child
+        if not isinstance(node.get(leaf), ObjectNode):
+            node.set(leaf, property_value(text))
+    return root
+
+
+def lookup_path(tree: ObjectNode, path: tuple[str, ...]) -> Node | None:
+    current: Node = tree
+    for element in path:
+        if not isinstance(current, ObjectNode):
+            return None
+        found = current.get(element)
+        if found is None:
+            return None
+        current = found
+    return current
+
+
+def replace_placeholders(text: str, variables: Mapping[str, str]) -> str:
+    """One string through SeaTunnel 2.3.8's regex pass."""
+    if "${" not in text:
+        return text
+
+    def replace(match: re.Match[str]) -> str:
+        value = variables.get(match.group(1))
+        if value:
+            return value
+        default = match.group(2)
+        if default is not None:
+            return default[1:].strip()
+        return match.group(0)
+
+    return PLACEHOLDER.sub(replace, text)
+
+
+def apply_placeholder_pass(root: ObjectNode, variables: Mapping[str, str]) -> None:
+    """Rewrite, in place, the strings SeaTunnel's regex pass reaches (and only those).
+
+    It reaches top-level objects recursively, string elements of lists inside them, and the
+    element objects of top-level lists; not objects inside lists, not top-level scalars.
+    """
+    for member in root.members.values():
+        value = member.value
+        if isinstance(value, ObjectNode):
+            _rewrite_object(value, variables)
+        elif isinstance(value, ListNode):
+            for item in value.items:
+                if isinstance(item, ObjectNode):
+                    _rewrite_object(item, variables)
+
+
+def _rewrite_object(node: ObjectNode, variables: Mapping[str, str]) -> None:
+    for member in node.members.values():
+        value = member.value
+        if isinstance(value, Scalar):
+            if isinstance(value.value, str):
+                value.value = replace_placeholders(value.value, variables)
+        elif isinstance(value, ObjectNode):
+            _rewrite_object(value, variables)
+        else:
+            for item in value.items:
+                if isinstance(item, Scalar) and isinstance(item.value, str):
+                    item.value = replace_placeholders(item.value, variables)
+
+
+__all__ = [
+    "PLACEHOLDER",
+    "RESERVED_PLACEHOLDERS",
+    "apply_placeholder_pass",
+    "check_names",
+    "lookup_path",
+    "parse_assignments",
+    "property_tree",
+    "property_value",
+    "replace_placeholders",
+]
