@@ -121,7 +121,10 @@ def loads(
     unresolved: UnresolvedMode = "error",
 ) -> Job:
     """Read job text. `path` names it in errors and anchors relative includes."""
-    source = SourceFile(path if path is not None else "<string>", text)
+    name = path if path is not None else "<string>"
+    if len(text) > MAX_FILE_BYTES:
+        raise FileReadError(name, f"text is longer than {MAX_FILE_BYTES // 1048576} MiB; refused")
+    source = SourceFile(name, text)
     return _load_source(source, fmt, variables, environ, unresolved)
 
 

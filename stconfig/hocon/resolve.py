@@ -280,6 +280,8 @@ class _Missing:
 
 
 MISSING = _Missing()
+MAX_RESOLVE_DEPTH = 150
+"""Nested objects plus chained substitutions; deeper input is refused, not recursed into."""
 Resolved = Node | _Missing
 
 
@@ -309,11 +311,15 @@ class Resolver:
         cached = self.cache.get(key)
         if cached is not None:
             return cached
-        if key in self.active:
-            span = _value_span(value)
+        if key in self.active or len(self.active) > MAX_RESOLVE_DEPTH:
+            span = _value_span(value) or self.root.span
             name = value.node.name if isinstance(value, RSubst) else "a value"
             assert span is not None
-            raise ParseError(f"substitution cycle: {name} depends on itself", span)
+            if key in self.active:
+                raise ParseError(f"substitution cycle: {name} depends on itself", span)
+            raise ParseError(
+                f"substitutions chained more than {MAX_RESOLVE_DEPTH} deep at {name}", span
+            )
         self.active.add(key)
         try:
             result = self._resolve(value)

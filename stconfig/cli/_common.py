@@ -1,0 +1,65 @@
+"""Pieces every command shares: reading jobs, `--var`, and turning errors into exit code 2."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Literal
+
+import click
+
+from stconfig.errors import ParseError, StconfigError
+from stconfig.model.job import Job
+from stconfig.reader import decode, load, loads
+from stconfig.variables import parse_assignments
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+var_option = click.option(
+    "--var",
+    "variables",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A job variable, as SeaTunnel's `-i KEY=VALUE` (repeatable).",
+)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Print stconfig's own errors as one line (plus the source and a caret) and exit 2."""
+    try:
+        yield
+    except ParseError as error:
+        click.echo(error.render(), err=True)
+        sys.exit(EXIT_USAGE)
+    except StconfigError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        click.echo(f"error: {where}{error.strerror or error}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+def read_job(
+    path: str,
+    variables: tuple[str, ...],
+    syntax: Literal["hocon", "json"] | None = None,
+) -> Job:
+    """A job from a path, or from standard input for `-` (HOCON unless `syntax` says JSON)."""
+    given = parse_assignments(variables)
+    if path == "-":
+        text = decode(sys.stdin.buffer.read(), "-")
+        return loads(text, fmt=syntax or "hocon", path="-", variables=given)
+    if syntax is not None:
+        from stconfig.reader import read_source
+
+        source = read_source(path)
+        return loads(source.text, fmt=syntax, path=path, variables=given)
+    return load(path, variables=given)
+
+
+__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "read_job", "user_errors", "var_option"]

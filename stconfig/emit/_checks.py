@@ -1,0 +1,44 @@
+"""Values no SeaTunnel reader can take back, refused before anything is written."""
+
+from __future__ import annotations
+
+import math
+
+from stconfig.errors import EmitError
+from stconfig.model.values import ListNode, Node, ObjectNode, Scalar
+
+LONG_MIN, LONG_MAX = -(2**63), 2**63 - 1
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= char <= "\udfff" for char in text)
+
+
+def check_value(node: Node, where: str) -> None:
+    """Raise EmitError for integers beyond Java's long, NaN/infinity, or unencodable text."""
+    if isinstance(node, Scalar):
+        value = node.value
+        if isinstance(value, bool) or value is None:
+            return
+        if isinstance(value, int) and not LONG_MIN <= value <= LONG_MAX:
+            raise EmitError(f"{where}: {value} does not fit in a 64-bit integer (SeaTunnel reads it as text)")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise EmitError(f"{where}: {value} is not a number SeaTunnel can read")
+        if isinstance(value, str) and _has_surrogate(value):
+            raise EmitError(f"{where}: the string holds a lone surrogate, which is not valid UTF-8")
+        return
+    if isinstance(node, ListNode):
+        for index, item in enumerate(node.items):
+            check_value(item, f"{where}[{index}]")
+        return
+    for key, member in node.members.items():
+        if _has_surrogate(key):
+            raise EmitError(f"{where}: a key holds a lone surrogate, which is not valid UTF-8")
+        check_value(member.value, f"{where}.{key}" if where else key)
+
+
+def check_object(node: ObjectNode) -> None:
+    check_value(node, "")
+
+
+__all__ = ["check_object", "check_value"]

@@ -1,0 +1,48 @@
+"""Shared fixtures: the conformance corpus folder and a CLI runner."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from stconfig.cli import main
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--conformance",
+        default=None,
+        help="Folder of the SeaTunnel conformance corpus (default: $STCONFIG_CONFORMANCE, "
+        "then ../shared/conformance beside the repository).",
+    )
+
+
+def _conformance_folder(config: pytest.Config) -> Path | None:
+    given = config.getoption("--conformance") or os.environ.get("STCONFIG_CONFORMANCE")
+    if given:
+        return Path(given)
+    beside = REPOSITORY.parent / "shared" / "conformance"
+    return beside if beside.is_dir() else None
+
+
+@pytest.fixture(scope="session")
+def conformance_dir(pytestconfig: pytest.Config) -> Path:
+    """The corpus folder; fails in CI (STCONFIG_REQUIRE_CONFORMANCE=1) when it is missing."""
+    folder = _conformance_folder(pytestconfig)
+    if folder is None or not (folder / "seatunnel-2.3.8" / "cases").is_dir():
+        message = f"conformance corpus not found (looked at {folder or 'nothing'}); " \
+            "pass --conformance DIR or set STCONFIG_CONFORMANCE"
+        if os.environ.get("STCONFIG_REQUIRE_CONFORMANCE") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return folder
+
+
+def run_cli(*args: str, input: str | bytes | None = None) -> Result:
+    """Run `stconfig ARGS` in-process; exceptions escape so tracebacks fail the test."""
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
