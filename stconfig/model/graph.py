@@ -10,6 +10,7 @@ so an input produced by a later transform is dropped and a cycle never finishes.
 
 from __future__ import annotations
 
+import itertools
 import json
 from dataclasses import dataclass, field
 
@@ -129,8 +130,10 @@ def input_refs(member: Member | None) -> list[TableRef]:
     value = member.value
     if isinstance(value, ListNode):
         return [
-            TableRef(str(item.value) if isinstance(item, Scalar) else json.dumps(item.to_python()),
-                     item.span)
+            TableRef(
+                str(item.value) if isinstance(item, Scalar) else json.dumps(item.to_python()),
+                item.span,
+            )
             for item in value.items
         ]
     if isinstance(value, Scalar) and value.value is not None:
@@ -157,8 +160,9 @@ def build_graph(
     for plugin in job.plugins:
         out_member = read_member(plugin, output_keys) if plugin.kind != "sink" else None
         in_member = read_member(plugin, input_keys) if plugin.kind != "source" else None
-        nodes.append(GraphNode(plugin, output_ref(out_member), out_member, input_refs(in_member),
-                               in_member))
+        nodes.append(
+            GraphNode(plugin, output_ref(out_member), out_member, input_refs(in_member), in_member)
+        )
     sources = [n for n in nodes if n.kind == "source"]
     transforms = [n for n in nodes if n.kind == "transform"]
     sinks = [n for n in nodes if n.kind == "sink"]
@@ -186,7 +190,10 @@ def build_graph(
     if simple:
         _implicit_edges(graph, sources + transforms + sinks)
     graph.unused = [
-        n for n in sources + transforms if n.output is not None and n.output.name not in consumed
+        n
+        for n in sources + transforms
+        if n.output is not None
+        and n.output.name not in consumed
         and graph.producers.get(n.output.name) is n
     ]
     graph.cycles = _cycles(transforms, graph)
@@ -196,7 +203,7 @@ def build_graph(
 
 def _implicit_edges(graph: TableGraph, chain: list[GraphNode]) -> None:
     """Simple graphs: a plugin whose inputs are not found reads the previous plugin."""
-    for previous, node in zip(chain, chain[1:], strict=False):
+    for previous, node in itertools.pairwise(chain):
         if not any(e.consumer is node for e in graph.edges):
             graph.edges.append(Edge(previous, node, previous.output_name))
 
@@ -260,7 +267,8 @@ def _dropped_inputs(
         stalled = 0
         if present:
             dropped.extend(
-                (node, ref) for ref in node.inputs
+                (node, ref)
+                for ref in node.inputs
                 if ref.name not in tables and ref.name in graph.producers
             )
         tables.add(node.output_name)

@@ -1,0 +1,49 @@
+"""The linter's settings: one frozen object built from pyproject, then flags, then callers."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from stconfig.lint.versions import KNOWN_VERSIONS, default_version, parse_version
+
+
+@dataclass(frozen=True, slots=True)
+class LintSettings:
+    """What to check and how. `environ=None` means the process environment."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    target_version: str = field(default_factory=default_version)
+    variables: Mapping[str, str] = field(default_factory=dict)
+    environ: Mapping[str, str] | None = None
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.target_version not in KNOWN_VERSIONS:
+            raise ValueError(
+                f"unknown target version {self.target_version!r}; "
+                f"expected one of {', '.join(KNOWN_VERSIONS)}"
+            )
+
+    @property
+    def version(self) -> tuple[int, ...]:
+        return parse_version(self.target_version)
+
+    def ignored_for(self, path: str) -> tuple[str, ...]:
+        """Codes switched off for one file by `per-file-ignores` (glob on the path)."""
+        pure = PurePath(path)
+        codes: list[str] = []
+        for pattern, ignored in self.per_file_ignores:
+            if (
+                fnmatch.fnmatch(path, pattern)
+                or pure.match(pattern)
+                or fnmatch.fnmatch(pure.name, pattern)
+            ):
+                codes.extend(ignored)
+        return tuple(codes)
+
+
+__all__ = ["LintSettings"]

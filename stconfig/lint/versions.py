@@ -1,0 +1,32 @@
+"""SeaTunnel versions the linter can target, and the differences rules switch on."""
+
+from __future__ import annotations
+
+KNOWN_VERSIONS: tuple[str, ...] = ("2.3.8", "2.3.9", "2.3.10", "2.3.11", "2.3.12")
+"""Releases whose job-file behaviour the rules know; the last one is the default target."""
+
+RENAME_VERSION = (2, 3, 9)
+"""`plugin_output` / `plugin_input` replaced `result_table_name` / `source_table_name`."""
+
+
+def parse_version(text: str) -> tuple[int, ...]:
+    """`"2.3.8"` -> `(2, 3, 8)`; ValueError for anything else."""
+    parts = text.strip().split(".")
+    if len(parts) < 2 or not all(part.isdigit() for part in parts):
+        raise ValueError(f"{text!r} is not a version such as 2.3.8")
+    return tuple(int(part) for part in parts)
+
+
+def default_version() -> str:
+    """The newest version known."""
+    return KNOWN_VERSIONS[-1]
+
+
+def table_keys(version: tuple[int, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The keys read for a plugin's output and input names, in the order the engine tries."""
+    if version >= RENAME_VERSION:
+        return ("plugin_output", "result_table_name"), ("plugin_input", "source_table_name")
+    return ("result_table_name",), ("source_table_name",)
+
+
+__all__ = ["KNOWN_VERSIONS", "RENAME_VERSION", "default_version", "parse_version", "table_keys"]
