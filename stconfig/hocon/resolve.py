@@ -259,9 +259,10 @@ class Builder:
             element = holder.fields[path[0]].value
             if isinstance(element, RObject):
                 if "plugin_name" not in element.fields:
-                    element.fields["plugin_name"] = RField(
+                    name = RField(
                         RScalar(path[0], path[0], entry.key.span), entry.key.span, implicit=True
                     )
+                    element.fields = {"plugin_name": name, **element.fields}
             elif isinstance(element, UNRESOLVED):
                 fallback = RObject(entry.key.span)
                 fallback.fields["plugin_name"] = RField(
