@@ -1,0 +1,484 @@
+"""A client for the SeaTunnel Zeta REST API v2 (rest-api-v2.md), standard library only.
+
+It sends basic auth pre-emptively when credentials are set (the engine never asks first),
+gives each call a timeout suited to it (a submit blocks until the coordinator has queued the
+job), checks TLS certificates unless told not to, and turns every failure into one typed error.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import socket
+import ssl
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+
+from stconfig.client.errors import (
+    AuthenticationRequired,
+    EndpointNotFound,
+    EngineUnreachable,
+    RequestTimeout,
+    ServerRefused,
+    UnexpectedResponse,
+    UnknownJob,
+    UnsupportedByServer,
+    UsageError,
+    WaitTimeout,
+)
+from stconfig.client.models import (
+    JobInfo,
+    JobPage,
+    JobStatus,
+    LogFile,
+    Overview,
+    SubmitResponse,
+)
+from stconfig.client.settings import ClientSettings
+from stconfig.client.submission import (
+    Format,
+    JobSource,
+    Submission,
+    check_job_id,
+    prepare_submission,
+)
+
+READ_TIMEOUT = 10.0
+SUBMIT_TIMEOUT = 120.0
+"""A submit returns only once the JobMaster is built and the job queued: allow for big jobs."""
+STOP_TIMEOUT = 30.0
+
+Version = tuple[int, int, int]
+
+FEATURES: dict[str, tuple[Version, str]] = {
+    "format_hocon": ((2, 3, 9), "format=hocon (HOCON request bodies)"),
+    "basic_auth": ((2, 3, 11), "basic authentication"),
+    "pagination": ((3, 0, 0), "page/rows pagination"),
+    "force": ((3, 0, 0), "force on stop-job"),
+}
+"""First version with each feature. The release of pagination and `force` is inferred from
+merge dates (apache/seatunnel#9951, #10075, Dec 2025; rest-api-v2.md §11), so the safe guess is
+used: refusing `force` on a server that has it costs a flag, while sending it to one that lacks
+it turns a forced stop into a plain cancel."""
+
+_VERSION = re.compile(r"(\d+)\.(\d+)(?:\.(\d+))?")
+
+
+def parse_version(text: str) -> Version | None:
+    """`"2.3.9-SNAPSHOT"` -> `(2, 3, 9)`; None when the text holds no version."""
+    match = _VERSION.search(text)
+    if match is None:
+        return None
+    return int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    status: int
+    content_type: str
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", errors="replace")
+
+
+@dataclass(frozen=True, slots=True)
+class SubmittedJob:
+    """The server's answer to a submit, and the notes about what was repaired on the way."""
+
+    job_id: str
+    job_name: str
+    submission: Submission
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return self.submission.notes
+
+    @property
+    def restored(self) -> bool:
+        return self.submission.start_with_savepoint
+
+
+class Client:
+    """One master URL, optional basic auth, typed answers and typed errors."""
+
+    def __init__(
+        self,
+        master: str,
+        *,
+        user: str | None = None,
+        password: str | None = None,
+        verify: bool | str = True,
+        timeout: float | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.master = master.rstrip("/")
+        self.timeout = timeout
+        self._auth = None
+        if user is not None:
+            token = base64.b64encode(f"{user}:{password or ''}".encode()).decode("ascii")
+            self._auth = f"Basic {token}"
+        self._ssl = _ssl_context(verify)
+        self._sleep = sleep
+        self._clock = clock
+        self._overview: Overview | None = None
+
+    @classmethod
+    def from_settings(cls, settings: ClientSettings) -> Client:
+        return cls(
+            settings.master,
+            user=settings.user,
+            password=settings.password,
+            verify=settings.verify,
+            timeout=settings.timeout,
+        )
+
+    # transport -----------------------------------------------------------------------------
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: dict[str, str] | None = None,
+        body: str | None = None,
+        content_type: str = "application/json",
+        timeout: float = READ_TIMEOUT,
+    ) -> Response:
+        """Send one request; any answer other than a 200 becomes a typed error."""
+        url = self.master + path
+        if query:
+            url += "?" + urllib.parse.urlencode(query)
+        data = None if body is None else body.encode("utf-8")
+        request = urllib.request.Request(url, data=data, method=method)
+        if data is not None:
+            request.add_header("Content-Type", f"{content_type}; charset=utf-8")
+        request.add_header("Accept", "application/json")
+        if self._auth is not None:
+            request.add_header("Authorization", self._auth)
+        wait = self.timeout if self.timeout is not None else timeout
+        try:
+            with urllib.request.urlopen(request, timeout=wait, context=self._ssl) as answer:
+                return Response(answer.status, answer.headers.get_content_type(), answer.read())
+        except urllib.error.HTTPError as error:
+            body_bytes = error.read()
+            error.close()
+            raise self._http_error(url, error.code, body_bytes) from None
+        except urllib.error.URLError as error:
+            if isinstance(error.reason, TimeoutError | socket.timeout):
+                raise RequestTimeout(url, wait) from None
+            if isinstance(error.reason, ssl.SSLError):
+                raise EngineUnreachable(url, f"TLS: {error.reason}") from None
+            raise EngineUnreachable(url, str(error.reason)) from None
+        except TimeoutError:
+            raise RequestTimeout(url, wait) from None
+        except (ConnectionError, OSError) as error:
+            raise EngineUnreachable(url, str(error) or type(error).__name__) from None
+
+    def _http_error(self, url: str, status: int, body: bytes) -> Exception:
+        if status == 401:
+            return AuthenticationRequired(url, self._auth is not None)
+        if status == 404:
+            return EndpointNotFound(url)
+        if status == 405:
+            return UnexpectedResponse(f"405 for {url}: that method is not allowed on this path")
+        if status in (400, 500):
+            try:
+                envelope = json.loads(body.decode("utf-8", errors="replace")) if body else {}
+            except json.JSONDecodeError:
+                envelope = None
+            if isinstance(envelope, dict) and (not body or envelope.get("status") == "fail"):
+                message = envelope.get("message")
+                return ServerRefused(status, "" if message is None else str(message), url)
+        return UnexpectedResponse(f"HTTP {status} from {url}: not a SeaTunnel REST v2 answer")
+
+    def _json(self, response: Response, url_path: str) -> Any:
+        try:
+            return json.loads(response.text)
+        except json.JSONDecodeError:
+            raise UnexpectedResponse(
+                f"{url_path} answered {response.content_type}, not JSON: is this a SeaTunnel "
+                "REST v2 port?"
+            ) from None
+
+    def _get(self, path: str, query: dict[str, str] | None = None) -> Any:
+        return self._json(self.request("GET", path, query=query), path)
+
+    # version -------------------------------------------------------------------------------
+
+    def overview(self, tags: dict[str, str] | None = None) -> Overview:
+        """Cluster versions, slots, workers and job counters (`GET /overview`)."""
+        overview = _parse(Overview, self._get("/overview", tags), "/overview")
+        if not tags:
+            self._overview = overview
+        return overview
+
+    def server_version(self) -> Version | None:
+        """The engine version from the overview (asked once), None when it is unreadable."""
+        overview = self._overview or self.overview()
+        return parse_version(overview.project_version)
+
+    def supports(self, feature: str) -> bool:
+        """Whether the server's version has a feature of `FEATURES`; unknown versions pass."""
+        minimum, _ = FEATURES[feature]
+        version = self.server_version()
+        return version is None or version >= minimum
+
+    def require(self, feature: str) -> None:
+        """Refuse, with the reason, a feature the server would silently ignore."""
+        if not self.supports(feature):
+            minimum, label = FEATURES[feature]
+            assert self._overview is not None
+            raise UnsupportedByServer(
+                f"the server runs SeaTunnel {self._overview.project_version}, which has no "
+                f"{label} (needs {'.'.join(map(str, minimum))} or later)"
+            )
+
+    # jobs ----------------------------------------------------------------------------------
+
+    def submit(
+        self,
+        job: JobSource,
+        *,
+        job_id: str | int | None = None,
+        name: str | None = None,
+        start_with_savepoint: bool = False,
+        fmt: Format = "json",
+    ) -> SubmittedJob:
+        """Submit one job; returns once the engine has queued it (PENDING), not when it runs."""
+        submission = prepare_submission(
+            job, job_id=job_id, name=name, start_with_savepoint=start_with_savepoint, fmt=fmt
+        )
+        return self.send(submission)
+
+    def send(self, submission: Submission) -> SubmittedJob:
+        """Send a prepared submission (see `prepare_submission`)."""
+        if submission.fmt == "hocon":
+            self.require("format_hocon")
+        response = self.request(
+            "POST",
+            "/submit-job",
+            query=submission.query(),
+            body=submission.body,
+            content_type="application/json" if submission.fmt == "json" else "text/plain",
+            timeout=SUBMIT_TIMEOUT,
+        )
+        answer = _parse(SubmitResponse, self._json(response, "/submit-job"), "/submit-job")
+        return SubmittedJob(answer.job_id, answer.job_name, submission)
+
+    def submit_many(self, jobs: Sequence[JobSource | Submission]) -> list[SubmitResponse]:
+        """Submit several jobs in one `/submit-jobs` request (JSON only).
+
+        The engine submits them one by one and rolls nothing back: when job k fails, jobs
+        1..k-1 are already running and the error does not say so (rest-api-v2.md §2.8).
+        """
+        elements: list[dict[str, Any]] = []
+        for job in jobs:
+            submission = job if isinstance(job, Submission) else prepare_submission(job)
+            if submission.fmt != "json":
+                raise UsageError("/submit-jobs takes JSON jobs only")
+            element = json.loads(submission.body)
+            params = {k: v for k, v in submission.query().items() if k != "format"}
+            element["params"] = params
+            elements.append(element)
+        response = self.request(
+            "POST", "/submit-jobs", body=json.dumps(elements), timeout=SUBMIT_TIMEOUT * 2
+        )
+        data = self._json(response, "/submit-jobs")
+        if not isinstance(data, list):
+            raise UnexpectedResponse("/submit-jobs did not answer with a list")
+        return [_parse(SubmitResponse, item, "/submit-jobs") for item in data]
+
+    def job_info(self, job_id: str | int) -> JobInfo:
+        """One job, running or finished; `UnknownJob` when the engine has no record of it."""
+        checked = check_job_id(job_id)
+        path = f"/job-info/{checked}"
+        data = self._get(path)
+        if isinstance(data, dict) and set(data) == {"jobId"}:
+            raise UnknownJob(checked)
+        return _parse(JobInfo, data, path)
+
+    def running_jobs(self, *, page: int | None = None, rows: int | None = None) -> JobPage:
+        """Every job not yet in a final state (PENDING through CANCELING)."""
+        return self._list("/running-jobs", page, rows)
+
+    def finished_jobs(
+        self,
+        state: JobStatus | str | None = None,
+        *,
+        page: int | None = None,
+        rows: int | None = None,
+    ) -> JobPage:
+        """Jobs in a final state still in history, optionally of one state."""
+        path = "/finished-jobs"
+        if state is not None:
+            text = str(state).upper()
+            if text not in JobStatus.__members__ or not JobStatus(text).terminal:
+                finals = ", ".join(s.value for s in JobStatus if s.terminal)
+                raise UsageError(f"{state!r} is not a final job state; use one of {finals}")
+            path += f"/{text}"
+        return self._list(path, page, rows)
+
+    def _list(self, path: str, page: int | None, rows: int | None) -> JobPage:
+        """Both list shapes: the bare array, and `{data, total}` when the server pages."""
+        if page is None and rows is not None:
+            page = 1
+        if page is not None and page < 1:
+            raise UsageError("page numbers start at 1")
+        if rows is not None and rows < 1:
+            raise UsageError("rows must be at least 1")
+        query = None
+        if page is not None:
+            query = {"page": str(page), "rows": str(rows or 10)}
+        try:
+            data = self._get(path, query)
+        except ServerRefused as error:
+            if page is not None and "exceeds total pages" in error.message:
+                return JobPage(jobs=[], total=0, page=page, rows=rows or 10)
+            raise
+        if isinstance(data, dict) and "data" in data:
+            jobs = _parse_list(data["data"], path)
+            total = data.get("total", len(jobs))
+            return JobPage(
+                jobs=jobs, total=int(total), page=page, rows=None if page is None else rows or 10
+            )
+        if not isinstance(data, list):
+            raise UnexpectedResponse(f"{path} answered neither a list nor {{data, total}}")
+        jobs = _parse_list(data, path)
+        if page is None:
+            return JobPage(jobs=jobs, total=len(jobs))
+        size = rows or 10
+        start = (page - 1) * size
+        return JobPage(jobs=jobs[start : start + size], total=len(jobs), page=page, rows=size)
+
+    def stop(self, job_id: str | int, *, savepoint: bool = False, force: bool = False) -> str:
+        """Ask the engine to stop a job; the state changes later, so follow with `wait`.
+
+        Without a savepoint the engine *cancels*: the job ends CANCELED and its checkpoints
+        are deleted (`CheckpointManager.clearCheckpointIfNeed`). `force` wins over `savepoint`.
+        """
+        checked = check_job_id(job_id)
+        if force:
+            self.require("force")
+        payload: dict[str, Any] = {"jobId": int(checked), "isStopWithSavePoint": savepoint}
+        if force:
+            payload["force"] = True
+        response = self.request("POST", "/stop-job", body=json.dumps(payload), timeout=STOP_TIMEOUT)
+        data = self._json(response, "/stop-job")
+        if not isinstance(data, dict) or "jobId" not in data:
+            raise UnexpectedResponse("/stop-job did not echo the job id")
+        return str(data["jobId"])
+
+    def wait(
+        self,
+        job_id: str | int,
+        until: Collection[JobStatus],
+        *,
+        timeout: float = 300.0,
+        interval: float = 0.5,
+        max_interval: float = 5.0,
+        on_poll: Callable[[JobInfo], None] | None = None,
+    ) -> JobInfo:
+        """Poll `job-info` with backoff until the job is in one of `until` or final.
+
+        A final state ends the wait even when it is not wanted (it can never change); the
+        caller compares `info.status`. `WaitTimeout` after `timeout` seconds.
+        """
+        deadline = self._clock() + timeout
+        delay = interval
+        while True:
+            info = self.job_info(job_id)
+            if on_poll is not None:
+                on_poll(info)
+            if info.status in until or info.terminal:
+                return info
+            remaining = deadline - self._clock()
+            if remaining <= 0:
+                wanted = " or ".join(sorted(s.value for s in until))
+                raise WaitTimeout(str(job_id), wanted, info.status.value, timeout)
+            self._sleep(min(delay, remaining))
+            delay = min(delay * 1.5, max_interval)
+
+    def log_files(self, job_id: str | int | None = None) -> list[LogFile]:
+        """Log files on every node, those whose name contains the job id when one is given.
+
+        The files exist per job only when log4j2 routes job logs to their own files.
+        """
+        path = "/logs" if job_id is None else f"/logs/{check_job_id(job_id)}"
+        try:
+            data = self._get(path, {"format": "json"})
+        except ServerRefused as error:
+            if not error.message:
+                raise ServerRefused(
+                    400, "the engine has no log directory configured (400, empty body)", path
+                ) from None
+            raise
+        if not isinstance(data, list):
+            raise UnexpectedResponse(f"{path} did not answer with a list")
+        return [_parse(LogFile, item, path) for item in data]
+
+    def log(self, name: str) -> str:
+        """The whole content of one log file (the engine has no tail or size option)."""
+        if ".log" not in name or "/" in name:
+            raise UsageError(f"{name!r} is not a log file name such as job-<id>.log")
+        path = "/logs/" + urllib.parse.quote(name)
+        try:
+            return self.request("GET", path).text
+        except ServerRefused as error:
+            if not error.message:
+                raise ServerRefused(
+                    400, f"no log file {name!r} on the node that answered", path
+                ) from None
+            raise
+
+
+def _ssl_context(verify: bool | str) -> ssl.SSLContext:
+    if verify is False:
+        context = ssl.create_default_context()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        return context
+    if isinstance(verify, str):
+        return ssl.create_default_context(cafile=verify)
+    return ssl.create_default_context()
+
+
+_M = TypeVar("_M", SubmitResponse, JobInfo, Overview, LogFile)
+
+
+def _parse(model: type[_M], data: Any, path: str) -> _M:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        where = ".".join(str(part) for part in problem["loc"])
+        raise UnexpectedResponse(
+            f"{path} answered an unexpected shape ({where}: {problem['msg']})"
+        ) from None
+
+
+def _parse_list(items: Iterable[Any], path: str) -> list[JobInfo]:
+    return [_parse(JobInfo, item, path) for item in items]
+
+
+__all__ = [
+    "FEATURES",
+    "READ_TIMEOUT",
+    "STOP_TIMEOUT",
+    "SUBMIT_TIMEOUT",
+    "Client",
+    "Response",
+    "SubmittedJob",
+    "Version",
+    "parse_version",
+]

@@ -1,0 +1,133 @@
+"""Typed errors of the REST v2 client, each with one line a user can act on.
+
+`exit_code` follows the command line's contract: 1 when the server answered and said no,
+2 when the request never reached a working endpoint (address, port, credentials, usage).
+"""
+
+from __future__ import annotations
+
+from stconfig.errors import StconfigError
+
+
+class ClientError(StconfigError):
+    """Base of every error the client raises; `str()` is the one line to show."""
+
+    exit_code = 2
+
+
+class EngineUnreachable(ClientError):
+    """Nothing answered: the engine is down, or its HTTP server is not enabled on that port."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(
+            f"cannot reach {url} ({reason}): is the engine running with enable-http: true, "
+            "on this port?"
+        )
+        self.url = url
+        self.reason = reason
+
+
+class EndpointNotFound(ClientError):
+    """404: a wrong port, a missing `context-path`, or a v1 path on the v2 server."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(
+            f"404 for {url}: wrong port or context-path (seatunnel.engine.http.context-path), "
+            "or a v1 /hazelcast/rest/maps path; stconfig speaks REST v2 only"
+        )
+        self.url = url
+
+
+class AuthenticationRequired(ClientError):
+    """401: the server has basic auth on and the credentials are missing or wrong."""
+
+    def __init__(self, url: str, sent_credentials: bool) -> None:
+        hint = (
+            "the user or password was refused"
+            if sent_credentials
+            else "basic auth is on: pass --user/--password or set STCONFIG_USER/STCONFIG_PASSWORD"
+        )
+        super().__init__(f"401 from {url}: {hint}")
+        self.url = url
+        self.sent_credentials = sent_credentials
+
+
+class UnexpectedResponse(ClientError):
+    """An answer that is not what a SeaTunnel REST v2 server sends (a proxy, a wrong service)."""
+
+
+class RequestTimeout(ClientError):
+    """The server accepted the connection but did not answer in time."""
+
+    def __init__(self, url: str, timeout: float) -> None:
+        super().__init__(
+            f"no answer from {url} within {timeout:g}s; raise --timeout if the engine is busy"
+        )
+        self.url = url
+        self.timeout = timeout
+
+
+class ServerRefused(ClientError):
+    """The server's `{"status": "fail", "message": ...}` envelope (400 or 500).
+
+    The engine's message can be a multi-line Java stack trace, so `str()` keeps the first line
+    and `message` keeps it all; callers should match it by substring.
+    """
+
+    exit_code = 1
+
+    def __init__(self, status: int, message: str, url: str) -> None:
+        first = next((line.strip() for line in message.splitlines() if line.strip()), "")
+        super().__init__(f"the server refused ({status}): {first or '(no message)'}")
+        self.status = status
+        self.message = message
+        self.url = url
+
+
+class UnknownJob(ClientError):
+    """The engine does not know the id: never submitted, or its history has expired."""
+
+    exit_code = 1
+
+    def __init__(self, job_id: str) -> None:
+        super().__init__(
+            f"unknown or expired job {job_id}: never submitted here, or its history expired "
+            "(history-job-expire-minutes, 1440 by default)"
+        )
+        self.job_id = job_id
+
+
+class UnsupportedByServer(ClientError):
+    """A feature the connected server's version lacks; sending it would be silently ignored."""
+
+
+class WaitTimeout(ClientError):
+    """A job did not reach the awaited state before the deadline."""
+
+    exit_code = 1
+
+    def __init__(self, job_id: str, wanted: str, last: str, seconds: float) -> None:
+        super().__init__(
+            f"job {job_id} did not reach {wanted} within {seconds:g}s (last state {last})"
+        )
+        self.job_id = job_id
+        self.last = last
+
+
+class UsageError(ClientError):
+    """A request that cannot be made as asked (a bad job id, conflicting restore settings)."""
+
+
+__all__ = [
+    "AuthenticationRequired",
+    "ClientError",
+    "EndpointNotFound",
+    "EngineUnreachable",
+    "RequestTimeout",
+    "ServerRefused",
+    "UnexpectedResponse",
+    "UnknownJob",
+    "UnsupportedByServer",
+    "UsageError",
+    "WaitTimeout",
+]

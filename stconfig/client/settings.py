@@ -1,0 +1,96 @@
+"""Where the client finds its master URL and credentials.
+
+Precedence, highest first: explicit values (command-line flags), the environment
+(`STCONFIG_MASTER`, `STCONFIG_USER`, `STCONFIG_PASSWORD`), then `[tool.stconfig]` in the nearest
+`pyproject.toml`. A password is never read from `pyproject.toml`: that file is committed.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from stconfig.client.errors import UsageError
+
+DEFAULT_MASTER = "http://127.0.0.1:8080"
+"""The packaged `seatunnel.yaml` enables HTTP on port 8080."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClientSettings:
+    """Everything needed to open a client, already resolved."""
+
+    master: str = DEFAULT_MASTER
+    user: str | None = None
+    password: str | None = None
+    verify: bool | str = True
+    """True checks TLS certificates, False does not, a string is a CA bundle path."""
+    timeout: float | None = None
+    """Overrides every per-call timeout when set."""
+
+
+def _pyproject_table(start: Path) -> tuple[Path | None, Mapping[str, object]]:
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+                raise UsageError(f"{candidate}: cannot read [tool.stconfig]: {error}") from error
+            tool = data.get("tool", {})
+            table = tool.get("stconfig", {}) if isinstance(tool, dict) else {}
+            return candidate, table if isinstance(table, dict) else {}
+    return None, {}
+
+
+def resolve_settings(
+    *,
+    master: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    verify: bool | str = True,
+    timeout: float | None = None,
+    environ: Mapping[str, str] | None = None,
+    start: Path | None = None,
+) -> ClientSettings:
+    """Combine flags, environment and `[tool.stconfig]` into one `ClientSettings`."""
+    env = os.environ if environ is None else environ
+    path, table = _pyproject_table(start or Path.cwd())
+    if "password" in table:
+        raise UsageError(
+            f"{path}: [tool.stconfig] password is refused (the file is committed); "
+            "use STCONFIG_PASSWORD or --password"
+        )
+
+    def pick(flag: str | None, variable: str, key: str | None) -> str | None:
+        if flag:
+            return flag
+        if env.get(variable):
+            return env[variable]
+        if key is None:
+            return None
+        value = table.get(key)
+        if value is not None and not isinstance(value, str):
+            raise UsageError(f"{path}: [tool.stconfig] {key} must be a string")
+        return value
+
+    chosen_master = pick(master, "STCONFIG_MASTER", "master") or DEFAULT_MASTER
+    if not chosen_master.startswith(("http://", "https://")):
+        raise UsageError(f"master URL must start with http:// or https://, not {chosen_master!r}")
+    chosen_user = pick(user, "STCONFIG_USER", "user")
+    chosen_password = pick(password, "STCONFIG_PASSWORD", None)
+    if chosen_password is not None and chosen_user is None:
+        raise UsageError("a password was given without a user: set --user or STCONFIG_USER")
+    return ClientSettings(
+        master=chosen_master.rstrip("/"),
+        user=chosen_user,
+        password=chosen_password,
+        verify=verify,
+        timeout=timeout,
+    )
+
+
+__all__ = ["DEFAULT_MASTER", "ClientSettings", "resolve_settings"]
