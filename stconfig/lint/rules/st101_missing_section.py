@@ -2,7 +2,8 @@
 
 ## What it does
 Flags a job file whose root has no `env` block, no `source` or `sink` section, or an empty
-one. `transform` is optional.
+one. `transform` is optional. A file with none of the four sections is taken to be a
+fragment meant for `include` and is not checked.
 
 ## Why is this bad?
 SeaTunnel 2.3.8 fails before running: `No configuration setting found for key 'env'`,
@@ -40,6 +41,8 @@ class MissingSection(Rule):
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
         assert ctx.job is not None
         root = ctx.job.root
+        if not any(key in root for key in ("env", "source", "transform", "sink")):
+            return  # a fragment (an included schema, say), not a job
         start = Span(ctx.job.source_file, 0, 0) if ctx.job.source_file is not None else root.span
         if "env" not in root:
             yield ctx.report(

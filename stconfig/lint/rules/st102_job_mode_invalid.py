@@ -42,8 +42,8 @@ class JobModeInvalid(Rule):
         if member is None:
             return
         text = scalar_text(member.value)
-        if text is not None and text.strip().upper() in MODES:
-            return
+        if text is not None and (text.strip().upper() in MODES or "${" in text):
+            return  # a placeholder is checked by the variable rules
         shown = text if text is not None else member.value.to_python()
         guess = closest(text or "", MODES, cutoff=0.4) if text else []
         if text and not guess and text.strip().upper().startswith("STREAM"):

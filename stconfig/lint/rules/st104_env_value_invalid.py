@@ -82,6 +82,8 @@ class EnvValueInvalid(Rule):
                     )
                 continue
             raw = value.value
+            if isinstance(raw, str) and "${" in raw:
+                continue  # a placeholder is checked by the variable rules
             if key in POSITIVE or key in NON_NEGATIVE:
                 number = integer_text(raw)
                 low = 1 if key in POSITIVE else 0
