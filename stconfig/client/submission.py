@@ -10,7 +10,6 @@ says so.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Mapping
@@ -178,15 +177,12 @@ def prepare_submission(
     if start_with_savepoint and checked_id is None:
         raise UsageError("a restore needs the id of the job to restore (--job-id)")
     mode = env.get("job.mode") if isinstance(env, dict) else None
-    if fmt == "json":
-        body = json.dumps(data, ensure_ascii=False)
-    else:
-        rebuilt = from_python(data)
-        assert isinstance(rebuilt, ObjectNode)
-        try:
-            body = Job(rebuilt).to_hocon()
-        except StconfigError as error:
-            raise UsageError(f"cannot write the job as HOCON: {error}") from error
+    rebuilt = from_python(data)
+    assert isinstance(rebuilt, ObjectNode)
+    try:
+        body = Job(rebuilt).to_json(indent=None) if fmt == "json" else Job(rebuilt).to_hocon()
+    except StconfigError as error:
+        raise UsageError(f"cannot write the job as {fmt.upper()}: {error}") from error
     return Submission(
         body=body,
         fmt=fmt,
