@@ -20,6 +20,8 @@ class LintSettings:
     variables: Mapping[str, str] = field(default_factory=dict)
     environ: Mapping[str, str] | None = None
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    root: str | None = None
+    """Folder that `per_file_ignores` globs are relative to (the pyproject.toml's)."""
 
     def __post_init__(self) -> None:
         if self.target_version not in KNOWN_VERSIONS:

@@ -100,6 +100,18 @@ class TableGraph:
     def sinks(self) -> list[GraphNode]:
         return [n for n in self.nodes if n.kind == "sink"]
 
+    @property
+    def complete(self) -> bool:
+        """At least one source and one sink: otherwise the engine fails before wiring."""
+        return any(n.kind == "source" for n in self.nodes) and any(
+            n.kind == "sink" for n in self.nodes
+        )
+
+    @property
+    def strict(self) -> bool:
+        """The engine's complex-graph checks apply (names required, mismatches rejected)."""
+        return self.complete and not self.simple
+
     def output_names(self) -> list[str]:
         return [n.output.name for n in self.nodes if n.output is not None and n.kind != "sink"]
 

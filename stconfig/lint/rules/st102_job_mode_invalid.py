@@ -21,9 +21,9 @@ from collections.abc import Iterator
 
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Severity
-from stconfig.lint.helpers import env_member, quote, replace_value_fix, scalar_text
+from stconfig.lint.helpers import env_member, scalar_text
 from stconfig.lint.registry import register
-from stconfig.lint.rule import FixAvailability, Rule
+from stconfig.lint.rule import Rule
 from stconfig.lint.suggest import closest
 
 MODES = ("BATCH", "STREAMING")
@@ -34,7 +34,6 @@ class JobModeInvalid(Rule):
     code = "ST102"
     name = "job-mode-invalid"
     severity = Severity.ERROR
-    fix_availability = FixAvailability.SOMETIMES
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
         assert ctx.job is not None
@@ -48,15 +47,11 @@ class JobModeInvalid(Rule):
         guess = closest(text or "", MODES, cutoff=0.4) if text else []
         if text and not guess and text.strip().upper().startswith("STREAM"):
             guess = ["STREAMING"]
-        fix = None
-        if guess and text is not None:
-            fix = replace_value_fix(member.value, text, quote(guess[0]), f"use {guess[0]!r}")
         yield ctx.report(
             self,
             member.value.span or member.key_span,
             f"job.mode {shown!r} is not a job mode; SeaTunnel accepts 'BATCH' or 'STREAMING'",
             help=f"did you mean {guess[0]!r}?" if guess else "use 'BATCH' or 'STREAMING'",
-            fix=fix,
         )
 
 

@@ -22,9 +22,8 @@ from collections.abc import Iterator
 
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Severity
-from stconfig.lint.helpers import rename_key_fix
 from stconfig.lint.registry import register
-from stconfig.lint.rule import FixAvailability, Rule
+from stconfig.lint.rule import Rule
 from stconfig.lint.suggest import closest
 from stconfig.model.values import ObjectNode
 
@@ -76,7 +75,6 @@ class UnknownEnvKey(Rule):
     code = "ST106"
     name = "unknown-env-key"
     severity = Severity.WARNING
-    fix_availability = FixAvailability.SOMETIMES
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
         assert ctx.job is not None
@@ -94,7 +92,6 @@ class UnknownEnvKey(Rule):
                 member.key_span,
                 f"unknown env key {key!r}; SeaTunnel ignores it",
                 help=f"did you mean {guess[0]!r}?" if guess else None,
-                fix=rename_key_fix(member, guess[0], f"rename to {guess[0]!r}") if guess else None,
             )
 
 

@@ -37,7 +37,7 @@ class UnknownPluginInput(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
         graph = ctx.graph
-        if graph.simple:
+        if not graph.strict:
             return
         defined = list(graph.producers)
         for node, ref in graph.dangling:

@@ -35,7 +35,7 @@ class UnusedPluginOutput(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
         graph = ctx.graph
-        if graph.simple:
+        if not graph.strict:
             return
         for node in graph.unused:
             assert node.output is not None

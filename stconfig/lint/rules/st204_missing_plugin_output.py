@@ -38,7 +38,7 @@ class MissingPluginOutput(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
         graph = ctx.graph
-        if graph.simple:
+        if not graph.strict:
             return
         key = table_keys(ctx.version)[0][0]
         for node in graph.sources + graph.transforms:

@@ -33,7 +33,7 @@ class DuplicatePluginOutput(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
         graph = ctx.graph
-        if graph.simple:
+        if not graph.strict:
             return
         for node, earlier, ref in graph.duplicates:
             where = ""

@@ -37,7 +37,7 @@ class AmbiguousImplicitInput(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
         graph = ctx.graph
-        if graph.simple:
+        if not graph.strict:
             return
         key = table_keys(ctx.version)[1][0]
         tables = list(graph.producers)

@@ -1,0 +1,219 @@
+"""`stconfig lint`: check job files offline; exit 0 clean, 1 findings, 2 usage or I/O problems."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from stconfig.lint.versions import KNOWN_VERSIONS, default_version
+
+if TYPE_CHECKING:
+    from stconfig.lint.diagnostic import Diagnostic
+    from stconfig.lint.settings import LintSettings
+
+JOB_SUFFIXES = (".conf", ".hocon", ".json")
+FORMATS = ("full", "concise", "json", "sarif", "github")
+MAX_FIX_PASSES = 5
+
+
+def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    """`--select ST1,ST201 --select ST3` -> ("ST1", "ST201", "ST3")."""
+    return tuple(
+        part.strip().upper() for value in values for part in value.split(",") if part.strip()
+    )
+
+
+def walk(paths: tuple[str, ...]) -> Iterator[str]:
+    """Files named on the command line, and job files found under folders (dot-folders skipped)."""
+    for path in paths:
+        if os.path.isdir(path):
+            for folder, subfolders, files in os.walk(path):
+                subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+                for name in sorted(files):
+                    if name.lower().endswith(JOB_SUFFIXES) and not name.startswith("."):
+                        yield os.path.join(folder, name)
+        else:
+            yield path
+
+
+def fail(message: str) -> None:
+    click.echo(f"stconfig lint: {message}", err=True)
+    raise SystemExit(2)
+
+
+@click.command("lint")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option(
+    "--output-format",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="How to print findings (default: full).",
+)
+@click.option(
+    "--select",
+    "select",
+    multiple=True,
+    metavar="CODES",
+    help="Only these rule codes or prefixes, comma-separated (ST2, ST201, ALL).",
+)
+@click.option(
+    "--ignore",
+    "ignore",
+    multiple=True,
+    metavar="CODES",
+    help="Skip these rule codes or prefixes, comma-separated.",
+)
+@click.option(
+    "--target-version",
+    type=click.Choice(KNOWN_VERSIONS),
+    default=None,
+    help="SeaTunnel version the jobs run on (default: the newest known).",
+)
+@click.option(
+    "--var",
+    "variables",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A job variable, as seatunnel.sh -i KEY=VALUE would set it.",
+)
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomically).")
+@click.option("--diff", is_flag=True, help="Show the safe fixes as a diff; change nothing.")
+@click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="pyproject.toml to read [tool.stconfig] from.",
+)
+def lint(
+    paths: tuple[str, ...],
+    output_format: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    target_version: str | None,
+    variables: tuple[str, ...],
+    fix: bool,
+    diff: bool,
+    warnings_as_errors: bool,
+    config_path: Path | None,
+) -> None:
+    """Check SeaTunnel job files: syntax, structure, env, table graph, restore settings,
+    variables, secrets and version differences.
+
+    PATHS are files or folders; folders are searched for *.conf, *.hocon and *.json.
+    Settings come from [tool.stconfig] in the nearest pyproject.toml, then these flags.
+    Exit codes: 0 no error left, 1 an error (or a warning with --warnings-as-errors),
+    2 usage or I/O problem.
+    """
+    from stconfig.errors import FileReadError
+    from stconfig.lint.config import ConfigError, find_pyproject, load_config
+    from stconfig.lint.diagnostic import Diagnostic, Severity
+    from stconfig.lint.engine import lint_path
+    from stconfig.lint.registry import check_selectors
+    from stconfig.lint.settings import LintSettings
+    from stconfig.report import renderer
+
+    if fix and diff:
+        fail("--fix and --diff cannot be used together")
+    try:
+        if config_path is None:
+            found = find_pyproject(Path.cwd())
+            config = load_config(found) if found is not None else None
+        else:
+            config = load_config(config_path)
+    except ConfigError as error:
+        fail(str(error))
+        return
+    chosen_select = split_codes(select) or (config.select if config else ())
+    chosen_ignore = (config.ignore if config else ()) + split_codes(ignore)
+    unknown = check_selectors(chosen_select + chosen_ignore)
+    if unknown:
+        fail(f"unknown rule code or prefix: {', '.join(unknown)} (see `stconfig rules`)")
+    assigned: dict[str, str] = dict(config.variables) if config else {}
+    for assignment in variables:
+        name, equals, value = assignment.partition("=")
+        if not equals or not name.strip():
+            fail(f"--var expects KEY=VALUE, got {assignment!r}")
+        assigned[name.strip()] = value
+    version = target_version or (config.target_version if config else None)
+    try:
+        settings = LintSettings(
+            select=chosen_select,
+            ignore=chosen_ignore,
+            target_version=version or default_version(),
+            variables=assigned,
+            per_file_ignores=config.per_file_ignores if config else (),
+            root=config.root if config else None,
+        )
+    except ValueError as error:
+        fail(str(error))
+        return
+
+    files = list(walk(paths))
+    found_any: list[Diagnostic] = []
+    try:
+        results = {path: lint_path(path, settings) for path in files}
+        if fix or diff:
+            results = _apply_fixes(results, settings, write=fix)
+    except FileReadError as error:
+        fail(str(error))
+        return
+    for diagnostics in results.values():
+        found_any.extend(diagnostics)
+    found_any.sort(key=Diagnostic.sort_key)
+    if not diff:
+        form = output_format or "full"
+        sys.stdout.write(renderer(form)(found_any))
+        if form in ("full", "concise"):
+            sys.stdout.write(_summary(found_any, len(files)))
+    failing = {Severity.ERROR} | ({Severity.WARNING} if warnings_as_errors else set())
+    raise SystemExit(1 if any(d.severity in failing for d in found_any) else 0)
+
+
+def _apply_fixes(
+    results: dict[str, list[Diagnostic]], settings: LintSettings, *, write: bool
+) -> dict[str, list[Diagnostic]]:
+    """Write (or, for --diff, print) the safe fixes; return the findings that remain."""
+    from stconfig._files import write_atomic
+    from stconfig.lint.engine import lint_path
+    from stconfig.lint.fix import fixed_texts, unified_diff
+
+    if not write:
+        for source, text, _ in fixed_texts(d for ds in results.values() for d in ds).values():
+            sys.stdout.write(unified_diff(source, text))
+        return results
+    total = 0
+    for _ in range(MAX_FIX_PASSES):
+        texts = fixed_texts(d for ds in results.values() for d in ds)
+        if not texts:
+            break
+        for path, (_, text, count) in texts.items():
+            write_atomic(path, text)
+            total += count
+        touched = [p for p, ds in results.items() if any(d.fix is not None for d in ds)]
+        for path in touched:
+            results[path] = lint_path(path, settings)
+    if total:
+        click.echo(f"Fixed {total} finding{'s' if total != 1 else ''}.", err=True)
+    return results
+
+
+def _summary(diagnostics: list[Diagnostic], files: int) -> str:
+    from stconfig.lint.diagnostic import Severity
+
+    if not diagnostics:
+        return f"All checks passed ({files} file{'s' if files != 1 else ''}).\n"
+    counts = {s: sum(d.severity is s for d in diagnostics) for s in Severity}
+    parts = [f"{n} {s.value}{'s' if n != 1 else ''}" for s, n in counts.items() if n]
+    fixable = sum(d.fix is not None for d in diagnostics)
+    tail = f" ({fixable} fixable with --fix)" if fixable else ""
+    return f"Found {', '.join(parts)} in {files} file{'s' if files != 1 else ''}{tail}.\n"
+
+
+__all__ = ["lint"]

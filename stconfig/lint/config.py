@@ -1,0 +1,86 @@
+"""`[tool.stconfig]` in pyproject.toml: the project's lint defaults, overridden by flags."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from stconfig.errors import StconfigError
+
+
+class ConfigError(StconfigError):
+    """A `[tool.stconfig]` table with a value of the wrong shape."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectConfig:
+    path: Path | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    target_version: str | None = None
+    variables: dict[str, str] = field(default_factory=dict)
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @property
+    def root(self) -> str | None:
+        return str(self.path.parent) if self.path is not None else None
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest pyproject.toml at or above `start` that has a `[tool.stconfig]` table."""
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, tomllib.TOMLDecodeError):
+                continue
+            if isinstance(data.get("tool"), dict) and "stconfig" in data["tool"]:
+                return candidate
+    return None
+
+
+def _codes(value: object, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where} must be a list of rule codes")
+    return tuple(value)
+
+
+def load_config(path: Path) -> ProjectConfig:
+    """Read `[tool.stconfig]`; ConfigError names the bad key."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: {error}") from None
+    table = data.get("tool", {}).get("stconfig", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.stconfig] must be a table")
+    prefix = f"{path}: [tool.stconfig]"
+    target = table.get("target-version")
+    if target is not None and not isinstance(target, str):
+        raise ConfigError(f'{prefix} target-version must be a string such as "2.3.8"')
+    variables = table.get("variables", {})
+    if not isinstance(variables, dict) or not all(
+        isinstance(v, str | int | float | bool) for v in variables.values()
+    ):
+        raise ConfigError(f"{prefix} variables must be a table of strings")
+    per_file = table.get("per-file-ignores", {})
+    if not isinstance(per_file, dict):
+        raise ConfigError(f"{prefix} per-file-ignores must be a table of glob = [codes]")
+    return ProjectConfig(
+        path=path,
+        select=_codes(table.get("select", []), f"{prefix} select"),
+        ignore=_codes(table.get("ignore", []), f"{prefix} ignore"),
+        target_version=target,
+        variables={str(k): str(v) for k, v in variables.items()},
+        per_file_ignores=tuple(
+            (str(glob), _codes(codes, f"{prefix} per-file-ignores.{glob}"))
+            for glob, codes in per_file.items()
+        ),
+    )
+
+
+__all__ = ["ConfigError", "ProjectConfig", "find_pyproject", "load_config"]
