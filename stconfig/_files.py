@@ -10,7 +10,9 @@ from pathlib import Path
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     """Replace `path` with `text` so that readers see the old file or the whole new one."""
     target = Path(path)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)

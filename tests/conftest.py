@@ -35,8 +35,10 @@ def conformance_dir(pytestconfig: pytest.Config) -> Path:
     """The corpus folder; fails in CI (STCONFIG_REQUIRE_CONFORMANCE=1) when it is missing."""
     folder = _conformance_folder(pytestconfig)
     if folder is None or not (folder / "seatunnel-2.3.8" / "cases").is_dir():
-        message = f"conformance corpus not found (looked at {folder or 'nothing'}); " \
+        message = (
+            f"conformance corpus not found (looked at {folder or 'nothing'}); "
             "pass --conformance DIR or set STCONFIG_CONFORMANCE"
+        )
         if os.environ.get("STCONFIG_REQUIRE_CONFORMANCE") == "1":
             pytest.fail(message)
         pytest.skip(message)

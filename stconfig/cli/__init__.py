@@ -15,6 +15,15 @@ from stconfig import __version__
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "convert": ("stconfig.cli.convert:convert", "Convert a job file to job.json or HOCON."),
+    "graph": ("stconfig.cli.graph:graph", "Draw a job's table graph (Mermaid or Graphviz dot)."),
+    "lint": ("stconfig.cli.lint:lint", "Check job files offline: wiring, env, restore, options."),
+    "rules": ("stconfig.cli.rules:rules", "List the lint rules, or show one rule's documentation."),
+    "submit": ("stconfig.cli.lifecycle:submit", "Submit job files to an engine (REST v2)."),
+    "restore": ("stconfig.cli.lifecycle:restore", "Resume a stopped or failed job."),
+    "stop": ("stconfig.cli.lifecycle:stop", "Stop a job, with or without a savepoint."),
+    "status": ("stconfig.cli.lifecycle:status", "Show a job's state, times and counts."),
+    "jobs": ("stconfig.cli.lifecycle:jobs", "List running or finished jobs."),
+    "logs": ("stconfig.cli.lifecycle:logs", "List a job's log files or print one."),
 }
 
 

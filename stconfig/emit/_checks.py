@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from stconfig.errors import EmitError
 from stconfig.model.values import ListNode, Node, ObjectNode, Scalar
@@ -10,8 +11,11 @@ from stconfig.model.values import ListNode, Node, ObjectNode, Scalar
 LONG_MIN, LONG_MAX = -(2**63), 2**63 - 1
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _has_surrogate(text: str) -> bool:
-    return any("\ud800" <= char <= "\udfff" for char in text)
+    return _SURROGATE.search(text) is not None
 
 
 def check_value(node: Node, where: str) -> None:
@@ -21,7 +25,9 @@ def check_value(node: Node, where: str) -> None:
         if isinstance(value, bool) or value is None:
             return
         if isinstance(value, int) and not LONG_MIN <= value <= LONG_MAX:
-            raise EmitError(f"{where}: {value} does not fit in a 64-bit integer (SeaTunnel reads it as text)")
+            raise EmitError(
+                f"{where}: {value} does not fit in a 64-bit integer (SeaTunnel reads it as text)"
+            )
         if isinstance(value, float) and not math.isfinite(value):
             raise EmitError(f"{where}: {value} is not a number SeaTunnel can read")
         if isinstance(value, str) and _has_surrogate(value):

@@ -94,7 +94,9 @@ class _Writer:
             if not value.items:
                 return "[]"
             if all(isinstance(item, Scalar) for item in value.items):
-                flat = "[" + ", ".join(self.inline(item, depth, where) for item in value.items) + "]"
+                flat = (
+                    "[" + ", ".join(self.inline(item, depth, where) for item in value.items) + "]"
+                )
                 if len(flat) + len(pad) <= _INLINE_LIST_WIDTH and "\n" not in flat:
                     return flat
             inner = INDENT * (depth + 1)
@@ -127,7 +129,9 @@ class _Writer:
         where = f"{kind}[{index}]"
         if not isinstance(item, ObjectNode):
             if _holds_object(item):
-                raise EmitError(f"{where}: a list of objects inside {kind!r} cannot be written in HOCON")
+                raise EmitError(
+                    f"{where}: a list of objects inside {kind!r} cannot be written in HOCON"
+                )
             self.lines.append(f"{INDENT}value = {self.inline(item, 1, where)}")
             return
         name = item.get("plugin_name")

@@ -22,13 +22,11 @@ WHITESPACE_CHARS = (
     " \t\x0b\x0c\r\x1c\x1d\x1e\x1f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
     "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 )
-FORBIDDEN_UNQUOTED = "$\"{}[]:=,+#`^?!@*&\\"
+FORBIDDEN_UNQUOTED = '$"{}[]:=,+#`^?!@*&\\'
 NUMBER_CHARS = "0123456789eE+-."
 
 _WHITESPACE = re.compile(f"[{re.escape(WHITESPACE_CHARS)}]+")
-_UNQUOTED = re.compile(
-    f"(?:[^{re.escape(WHITESPACE_CHARS + FORBIDDEN_UNQUOTED)}\n/]|/(?!/))+"
-)
+_UNQUOTED = re.compile(f"(?:[^{re.escape(WHITESPACE_CHARS + FORBIDDEN_UNQUOTED)}\n/]|/(?!/))+")
 _NUMBER = re.compile(r"[0-9\-][0-9eE+\-.]*")
 _COMMENT = re.compile(r"(?:#|//)[^\n]*")
 _QUOTED_BODY = re.compile(r'[^"\\\x00-\x1f]*')
@@ -79,6 +77,34 @@ _PUNCTUATION = {
     ":": T.COLON,
 }
 
+_FAST = re.compile(
+    "|".join(
+        [
+            r"(?P<newline>\n)",
+            f"(?P<whitespace>[{re.escape(WHITESPACE_CHARS)}]+)",
+            r"(?P<comment>(?:#|//)[^\n]*)",
+            r'(?P<string>"(?!"")[^"\\\x00-\x1f]*")',
+            r"(?P<lbrace>\{)|(?P<rbrace>\})|(?P<lbracket>\[)|(?P<rbracket>\])",
+            r"(?P<comma>,)|(?P<equals>=)|(?P<colon>:)",
+            r"(?P<number>[0-9\-])",
+            r"(?P<word>(?!true|false|null)(?:[^"
+            + re.escape(WHITESPACE_CHARS + FORBIDDEN_UNQUOTED)
+            + r"\n/\x00]|/(?!/))+)",
+        ]
+    )
+)
+_FAST_KINDS = {
+    "newline": T.NEWLINE,
+    "whitespace": T.WHITESPACE,
+    "lbrace": T.LBRACE,
+    "rbrace": T.RBRACE,
+    "lbracket": T.LBRACKET,
+    "rbracket": T.RBRACKET,
+    "comma": T.COMMA,
+    "equals": T.EQUALS,
+    "colon": T.COLON,
+}
+
 VALUE_KINDS = frozenset({T.QUOTED, T.TRIPLE, T.UNQUOTED, T.NUMBER, T.LITERAL})
 
 
@@ -106,63 +132,70 @@ class Lexer:
         return ParseError(message, Span(self.source, start, end if end is not None else start + 1))
 
     def tokenize(self) -> list[Token]:
+        """All tokens and an EOF; the common shapes go through one compiled pattern."""
         text = self.text
         length = len(text)
         tokens: list[Token] = []
         append = tokens.append
+        fast = _FAST.match
         position = 0
         while position < length:
-            char = text[position]
-            if char == "\n":
-                append(Token(T.NEWLINE, position, position + 1, "\n"))
-                position += 1
-                continue
-            if char in WHITESPACE_CHARS:
-                match = _WHITESPACE.match(text, position)
-                assert match is not None
+            match = fast(text, position)
+            if match is not None:
+                kind = match.lastgroup
                 end = match.end()
-                append(Token(T.WHITESPACE, position, end, match.group()))
+                if kind == "comment":
+                    self._comment(match.group(), position, end)
+                elif kind == "string":
+                    append(
+                        Token(T.QUOTED, position, end, match.group(), text[position + 1 : end - 1])
+                    )
+                elif kind == "word":
+                    append(Token(T.UNQUOTED, position, end, match.group(), match.group()))
+                elif kind == "number":
+                    token = self._number(position)
+                    append(token)
+                    end = token.end
+                else:
+                    assert kind is not None
+                    append(Token(_FAST_KINDS[kind], position, end, match.group()))
                 position = end
                 continue
-            if char == "#" or text.startswith("//", position):
-                match = _COMMENT.match(text, position)
-                assert match is not None
-                if self.json:
-                    raise self.error("comments are not allowed in JSON", position, match.end())
-                marker = 1 if char == "#" else 2
-                self.comments.append(
-                    Comment(match.group()[marker:], Span(self.source, position, match.end()))
-                )
-                position = match.end()
-                continue
-            if char == '"':
-                token = self._string(position)
-            elif char == "$":
-                token = self._substitution(position)
-            elif char in _PUNCTUATION:
-                token = Token(_PUNCTUATION[char], position, position + 1, char)
-            elif char == "+":
-                if not text.startswith("+=", position):
-                    raise self.error("'+' is not allowed outside quotes (did you mean '+='?)", position)
-                token = Token(T.PLUS_EQUALS, position, position + 2, "+=")
-            elif char in "0123456789-":
-                token = self._number(position)
-            elif char in FORBIDDEN_UNQUOTED:
-                raise self.error(
-                    f"reserved character {char!r} is not allowed outside quotes", position
-                )
-            elif char == "\x00":
-                raise self.error("NUL character: this does not look like a text file", position)
-            else:
-                token = self._unquoted(position)
-            if self.json and token.kind in (T.UNQUOTED, T.SUBSTITUTION, T.TRIPLE, T.PLUS_EQUALS):
-                raise self.error(
-                    f"{token.text[:20]!r} is not allowed in JSON", token.start, token.end
-                )
-            append(token)
-            position = token.end
+            slow = self._slow_token(position)
+            append(slow)
+            position = slow.end
         append(Token(T.EOF, length, length, ""))
+        if self.json:
+            for token in tokens:
+                if token.kind in (T.UNQUOTED, T.SUBSTITUTION, T.TRIPLE, T.PLUS_EQUALS):
+                    raise self.error(
+                        f"{token.text[:20]!r} is not allowed in JSON", token.start, token.end
+                    )
         return tokens
+
+    def _comment(self, text: str, start: int, end: int) -> None:
+        if self.json:
+            raise self.error("comments are not allowed in JSON", start, end)
+        marker = 1 if text[0] == "#" else 2
+        self.comments.append(Comment(text[marker:], Span(self.source, start, end)))
+
+    def _slow_token(self, position: int) -> Token:
+        """Tokens the fast pattern leaves out: escapes, triple quotes, `${`, literals, errors."""
+        text = self.text
+        char = text[position]
+        if char == '"':
+            return self._string(position)
+        if char == "$":
+            return self._substitution(position)
+        if char == "+":
+            if not text.startswith("+=", position):
+                raise self.error("'+' is not allowed outside quotes (did you mean '+='?)", position)
+            return Token(T.PLUS_EQUALS, position, position + 2, "+=")
+        if char in FORBIDDEN_UNQUOTED:
+            raise self.error(f"reserved character {char!r} is not allowed outside quotes", position)
+        if char == "\x00":
+            raise self.error("NUL character: this does not look like a text file", position)
+        return self._unquoted(position)
 
     def _string(self, start: int) -> Token:
         text = self.text
@@ -189,7 +222,9 @@ class Lexer:
                 position += 6 if text[position + 1] == "u" else 2
                 continue
             if char == "\n":
-                raise self.error("unterminated quoted string (newline before the closing quote)", start, position)
+                raise self.error(
+                    "unterminated quoted string (newline before the closing quote)", start, position
+                )
             raise self.error(
                 f"control character {char!r} in a quoted string: write it as an escape",
                 position,
@@ -258,7 +293,11 @@ class Lexer:
             elif char in FORBIDDEN_UNQUOTED or text.startswith("//", position):
                 raise self.error(
                     f"{char!r} is not allowed in a substitution path"
-                    + (" (SeaTunnel 2.3.8 has no '${name:default}' outside quotes)" if char == ":" else ""),
+                    + (
+                        " (SeaTunnel 2.3.8 has no '${name:default}' outside quotes)"
+                        if char == ":"
+                        else ""
+                    ),
                     position,
                 )
             else:
@@ -269,4 +308,12 @@ class Lexer:
         return Token(T.SUBSTITUTION, start, end, text[start:end], (optional, parts))
 
 
-__all__ = ["FORBIDDEN_UNQUOTED", "VALUE_KINDS", "WHITESPACE_CHARS", "Lexer", "T", "Token", "parse_java_number"]
+__all__ = [
+    "FORBIDDEN_UNQUOTED",
+    "VALUE_KINDS",
+    "WHITESPACE_CHARS",
+    "Lexer",
+    "T",
+    "Token",
+    "parse_java_number",
+]

@@ -33,7 +33,7 @@ PATH_SEPARATOR = "->"
 MAX_DEPTH = 128
 
 _INCLUDE = re.compile(
-    r'\s*(?P<required>required\(\s*)?(?:(?P<kind>file|classpath|url)\(\s*)?'
+    r"\s*(?P<required>required\(\s*)?(?:(?P<kind>file|classpath|url)\(\s*)?"
     r'(?P<target>"(?:[^"\\]|\\.)*")\s*(?P<close1>\))?\s*(?P<close2>\))?\s*$'
 )
 _TOKEN_NAMES = {
@@ -48,6 +48,10 @@ _TOKEN_NAMES = {
     T.PLUS_EQUALS: "'+='",
     T.EOF: "end of file",
 }
+
+
+_BLANK = frozenset({T.WHITESPACE, T.NEWLINE})
+_KEY_KINDS = frozenset({T.QUOTED, T.UNQUOTED, T.NUMBER, T.LITERAL, T.TRIPLE, T.WHITESPACE})
 
 
 def describe(token: Token) -> str:
@@ -80,13 +84,16 @@ class Parser:
         return ParseError(message, self.span(token.start, max(token.end, token.start + 1)))
 
     def skip_whitespace(self) -> None:
-        while self.tokens[self.index].kind == T.WHITESPACE:
-            self.index += 1
+        tokens, index = self.tokens, self.index
+        while tokens[index].kind == T.WHITESPACE:
+            index += 1
+        self.index = index
 
     def skip_blank(self) -> None:
-        kinds = (T.WHITESPACE, T.NEWLINE)
-        while self.tokens[self.index].kind in kinds:
-            self.index += 1
+        tokens, index = self.tokens, self.index
+        while tokens[index].kind in _BLANK:
+            index += 1
+        self.index = index
 
     # -- document ------------------------------------------------------------------------
 
@@ -99,7 +106,9 @@ class Parser:
         elif token.kind == T.LBRACKET:
             root = self.parse_array(depth=1)
         elif self.json:
-            raise self.error(f"a JSON document must start with '{{', found {describe(token)}", token)
+            raise self.error(
+                f"a JSON document must start with '{{', found {describe(token)}", token
+            )
         else:
             root = self.parse_fields(braced=False, start=token.start, depth=1)
         self.skip_blank()
@@ -118,7 +127,9 @@ class Parser:
 
     def parse_fields(self, *, braced: bool, start: int, depth: int) -> ObjectValue:
         if depth > MAX_DEPTH:
-            raise self.error(f"objects and lists are nested more than {MAX_DEPTH} deep", self.peek())
+            raise self.error(
+                f"objects and lists are nested more than {MAX_DEPTH} deep", self.peek()
+            )
         entries: list[Entry] = []
         seen: dict[str, Span] = {}
         expect_entry = True
@@ -196,30 +207,46 @@ class Parser:
         return Field(key, separator, value, key.span.cover(value_span(value)))
 
     def parse_key(self) -> Key:
-        tokens: list[Token] = []
+        tokens = self.tokens
+        start = self.index
         if self.json:
-            token = self.peek()
-            if token.kind != T.QUOTED:
-                raise self.error(f"a JSON key must be a quoted string, found {describe(token)}", token)
-            tokens.append(self.advance())
-        while not self.json:
-            token = self.peek()
-            if token.kind in (T.QUOTED, T.UNQUOTED, T.NUMBER, T.LITERAL, T.TRIPLE, T.WHITESPACE):
-                tokens.append(self.advance())
-                continue
-            break
-        while tokens and tokens[-1].kind == T.WHITESPACE:
-            tokens.pop()
-            self.index -= 1
-        if not tokens:
-            token = self.peek()
-            raise self.error(f"expected a key, found {describe(token)}", token)
-        span = self.span(tokens[0].start, tokens[-1].end)
-        return Key(self.split_path(tokens, span), self.source.text[span.start : span.end], span,
-                   any(t.kind in (T.QUOTED, T.TRIPLE) for t in tokens))
+            if tokens[start].kind != T.QUOTED:
+                raise self.error(
+                    f"a JSON key must be a quoted string, found {describe(tokens[start])}",
+                    tokens[start],
+                )
+            end = start + 1
+        else:
+            end = start
+            while tokens[end].kind in _KEY_KINDS:
+                end += 1
+            while end > start and tokens[end - 1].kind == T.WHITESPACE:
+                end -= 1
+        if end == start:
+            raise self.error(f"expected a key, found {describe(tokens[start])}", tokens[start])
+        self.index = end
+        parts = tokens[start:end]
+        span = Span(self.source, parts[0].start, parts[-1].end)
+        if len(parts) == 1 and parts[0].kind != T.UNQUOTED:
+            only = parts[0]
+            quoted = only.kind in (T.QUOTED, T.TRIPLE)
+            path = (str(only.value) if quoted else only.text,)
+            return Key(path, only.text, span, quoted)
+        return Key(
+            self.split_path(parts, span),
+            self.source.text[span.start : span.end],
+            span,
+            any(t.kind in (T.QUOTED, T.TRIPLE) for t in parts),
+        )
 
     def split_path(self, tokens: list[Token], span: Span) -> tuple[str, ...]:
         """Join key tokens into path elements, splitting unquoted text on `->`."""
+        if (
+            len(tokens) == 1
+            and tokens[0].kind == T.UNQUOTED
+            and PATH_SEPARATOR not in tokens[0].text
+        ):
+            return (tokens[0].text,)
         elements: list[str] = []
         current: list[str] = []
         for token in tokens:
@@ -234,7 +261,8 @@ class Parser:
         elements.append("".join(current))
         if len(elements) > 1 and any(element.strip() == "" for element in elements):
             raise ParseError(
-                f"invalid key {self.source.text[span.start:span.end]!r}: '->' needs a name on both sides",
+                f"invalid key {self.source.text[span.start : span.end]!r}: "
+                "'->' needs a name on both sides",
                 span,
             )
         return tuple(elements)
@@ -254,8 +282,8 @@ class Parser:
         quoted = [t for t in tokens if t.kind == T.QUOTED]
         if match is None or len(quoted) != 1:
             raise ParseError(
-                "include must be followed by a quoted file name, file(\"...\"), "
-                "classpath(\"...\"), url(\"...\") or required(...)",
+                'include must be followed by a quoted file name, file("..."), '
+                'classpath("..."), url("...") or required(...)',
                 span,
             )
         required = match.group("required") is not None
@@ -285,15 +313,21 @@ class Parser:
                 style: Literal["quoted", "triple", "unquoted"] = (
                     "quoted" if kind == T.QUOTED else "triple" if kind == T.TRIPLE else "unquoted"
                 )
-                parts.append(StringValue(str(token.value), style, self.span(token.start, token.end)))
+                parts.append(
+                    StringValue(str(token.value), style, self.span(token.start, token.end))
+                )
             elif kind == T.NUMBER:
                 self.advance()
                 assert isinstance(token.value, int | float)
-                parts.append(NumberValue(token.value, token.text, self.span(token.start, token.end)))
+                parts.append(
+                    NumberValue(token.value, token.text, self.span(token.start, token.end))
+                )
             elif kind == T.LITERAL:
                 self.advance()
                 assert token.value is None or isinstance(token.value, bool)
-                parts.append(LiteralValue(token.value, token.text, self.span(token.start, token.end)))
+                parts.append(
+                    LiteralValue(token.value, token.text, self.span(token.start, token.end))
+                )
             elif kind == T.SUBSTITUTION:
                 self.advance()
                 parts.append(self.substitution(token))
@@ -333,7 +367,9 @@ class Parser:
 
     def parse_array(self, depth: int) -> ArrayValue:
         if depth > MAX_DEPTH:
-            raise self.error(f"objects and lists are nested more than {MAX_DEPTH} deep", self.peek())
+            raise self.error(
+                f"objects and lists are nested more than {MAX_DEPTH} deep", self.peek()
+            )
         opening = self.advance()
         items: list[Value] = []
         expect_item = True

@@ -20,7 +20,6 @@ from typing import Literal
 from stconfig.errors import ParseError, UnresolvedVariableError
 from stconfig.hocon.ast import (
     ArrayValue,
-    Concatenation,
     Document,
     Field,
     Include,
@@ -145,8 +144,12 @@ class Builder:
         in_list_context = path[0] in self.list_keys
         container = target
         for depth, element in enumerate(path[:-1]):
-            container = self.descend(container, element, entry.key.span,
-                                     None if prefix is None else prefix + path[: depth + 1])
+            container = self.descend(
+                container,
+                element,
+                entry.key.span,
+                None if prefix is None else prefix + path[: depth + 1],
+            )
         name = path[-1]
         existing = container.fields.get(name)
         value = entry.value
@@ -188,7 +191,9 @@ class Builder:
         if existing is not None:
             if isinstance(existing.value, RObject):
                 return existing.value
-            if isinstance(existing.value, RMerge) and isinstance(existing.value.layers[-1], RObject):
+            if isinstance(existing.value, RMerge) and isinstance(
+                existing.value.layers[-1], RObject
+            ):
                 return existing.value.layers[-1]
         fresh = RObject(key_span)
         if existing is not None and isinstance(existing.value, UNRESOLVED):
@@ -247,7 +252,9 @@ class Builder:
         ]
         return RConcat(parts, value.span)
 
-    def build_section(self, obj: ObjectValue, document: Document, relative: tuple[str, ...]) -> RList:
+    def build_section(
+        self, obj: ObjectValue, document: Document, relative: tuple[str, ...]
+    ) -> RList:
         """SeaTunnel's plugin list: one element per member, `plugin_name` from the key."""
         items: list[RValue] = []
         for entry in obj.entries:
@@ -467,7 +474,11 @@ def merge_objects(base: ObjectNode, top: ObjectNode) -> ObjectNode:
         merged.members[name] = member
     for name, member in top.members.items():
         below = merged.members.get(name)
-        if below is not None and isinstance(below.value, ObjectNode) and isinstance(member.value, ObjectNode):
+        if (
+            below is not None
+            and isinstance(below.value, ObjectNode)
+            and isinstance(member.value, ObjectNode)
+        ):
             merged.members[name] = Member(
                 name, merge_objects(below.value, member.value), member.key_span, member.implicit
             )
@@ -485,4 +496,13 @@ def included_path(include: Include, document: Document) -> list[Path]:
     return [target.with_name(target.name + ext) for ext in (".conf", ".json", ".properties")]
 
 
-__all__ = ["MISSING", "Builder", "ExternalLookup", "IncludeLoader", "Resolver", "included_path", "merge_objects", "scalar_text"]
+__all__ = [
+    "MISSING",
+    "Builder",
+    "ExternalLookup",
+    "IncludeLoader",
+    "Resolver",
+    "included_path",
+    "merge_objects",
+    "scalar_text",
+]

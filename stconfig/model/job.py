@@ -82,11 +82,11 @@ class Job:
         root = ObjectNode()
         if env is not None:
             root.set("env", env)
-        root.set("source", ListNode(list(sources)))
-        transform_list = list(transforms)
+        root.set("source", ListNode([*sources]))
+        transform_list: list[Node] = [*transforms]
         if transform_list:
             root.set("transform", ListNode(transform_list))
-        root.set("sink", ListNode(list(sinks)))
+        root.set("sink", ListNode([*sinks]))
         return cls(root)
 
     @property

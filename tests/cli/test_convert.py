@@ -32,15 +32,22 @@ def test_convert_to_hocon_reads_back_the_same(tmp_path: Path) -> None:
 
 def test_convert_json_input_by_extension(tmp_path: Path) -> None:
     source = tmp_path / "job.json"
-    source.write_text('{"env": {"job.mode": "BATCH"}, "source": [{"plugin_name": "FakeSource"}], "sink": []}')
+    source.write_text(
+        '{"env": {"job.mode": "BATCH"}, "source": [{"plugin_name": "FakeSource"}], "sink": []}'
+    )
     result = run_cli("convert", str(source), "--to", "hocon")
     assert result.exit_code == 0
-    assert result.stdout == 'env {\n  job.mode = "BATCH"\n}\n\nsource {\n  FakeSource {}\n}\n\nsink {}\n'
+    assert (
+        result.stdout
+        == 'env {\n  job.mode = "BATCH"\n}\n\nsource {\n  FakeSource {}\n}\n\nsink {}\n'
+    )
 
 
 def test_stdin_and_from_option() -> None:
     assert json.loads(run_cli("convert", "-", input="a = 1").stdout) == {"a": 1}
-    assert json.loads(run_cli("convert", "-", "--from", "json", input='{"a": [1]}').stdout) == {"a": [1]}
+    assert json.loads(run_cli("convert", "-", "--from", "json", input='{"a": [1]}').stdout) == {
+        "a": [1]
+    }
 
 
 def test_vars_are_applied() -> None:
@@ -55,12 +62,22 @@ def test_vars_are_applied() -> None:
     [
         (["convert", "-"], "a = {", "-:1:5: unbalanced '{'"),
         (["convert", "-"], "a = ${who}", "-:1:5: unresolved variable 'who'"),
-        (["convert", "-", "--var", "novalue"], "a = 1", "error: --var expects KEY=VALUE, got 'novalue'"),
-        (["convert", "-", "--var", "table_name=x"], "a = 1", "error: 'table_name' is a reserved sink placeholder"),
+        (
+            ["convert", "-", "--var", "novalue"],
+            "a = 1",
+            "error: --var expects KEY=VALUE, got 'novalue'",
+        ),
+        (
+            ["convert", "-", "--var", "table_name=x"],
+            "a = 1",
+            "error: 'table_name' is a reserved sink placeholder",
+        ),
         (["convert", "missing.conf"], None, "error: missing.conf: no such file"),
     ],
 )
-def test_bad_input_exits_2_with_one_clear_line(args: list[str], stdin: str | None, message: str) -> None:
+def test_bad_input_exits_2_with_one_clear_line(
+    args: list[str], stdin: str | None, message: str
+) -> None:
     result = run_cli(*args, input=stdin)
     assert result.exit_code == 2
     assert result.stdout == ""
@@ -78,8 +95,15 @@ def test_failed_convert_leaves_output_untouched(tmp_path: Path) -> None:
 
 
 def test_hocon_target_refuses_what_it_cannot_express() -> None:
-    result = run_cli("convert", "-", "--from", "json", "--to", "hocon",
-                     input='{"sink": [{"plugin_name": "Console", "source": {"a": 1}}]}')
+    result = run_cli(
+        "convert",
+        "-",
+        "--from",
+        "json",
+        "--to",
+        "hocon",
+        input='{"sink": [{"plugin_name": "Console", "source": {"a": 1}}]}',
+    )
     assert result.exit_code == 2
     assert "an option named 'source' holding an object cannot be written in HOCON" in result.stderr
 
@@ -94,16 +118,25 @@ def test_version_and_help() -> None:
     assert run_cli("--version").stdout.strip() == f"stconfig, version {__version__}"
     help_text = run_cli("--help").stdout
     assert "convert" in help_text and "Exit codes" in help_text
-    assert "Exit codes: 0 converted, 2 bad input" in " ".join(run_cli("convert", "--help").stdout.split())
+    assert "Exit codes: 0 converted, 2 bad input" in " ".join(
+        run_cli("convert", "--help").stdout.split()
+    )
 
 
 def test_installed_entry_points() -> None:
     module = subprocess.run(
-        [sys.executable, "-m", "stconfig", "convert", str(EXAMPLE)], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "stconfig", "convert", str(EXAMPLE)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
-    assert module.returncode == 0 and json.loads(module.stdout)["sink"][0]["plugin_name"] == "Console"
+    assert (
+        module.returncode == 0 and json.loads(module.stdout)["sink"][0]["plugin_name"] == "Console"
+    )
     script = Path(sys.executable).with_name("stconfig")
     if not script.exists():
         pytest.skip(f"no stconfig script beside {sys.executable}; install the package")
-    bad = subprocess.run([str(script), "convert", "-"], input="a = {", capture_output=True, text=True, check=False)
+    bad = subprocess.run(
+        [str(script), "convert", "-"], input="a = {", capture_output=True, text=True, check=False
+    )
     assert bad.returncode == 2 and bad.stderr.startswith("-:1:5: unbalanced '{'")

@@ -34,5 +34,7 @@ def first_difference(actual: Any, expected: Any, path: str = "$") -> str | None:
     if isinstance(expected, bool) or expected is None or isinstance(expected, str):
         same = type(actual) is type(expected) and actual == expected
     else:
-        same = isinstance(actual, int | float) and not isinstance(actual, bool) and actual == expected
+        same = (
+            isinstance(actual, int | float) and not isinstance(actual, bool) and actual == expected
+        )
     return None if same else f"{path}: expected {expected!r}, got {actual!r}"

@@ -10,10 +10,14 @@ from stconfig.model.values import ListNode, Node, ObjectNode, Scalar
 SECTIONS = ("source", "transform", "sink")
 
 # Surrogates are not text; "${" would be rewritten by SeaTunnel's placeholder pass on reading.
-text = st.text(st.characters(exclude_categories=("Cs",)), max_size=12).filter(lambda s: "${" not in s)
+text = st.text(st.characters(exclude_categories=("Cs",)), max_size=12).filter(
+    lambda s: "${" not in s
+)
 odd_keys = st.one_of(
     text,
-    st.sampled_from(["row.num", "a->b", "include", "job.mode", " padded ", "", "true", "01", "a b", "#x", "//"]),
+    st.sampled_from(
+        ["row.num", "a->b", "include", "job.mode", " padded ", "", "true", "01", "a b", "#x", "//"]
+    ),
 )
 option_keys = odd_keys.filter(lambda key: key not in SECTIONS)
 
@@ -24,7 +28,9 @@ scalars = st.one_of(
     st.sampled_from([0, -1, 2**63 - 1, -(2**63), 2**31, -0.0, 1e308, 5e-324, 1e16, 0.1]),
     st.floats(allow_nan=False, allow_infinity=False),
     text,
-    st.sampled_from(["", "10s", "true", "null", "1.5", '"""', 'end"', "multi\nline", "tab\t", "\\"]),
+    st.sampled_from(
+        ["", "10s", "true", "null", "1.5", '"""', 'end"', "multi\nline", "tab\t", "\\"]
+    ),
 )
 
 
@@ -46,7 +52,9 @@ values: st.SearchStrategy[Node] = st.recursive(
 )
 
 plugin_names = st.one_of(
-    st.sampled_from(["FakeSource", "Console", "Jdbc", "MySQL-CDC", "c.Console", "sql", "my plugin"]),
+    st.sampled_from(
+        ["FakeSource", "Console", "Jdbc", "MySQL-CDC", "c.Console", "sql", "my plugin"]
+    ),
     text,
 )
 

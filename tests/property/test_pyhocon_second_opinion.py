@@ -53,7 +53,11 @@ plain_keys = st.text("abcdefghij_", min_size=1, max_size=6)
 plain_scalars = st.one_of(
     st.booleans(),
     st.integers(min_value=-(2**31), max_value=2**31),
-    st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E, exclude_characters='"\\$'), min_size=1, max_size=8),
+    st.text(
+        st.characters(min_codepoint=0x20, max_codepoint=0x7E, exclude_characters='"\\$'),
+        min_size=1,
+        max_size=8,
+    ),
 ).map(Scalar)
 
 

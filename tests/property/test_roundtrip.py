@@ -37,7 +37,9 @@ def test_both_emitters_describe_the_same_job(job: Job) -> None:
     assert from_hocon.to_dict() == from_json.to_dict()
 
 
-hocon_alphabet = st.sampled_from(list('{}[]=:,+"$?# \n\t\\/ab.->01eE_trufalsnl\'') + ["include ", '"""', "${", "//"])
+hocon_alphabet = st.sampled_from(
+    [*"{}[]=:,+\"$?# \n\t\\/ab.->01eE_trufalsnl'", "include ", '"""', "${", "//"]
+)
 
 
 @settings(max_examples=500, deadline=None)

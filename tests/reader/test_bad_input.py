@@ -53,7 +53,7 @@ def test_syntax_errors_are_located(text: str, line: int, column: int, message: s
         ('{"a": [1,]}', "trailing ','"),
         ('{"a": x}', "not allowed in JSON"),
         ('{"a" = 1}', "JSON expects ':'"),
-        ('{a: 1}', "'a' is not allowed in JSON"),
+        ("{a: 1}", "'a' is not allowed in JSON"),
         ('{"a": 1 "b": 2}', "expected ','"),
         ('"a": 1', "must start with '{'"),
         ('{"a": "${x}" "y"}', "expected ','"),

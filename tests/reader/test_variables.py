@@ -10,8 +10,14 @@ import stconfig
 from stconfig.errors import UnresolvedVariableError, VariableError
 
 
-def value(text: str, variables: dict[str, str] | None = None, environ: dict[str, str] | None = None) -> Any:
-    return stconfig.loads(f"env {{ {text} }}", variables=variables, environ=environ or {}).to_dict()["env"].get("k")
+def value(
+    text: str, variables: dict[str, str] | None = None, environ: dict[str, str] | None = None
+) -> Any:
+    return (
+        stconfig.loads(f"env {{ {text} }}", variables=variables, environ=environ or {})
+        .to_dict()["env"]
+        .get("k")
+    )
 
 
 def test_unquoted_reference_needs_a_value() -> None:
