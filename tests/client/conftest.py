@@ -1,0 +1,64 @@
+"""Fixtures for the client, fake-engine and lifecycle-command tests.
+
+The fake-engine fixtures come from `stconfig.testing.fake_plugin`; they are imported here too so
+these tests run before the plugin's entry point is installed. `engine_master` is overridden to
+run every lifecycle test against both version profiles.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from stconfig.client import Client
+from stconfig.testing import FakeEngine
+from stconfig.testing.fake_plugin import fake_engine, fake_engine_factory
+
+__all__ = ["fake_engine", "fake_engine_factory"]
+
+
+@pytest.fixture(params=["2.3.8", "latest"])
+def profile(request: pytest.FixtureRequest) -> str:
+    value: str = request.param
+    return value
+
+
+@pytest.fixture
+def engine_master(fake_engine_factory: Callable[..., FakeEngine], profile: str) -> FakeEngine:
+    """The engine lifecycle tests run against: the fake, once per version profile."""
+    return fake_engine_factory(profile)
+
+
+@pytest.fixture
+def manual_engine(fake_engine_factory: Callable[..., FakeEngine], profile: str) -> FakeEngine:
+    """A fake whose clock moves only through `advance`, for exact state assertions."""
+    return fake_engine_factory(profile, auto_advance=False)
+
+
+@pytest.fixture
+def client_for() -> Callable[..., Client]:
+    """A client for an engine that never really sleeps while polling."""
+
+    def make(engine: FakeEngine, **options: Any) -> Client:
+        if engine.credentials is not None:
+            options.setdefault("user", engine.credentials[0])
+            options.setdefault("password", engine.credentials[1])
+        return Client(engine.url, sleep=lambda _: None, **options)
+
+    return make
+
+
+@pytest.fixture
+def write_job(tmp_path: Path) -> Callable[..., Path]:
+    """Write a job dict as a .json file (or any text under any name)."""
+
+    def write(job: dict[str, Any] | str, name: str = "job.json") -> Path:
+        path = tmp_path / name
+        path.write_text(job if isinstance(job, str) else json.dumps(job), encoding="utf-8")
+        return path
+
+    return write
