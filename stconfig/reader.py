@@ -166,7 +166,7 @@ def _load_source(
     if unresolved == "error" and resolver.unresolved:
         first, *others = resolver.unresolved
         raise UnresolvedVariableError(first.name, first.span, [other.name for other in others])
-    apply_placeholder_pass(root, given)
+    root = apply_placeholder_pass(root, given)
     return Job(root, source, [document, *includes.documents], resolver.unresolved)
 
 

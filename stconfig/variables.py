@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from stconfig.errors import VariableError
-from stconfig.model.values import ListNode, Node, ObjectNode, Scalar
+from stconfig.model.values import ListNode, Member, Node, ObjectNode, Scalar
 
 RESERVED_PLACEHOLDERS = frozenset(
     {
@@ -104,34 +104,48 @@ def replace_placeholders(text: str, variables: Mapping[str, str]) -> str:
     return PLACEHOLDER.sub(replace, text)
 
 
-def apply_placeholder_pass(root: ObjectNode, variables: Mapping[str, str]) -> None:
-    """Rewrite, in place, the strings SeaTunnel's regex pass reaches (and only those).
+def apply_placeholder_pass(root: ObjectNode, variables: Mapping[str, str]) -> ObjectNode:
+    """A copy of `root` with the strings SeaTunnel's regex pass reaches rewritten.
 
     It reaches top-level objects recursively, string elements of lists inside them, and the
     element objects of top-level lists; not objects inside lists, not top-level scalars.
+    Nodes are copied, never changed, because substitution shares them between places.
     """
-    for member in root.members.values():
+    result = ObjectNode(span=root.span)
+    for key, member in root.members.items():
         value = member.value
         if isinstance(value, ObjectNode):
-            _rewrite_object(value, variables)
+            value = _rewrite_object(value, variables)
         elif isinstance(value, ListNode):
-            for item in value.items:
-                if isinstance(item, ObjectNode):
-                    _rewrite_object(item, variables)
+            value = ListNode(
+                [
+                    _rewrite_object(item, variables) if isinstance(item, ObjectNode) else item
+                    for item in value.items
+                ],
+                value.span,
+            )
+        result.members[key] = Member(key, value, member.key_span, member.implicit)
+    return result
 
 
-def _rewrite_object(node: ObjectNode, variables: Mapping[str, str]) -> None:
-    for member in node.members.values():
+def _rewrite_string(node: Node, variables: Mapping[str, str]) -> Node:
+    if isinstance(node, Scalar) and isinstance(node.value, str) and "${" in node.value:
+        return Scalar(replace_placeholders(node.value, variables), node.span)
+    return node
+
+
+def _rewrite_object(node: ObjectNode, variables: Mapping[str, str]) -> ObjectNode:
+    result = ObjectNode(span=node.span)
+    for key, member in node.members.items():
         value = member.value
         if isinstance(value, Scalar):
-            if isinstance(value.value, str):
-                value.value = replace_placeholders(value.value, variables)
+            value = _rewrite_string(value, variables)
         elif isinstance(value, ObjectNode):
-            _rewrite_object(value, variables)
+            value = _rewrite_object(value, variables)
         else:
-            for item in value.items:
-                if isinstance(item, Scalar) and isinstance(item.value, str):
-                    item.value = replace_placeholders(item.value, variables)
+            value = ListNode([_rewrite_string(item, variables) for item in value.items], value.span)
+        result.members[key] = Member(key, value, member.key_span, member.implicit)
+    return result
 
 
 __all__ = [

@@ -366,7 +366,7 @@ class Resolver:
                 return found
         external = self.external(value.path)
         if external is not None:
-            return external
+            return located(external, value.node.span)
         if value.node.optional:
             return MISSING
         if self.unresolved_mode == "error":
@@ -435,6 +435,18 @@ class Resolver:
             if not isinstance(result, ObjectNode):
                 break
         return result
+
+
+def located(node: Node, span: Span) -> Node:
+    """A copy of a value from outside the document, placed where it was referenced."""
+    if isinstance(node, Scalar):
+        return Scalar(node.value, span)
+    if isinstance(node, ListNode):
+        return ListNode([located(item, span) for item in node.items], span)
+    copy = ObjectNode(span=span)
+    for key, member in node.members.items():
+        copy.members[key] = Member(key, located(member.value, span), span)
+    return copy
 
 
 def _lookup_node(node: Resolved, path: tuple[str, ...]) -> Resolved | None:

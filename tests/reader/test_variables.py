@@ -113,3 +113,16 @@ def test_keep_mode_lists_unresolved_references() -> None:
     job = stconfig.loads("a = ${one}\nb = ${?two}", environ={}, unresolved="keep")
     assert job.to_dict() == {"a": "${one}"}
     assert [s.name for s in job.unresolved] == ["one"]
+
+
+def test_placeholder_pass_does_not_leak_through_shared_values() -> None:
+    data = stconfig.loads('b = "${x}"\nenv { a = ${b} }', variables={"x": "v"}).to_dict()
+    assert data == {"b": "${x}", "env": {"a": "v"}}
+
+
+def test_values_from_variables_are_located_at_the_reference() -> None:
+    job = stconfig.loads("env {\n  k = ${name}\n}", variables={"name": "v"}, environ={})
+    env = job.env
+    assert env is not None
+    span = env.members["k"].value.span
+    assert span is not None and span.start_line_col == (2, 7)
