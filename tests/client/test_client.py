@@ -1,0 +1,277 @@
+"""The client's typed answers, typed errors, version gates and settings."""
+
+from __future__ import annotations
+
+import socket
+import ssl
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from stconfig.client import (
+    AuthenticationRequired,
+    Client,
+    EndpointNotFound,
+    EngineUnreachable,
+    JobInfo,
+    JobStatus,
+    RequestTimeout,
+    ServerRefused,
+    UnexpectedResponse,
+    UnknownJob,
+    UnsupportedByServer,
+    UsageError,
+    WaitTimeout,
+    parse_version,
+    resolve_settings,
+)
+from stconfig.client.client import _ssl_context
+from stconfig.testing import FakeEngine
+from tests.client.helpers import batch_job, streaming_job
+
+ClientFor = Callable[..., Client]
+
+
+# errors --------------------------------------------------------------------------------------
+
+
+def test_connection_refused_says_what_to_check() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(EngineUnreachable, match="enable-http: true, on this port"):
+        Client(f"http://127.0.0.1:{port}").overview()
+
+
+@pytest.fixture
+def silent_port() -> Iterator[int]:
+    """A port that accepts connections and never answers."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(4)
+        yield listener.getsockname()[1]
+
+
+def test_no_answer_is_a_timeout(silent_port: int) -> None:
+    client = Client(f"http://127.0.0.1:{silent_port}", timeout=0.2)
+    with pytest.raises(RequestTimeout, match=r"within 0\.2s"):
+        client.overview()
+
+
+def test_404_names_port_context_path_and_v1(manual_engine: FakeEngine) -> None:
+    with pytest.raises(EndpointNotFound, match="context-path") as caught:
+        Client(manual_engine.url + "/seatunnel").overview()
+    assert "v1" in str(caught.value)
+
+
+def test_401_without_and_with_wrong_credentials(
+    fake_engine_factory: Callable[..., FakeEngine],
+) -> None:
+    engine = fake_engine_factory("latest", auth=("admin", "s3:cret"))
+    with pytest.raises(AuthenticationRequired, match="pass --user/--password"):
+        Client(engine.url).overview()
+    with pytest.raises(AuthenticationRequired, match="refused"):
+        Client(engine.url, user="admin", password="nope").overview()
+    assert Client(engine.url, user="admin", password="s3:cret").overview().workers == 1
+    assert engine.requests[-1].headers["authorization"].startswith("Basic ")
+
+
+def test_envelope_shows_the_first_line_and_keeps_the_trace(
+    manual_engine: FakeEngine, client_for: ClientFor
+) -> None:
+    client = client_for(manual_engine)
+    done = client.submit(batch_job())
+    manual_engine.advance(10)
+    with pytest.raises(ServerRefused) as caught:
+        client.submit(batch_job(), job_id=done.job_id)
+    error = caught.value
+    assert error.status == 500 and error.exit_code == 1
+    assert "has already been submitted" in str(error)
+    assert "\n" not in str(error)
+    assert "Caused by" in error.message
+
+
+def test_a_non_json_answer_is_unexpected(manual_engine: FakeEngine) -> None:
+    with pytest.raises(UnexpectedResponse, match="not JSON"):
+        Client(manual_engine.url + "/logs").overview()
+
+
+def test_unknown_job_is_a_clear_error(manual_engine: FakeEngine, client_for: ClientFor) -> None:
+    with pytest.raises(UnknownJob, match="unknown or expired job 733584788375093248"):
+        client_for(manual_engine).job_info("733584788375093248")
+
+
+@pytest.mark.parametrize("bad", ["abc", "1.5", "+1", "9223372036854775808", ""])
+def test_bad_job_ids_are_refused_before_sending(
+    manual_engine: FakeEngine, client_for: ClientFor, bad: str
+) -> None:
+    with pytest.raises(UsageError, match="Java long"):
+        client_for(manual_engine).job_info(bad)
+    assert manual_engine.requests == []
+
+
+# typed answers -------------------------------------------------------------------------------
+
+
+def test_job_info_types(manual_engine: FakeEngine, client_for: ClientFor) -> None:
+    client = client_for(manual_engine)
+    job_id = client.submit(streaming_job()).job_id
+    manual_engine.advance(4)
+    info = client.job_info(int(job_id))
+    assert info.job_id == job_id
+    assert info.status is JobStatus.RUNNING
+    assert info.metrics.source_received_count == 10
+    assert info.metrics.table_sink_write_count == {"fake": 10}
+    assert info.metrics.source_received_qps == 5.0
+    assert info.create_time is not None and info.create_time.year == 2026
+    assert info.env_options is not None and info.env_options["job.mode"] == "STREAMING"
+
+
+def test_models_accept_numbers_for_ids_and_empty_metrics() -> None:
+    info = JobInfo.model_validate(
+        {
+            "jobId": 944829786826473500,
+            "jobName": "x",
+            "jobStatus": "canceled",
+            "finishTime": "",
+            "metrics": "",
+            "futureField": {"ignored": True},
+        }
+    )
+    assert info.job_id == "944829786826473500"
+    assert info.status is JobStatus.CANCELED and info.terminal
+    assert info.finish_time is None
+    assert info.metrics.sink_write_count == 0
+
+
+def test_both_list_shapes_and_client_side_paging(
+    manual_engine: FakeEngine, client_for: ClientFor
+) -> None:
+    client = client_for(manual_engine)
+    ids = {client.submit(streaming_job()).job_id for _ in range(3)}
+    everything = client.running_jobs()
+    assert {job.job_id for job in everything.jobs} == ids and everything.total == 3
+    second = client.running_jobs(page=2, rows=2)
+    assert (len(second.jobs), second.total, second.page, second.rows) == (1, 3, 2, 2)
+    beyond = client.running_jobs(page=5, rows=2)
+    assert beyond.jobs == [] and beyond.page == 5
+    paged = [r for r in manual_engine.requests if r.path == "/running-jobs" and r.query]
+    assert paged[0].query == {"page": "2", "rows": "2"}
+
+
+def test_finished_jobs_state_is_checked(manual_engine: FakeEngine, client_for: ClientFor) -> None:
+    with pytest.raises(UsageError, match="not a final job state"):
+        client_for(manual_engine).finished_jobs("RUNNING")
+    assert client_for(manual_engine).finished_jobs("saVepoint_done").jobs == []
+
+
+def test_submit_many_uses_the_batch_endpoint(
+    manual_engine: FakeEngine, client_for: ClientFor
+) -> None:
+    answers = client_for(manual_engine).submit_many([streaming_job("a"), streaming_job("b")])
+    assert [answer.job_name for answer in answers] == ["a", "b"]
+    assert all(isinstance(answer.job_id, str) for answer in answers)
+    assert manual_engine.requests[-1].path == "/submit-jobs"
+
+
+def test_logs(manual_engine: FakeEngine, client_for: ClientFor) -> None:
+    client = client_for(manual_engine)
+    job_id = client.submit(streaming_job()).job_id
+    (entry,) = client.log_files(job_id)
+    assert entry.log_name == f"job-{job_id}.log"
+    assert job_id in client.log(entry.log_name)
+    with pytest.raises(ServerRefused, match=r"no log file 'job-1\.log'"):
+        client.log("job-1.log")
+    with pytest.raises(UsageError, match="not a log file name"):
+        client.log("../etc/passwd")
+
+
+def test_wait_gives_up_at_the_deadline(manual_engine: FakeEngine) -> None:
+    ticks = iter(range(1000))
+    client = Client(manual_engine.url, sleep=lambda _: None, clock=lambda: float(next(ticks)))
+    job_id = client.submit(streaming_job()).job_id
+    with pytest.raises(WaitTimeout, match="did not reach RUNNING within 5s"):
+        client.wait(job_id, {JobStatus.RUNNING}, timeout=5)
+
+
+def test_wait_backs_off_up_to_the_deadline(manual_engine: FakeEngine) -> None:
+    pauses: list[float] = []
+    client = Client(manual_engine.url, sleep=pauses.append, clock=lambda: sum(pauses))
+    job_id = client.submit(streaming_job()).job_id
+    with pytest.raises(WaitTimeout, match="last state PENDING"):
+        client.wait(job_id, {JobStatus.RUNNING}, timeout=10, interval=1.0, max_interval=2.0)
+    assert pauses == [1.0, 1.5, 2.0, 2.0, 2.0, 1.5]
+
+
+# versions ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "version"),
+    [("2.3.8", (2, 3, 8)), ("2.3.9-SNAPSHOT", (2, 3, 9)), ("3.0", (3, 0, 0)), ("dev", None)],
+)
+def test_parse_version(text: str, version: tuple[int, int, int] | None) -> None:
+    assert parse_version(text) == version
+
+
+def test_features_the_server_lacks_are_refused(
+    manual_engine: FakeEngine, client_for: ClientFor
+) -> None:
+    client = client_for(manual_engine)
+    job_id = client.submit(streaming_job()).job_id
+    if manual_engine.profile == "2.3.8":
+        with pytest.raises(UnsupportedByServer, match=r"2\.3\.8, which has no format=hocon"):
+            client.submit(streaming_job(), fmt="hocon")
+        with pytest.raises(UnsupportedByServer, match="force"):
+            client.stop(job_id, force=True)
+        assert manual_engine.job(job_id) is not None
+        assert not [r for r in manual_engine.requests if r.path == "/stop-job"]
+    else:
+        hocon = client.submit(streaming_job("as-hocon"), fmt="hocon")
+        assert manual_engine.requests[-1].query["format"] == "hocon"
+        assert manual_engine.requests[-1].headers["content-type"].startswith("text/plain")
+        assert client.job_info(hocon.job_id).job_name == "as-hocon"
+        assert client.stop(job_id, force=True) == job_id
+
+
+# settings and TLS ----------------------------------------------------------------------------
+
+
+def test_settings_precedence(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.stconfig]\nmaster = "http://from-pyproject:8080"\nuser = "py"\n'
+    )
+    nested = tmp_path / "jobs"
+    nested.mkdir()
+    from_file = resolve_settings(environ={}, start=nested)
+    assert (from_file.master, from_file.user) == ("http://from-pyproject:8080", "py")
+    env = {"STCONFIG_MASTER": "http://env:1/", "STCONFIG_USER": "u", "STCONFIG_PASSWORD": "p"}
+    from_env = resolve_settings(environ=env, start=nested)
+    assert (from_env.master, from_env.user, from_env.password) == ("http://env:1", "u", "p")
+    flags = resolve_settings(master="https://flag:2", user="f", environ=env, start=nested)
+    assert (flags.master, flags.user, flags.password) == ("https://flag:2", "f", "p")
+    default = resolve_settings(environ={}, start=Path("/"))
+    assert default.master == "http://127.0.0.1:8080"
+
+
+@pytest.mark.parametrize(
+    ("pyproject", "kwargs", "message"),
+    [
+        ('[tool.stconfig]\npassword = "x"\n', {}, "password is refused"),
+        ("[tool.stconfig]\nmaster = 8080\n", {}, "must be a string"),
+        ("", {"master": "localhost:8080"}, "must start with http"),
+        ("", {"password": "x"}, "without a user"),
+        ("[tool.stconfig\n", {}, "cannot read"),
+    ],
+)
+def test_bad_settings(tmp_path: Path, pyproject: str, kwargs: dict[str, str], message: str) -> None:
+    (tmp_path / "pyproject.toml").write_text(pyproject)
+    with pytest.raises(UsageError, match=message):
+        resolve_settings(environ={}, start=tmp_path, **kwargs)
+
+
+def test_tls_verification_is_on_unless_disabled() -> None:
+    assert _ssl_context(True).verify_mode is ssl.CERT_REQUIRED
+    insecure = _ssl_context(False)
+    assert insecure.verify_mode is ssl.CERT_NONE and not insecure.check_hostname
