@@ -5,11 +5,21 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from stconfig.hocon.ast import ArrayValue, Concatenation, Document, Field, ObjectValue, Value
+from stconfig.hocon.ast import (
+    ArrayValue,
+    Concatenation,
+    Document,
+    Field,
+    ObjectValue,
+    StringValue,
+    Substitution,
+    Value,
+)
 from stconfig.lint.diagnostic import Edit, Fix
 from stconfig.model.job import Plugin
 from stconfig.model.values import Member, Node, ObjectNode, Scalar
 from stconfig.source import Span
+from stconfig.variables import PLACEHOLDER
 
 SECTIONS = ("source", "transform", "sink")
 
@@ -103,16 +113,100 @@ def env_member(env: ObjectNode | None, key: str) -> Member | None:
     return env.member(key) if env is not None else None
 
 
+RESTORE_KEYS = ("job.id", "restore.mode", "savepoint.path")
+"""Restore settings the cookbook writes into `env`; no SeaTunnel version reads them."""
+
+
+def restore_settings(env: ObjectNode | None) -> dict[str, Member]:
+    """The restore keys set in `env`, flat (`job.id`) or nested (`job { id }`)."""
+    found: dict[str, Member] = {}
+    if env is None:
+        return found
+    for key in RESTORE_KEYS:
+        member = env.member(key)
+        if member is None:
+            head, tail = key.split(".")
+            parent = env.get(head)
+            member = parent.member(tail) if isinstance(parent, ObjectNode) else None
+        if member is not None:
+            found[key] = member
+    return found
+
+
+def string_nodes(value: Value) -> Iterator[StringValue]:
+    """Every string literal below `value`, keys excluded."""
+    if isinstance(value, StringValue):
+        yield value
+    elif isinstance(value, ObjectValue):
+        for entry in value.entries:
+            if isinstance(entry, Field):
+                yield from string_nodes(entry.value)
+    elif isinstance(value, ArrayValue | Concatenation):
+        for item in value.items if isinstance(value, ArrayValue) else value.parts:
+            yield from string_nodes(item)
+
+
+def placeholders(documents: list[Document]) -> Iterator[tuple[str, str | None, Span, Document]]:
+    """Quoted `${name}` / `${name:default}` occurrences: name, default, exact span, document."""
+    for document in documents:
+        for node in string_nodes(document.root):
+            if node.style == "unquoted" or "${" not in node.value:
+                continue
+            text = text_of(node.span)
+            for match in PLACEHOLDER.finditer(text):
+                default = match.group(2)[1:] if match.group(2) is not None else None
+                span = Span(
+                    node.span.source, node.span.start + match.start(), node.span.start + match.end()
+                )
+                yield match.group(1), default, span, document
+
+
+def substitutions(documents: list[Document]) -> Iterator[Substitution]:
+    """Every unquoted `${...}` written in the documents."""
+    for document in documents:
+        yield from _substitutions(document.root)
+
+
+def _substitutions(value: Value) -> Iterator[Substitution]:
+    if isinstance(value, Substitution):
+        yield value
+    elif isinstance(value, ObjectValue):
+        for entry in value.entries:
+            if isinstance(entry, Field):
+                yield from _substitutions(entry.value)
+    elif isinstance(value, ArrayValue):
+        for item in value.items:
+            yield from _substitutions(item)
+    elif isinstance(value, Concatenation):
+        for part in value.parts:
+            yield from _substitutions(part)
+
+
+def looks_like_json(document: Document) -> bool:
+    """A HOCON-read file whose text is JSON: braced root, quoted keys, `:` separators."""
+    root = document.root
+    if document.syntax != "hocon" or not isinstance(root, ObjectValue) or not root.braced:
+        return False
+    fields = [entry for entry in root.entries if isinstance(entry, Field)]
+    return bool(fields) and all(f.key.quoted and f.separator == ":" for f in fields)
+
+
 __all__ = [
+    "RESTORE_KEYS",
     "SECTIONS",
     "document_fields",
     "env_member",
+    "looks_like_json",
+    "placeholders",
     "plugin_label",
     "quote",
     "rename_key_fix",
     "replace_value_fix",
+    "restore_settings",
     "scalar_text",
+    "string_nodes",
     "string_value",
+    "substitutions",
     "text_of",
     "walk_fields",
     "written_literally",

@@ -1,0 +1,54 @@
+"""A quoted key with leading or trailing whitespace.
+
+## What it does
+Flags keys such as `" url"` or `"url "`; the fix removes the spaces.
+
+## Why is this bad?
+SeaTunnel trims keys when the job loads, so `" url"` becomes `url`: the key looks
+different from what the connector reads, and two keys that differ only in spaces collide.
+
+## Example
+    source { Jdbc { "url " = "jdbc:mysql://db:3306/app" } }
+
+## Use instead
+    source { Jdbc { url = "jdbc:mysql://db:3306/app" } }
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from stconfig.lint.context import LintContext
+from stconfig.lint.diagnostic import Diagnostic, Edit, Fix, Severity
+from stconfig.lint.helpers import document_fields, quote
+from stconfig.lint.registry import register
+from stconfig.lint.rule import FixAvailability, Rule
+
+
+@register
+class KeyWhitespace(Rule):
+    code = "ST908"
+    name = "key-whitespace"
+    severity = Severity.WARNING
+    layer = "syntax"
+    fix_availability = FixAvailability.SOMETIMES
+
+    def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
+        for _, field, _, _ in document_fields(ctx.documents):
+            key = field.key
+            part = next((p for p in key.path if p != p.strip() and p.strip()), None)
+            if part is None:
+                continue
+            fix = None
+            if len(key.path) == 1 and key.raw == quote(part):
+                stripped = part.strip()
+                fix = Fix(f"write {stripped!r}", (Edit.replace(key.span, quote(stripped)),))
+            yield ctx.report(
+                self,
+                key.span,
+                f"key {part!r} has surrounding whitespace; SeaTunnel trims it to {part.strip()!r}",
+                fix=fix,
+            )
+
+
+__all__ = ["KeyWhitespace"]
