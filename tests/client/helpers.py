@@ -5,16 +5,22 @@ from __future__ import annotations
 import http.client
 import json
 import urllib.parse
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from stconfig.testing import FakeEngine
 
 
-def streaming_job(name: str = "orders", **env: Any) -> dict[str, Any]:
+def streaming_job(name: str = "orders", env: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """A small STREAMING job: FakeSource -> Console through table `fake`."""
     return {
-        "env": {"job.mode": "STREAMING", "job.name": name, "checkpoint.interval": 1000, **env},
+        "env": {
+            "job.mode": "STREAMING",
+            "job.name": name,
+            "checkpoint.interval": 1000,
+            **(env or {}),
+        },
         "source": [{"plugin_name": "FakeSource", "plugin_output": "fake", "row.num": 10}],
         "sink": [{"plugin_name": "Console", "plugin_input": "fake"}],
     }

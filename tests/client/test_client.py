@@ -268,7 +268,9 @@ def test_settings_precedence(tmp_path: Path) -> None:
 def test_bad_settings(tmp_path: Path, pyproject: str, kwargs: dict[str, str], message: str) -> None:
     (tmp_path / "pyproject.toml").write_text(pyproject)
     with pytest.raises(UsageError, match=message):
-        resolve_settings(environ={}, start=tmp_path, **kwargs)
+        resolve_settings(
+            environ={}, start=tmp_path, master=kwargs.get("master"), password=kwargs.get("password")
+        )
 
 
 def test_tls_verification_is_on_unless_disabled() -> None:

@@ -226,7 +226,7 @@ def test_finished_duplicate_id_without_savepoint_flag_is_a_500_trace(
 
 def test_cookbook_env_restore_keys_have_no_effect(manual_engine: FakeEngine) -> None:
     old = submit(manual_engine)
-    job = streaming_job(**{"job.id": old, "restore.mode": "savepoint", "savepoint.path": "/x"})
+    job = streaming_job(env={"job.id": old, "restore.mode": "savepoint", "savepoint.path": "/x"})
     fresh = submit(manual_engine, job)
     assert fresh != old
     data = info(manual_engine, fresh)
@@ -566,7 +566,7 @@ def test_history_expires_with_time(fake_engine_factory: Callable[..., FakeEngine
 
 
 def test_retain_after_cancel_keeps_state_on_latest(manual_engine: FakeEngine) -> None:
-    job = streaming_job(**{"checkpoint.retain-after-job-cancelled": True})
+    job = streaming_job(env={"checkpoint.retain-after-job-cancelled": True})
     job_id = submit(manual_engine, job)
     manual_engine.advance(3)
     raw(manual_engine, "POST", "/stop-job", json.dumps({"jobId": int(job_id)}))
@@ -589,7 +589,7 @@ def test_restore_mode_checkpoint_makes_a_new_job_from_a_failed_one(
     )
     engine.fail_job(source)
     engine.advance()
-    new = submit(engine, **query)
+    new = submit(engine, None, **query)
     assert new != source
     run = engine.job(new)
     assert run is not None and run.resumed_from == engine.stored_state(source)
@@ -637,7 +637,7 @@ def test_logs_without_a_log_directory_are_400_empty(
 
 
 def test_encrypt_config_encodes_credentials_with_base64(manual_engine: FakeEngine) -> None:
-    job = streaming_job(**{"shade.identifier": "base64"})
+    job = streaming_job(env={"shade.identifier": "base64"})
     job["source"][0].update(username="seatunnel", password="secret")
     data = raw(manual_engine, "POST", "/encrypt-config", json.dumps(job)).json()
     assert data["source"][0]["username"] == "c2VhdHVubmVs"

@@ -87,7 +87,7 @@ def test_cookbook_env_restore_reaches_the_engine_as_a_restore(
     client.stop(first.job_id, savepoint=True)
     client.wait(first.job_id, {JobStatus.SAVEPOINT_DONE}, interval=0.001)
 
-    recipe = streaming_job("cdc", **{"job.id": first.job_id, "restore.mode": "savepoint"})
+    recipe = streaming_job("cdc", {"job.id": first.job_id, "restore.mode": "savepoint"})
     result = client.submit(recipe)
     assert result.job_id == first.job_id
     assert result.restored and result.notes

@@ -1,0 +1,427 @@
+"""Every lifecycle command through click against the fake engine, exit codes included."""
+
+from __future__ import annotations
+
+import json
+import socket
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import Result
+
+from stconfig.client import Client, JobStatus
+from stconfig.testing import FakeEngine
+from tests.client.helpers import batch_job, streaming_job
+from tests.conftest import run_cli
+
+WriteJob = Callable[..., Path]
+FAST = ("--poll-interval", "0.001")
+
+
+@pytest.fixture(autouse=True)
+def _no_ambient_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("STCONFIG_MASTER", "STCONFIG_USER", "STCONFIG_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def cli(engine: FakeEngine, *args: str) -> Result:
+    return run_cli(*args, "--master", engine.url)
+
+
+def running_job(engine: FakeEngine, job: dict[str, Any] | None = None) -> str:
+    client = Client(engine.url, sleep=lambda _: None)
+    job_id = client.submit(job or streaming_job()).job_id
+    client.wait(job_id, {JobStatus.RUNNING}, interval=0.001)
+    return job_id
+
+
+def state(engine: FakeEngine, job_id: str) -> JobStatus:
+    return Client(engine.url).job_info(job_id).status
+
+
+# submit --------------------------------------------------------------------------------------
+
+
+def test_submit_prints_the_job_id(fake_engine: FakeEngine, write_job: WriteJob) -> None:
+    result = cli(fake_engine, "submit", str(write_job(streaming_job())))
+    assert result.exit_code == 0, result.stderr
+    job_id = result.stdout.strip()
+    assert fake_engine.job(job_id) is not None
+    sent = fake_engine.requests[-1]
+    assert sent.headers["content-type"].startswith("application/json")
+    assert json.loads(sent.body) == streaming_job()
+
+
+def test_submit_a_hocon_file_with_variables(fake_engine: FakeEngine, write_job: WriteJob) -> None:
+    conf = write_job(
+        'env { job.mode = "STREAMING", job.name = ${name} }\n'
+        'source { FakeSource { plugin_output = "fake" } }\n'
+        'sink { Console { plugin_input = "fake" } }\n',
+        "job.conf",
+    )
+    result = cli(fake_engine, "submit", str(conf), "--var", "name=nightly", "--output", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["jobName"] == "nightly"
+
+
+@pytest.mark.parametrize(
+    ("job", "final"), [(streaming_job(), "RUNNING"), (batch_job(), "FINISHED")]
+)
+def test_submit_wait(
+    fake_engine: FakeEngine, write_job: WriteJob, job: dict[str, Any], final: str
+) -> None:
+    result = cli(fake_engine, "submit", str(write_job(job)), "--wait", *FAST)
+    assert result.exit_code == 0, result.stderr
+    assert f"is {final}" in result.stderr
+
+
+def test_submit_wait_fails_when_the_job_fails(
+    fake_engine_factory: Callable[..., FakeEngine],
+    write_job: WriteJob,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    engine = fake_engine_factory("latest", batch_ticks=50)
+    path = str(write_job(batch_job()))
+    original = engine.cluster.advance
+
+    def advance_and_fail(ticks: int = 1) -> None:
+        original(ticks)
+        for job in list(engine.cluster.running.values()):
+            if job.status is JobStatus.RUNNING:
+                engine.cluster.fail(job.job_id, "disk full\n\tat Writer")
+
+    monkeypatch.setattr(engine.cluster, "advance", advance_and_fail)
+    result = cli(engine, "submit", path, "--wait", *FAST)
+    assert result.exit_code == 1
+    assert "is FAILED: disk full" in result.stderr
+
+
+def test_bulk_submit_with_rate_and_progress(fake_engine: FakeEngine, write_job: WriteJob) -> None:
+    paths = [str(write_job(streaming_job(f"job{i}"), f"job{i}.json")) for i in range(3)]
+    result = cli(fake_engine, "submit", *paths, "--rate", "500")
+    assert result.exit_code == 0, result.stderr
+    lines = [line.split("\t") for line in result.stdout.splitlines()]
+    assert [path for _, path in lines] == paths
+    assert "submitting" in result.stderr
+    runs = [fake_engine.job(job_id) for job_id, _ in lines]
+    assert {run.name for run in runs if run is not None} == {"job0", "job1", "job2"}
+
+
+def test_bulk_submit_goes_on_after_a_refusal(fake_engine: FakeEngine, write_job: WriteJob) -> None:
+    good = str(write_job(streaming_job(), "good.json"))
+    no_env = str(write_job({"source": [], "sink": []}, "no_env.json"))
+    result = cli(fake_engine, "submit", no_env, good, "--output", "json")
+    assert result.exit_code == 1
+    assert "no_env.json" in result.stderr and "key 'env'" in result.stderr
+    (sent,) = json.loads(result.stdout)
+    assert sent["path"] == good
+
+
+def test_a_bad_file_sends_nothing(fake_engine: FakeEngine, write_job: WriteJob) -> None:
+    good = str(write_job(streaming_job(), "good.json"))
+    broken = str(write_job('env { job.mode = "BATCH"\n', "broken.conf"))
+    result = cli(fake_engine, "submit", good, broken)
+    assert result.exit_code == 2
+    assert "broken.conf:" in result.stderr
+    assert fake_engine.requests == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["a.json", "b.json", "--job-id", "1"], "one job file"),
+        (["job.py"], "Python DSL job files are not supported yet"),
+        (["job.json", "--job-id", "x"], "Java long"),
+    ],
+)
+def test_submit_usage_errors(
+    fake_engine: FakeEngine, write_job: WriteJob, args: list[str], message: str
+) -> None:
+    for name in ("a.json", "b.json", "job.json", "job.py"):
+        write_job(streaming_job(), name)
+    folder = write_job(streaming_job()).parent
+    resolved = [str(folder / arg) if arg.endswith((".json", ".py")) else arg for arg in args]
+    result = cli(fake_engine, "submit", *resolved)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_cookbook_env_restore_through_submit_is_a_real_restore(
+    engine_master: FakeEngine, write_job: WriteJob
+) -> None:
+    """The cookbook's recipe 6.1/6.2 reaches the server as query parameters, not a new job."""
+    job_id = running_job(engine_master)
+    assert cli(engine_master, "stop", job_id, "--savepoint", "--wait", *FAST).exit_code == 0
+    recipe = streaming_job(
+        env={
+            "job.id": job_id,
+            "restore.mode": "savepoint",
+            "savepoint.path": f"/seatunnel/checkpoint/savepoint/{job_id}/1717000000",
+        }
+    )
+    result = cli(engine_master, "submit", str(write_job(recipe)), "--wait", *FAST)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == job_id
+    assert "not SeaTunnel options" in result.stderr
+    (sent,) = [r for r in engine_master.requests if r.path == "/submit-job"][-1:]
+    assert sent.query == {"jobId": job_id, "isStartWithSavePoint": "true"}
+    body_env = json.loads(sent.body)["env"]
+    assert not {"job.id", "restore.mode", "savepoint.path"} & set(body_env)
+    info = Client(engine_master.url).job_info(job_id)
+    assert info.status is JobStatus.RUNNING and info.is_start_with_savepoint is True
+    run = engine_master.job(job_id)
+    assert run is not None and run.resumed_from is not None
+
+
+# restore -------------------------------------------------------------------------------------
+
+
+def test_restore_after_a_savepoint(engine_master: FakeEngine, write_job: WriteJob) -> None:
+    job_id = running_job(engine_master)
+    assert cli(engine_master, "stop", job_id, "--savepoint", "--wait", *FAST).exit_code == 0
+    result = cli(engine_master, "restore", job_id, str(write_job(streaming_job())), "--wait", *FAST)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == job_id
+    assert "restoring from its savepoint" in result.stderr
+    (sent,) = [r for r in engine_master.requests if r.path == "/submit-job"][-1:]
+    assert sent.query == {"jobId": job_id, "isStartWithSavePoint": "true"}
+
+
+def test_restore_refuses_an_active_job(fake_engine: FakeEngine, write_job: WriteJob) -> None:
+    job_id = running_job(fake_engine)
+    result = cli(fake_engine, "restore", job_id, str(write_job(streaming_job())))
+    assert result.exit_code == 1
+    assert f"stconfig stop {job_id} --savepoint" in result.stderr
+    assert not [r for r in fake_engine.requests if r.path == "/submit-job" and r.query]
+
+
+def test_restore_refuses_a_canceled_job(engine_master: FakeEngine, write_job: WriteJob) -> None:
+    job_id = running_job(engine_master)
+    assert cli(engine_master, "stop", job_id, "--wait", *FAST).exit_code == 0
+    result = cli(engine_master, "restore", job_id, str(write_job(streaming_job())))
+    assert result.exit_code == 1
+    assert "deleted its checkpoints" in result.stderr
+
+
+def test_restore_of_a_forgotten_job_per_profile(
+    engine_master: FakeEngine, write_job: WriteJob
+) -> None:
+    result = cli(engine_master, "restore", "733584788375093248", str(write_job(streaming_job())))
+    assert "not in the engine's history" in result.stderr
+    if engine_master.profile == "latest":
+        assert result.exit_code == 1
+        assert "No checkpoint found" in result.stderr
+    else:
+        assert result.exit_code == 0
+        assert result.stdout.strip() == "733584788375093248"
+
+
+def test_restore_with_a_conflicting_env_job_id(
+    fake_engine: FakeEngine, write_job: WriteJob
+) -> None:
+    path = write_job(streaming_job(env={"job.id": "5"}))
+    result = cli(fake_engine, "restore", "6", str(path))
+    assert result.exit_code == 2
+    assert "conflicting job ids" in result.stderr
+
+
+# stop ----------------------------------------------------------------------------------------
+
+
+def test_stop_without_savepoint_warns_then_cancels(engine_master: FakeEngine) -> None:
+    job_id = running_job(engine_master)
+    result = cli(engine_master, "stop", job_id, "--wait", *FAST)
+    assert result.exit_code == 0, result.stderr
+    assert "CANCELS it" in result.stderr and "deletes its checkpoints" in result.stderr
+    assert f"job {job_id} is CANCELED" in result.stderr
+    assert engine_master.stored_state(job_id) is None
+
+
+def test_stop_with_savepoint_output_json(engine_master: FakeEngine) -> None:
+    job_id = running_job(engine_master)
+    result = cli(engine_master, "stop", job_id, "--savepoint", "--wait", *FAST, "--output", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "jobId": job_id,
+        "requested": "savepoint",
+        "status": "SAVEPOINT_DONE",
+    }
+
+
+def test_stop_force_per_profile(engine_master: FakeEngine) -> None:
+    job_id = running_job(engine_master)
+    result = cli(engine_master, "stop", job_id, "--force", "--savepoint", "--wait", *FAST)
+    if engine_master.profile == "latest":
+        assert result.exit_code == 0, result.stderr
+        assert "--force wins over --savepoint" in result.stderr
+        assert "is CANCELED" in result.stderr
+    else:
+        assert result.exit_code == 2
+        assert "which has no force on stop-job" in result.stderr
+        assert state(engine_master, job_id) is JobStatus.RUNNING
+
+
+def test_stop_refusals(fake_engine: FakeEngine) -> None:
+    unknown = cli(fake_engine, "stop", "733584788375093248")
+    assert unknown.exit_code == 1 and "unknown or expired job" in unknown.stderr
+    job_id = running_job(fake_engine)
+    assert cli(fake_engine, "stop", job_id, "--wait", *FAST).exit_code == 0
+    again = cli(fake_engine, "stop", job_id)
+    assert again.exit_code == 1 and "already ended CANCELED" in again.stderr
+
+
+def test_savepoint_needs_a_running_job(
+    fake_engine_factory: Callable[..., FakeEngine],
+) -> None:
+    engine = fake_engine_factory("latest", auto_advance=False)
+    job_id = Client(engine.url).submit(streaming_job()).job_id
+    result = cli(engine, "stop", job_id, "--savepoint")
+    assert result.exit_code == 1
+    assert "is PENDING: a savepoint needs a RUNNING job" in result.stderr
+
+
+# status, jobs, logs --------------------------------------------------------------------------
+
+
+def test_status_text_and_json(engine_master: FakeEngine) -> None:
+    job_id = running_job(engine_master)
+    engine_master.advance(3)
+    text = cli(engine_master, "status", job_id)
+    assert text.exit_code == 0
+    assert "state      RUNNING" in text.stdout
+    assert "source     " in text.stdout and "rows/s" in text.stdout
+    assert "  out fake: " in text.stdout
+    data = json.loads(cli(engine_master, "status", job_id, "--output", "json").stdout)
+    assert data["job_id"] == job_id and data["status"] == "RUNNING"
+    assert isinstance(data["metrics"]["sink_write_count"], int)
+    assert data["terminal"] is False
+
+
+def test_status_of_an_unknown_job(fake_engine: FakeEngine) -> None:
+    result = cli(fake_engine, "status", "42")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "error: unknown or expired job 42: never submitted here, or its history expired "
+        "(history-job-expire-minutes, 1440 by default)"
+    )
+
+
+def test_jobs_running_and_finished(engine_master: FakeEngine) -> None:
+    alive = running_job(engine_master)
+    stopped = running_job(engine_master)
+    cli(engine_master, "stop", stopped, "--wait", *FAST)
+    running = cli(engine_master, "jobs")
+    assert running.exit_code == 0
+    assert running.stdout.splitlines()[0].split() == [
+        "JOB",
+        "ID",
+        "STATE",
+        "CREATED",
+        "FINISHED",
+        "NAME",
+    ]
+    assert alive in running.stdout and stopped not in running.stdout
+    finished = cli(engine_master, "jobs", "--finished", "canceled", "--output", "json")
+    data = json.loads(finished.stdout)
+    assert [job["job_id"] for job in data["jobs"]] == [stopped]
+    assert (
+        json.loads(cli(engine_master, "jobs", "--finished", "FAILED", "--output", "json").stdout)[
+            "jobs"
+        ]
+        == []
+    )
+    assert stopped in cli(engine_master, "jobs", "--finished").stdout
+
+
+def test_jobs_pages_on_every_version(engine_master: FakeEngine) -> None:
+    for _ in range(3):
+        running_job(engine_master)
+    result = cli(
+        engine_master, "jobs", "--running", "--page", "2", "--rows", "2", "--output", "json"
+    )
+    data = json.loads(result.stdout)
+    assert (len(data["jobs"]), data["total"], data["page"], data["rows"]) == (1, 3, 2, 2)
+    text = cli(engine_master, "jobs", "--page", "1", "--rows", "2")
+    assert "page 1, 2 of 3 jobs" in text.stderr
+
+
+def test_jobs_usage(fake_engine: FakeEngine) -> None:
+    both = cli(fake_engine, "jobs", "--running", "--finished")
+    assert both.exit_code == 2 and "not both" in both.stderr
+    bad_state = cli(fake_engine, "jobs", "--finished", "RUNNING")
+    assert bad_state.exit_code == 2 and "not a final job state" in bad_state.stderr
+
+
+def test_logs_list_and_print(fake_engine: FakeEngine) -> None:
+    job_id = running_job(fake_engine)
+    listing = cli(fake_engine, "logs", job_id)
+    assert listing.exit_code == 0
+    assert listing.stdout.startswith(f"job-{job_id}.log\t127.0.0.1:")
+    content = cli(fake_engine, "logs", job_id, "--file", f"job-{job_id}.log")
+    assert content.exit_code == 0 and "submitted" in content.stdout
+    as_json = json.loads(cli(fake_engine, "logs", job_id, "--output", "json").stdout)
+    assert as_json[0]["logName"] == f"job-{job_id}.log"
+
+
+def test_logs_errors(fake_engine: FakeEngine) -> None:
+    job_id = running_job(fake_engine)
+    other = cli(fake_engine, "logs", job_id, "--file", "job-1.log")
+    assert other.exit_code == 2 and "not a log file of job" in other.stderr
+    fake_engine.cluster.logs.clear()
+    missing = cli(fake_engine, "logs", job_id, "--file", f"job-{job_id}.log")
+    assert missing.exit_code == 1 and "no log file" in missing.stderr
+    empty = cli(fake_engine, "logs", job_id)
+    assert empty.exit_code == 0 and "routing appender" in empty.stderr
+
+
+# connection problems and help ----------------------------------------------------------------
+
+
+def test_connection_refused_is_exit_2_in_one_line() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = run_cli("status", "1", "--master", f"http://127.0.0.1:{port}")
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert "enable-http: true" in line
+
+
+def test_auth_from_the_environment(
+    fake_engine_factory: Callable[..., FakeEngine], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = fake_engine_factory("latest", auth=("ops", "pw"))
+    refused = run_cli("jobs", "--master", engine.url)
+    assert refused.exit_code == 2 and "pass --user/--password" in refused.stderr
+    monkeypatch.setenv("STCONFIG_MASTER", engine.url)
+    monkeypatch.setenv("STCONFIG_USER", "ops")
+    monkeypatch.setenv("STCONFIG_PASSWORD", "pw")
+    assert run_cli("jobs").exit_code == 0
+
+
+def test_wrong_context_path_is_exit_2(fake_engine: FakeEngine) -> None:
+    result = run_cli("jobs", "--master", fake_engine.url + "/seatunnel")
+    assert result.exit_code == 2 and "404" in result.stderr
+
+
+def test_verbose_shows_the_whole_server_message(
+    fake_engine: FakeEngine, write_job: WriteJob
+) -> None:
+    path = str(write_job(batch_job()))
+    job_id = cli(fake_engine, "submit", path, "--wait", *FAST).stdout.strip()
+    short = cli(fake_engine, "submit", path, "--job-id", job_id)
+    assert short.exit_code == 1
+    assert "Caused by" not in short.stderr and "--verbose" in short.stderr
+    full = cli(fake_engine, "submit", path, "--job-id", job_id, "--verbose")
+    assert full.exit_code == 1 and "Caused by" in full.stderr
+
+
+@pytest.mark.parametrize("command", ["submit", "restore", "stop", "status", "jobs", "logs"])
+def test_help_documents_the_exit_codes(command: str) -> None:
+    result = run_cli(command, "--help")
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())
+    assert "Exit codes: 0" in text and ", 1 " in text and ", 2 " in text
