@@ -89,7 +89,7 @@ class EnvValueInvalid(Rule):
                 low = 1 if key in POSITIVE else 0
                 if number is not None and number >= low:
                     continue
-                unit = "milliseconds" if key.startswith("checkpoint.") else "an integer"
+                unit = " (milliseconds)" if key.startswith("checkpoint.") else ""
                 help = None
                 match = DURATION.match(str(raw)) if isinstance(raw, str) else None
                 if match and key.startswith("checkpoint."):
@@ -99,7 +99,7 @@ class EnvValueInvalid(Rule):
                 yield ctx.report(
                     self,
                     span,
-                    f"env {key!r} is {raw!r}; SeaTunnel needs a {bound} integer ({unit})",
+                    f"env {key!r} is {raw!r}; SeaTunnel needs a {bound} integer{unit}",
                     help=help,
                 )
             elif key == "parallelism":

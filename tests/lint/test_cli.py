@@ -1,0 +1,223 @@
+"""`stconfig lint`, `rules` and `graph` through the CLI: formats, exit codes, fixes, config."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+GOOD = """env { job.mode = "BATCH" }
+source { FakeSource { plugin_output = "fake" } }
+sink { Console { plugin_input = "fake" } }
+"""
+BAD = """env {
+  job.mode = "batch"   # lower case
+  checkpoint.interval = 10s
+}
+source { FakeSource { plugin_output = "fake" } }
+sink { Console { plugin_input = "fake,other" } }
+"""
+
+
+@pytest.fixture
+def jobs(tmp_path: Path) -> Path:
+    (tmp_path / "good.conf").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "bad.conf").write_text(BAD, encoding="utf-8")
+    return tmp_path
+
+
+def test_clean_file_exits_zero(jobs: Path) -> None:
+    result = run_cli("lint", str(jobs / "good.conf"))
+    assert result.exit_code == 0
+    assert "All checks passed" in result.output
+
+
+def test_error_exits_one_with_full_output(jobs: Path) -> None:
+    result = run_cli("lint", str(jobs / "bad.conf"))
+    assert result.exit_code == 1
+    assert f"{jobs / 'bad.conf'}:3:25: ST104 " in result.output
+    assert "   3 |" not in result.output and " 3 |   checkpoint.interval = 10s" in result.output
+    assert "^^^" in result.output and "= help:" in result.output
+
+
+def test_warnings_exit_zero_unless_warnings_as_errors(jobs: Path) -> None:
+    path = str(jobs / "bad.conf")
+    assert run_cli("lint", "--ignore", "ST104", path).exit_code == 0
+    assert run_cli("lint", "--ignore", "ST104", "--warnings-as-errors", path).exit_code == 1
+
+
+def test_json_output_has_exactly_the_documented_keys(jobs: Path) -> None:
+    result = run_cli("lint", "--output-format", "json", str(jobs / "bad.conf"))
+    data = json.loads(result.output)
+    assert data and all(
+        set(item)
+        == {
+            "code",
+            "name",
+            "severity",
+            "message",
+            "file",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "help",
+            "fix",
+        }
+        for item in data
+    )
+    first = data[0]
+    assert (first["code"], first["line"], first["column"]) == ("ST103", 2, 14)
+    assert (first["end_line"], first["end_column"]) == (2, 21)
+    assert first["fix"]["edits"][0]["content"] == '"BATCH"'
+
+
+def test_sarif_output_is_sarif_2_1_0(jobs: Path) -> None:
+    import jsonschema
+
+    result = run_cli("lint", "--output-format", "sarif", str(jobs / "bad.conf"))
+    document = json.loads(result.output)
+    assert document["version"] == "2.1.0"
+    run = document["runs"][0]
+    assert run["tool"]["driver"]["name"] == "stconfig"
+    ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    for item in run["results"]:
+        assert ids[item["ruleIndex"]] == item["ruleId"]
+        region = item["locations"][0]["physicalLocation"]["region"]
+        assert region["startLine"] >= 1 and region["startColumn"] >= 1
+    schema = {  # the parts of the SARIF 2.1.0 schema every consumer relies on
+        "type": "object",
+        "required": ["version", "runs"],
+        "properties": {
+            "runs": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["tool", "results"],
+                    "properties": {
+                        "results": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["message", "ruleId", "level", "locations"],
+                                "properties": {
+                                    "level": {"enum": ["none", "note", "warning", "error"]}
+                                },
+                            },
+                        }
+                    },
+                },
+            }
+        },
+    }
+    jsonschema.validate(document, schema)
+
+
+def test_github_and_concise_formats(jobs: Path) -> None:
+    path = str(jobs / "bad.conf")
+    github = run_cli("lint", "--output-format", "github", path).output.splitlines()
+    assert github[0].startswith(f"::warning file={path},line=2,col=14,")
+    assert any(line.startswith("::error ") and "ST104" in line for line in github)
+    concise = run_cli("lint", "--output-format", "concise", path).output.splitlines()
+    assert concise[0] == (
+        f"{path}:2:14: ST103 job.mode 'batch' works on Zeta only; Flink and Spark need "
+        "'BATCH' [job-mode-case]"
+    )
+
+
+def test_fix_rewrites_minimally_and_keeps_comments(jobs: Path) -> None:
+    path = jobs / "bad.conf"
+    result = run_cli("lint", "--fix", "--output-format", "concise", str(path))
+    assert result.exit_code == 1  # the duration is not fixable
+    assert path.read_text(encoding="utf-8") == BAD.replace('"batch"', '"BATCH"').replace(
+        '"fake,other"', '["fake", "other"]'
+    )
+    assert "ST103" not in result.output and "ST104" in result.output
+
+
+def test_diff_shows_fixes_without_writing(jobs: Path) -> None:
+    path = jobs / "bad.conf"
+    result = run_cli("lint", "--diff", str(path))
+    assert '-  job.mode = "batch"   # lower case' in result.output
+    assert '+  job.mode = "BATCH"   # lower case' in result.output
+    assert path.read_text(encoding="utf-8") == BAD
+
+
+def test_folders_are_walked_for_job_files(jobs: Path) -> None:
+    (jobs / "notes.txt").write_text("not a job", encoding="utf-8")
+    (jobs / ".hidden").mkdir()
+    (jobs / ".hidden" / "x.conf").write_text("{", encoding="utf-8")
+    result = run_cli("lint", "--output-format", "concise", str(jobs))
+    assert "bad.conf" in result.output and "x.conf" not in result.output
+    assert "in 2 files" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--select", "ST9999"], "unknown rule code"),
+        (["--var", "novalue"], "--var expects KEY=VALUE"),
+        (["--fix", "--diff"], "cannot be used together"),
+    ],
+)
+def test_usage_errors_exit_two(jobs: Path, args: list[str], message: str) -> None:
+    result = run_cli("lint", *args, str(jobs / "good.conf"))
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_missing_file_exits_two_without_traceback(tmp_path: Path) -> None:
+    result = run_cli("lint", str(tmp_path / "absent.conf"))
+    assert result.exit_code == 2
+    assert result.output.strip() == f"stconfig lint: {tmp_path / 'absent.conf'}: no such file"
+
+
+def test_pyproject_settings_and_flag_override(jobs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (jobs / "pyproject.toml").write_text(
+        '[tool.stconfig]\nignore = ["ST104"]\ntarget-version = "2.3.8"\n'
+        '[tool.stconfig.per-file-ignores]\n"bad.conf" = ["ST103"]\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(jobs)
+    result = run_cli("lint", "--output-format", "concise", "bad.conf")
+    assert "ST104" not in result.output and "ST103" not in result.output
+    assert "ST402" in result.output  # plugin_output is not a 2.3.8 key
+    result = run_cli("lint", "--output-format", "concise", "--target-version", "2.3.9", "bad.conf")
+    assert "ST402" not in result.output
+
+
+def test_bad_pyproject_is_a_usage_error(jobs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (jobs / "pyproject.toml").write_text('[tool.stconfig]\nselect = "x" \nignore = 3\n')
+    monkeypatch.chdir(jobs)
+    result = run_cli("lint", "good.conf")
+    assert result.exit_code == 2
+    assert "ignore must be a list of rule codes" in result.output
+
+
+def test_rules_lists_and_documents(jobs: Path) -> None:
+    listing = run_cli("rules").output
+    assert "ST201  unknown-plugin-input" in listing
+    page = run_cli("rules", "ST601").output
+    assert page.startswith("# ST601 restore-key-in-env") and "## Why is this bad?" in page
+    assert run_cli("rules", "table-cycle").output.startswith("# ST202")
+    assert run_cli("rules", "ST999").exit_code == 2
+
+
+def test_graph_marks_problems(tmp_path: Path) -> None:
+    path = tmp_path / "g.conf"
+    path.write_text(
+        'env {}\nsource {\n  FakeSource { plugin_output = "a" }\n'
+        '  FakeSource { plugin_output = "b" }\n}\n'
+        'sink { Console { plugin_input = ["a", "zz"] } }\n',
+        encoding="utf-8",
+    )
+    mermaid = run_cli("graph", str(path)).output
+    assert mermaid.startswith("flowchart LR")
+    assert 'n0 -->|"a"| n2' in mermaid
+    assert "missing table 'zz'" in mermaid and "never read" in mermaid
+    dot = run_cli("graph", "--format", "dot", str(path)).output
+    assert dot.startswith("digraph job {") and 'n0 -> n2 [label="a"];' in dot
+    assert "style=dashed" in dot
