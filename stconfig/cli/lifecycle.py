@@ -285,32 +285,38 @@ def submit(**kwargs: Any) -> None:
             PRE_SUBMIT_CHECK,
         )
         client = connection.client()
-        results, refused = _send_all(client, prepared, kwargs["rate"])
-        ok = not refused
-        if kwargs["wait"]:
-            for path, result in results:
-                submission = dict(prepared)[path]
-                ok &= _wait_and_report(
-                    client,
-                    result.job_id,
-                    _until(submission),
-                    kwargs["wait_timeout"],
-                    kwargs["poll_interval"],
-                )
+        results, refused, fatal = _send_all(client, prepared, kwargs["rate"])
         if kwargs["output"] == "json":
             documents = [_submitted_json(path, result) for path, result in results]
             _emit_json(documents[0] if len(paths) == 1 and documents else documents)
         else:
             for path, result in results:
                 click.echo(result.job_id if len(paths) == 1 else f"{result.job_id}\t{path}")
+        if fatal is not None:
+            raise fatal
+        ok = not refused
+        if kwargs["wait"]:
+            submissions = dict(prepared)
+            for path, result in results:
+                ok &= _wait_and_report(
+                    client,
+                    result.job_id,
+                    _until(submissions[path]),
+                    kwargs["wait_timeout"],
+                    kwargs["poll_interval"],
+                )
         if not ok:
             sys.exit(EXIT_FINDINGS)
 
 
 def _send_all(
     client: Client, prepared: list[tuple[str, Submission]], rate: float
-) -> tuple[list[tuple[str, SubmittedJob]], list[str]]:
-    """Send in order, at most `rate` per second; a refusal does not stop the others."""
+) -> tuple[list[tuple[str, SubmittedJob]], list[str], ClientError | None]:
+    """Send in order, at most `rate` per second.
+
+    A refusal of one job does not stop the others. Any other failure (the engine gone, a
+    timeout) stops the run and is returned, so the ids already submitted are still printed.
+    """
     results: list[tuple[str, SubmittedJob]] = []
     refused: list[str] = []
     started = time.monotonic()
@@ -328,10 +334,12 @@ def _send_all(
                 results.append((path, client.send(submission)))
             except ServerRefused as error:
                 if not show_bar:
-                    raise
+                    return results, refused, error
                 click.echo(f"\nerror: {path}: {error}", err=True)
                 refused.append(path)
-    return results, refused
+            except ClientError as error:
+                return results, refused, error
+    return results, refused, None
 
 
 def _restore_precheck(client: Client, job_id: str) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from click.testing import Result
 
-from stconfig.client import Client, JobStatus
+from stconfig.client import Client, JobStatus, Submission, SubmittedJob
 from stconfig.testing import FakeEngine
 from tests.client.helpers import batch_job, streaming_job
 from tests.conftest import run_cli
@@ -117,6 +117,26 @@ def test_bulk_submit_goes_on_after_a_refusal(fake_engine: FakeEngine, write_job:
     assert "no_env.json" in result.stderr and "key 'env'" in result.stderr
     (sent,) = json.loads(result.stdout)
     assert sent["path"] == good
+
+
+def test_bulk_submit_prints_what_was_sent_when_the_engine_goes_away(
+    fake_engine: FakeEngine, write_job: WriteJob, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = [str(write_job(streaming_job(), f"job{i}.json")) for i in range(3)]
+    url = fake_engine.url
+    send = Client.send
+
+    def send_then_vanish(self: Client, submission: Submission) -> SubmittedJob:
+        sent = send(self, submission)
+        fake_engine.stop()
+        return sent
+
+    monkeypatch.setattr(Client, "send", send_then_vanish)
+    result = run_cli("submit", *paths, "--master", url)
+    assert result.exit_code == 2
+    (line,) = result.stdout.splitlines()
+    assert line.split("\t")[1] == paths[0]
+    assert "cannot reach" in result.stderr
 
 
 def test_a_bad_file_sends_nothing(fake_engine: FakeEngine, write_job: WriteJob) -> None:
