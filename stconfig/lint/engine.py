@@ -15,6 +15,8 @@ from stconfig.lint.suppression import apply, collect
 from stconfig.source import SourceFile
 from stconfig.variables import RESERVED_PLACEHOLDERS
 
+SECTION_KEYS = ("env", "source", "transform", "sink")
+
 if TYPE_CHECKING:
     from stconfig.hocon.ast import Document
     from stconfig.lint.rule import Rule
@@ -48,6 +50,8 @@ def lint_source(source: SourceFile, settings: LintSettings) -> list[Diagnostic]:
             documents.append(parse_document(source, syntax=syntax))
         context = LintContext(source.path, settings, documents, None, parse_error=error)
         return _run(context, [rule for rule in rules if rule.layer == "syntax"])
+    if syntax == "json" and not any(key in job.root for key in SECTION_KEYS):
+        return []  # a JSON file that is not a job (package.json, a schema, ...)
     return _run(LintContext(source.path, settings, list(job.documents), job), rules)
 
 
