@@ -1,0 +1,84 @@
+"""Lint benchmark: the whole conformance corpus in one process, and cold single-file runs.
+
+Usage: python bench/lint.py [--corpus DIR] [--runs N]
+Prints the corpus wall time (all rules, best and median of N in-process runs after one
+warm-up) and the median wall time of a cold `stconfig lint` process on one typical job.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TYPICAL = (
+    "seatunnel-e2e/seatunnel-connector-v2-e2e/connector-jdbc-e2e/connector-jdbc-e2e-part-1/"
+    "src/test/resources/jdbc_mysql_source_and_sink.conf"
+)
+
+
+def corpus_folder(given: str | None) -> Path:
+    folder = Path(
+        given or os.environ.get("STCONFIG_CONFORMANCE") or ROOT.parent / "shared" / "conformance"
+    )
+    cases = folder / "seatunnel-2.3.8" / "cases"
+    if not cases.is_dir():
+        sys.exit(f"bench/lint.py: no corpus at {folder} (use --corpus DIR)")
+    return cases
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", default=None)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    cases = corpus_folder(args.corpus)
+    sys.path.insert(0, str(ROOT))
+    from stconfig.lint.engine import lint_path
+    from stconfig.lint.settings import LintSettings
+
+    files = [str(p) for p in sorted(cases.rglob("*.conf"))]
+    settings = LintSettings(target_version="2.3.8", environ={})
+    times = []
+    findings = 0
+    for run in range(args.runs + 1):
+        start = time.perf_counter()
+        findings = sum(len(lint_path(f, settings)) for f in files)
+        if run:
+            times.append(time.perf_counter() - start)
+    print(f"corpus: {len(files)} files, {findings} findings, all rules, in-process")
+    print(
+        f"  best {min(times) * 1000:.0f} ms, median {statistics.median(times) * 1000:.0f} ms "
+        f"(target < 1500 ms)"
+    )
+
+    typical = cases / TYPICAL
+    if not typical.is_file():
+        typical = Path(files[len(files) // 2])
+    executable = shutil.which("stconfig")
+    command = [executable] if executable else [sys.executable, "-m", "stconfig"]
+    cold = []
+    for _ in range(max(args.runs, 11)):
+        start = time.perf_counter()
+        subprocess.run(
+            [*command, "lint", "--output-format", "concise", str(typical)],
+            capture_output=True,
+            check=False,
+        )
+        cold.append(time.perf_counter() - start)
+    size = typical.stat().st_size
+    print(
+        f"cold `stconfig lint` of one typical job ({typical.name}, {size} bytes): "
+        f"median {statistics.median(cold) * 1000:.0f} ms over {len(cold)} runs "
+        f"(target < 150 ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()
