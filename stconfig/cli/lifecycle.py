@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -58,23 +58,16 @@ class Connection:
     verbose: bool
 
     def client(self) -> Client:
-        password = self.password
-        user = self.user
         settings = resolve_settings(
             master=self.master,
-            user=user,
-            password=password,
+            user=self.user,
+            password=self.password,
             verify=False if self.insecure else (self.ca_file or True),
             timeout=self.timeout,
         )
         if settings.user is not None and settings.password is None and sys.stdin.isatty():
-            settings = resolve_settings(
-                master=settings.master,
-                user=settings.user,
-                password=click.prompt(f"password for {settings.user}", hide_input=True),
-                verify=settings.verify,
-                timeout=settings.timeout,
-            )
+            prompt = f"password for {settings.user}"
+            settings = replace(settings, password=click.prompt(prompt, hide_input=True))
         return Client.from_settings(settings)
 
 

@@ -449,7 +449,10 @@ def _ssl_context(verify: bool | str) -> ssl.SSLContext:
         context.verify_mode = ssl.CERT_NONE
         return context
     if isinstance(verify, str):
-        return ssl.create_default_context(cafile=verify)
+        try:
+            return ssl.create_default_context(cafile=verify)
+        except (OSError, ssl.SSLError) as error:
+            raise UsageError(f"{verify}: not a usable CA bundle ({error})") from None
     return ssl.create_default_context()
 
 
