@@ -277,3 +277,10 @@ def test_tls_verification_is_on_unless_disabled() -> None:
     assert _ssl_context(True).verify_mode is ssl.CERT_REQUIRED
     insecure = _ssl_context(False)
     assert insecure.verify_mode is ssl.CERT_NONE and not insecure.check_hostname
+
+
+def test_an_unusable_ca_bundle_is_a_usage_error(tmp_path: Path) -> None:
+    bundle = tmp_path / "ca.pem"
+    bundle.write_text("not a certificate")
+    with pytest.raises(UsageError, match="not a usable CA bundle"):
+        Client("https://127.0.0.1:8443", verify=str(bundle))
