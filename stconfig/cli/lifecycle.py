@@ -68,7 +68,12 @@ class Connection:
         if settings.user is not None and settings.password is None and sys.stdin.isatty():
             prompt = f"password for {settings.user}"
             settings = replace(settings, password=click.prompt(prompt, hide_input=True))
-        return Client.from_settings(settings)
+        client = Client.from_settings(settings)
+        if settings.user is not None:
+            unused = client.unused_credentials()
+            if unused is not None:
+                _note(unused)
+        return client
 
 
 def connection_options(command: F) -> F:

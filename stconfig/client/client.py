@@ -16,7 +16,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -244,6 +244,16 @@ class Client:
                 f"{label} (needs {'.'.join(map(str, minimum))} or later)"
             )
 
+    def unused_credentials(self) -> str | None:
+        """Why the credentials are pointless on this server, or None when they may be needed."""
+        if self._auth is None or self.supports("basic_auth"):
+            return None
+        assert self._overview is not None
+        return (
+            f"the server runs SeaTunnel {self._overview.project_version}, which has no basic "
+            "authentication (it came in 2.3.11); the credentials are not used"
+        )
+
     # jobs ----------------------------------------------------------------------------------
 
     def submit(
@@ -254,10 +264,16 @@ class Client:
         name: str | None = None,
         start_with_savepoint: bool = False,
         fmt: Format = "json",
+        variables: Mapping[str, str] | None = None,
     ) -> SubmittedJob:
         """Submit one job; returns once the engine has queued it (PENDING), not when it runs."""
         submission = prepare_submission(
-            job, job_id=job_id, name=name, start_with_savepoint=start_with_savepoint, fmt=fmt
+            job,
+            job_id=job_id,
+            name=name,
+            start_with_savepoint=start_with_savepoint,
+            fmt=fmt,
+            variables=variables,
         )
         return self.send(submission)
 

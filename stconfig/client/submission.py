@@ -72,7 +72,7 @@ def check_job_id(value: str | int) -> str:
     return str(number)
 
 
-def load_job(path: str | os.PathLike[str]) -> Job:
+def load_job(path: str | os.PathLike[str], variables: Mapping[str, str] | None = None) -> Job:
     """Read a job file the way `stconfig convert` does; Python DSL files are not supported yet."""
     file = Path(path)
     if file.suffix == ".py":
@@ -84,15 +84,15 @@ def load_job(path: str | os.PathLike[str]) -> Job:
         raise UsageError(f"{file}: expected a .conf, .hocon, .config or .json job file")
     import stconfig
 
-    return stconfig.load(str(file))
+    return stconfig.load(str(file), variables=variables)
 
 
-def to_job(source: JobSource) -> Job:
-    """Normalise any accepted job source to a `Job`."""
+def to_job(source: JobSource, variables: Mapping[str, str] | None = None) -> Job:
+    """Normalise any accepted job source to a `Job`; `variables` apply to job files."""
     if isinstance(source, Job):
         return source
     if isinstance(source, str | os.PathLike):
-        return load_job(source)
+        return load_job(source, variables)
     root = from_python(dict(source))
     assert isinstance(root, ObjectNode)
     return Job(root)
@@ -163,9 +163,13 @@ def prepare_submission(
     name: str | None = None,
     start_with_savepoint: bool = False,
     fmt: Format = "json",
+    variables: Mapping[str, str] | None = None,
 ) -> Submission:
-    """Build the request for one job; the cookbook's env restore keys become query parameters."""
-    job = to_job(source)
+    """Build the request for one job; the cookbook's env restore keys become query parameters.
+
+    `variables` are SeaTunnel's `-i KEY=VALUE` values, used when `source` is a job file.
+    """
+    job = to_job(source, variables)
     data = job.to_dict()
     env = data.get("env")
     notes: tuple[str, ...] = ()

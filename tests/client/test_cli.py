@@ -445,3 +445,10 @@ def test_help_documents_the_exit_codes(command: str) -> None:
     assert result.exit_code == 0
     text = " ".join(result.stdout.split())
     assert "Exit codes: 0" in text and ", 1 " in text and ", 2 " in text
+
+
+def test_credentials_for_a_server_without_basic_auth(engine_master: FakeEngine) -> None:
+    result = cli(engine_master, "jobs", "--user", "ops", "--password", "pw")
+    assert result.exit_code == 0
+    noted = "which has no basic authentication" in result.stderr
+    assert noted is (engine_master.profile == "2.3.8")

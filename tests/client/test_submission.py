@@ -85,3 +85,14 @@ def test_jobs_files_and_dicts_give_the_same_body(tmp_path: Path) -> None:
 def test_unsupported_job_files(tmp_path: Path, name: str, message: str) -> None:
     with pytest.raises(UsageError, match=message):
         load_job(tmp_path / name)
+
+
+def test_job_file_variables(tmp_path: Path) -> None:
+    path = tmp_path / "job.conf"
+    path.write_text(
+        'env { job.mode = "STREAMING", job.name = ${name} }\n'
+        'source { FakeSource { plugin_output = "fake" } }\n'
+        'sink { Console { plugin_input = "fake" } }\n'
+    )
+    submission = prepare_submission(path, variables={"name": "nightly"})
+    assert json.loads(submission.body)["env"]["job.name"] == "nightly"
