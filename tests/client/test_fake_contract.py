@@ -641,3 +641,28 @@ def test_encrypt_config_encodes_credentials_with_base64(manual_engine: FakeEngin
     job["source"][0].update(username="seatunnel", password="secret")
     data = raw(manual_engine, "POST", "/encrypt-config", json.dumps(job)).json()
     assert data["source"][0]["username"] == "c2VhdHVubmVs"
+
+
+def _multipart(filename: str, content: str) -> tuple[bytes, dict[str, str]]:
+    boundary = "stconfig-boundary"
+    body = (
+        f"--{boundary}\r\n"
+        f'Content-Disposition: form-data; name="config_file"; filename="{filename}"\r\n'
+        "Content-Type: application/octet-stream\r\n\r\n"
+        f"{content}\r\n--{boundary}--\r\n"
+    ).encode()
+    return body, {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+
+
+def test_upload_picks_the_format_from_the_extension(manual_engine: FakeEngine) -> None:
+    body, headers = _multipart("job.json", json.dumps(streaming_job("uploaded")))
+    answer = raw(manual_engine, "POST", "/submit-job/upload", body, headers, {"jobName": "up"})
+    if manual_engine.profile == "2.3.8":
+        fail(answer, 400, "Invalid JSON format")
+        return
+    assert answer.status == 200 and answer.json()["jobName"] == "up"
+    conf = 'env { job.mode = "BATCH" }\nsource { FakeSource {} }\nsink { Console {} }\n'
+    body, headers = _multipart("job.conf", conf)
+    assert raw(manual_engine, "POST", "/submit-job/upload", body, headers).status == 200
+    body, headers = _multipart("job.yaml", "x: 1")
+    fail(raw(manual_engine, "POST", "/submit-job/upload", body, headers), 400, "job.yaml")
