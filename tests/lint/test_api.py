@@ -101,3 +101,28 @@ def test_variables_and_environment_resolve_references(tmp_path: Path) -> None:
     assert codes(stconfig.lint(path, environ={})) == ["ST701"]
     assert codes(stconfig.lint(path, environ={"MODE": "BATCH"})) == []
     assert codes(stconfig.lint(path, environ={}, variables={"MODE": "batch"})) == ["ST103"]
+
+
+def test_pre_submit_check_prints_and_refuses_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from stconfig.lint.presubmit import pre_submit_check
+    from stconfig.reader import load
+
+    good = write(
+        tmp_path,
+        "good.conf",
+        (
+            'env { job.mode = "STREAMING", checkpoint.interval = 1000, job.id = "42" }\n'
+            "source { FakeSource {} }\nsink { Console {} }\n"
+        ),
+    )
+    assert pre_submit_check(load(good), str(good)) is True
+    assert capsys.readouterr().err == ""
+    bad = write(
+        tmp_path,
+        "bad.conf",
+        'env { job.mode = "stream" }\nsource { FakeSource {} }\nsink { Console {} }\n',
+    )
+    assert pre_submit_check(load(bad), str(bad)) is False
+    assert f"{bad}:1:18: ST102 job.mode 'stream'" in capsys.readouterr().err

@@ -15,7 +15,7 @@ parameter: `seatunnel.sh -c job.conf -r <jobId>`, or the REST query
 
 ## Use instead
     env { job.mode = "STREAMING", checkpoint.interval = 10000 }
-    # then: stconfig submit job.conf --restore 842374234
+    # then: stconfig restore 842374234 job.conf
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ class RestoreKeyInEnv(Rule):
         job_id = scalar_text(found["job.id"].value) if "job.id" in found else None
         shown = job_id if job_id is not None and job_id.lstrip("-").isdigit() else "JOBID"
         how = (
-            f"restore at submission: `stconfig submit --restore {shown}`, the REST query "
+            f"restore at submission: `stconfig restore {shown} JOB_FILE`, the REST query "
             f"`jobId={shown}&isStartWithSavePoint=true`, or `seatunnel.sh -r {shown}`"
         )
         for key, member in found.items():

@@ -14,7 +14,7 @@ too large can never match a job, so the restore is refused.
 
 ## Use instead
     # restore by the numeric id printed at submission:
-    # stconfig submit job.conf --restore 842374234081
+    # stconfig restore 842374234081 job.conf
 """
 
 from __future__ import annotations

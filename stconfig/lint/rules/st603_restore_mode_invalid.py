@@ -12,7 +12,7 @@ carried over to the real parameter either: the restore cannot work as written.
     env { restore.mode = "latest" }
 
 ## Use instead
-    # stconfig submit job.conf --restore 842374234081
+    # stconfig restore 842374234081 job.conf
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ needs an absolute location (`hdfs://...`, `s3://...`, `file:///...`, `/...`) giv
     env { savepoint.path = "savepoints/latest" }
 
 ## Use instead
-    # Zeta: stconfig submit job.conf --restore 842374234081
+    # Zeta: stconfig restore 842374234081 job.conf
     # Flink: flink run -s hdfs:///flink/savepoints/savepoint-1a2b3c ...
 """
 
@@ -49,7 +49,7 @@ class SavepointPathInvalid(Rule):
             member.value.span or member.key_span,
             f"savepoint path {text!r} is not an absolute path or URI; a savepoint cannot be "
             "found there",
-            help="Zeta restores by job id (`--restore JOBID`); Flink needs an absolute path",
+            help="Zeta restores by job id (`stconfig restore JOBID job.conf`); Flink needs an absolute path",
         )
 
 

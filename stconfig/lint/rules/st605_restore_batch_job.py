@@ -14,7 +14,7 @@ or starts over.
 
 ## Use instead
     env { job.mode = "BATCH", checkpoint.interval = 10000 }
-    # stconfig submit job.conf --restore 842374234081
+    # stconfig restore 842374234081 job.conf
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ on Flink nothing was checkpointed at all.
 
 ## Use instead
     env { job.mode = "STREAMING", checkpoint.interval = 10000 }
-    # stconfig submit job.conf --restore 842374234081
+    # stconfig restore 842374234081 job.conf
 """
 
 from __future__ import annotations
