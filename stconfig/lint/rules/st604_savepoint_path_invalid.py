@@ -49,7 +49,8 @@ class SavepointPathInvalid(Rule):
             member.value.span or member.key_span,
             f"savepoint path {text!r} is not an absolute path or URI; a savepoint cannot be "
             "found there",
-            help="Zeta restores by job id (`stconfig restore JOBID job.conf`); Flink needs an absolute path",
+            help="Zeta restores by job id (`stconfig restore JOBID FILE`); Flink needs an "
+            "absolute path",
         )
 
 
