@@ -29,9 +29,11 @@ from stconfig.client import (
     SubmittedJob,
     UnknownJob,
     UsageError,
+    WaitTimeout,
     prepare_submission,
     resolve_settings,
 )
+from stconfig.client.submission import check_job_id
 from stconfig.model.job import Job
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -507,12 +509,20 @@ def stop(**kwargs: Any) -> None:
         client.stop(job_id, savepoint=savepoint and not force, force=force)
         final: JobInfo | None = None
         if kwargs["wait"]:
-            final = client.wait(
-                job_id,
-                {wanted},
-                timeout=kwargs["wait_timeout"],
-                interval=kwargs["poll_interval"],
-            )
+            try:
+                final = client.wait(
+                    job_id,
+                    {wanted},
+                    timeout=kwargs["wait_timeout"],
+                    interval=kwargs["poll_interval"],
+                )
+            except WaitTimeout as error:
+                if error.last == JobStatus.DOING_SAVEPOINT.value:
+                    _note(
+                        "a savepoint that never completes leaves the job in DOING_SAVEPOINT "
+                        f"(seen on 2.3.x); `stconfig stop {job_id} --force` ends it on 3.0+"
+                    )
+                raise
             click.echo(f"job {job_id} is {final.status.value}", err=True)
         if kwargs["output"] == "json":
             _emit_json(
@@ -672,7 +682,7 @@ def logs(**kwargs: Any) -> None:
     with client_errors(connection.verbose):
         client = connection.client()
         name: str | None = kwargs["name"]
-        job_id = kwargs["job_id"]
+        job_id = check_job_id(kwargs["job_id"])
         if name is None:
             files = client.log_files(job_id)
             if kwargs["output"] == "json":

@@ -452,3 +452,14 @@ def test_credentials_for_a_server_without_basic_auth(engine_master: FakeEngine) 
     assert result.exit_code == 0
     noted = "which has no basic authentication" in result.stderr
     assert noted is (engine_master.profile == "2.3.8")
+
+
+def test_a_hanging_savepoint_points_to_force(fake_engine: FakeEngine) -> None:
+    job_id = running_job(fake_engine)
+    fake_engine.hang_savepoint(job_id)
+    result = cli(
+        fake_engine, "stop", job_id, "--savepoint", "--wait", *FAST, "--wait-timeout", "0.05"
+    )
+    assert result.exit_code == 1
+    assert "last state DOING_SAVEPOINT" in result.stderr
+    assert f"stconfig stop {job_id} --force" in result.stderr
