@@ -109,7 +109,6 @@ class FakeJob:
     rows: int = 0
     committed: int = 0
     hang_savepoint: bool = False
-    force: bool = False
 
     @property
     def env(self) -> dict[str, Any]:
@@ -335,7 +334,6 @@ class FakeCluster:
         if job is None:
             return
         if force and self.latest:
-            job.force = True
             job.hang_savepoint = False
             self._set(job, JobStatus.CANCELING)
             return

@@ -213,9 +213,11 @@ class FakeEngine:
     # request handling ----------------------------------------------------------------------
 
     def handle(self, method: str, raw_path: str, headers: dict[str, str], body: bytes) -> _Reply:
+        """Context path, then basic auth, then the servlet; a repeated query parameter keeps
+        its last value, as `BaseServlet.getParameterMap` does."""
         split = urllib.parse.urlsplit(raw_path)
         path = urllib.parse.unquote(split.path)
-        query = {k: v[0] for k, v in urllib.parse.parse_qs(split.query, True).items()}
+        query = {k: v[-1] for k, v in urllib.parse.parse_qs(split.query, True).items()}
         with self._lock:
             self.requests.append(
                 RecordedRequest(method, path, query, headers, body.decode("utf-8", "replace"))
