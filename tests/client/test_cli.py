@@ -463,3 +463,10 @@ def test_a_hanging_savepoint_points_to_force(fake_engine: FakeEngine) -> None:
     assert result.exit_code == 1
     assert "last state DOING_SAVEPOINT" in result.stderr
     assert f"stconfig stop {job_id} --force" in result.stderr
+
+
+def test_submit_from_standard_input(fake_engine: FakeEngine) -> None:
+    text = 'env { job.mode = "BATCH" }\nsource { FakeSource {} }\nsink { Console {} }\n'
+    result = run_cli("submit", "-", "--master", fake_engine.url, input=text)
+    assert result.exit_code == 0, result.stderr
+    assert fake_engine.job(result.stdout.strip()) is not None

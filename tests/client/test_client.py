@@ -284,3 +284,9 @@ def test_an_unusable_ca_bundle_is_a_usage_error(tmp_path: Path) -> None:
     bundle.write_text("not a certificate")
     with pytest.raises(UsageError, match="not a usable CA bundle"):
         Client("https://127.0.0.1:8443", verify=str(bundle))
+
+
+def test_overview_tags_filter_workers(manual_engine: FakeEngine, client_for: ClientFor) -> None:
+    client = client_for(manual_engine)
+    assert client.overview({"zone": "b"}).workers == 0
+    assert client.overview().workers == 1
