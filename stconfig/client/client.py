@@ -8,6 +8,7 @@ job), checks TLS certificates unless told not to, and turns every failure into o
 from __future__ import annotations
 
 import base64
+import http.client
 import json
 import re
 import socket
@@ -182,8 +183,13 @@ class Client:
             raise EngineUnreachable(url, str(error.reason)) from None
         except TimeoutError:
             raise RequestTimeout(url, wait) from None
-        except (ConnectionError, OSError) as error:
+        except OSError as error:
             raise EngineUnreachable(url, str(error) or type(error).__name__) from None
+        except http.client.HTTPException as error:
+            raise UnexpectedResponse(
+                f"{url} did not answer in HTTP ({type(error).__name__}): is this the REST v2 "
+                "port (not Hazelcast's 5801)?"
+            ) from None
 
     def _http_error(self, url: str, status: int, body: bytes) -> Exception:
         if status == 401:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import ssl
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -290,3 +291,22 @@ def test_overview_tags_filter_workers(manual_engine: FakeEngine, client_for: Cli
     client = client_for(manual_engine)
     assert client.overview({"zone": "b"}).workers == 0
     assert client.overview().workers == 1
+
+
+def test_a_port_that_does_not_speak_http() -> None:
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        port = listener.getsockname()[1]
+
+        def answer_garbage() -> None:
+            connection, _ = listener.accept()
+            with connection:
+                connection.recv(4096)
+                connection.sendall(b"\x00\x01binary hazelcast protocol\r\n\r\n")
+
+        thread = threading.Thread(target=answer_garbage)
+        thread.start()
+        with pytest.raises(UnexpectedResponse, match="did not answer in HTTP"):
+            Client(f"http://127.0.0.1:{port}", timeout=2).overview()
+        thread.join()
