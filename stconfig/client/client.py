@@ -365,9 +365,10 @@ class Client:
         try:
             data = self._get(path, query)
         except ServerRefused as error:
-            if page is not None and "exceeds total pages" in error.message:
-                return JobPage(jobs=[], total=0, page=page, rows=rows or 10)
-            raise
+            if page is None or "exceeds total pages" not in error.message:
+                raise
+            total = 0 if page == 1 else self._list(path, 1, 1).total
+            return JobPage(jobs=[], total=total, page=page, rows=rows or 10)
         if isinstance(data, dict) and "data" in data:
             jobs = _parse_list(data["data"], path)
             total = data.get("total", len(jobs))
@@ -409,7 +410,6 @@ class Client:
         timeout: float = 300.0,
         interval: float = 0.5,
         max_interval: float = 5.0,
-        on_poll: Callable[[JobInfo], None] | None = None,
     ) -> JobInfo:
         """Poll `job-info` with backoff until the job is in one of `until` or final.
 
@@ -420,8 +420,6 @@ class Client:
         delay = interval
         while True:
             info = self.job_info(job_id)
-            if on_poll is not None:
-                on_poll(info)
             if info.status in until or info.terminal:
                 return info
             remaining = deadline - self._clock()

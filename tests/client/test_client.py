@@ -156,7 +156,9 @@ def test_both_list_shapes_and_client_side_paging(
     second = client.running_jobs(page=2, rows=2)
     assert (len(second.jobs), second.total, second.page, second.rows) == (1, 3, 2, 2)
     beyond = client.running_jobs(page=5, rows=2)
-    assert beyond.jobs == [] and beyond.page == 5
+    assert (beyond.jobs, beyond.total, beyond.page) == ([], 3, 5)
+    nothing = client.finished_jobs(page=1)
+    assert (nothing.jobs, nothing.total) == ([], 0)
     paged = [r for r in manual_engine.requests if r.path == "/running-jobs" and r.query]
     assert paged[0].query == {"page": "2", "rows": "2"}
 
