@@ -221,3 +221,24 @@ def test_graph_marks_problems(tmp_path: Path) -> None:
     dot = run_cli("graph", "--format", "dot", str(path)).output
     assert dot.startswith("digraph job {") and 'n0 -> n2 [label="a"];' in dot
     assert "style=dashed" in dot
+
+
+def test_fix_renames_keys_and_is_idempotent(tmp_path: Path) -> None:
+    path = tmp_path / "old.conf"
+    original = (
+        "env {\n  job.mode = BATCH\n  execution.parallelism = 2  # was Flink's name\n}\n"
+        'source { FakeSource { result_table_name = "fake", "row.num " = 5 } }\n'
+        'sink { Console { "source_table_name" = "fake" } }\n'
+    )
+    path.write_text(original, encoding="utf-8")
+    first = run_cli("lint", "--fix", "--target-version", "2.3.9", str(path))
+    fixed = path.read_text(encoding="utf-8")
+    assert fixed == (
+        "env {\n  job.mode = BATCH\n  parallelism = 2  # was Flink's name\n}\n"
+        'source { FakeSource { plugin_output = "fake", "row.num" = 5 } }\n'
+        'sink { Console { "plugin_input" = "fake" } }\n'
+    )
+    assert first.exit_code == 0 and "All checks passed" in first.output
+    second = run_cli("lint", "--fix", "--target-version", "2.3.9", str(path))
+    assert second.exit_code == 0
+    assert path.read_text(encoding="utf-8") == fixed
