@@ -13,7 +13,11 @@ from stconfig.testing import FakeEngine
 
 
 def streaming_job(name: str = "orders", env: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """A small STREAMING job: FakeSource -> Console through table `fake`."""
+    """A small STREAMING job: FakeSource -> Console through table `fake`.
+
+    Valid for a real engine too: FakeSource has its schema, and the table links use the
+    2.3.8 key names, which later versions still accept as fallbacks.
+    """
     return {
         "env": {
             "job.mode": "STREAMING",
@@ -21,8 +25,15 @@ def streaming_job(name: str = "orders", env: Mapping[str, Any] | None = None) ->
             "checkpoint.interval": 1000,
             **(env or {}),
         },
-        "source": [{"plugin_name": "FakeSource", "plugin_output": "fake", "row.num": 10}],
-        "sink": [{"plugin_name": "Console", "plugin_input": "fake"}],
+        "source": [
+            {
+                "plugin_name": "FakeSource",
+                "result_table_name": "fake",
+                "row.num": 10,
+                "schema": {"fields": {"name": "string", "age": "int"}},
+            }
+        ],
+        "sink": [{"plugin_name": "Console", "source_table_name": "fake"}],
     }
 
 
