@@ -32,6 +32,8 @@ from stconfig.lint.rule import Rule
 from stconfig.lint.suggest import did_you_mean
 
 TABLE = re.compile(r"""\b(?:from|join)\s+([`"]?)([A-Za-z_][\w.$-]*)\1""", re.IGNORECASE)
+NOISE = re.compile(r"'(?:[^']|'')*'|--[^\n]*|/\*.*?\*/", re.DOTALL)
+"""String literals and comments, blanked out before looking for table names."""
 CTE = re.compile(r"\b([A-Za-z_]\w*)\s+as\s*\(", re.IGNORECASE)
 ALWAYS = frozenset({"dual"})
 
@@ -66,6 +68,7 @@ class SqlFromNotInput(Rule):
             query = string_value(query_node)
             if query is None or query_node is None:
                 continue
+            query = NOISE.sub(lambda m: " " * len(m.group()), query)
             allowed = {ref.name for ref in node.inputs}
             if not allowed:
                 allowed = {e.table for e in graph.edges if e.consumer is node}
