@@ -33,16 +33,22 @@ class ClientSettings:
 
 
 def _pyproject_table(start: Path) -> tuple[Path | None, Mapping[str, object]]:
+    """The nearest `[tool.stconfig]` table, found as the linter finds it (unreadable files and
+    files without the table are passed over)."""
     for folder in (start, *start.parents):
         candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-                raise UsageError(f"{candidate}: cannot read [tool.stconfig]: {error}") from error
-            tool = data.get("tool", {})
-            table = tool.get("stconfig", {}) if isinstance(tool, dict) else {}
-            return candidate, table if isinstance(table, dict) else {}
+        if not candidate.is_file():
+            continue
+        try:
+            data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue
+        tool = data.get("tool")
+        if isinstance(tool, dict) and "stconfig" in tool:
+            table = tool["stconfig"]
+            if not isinstance(table, dict):
+                raise UsageError(f"{candidate}: [tool.stconfig] must be a table")
+            return candidate, table
     return None, {}
 
 

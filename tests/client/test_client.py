@@ -256,6 +256,8 @@ def test_settings_precedence(tmp_path: Path) -> None:
     assert (flags.master, flags.user, flags.password) == ("https://flag:2", "f", "p")
     default = resolve_settings(environ={}, start=Path("/"))
     assert default.master == "http://127.0.0.1:8080"
+    (nested / "pyproject.toml").write_text("[project]\nname = 'jobs'\n")
+    assert resolve_settings(environ={}, start=nested).user == "py"
 
 
 @pytest.mark.parametrize(
@@ -265,7 +267,7 @@ def test_settings_precedence(tmp_path: Path) -> None:
         ("[tool.stconfig]\nmaster = 8080\n", {}, "must be a string"),
         ("", {"master": "localhost:8080"}, "must start with http"),
         ("", {"password": "x"}, "without a user"),
-        ("[tool.stconfig\n", {}, "cannot read"),
+        ('[tool]\nstconfig = "x"\n', {}, "must be a table"),
     ],
 )
 def test_bad_settings(tmp_path: Path, pyproject: str, kwargs: dict[str, str], message: str) -> None:
