@@ -260,10 +260,10 @@ def _submitted_json(path: str, result: SubmittedJob) -> dict[str, Any]:
 @output_option
 @connection_options
 def submit(**kwargs: Any) -> None:
-    """Submit job files (.conf, .hocon, .json) to a SeaTunnel engine over REST v2.
+    """Submit job files (.conf, .hocon, .json; - reads HOCON from standard input).
 
-    Each job is read and checked before anything is sent; one bad file sends nothing. The
-    job id is printed (with the file when there are several). The cookbook's restore recipe
+    Every file is read before anything is sent; one bad file sends nothing. The job id is
+    printed (with the file when there are several). The cookbook's restore recipe
     (env job.id / restore.mode / savepoint.path) is sent as a real restore through the query
     parameters, with a note, because the engine ignores those env keys and would start a
     fresh job.
