@@ -83,6 +83,7 @@ class LintContext:
             span,
             help,
             fix,
+            rule.sensitive,
         )
 
     def top_fields(self) -> Iterator[tuple[Document, Field]]:

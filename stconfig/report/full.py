@@ -14,6 +14,9 @@ def snippet(diagnostic: Diagnostic) -> list[str]:
     text = span.source.line_text(line)
     if not text.strip():
         return []
+    if diagnostic.sensitive:
+        stop = end_column - 1 if end_line == line else len(text)
+        text = text[: column - 1] + "*" * (stop - column + 1) + text[stop:]
     prefix = text[: column - 1].expandtabs(4)
     width = (end_column - column) if end_line == line else len(text) - column + 1
     shown = text.expandtabs(4)

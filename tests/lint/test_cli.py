@@ -242,3 +242,17 @@ def test_fix_renames_keys_and_is_idempotent(tmp_path: Path) -> None:
     second = run_cli("lint", "--fix", "--target-version", "2.3.9", str(path))
     assert second.exit_code == 0
     assert path.read_text(encoding="utf-8") == fixed
+
+
+def test_secrets_never_appear_in_any_output(tmp_path: Path) -> None:
+    path = tmp_path / "secret.conf"
+    path.write_text(
+        'env { job.mode = "BATCH" }\n'
+        'source { Jdbc { password = "hunter2", query = "select 1" } }\nsink { Console {} }\n',
+        encoding="utf-8",
+    )
+    for form in ("full", "concise", "json", "sarif", "github"):
+        result = run_cli("lint", "--output-format", form, str(path))
+        assert "ST801" in result.output
+        assert "hunter2" not in result.output, form
+    assert "password = *********, query" in run_cli("lint", str(path)).output

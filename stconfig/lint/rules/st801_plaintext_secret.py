@@ -10,7 +10,8 @@ flagged when a shade is configured. Messages never print the value.
 
 ## Why is this bad?
 Job files live in repositories, CI logs and bug reports; users routinely paste them with
-live credentials (apache/seatunnel#5556, #6581).
+live credentials (apache/seatunnel#5556, #6581). The source line stconfig shows for this
+finding has the value masked, so CI logs do not repeat it.
 
 ## Example
     source { Jdbc { user = "app", password = "s3cr3t!" } }
@@ -46,6 +47,7 @@ class PlaintextSecret(Rule):
     name = "plaintext-secret"
     severity = Severity.WARNING
     layer = "syntax"
+    sensitive = True
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
         shade = self._shade(ctx)
