@@ -165,6 +165,12 @@ def test_hocon_body_needs_format_and_a_recent_server(manual_engine: FakeEngine) 
         fail(answer, 400, "Invalid JSON format in request body.")
 
 
+def test_unparsable_hocon_is_a_500(fake_engine_factory: Callable[..., FakeEngine]) -> None:
+    engine = fake_engine_factory("latest", auto_advance=False)
+    answer = raw(engine, "POST", "/submit-job", "env { job.mode = ", query={"format": "hocon"})
+    fail(answer, 500, "HOCON")
+
+
 def test_unknown_format_falls_back_to_json(manual_engine: FakeEngine) -> None:
     submit(manual_engine, format="yaml")
 
@@ -313,8 +319,10 @@ def test_stop_jobs_echoes_numbers_and_fails_after_stopping_a_string_id(
     answer = raw(manual_engine, "POST", "/stop-jobs", json.dumps([{"jobId": int(first)}]))
     assert answer.json() == [{"jobId": int(first)}]
     answer = raw(manual_engine, "POST", "/stop-jobs", json.dumps([{"jobId": second}]))
-    fail(answer, 500, "cannot be cast to class java.lang.Long")
+    fail(answer, 500, "java.lang.String cannot be cast to class java.lang.Long")
     assert info(manual_engine, second)["jobStatus"] == "CANCELING"
+    small = raw(manual_engine, "POST", "/stop-jobs", json.dumps([{"jobId": 12345}]))
+    fail(small, 500, "java.lang.Integer cannot be cast to class java.lang.Long")
 
 
 def test_submit_jobs_answers_string_ids_and_rolls_nothing_back(manual_engine: FakeEngine) -> None:
