@@ -397,11 +397,9 @@ def test_value_types(manual_engine: FakeEngine) -> None:
 def test_overview_counts_are_strings_and_savepoints_are_not_counted(
     manual_engine: FakeEngine,
 ) -> None:
-    stopped, finished, running = (
-        submit(manual_engine),
-        submit(manual_engine, batch_job()),
-        submit(manual_engine),
-    )
+    stopped = submit(manual_engine)
+    submit(manual_engine, batch_job())
+    submit(manual_engine)
     manual_engine.advance(3)
     raw(
         manual_engine,
@@ -417,7 +415,6 @@ def test_overview_counts_are_strings_and_savepoints_are_not_counted(
     assert overview["finishedJobs"] == "1"
     assert overview["cancelledJobs"] == "0"
     assert ("pendingJobs" in overview) == (manual_engine.profile == "latest")
-    assert running and finished
 
 
 def test_overview_tags_filter_workers_only(manual_engine: FakeEngine) -> None:
