@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 from click.testing import Result
 
+from stconfig.cli import lifecycle
 from stconfig.client import Client, JobStatus, Submission, SubmittedJob
+from stconfig.model.job import Job
 from stconfig.testing import FakeEngine
 from tests.client.helpers import batch_job, streaming_job
 from tests.conftest import run_cli
@@ -470,3 +472,24 @@ def test_submit_from_standard_input(fake_engine: FakeEngine) -> None:
     result = run_cli("submit", "-", "--master", fake_engine.url, input=text)
     assert result.exit_code == 0, result.stderr
     assert fake_engine.job(result.stdout.strip()) is not None
+
+
+def test_the_pre_submit_check_seam_stops_everything(
+    fake_engine: FakeEngine, write_job: WriteJob, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+
+    def refuse_second(job: Job, path: str) -> bool:
+        seen.append(path)
+        return len(seen) < 2
+
+    monkeypatch.setattr(lifecycle, "PRE_SUBMIT_CHECK", refuse_second)
+    paths = [str(write_job(streaming_job(), f"job{i}.json")) for i in range(3)]
+    result = cli(fake_engine, "submit", *paths)
+    assert result.exit_code == 1
+    assert seen == paths[:2]
+    assert fake_engine.requests == []
+    restore = cli(fake_engine, "restore", "1", paths[2])
+    assert restore.exit_code == 1
+    assert seen[-1] == paths[2]
+    assert fake_engine.requests == []
