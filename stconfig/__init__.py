@@ -13,6 +13,8 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     "load": "stconfig.reader",
     "loads": "stconfig.reader",
+    "lint": "stconfig.lint",
+    "Diagnostic": "stconfig.lint.diagnostic",
     "Job": "stconfig.model.job",
     "Plugin": "stconfig.model.job",
     "StconfigError": "stconfig.errors",
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
         UnresolvedVariableError,
         VariableError,
     )
+    from stconfig.lint import lint
+    from stconfig.lint.diagnostic import Diagnostic
     from stconfig.model.job import Job, Plugin
     from stconfig.reader import load, loads
 
@@ -50,6 +54,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "Diagnostic",
     "EmitError",
     "FileReadError",
     "Job",
@@ -59,6 +64,7 @@ __all__ = [
     "UnresolvedVariableError",
     "VariableError",
     "__version__",
+    "lint",
     "load",
     "loads",
 ]
