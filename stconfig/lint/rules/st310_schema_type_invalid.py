@@ -13,10 +13,10 @@ The error surfaces only when the job starts, as `Unsupported data type 'array'` 
 `JsonParseException` deep in the connector (apache/seatunnel#8176, #10084, PR #5790).
 
 ## Example
-    source { FakeSource { schema { fields { id = bigint, tags = array, name = varchar } } } }
+    schema { fields { id = bigint, tags = array, name = varchar } }
 
 ## Use instead
-    source { FakeSource { schema { fields { id = bigint, tags = "array<string>", name = string } } } }
+    schema { fields { id = bigint, tags = "array<string>", name = string } }
 """
 
 from __future__ import annotations
