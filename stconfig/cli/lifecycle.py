@@ -314,7 +314,8 @@ def _send_all(
 ) -> tuple[list[tuple[str, SubmittedJob]], list[str], ClientError | None]:
     """Send in order, at most `rate` per second.
 
-    A refusal of one job does not stop the others. Any other failure (the engine gone, a
+    A restore (the repaired cookbook recipe) gets the same checks as `stconfig restore`. A
+    refusal of one job does not stop the others. Any other failure (the engine gone, a
     timeout) stops the run and is returned, so the ids already submitted are still printed.
     """
     results: list[tuple[str, SubmittedJob]] = []
@@ -331,8 +332,11 @@ def _send_all(
             for note in submission.notes:
                 _note(f"{path}: {note}" if show_bar else note)
             try:
+                if submission.start_with_savepoint:
+                    assert submission.job_id is not None
+                    _restore_precheck(client, submission.job_id)
                 results.append((path, client.send(submission)))
-            except ServerRefused as error:
+            except (ServerRefused, _Refusal) as error:
                 if not show_bar:
                     return results, refused, error
                 click.echo(f"\nerror: {path}: {error}", err=True)

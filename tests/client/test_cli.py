@@ -493,3 +493,18 @@ def test_the_pre_submit_check_seam_stops_everything(
     assert restore.exit_code == 1
     assert seen[-1] == paths[2]
     assert fake_engine.requests == []
+
+
+def test_cookbook_recipe_through_submit_gets_the_restore_checks(
+    fake_engine: FakeEngine, write_job: WriteJob
+) -> None:
+    active = running_job(fake_engine)
+    recipe = str(write_job(streaming_job(env={"job.id": active}), "recipe.json"))
+    plain = str(write_job(streaming_job(), "plain.json"))
+    result = cli(fake_engine, "submit", recipe, plain)
+    assert result.exit_code == 1
+    assert f"job {active} is RUNNING: stop it first" in result.stderr
+    (line,) = result.stdout.splitlines()
+    assert line.endswith(plain)
+    restores = [r for r in fake_engine.requests if r.query.get("isStartWithSavePoint")]
+    assert restores == []
