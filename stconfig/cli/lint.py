@@ -81,6 +81,12 @@ def fail(message: str) -> None:
     metavar="KEY=VALUE",
     help="A job variable, as seatunnel.sh -i KEY=VALUE would set it.",
 )
+@click.option(
+    "--stdin-filename",
+    default=None,
+    metavar="NAME",
+    help="With PATH '-': the name to report (its extension picks HOCON or JSON).",
+)
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomically).")
 @click.option("--diff", is_flag=True, help="Show the safe fixes as a diff; change nothing.")
 @click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too.")
@@ -98,6 +104,7 @@ def lint(
     ignore: tuple[str, ...],
     target_version: str | None,
     variables: tuple[str, ...],
+    stdin_filename: str | None,
     fix: bool,
     diff: bool,
     warnings_as_errors: bool,
@@ -106,7 +113,8 @@ def lint(
     """Check SeaTunnel job files: syntax, structure, env, table graph, restore settings,
     variables, secrets and version differences.
 
-    PATHS are files or folders; folders are searched for *.conf, *.hocon and *.json.
+    PATHS are files or folders; folders are searched for *.conf, *.hocon and *.json;
+    '-' reads one job from standard input.
     Settings come from [tool.stconfig] in the nearest pyproject.toml, then these flags.
     Exit codes: 0 no error left, 1 an error (or a warning with --warnings-as-errors),
     2 usage or I/O problem.
@@ -121,6 +129,8 @@ def lint(
 
     if fix and diff:
         fail("--fix and --diff cannot be used together")
+    if "-" in paths and (fix or diff or len(paths) > 1):
+        fail("'-' (stdin) is linted alone, without --fix or --diff")
     try:
         if config_path is None:
             found = find_pyproject(Path.cwd())
@@ -158,7 +168,10 @@ def lint(
     files = list(walk(paths))
     found_any: list[Diagnostic] = []
     try:
-        results = {path: lint_path(path, settings) for path in files}
+        if paths == ("-",):
+            results = {"-": _lint_stdin(stdin_filename or "-", settings)}
+        else:
+            results = {path: lint_path(path, settings) for path in files}
         if fix or diff:
             results = _apply_fixes(results, settings, write=fix)
     except FileReadError as error:
@@ -174,6 +187,14 @@ def lint(
             sys.stdout.write(_summary(found_any, len(files)))
     failing = {Severity.ERROR} | ({Severity.WARNING} if warnings_as_errors else set())
     raise SystemExit(1 if any(d.severity in failing for d in found_any) else 0)
+
+
+def _lint_stdin(name: str, settings: LintSettings) -> list[Diagnostic]:
+    """Lint standard input as the file `name` (includes resolve from the current folder)."""
+    from stconfig.lint.engine import lint_source
+    from stconfig.source import SourceFile
+
+    return lint_source(SourceFile(name, click.get_text_stream("stdin").read()), settings)
 
 
 def _apply_fixes(

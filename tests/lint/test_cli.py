@@ -256,3 +256,18 @@ def test_secrets_never_appear_in_any_output(tmp_path: Path) -> None:
         assert "ST801" in result.output
         assert "hunter2" not in result.output, form
     assert "password = *********, query" in run_cli("lint", str(path)).output
+
+
+def test_stdin_is_linted_under_the_given_name() -> None:
+    result = run_cli(
+        "lint",
+        "--output-format",
+        "concise",
+        "--stdin-filename",
+        "job.conf",
+        "-",
+        input='env { job.mode = "stream" }\nsource { FakeSource {} }\nsink { Console {} }\n',
+    )
+    assert result.exit_code == 1
+    assert result.output.startswith("job.conf:1:18: ST102 ")
+    assert run_cli("lint", "--fix", "-", input="").exit_code == 2
