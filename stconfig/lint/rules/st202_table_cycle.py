@@ -6,7 +6,8 @@ reads its own output.
 
 ## Why is this bad?
 SeaTunnel 2.3.8 builds transforms from a queue and re-queues one whose inputs do not exist
-yet, so a cycle never finishes: the client hangs. Later versions reject it with
+yet, so a cycle of two or more never finishes: the client hangs. A transform that reads
+its own output is wired to whatever table was built last. Later versions reject both with
 `Transform dependency cycle detected`.
 
 ## Example
@@ -43,6 +44,15 @@ class TableCycle(Rule):
             path = " -> ".join(n.output_name for n in group) + f" -> {group[0].output_name}"
             first = group[0]
             span = first.inputs[0].span if first.inputs else first.span
+            if len(group) == 1:
+                yield ctx.report(
+                    self,
+                    span,
+                    f"{first.label} reads its own output {first.output_name!r}; "
+                    "SeaTunnel wires it to the most recently built table instead",
+                    help="read the table of a source or of an earlier transform",
+                )
+                continue
             yield ctx.report(
                 self,
                 span,
