@@ -508,3 +508,28 @@ def test_cookbook_recipe_through_submit_gets_the_restore_checks(
     assert line.endswith(plain)
     restores = [r for r in fake_engine.requests if r.query.get("isStartWithSavePoint")]
     assert restores == []
+
+
+def test_the_whole_lifecycle_through_the_cli(
+    engine_master: FakeEngine, write_job: WriteJob
+) -> None:
+    path = str(write_job(streaming_job("walk")))
+    submitted = cli(engine_master, "submit", path, "--wait", *FAST)
+    assert submitted.exit_code == 0, submitted.stderr
+    job_id = submitted.stdout.strip()
+    assert "is RUNNING" in submitted.stderr
+
+    paused = cli(engine_master, "stop", job_id, "--savepoint", "--wait", *FAST)
+    assert paused.exit_code == 0 and "is SAVEPOINT_DONE" in paused.stderr
+
+    resumed = cli(engine_master, "restore", job_id, path, "--wait", *FAST)
+    assert resumed.exit_code == 0 and resumed.stdout.strip() == job_id
+    assert "restored   yes" in cli(engine_master, "status", job_id).stdout
+
+    canceled = cli(engine_master, "stop", job_id, "--wait", *FAST)
+    assert canceled.exit_code == 0 and "is CANCELED" in canceled.stderr
+
+    refused = cli(engine_master, "restore", job_id, path)
+    assert refused.exit_code == 1 and "nothing to restore" in refused.stderr
+    finished = json.loads(cli(engine_master, "jobs", "--finished", "--output", "json").stdout)
+    assert [(job["job_id"], job["status"]) for job in finished["jobs"]] == [(job_id, "CANCELED")]
