@@ -367,13 +367,17 @@ class Client:
         except ServerRefused as error:
             if page is None or "exceeds total pages" not in error.message:
                 raise
-            total = 0 if page == 1 else self._list(path, 1, 1).total
-            return JobPage(jobs=[], total=total, page=page, rows=rows or 10)
+            known = 0 if page == 1 else self._list(path, 1, 1).total
+            return JobPage(jobs=[], total=known, page=page, rows=rows or 10)
         if isinstance(data, dict) and "data" in data:
-            jobs = _parse_list(data["data"], path)
-            total = data.get("total", len(jobs))
+            items, count = data["data"], data.get("total")
+            if not isinstance(items, list) or not isinstance(count, int):
+                raise UnexpectedResponse(f"{path} answered a malformed {{data, total}} page")
             return JobPage(
-                jobs=jobs, total=int(total), page=page, rows=None if page is None else rows or 10
+                jobs=_parse_list(items, path),
+                total=count,
+                page=page,
+                rows=None if page is None else rows or 10,
             )
         if not isinstance(data, list):
             raise UnexpectedResponse(f"{path} answered neither a list nor {{data, total}}")

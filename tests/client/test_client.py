@@ -314,3 +314,11 @@ def test_a_port_that_does_not_speak_http() -> None:
         with pytest.raises(UnexpectedResponse, match="did not answer in HTTP"):
             Client(f"http://127.0.0.1:{port}", timeout=2).overview()
         thread.join()
+
+
+def test_a_malformed_page_is_unexpected(
+    manual_engine: FakeEngine, client_for: ClientFor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(manual_engine, "_page", lambda jobs, query: {"data": None, "total": 1})
+    with pytest.raises(UnexpectedResponse, match="malformed"):
+        client_for(manual_engine).running_jobs(page=1)
