@@ -68,6 +68,11 @@ def _json_reply(data: Any, content_type: str = _JSON) -> _Reply:
     return _Reply(200, content_type, json.dumps(data).encode("utf-8"))
 
 
+def _envelope(status: int, message: str) -> _Reply:
+    body = json.dumps({"status": "fail", "message": message}).encode("utf-8")
+    return _Reply(status, _ERROR_JSON, body)
+
+
 def _jetty_page(status: int, reason: str, uri: str) -> _Reply:
     page = (
         f"<html><head><title>Error {status} {reason}</title></head><body>"
@@ -292,8 +297,10 @@ class FakeEngine:
         try:
             reply: _Reply = handler(suffix, query, headers, body)
         except FakeRefusal as refusal:
-            envelope = {"status": "fail", "message": refusal.message}
-            return _Reply(refusal.status, _ERROR_JSON, json.dumps(envelope).encode("utf-8"))
+            return _envelope(refusal.status, refusal.message)
+        except Exception as error:
+            # `ExceptionHandlingFilter`: whatever else a servlet throws is a 500 envelope.
+            return _envelope(500, f"{type(error).__name__}: {error}")
         return reply
 
     def _ok(self, data: Any) -> _Reply:

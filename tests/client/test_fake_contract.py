@@ -671,3 +671,14 @@ def test_upload_picks_the_format_from_the_extension(manual_engine: FakeEngine) -
     assert raw(manual_engine, "POST", "/submit-job/upload", body, headers).status == 200
     body, headers = _multipart("job.yaml", "x: 1")
     fail(raw(manual_engine, "POST", "/submit-job/upload", body, headers), 400, "job.yaml")
+
+
+def test_any_other_servlet_failure_is_a_500_envelope(
+    manual_engine: FakeEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def explode(*_: object, **__: object) -> None:
+        raise RuntimeError("coordinator gone")
+
+    monkeypatch.setattr(manual_engine.cluster, "submit", explode)
+    answer = raw(manual_engine, "POST", "/submit-job", json.dumps(streaming_job()))
+    fail(answer, 500, "RuntimeError: coordinator gone")
