@@ -62,13 +62,13 @@ Version = tuple[int, int, int]
 FEATURES: dict[str, tuple[Version, str]] = {
     "format_hocon": ((2, 3, 9), "format=hocon (HOCON request bodies)"),
     "basic_auth": ((2, 3, 11), "basic authentication"),
-    "pagination": ((3, 0, 0), "page/rows pagination"),
     "force": ((3, 0, 0), "force on stop-job"),
 }
-"""First version with each feature. The release of pagination and `force` is inferred from
-merge dates (apache/seatunnel#9951, #10075, Dec 2025; rest-api-v2.md §11), so the safe guess is
-used: refusing `force` on a server that has it costs a flag, while sending it to one that lacks
-it turns a forced stop into a plain cancel."""
+"""First version with each feature the client refuses to send to an older server. The release
+of `force` is inferred from its merge date (apache/seatunnel#10075, Dec 2025; rest-api-v2.md
+§11), so the safe guess is used: refusing `force` on a server that has it costs a flag, while
+sending it to one that lacks it turns a forced stop into a plain cancel. Pagination needs no
+entry: both list shapes are accepted and old servers are paged on this side."""
 
 _VERSION = re.compile(r"(\d+)\.(\d+)(?:\.(\d+))?")
 
