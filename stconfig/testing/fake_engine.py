@@ -725,9 +725,23 @@ class _Handler(BaseHTTPRequestHandler):
     fake: FakeEngine
     protocol_version = "HTTP/1.1"
 
-    def _serve(self) -> None:
+    def _body(self) -> bytes:
+        """The request body, sent with a length or in chunks (as streaming clients do)."""
+        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+            chunks: list[bytes] = []
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                if size == 0:
+                    while self.rfile.readline().strip():
+                        pass
+                    return b"".join(chunks)
+                chunks.append(self.rfile.read(size))
+                self.rfile.readline()
         length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else b""
+        return self.rfile.read(length) if length else b""
+
+    def _serve(self) -> None:
+        body = self._body()
         headers = {key.lower(): value for key, value in self.headers.items()}
         reply = self.fake.handle(self.command, self.path, headers, body)
         self.send_response(reply.status)

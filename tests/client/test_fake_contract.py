@@ -7,6 +7,7 @@ wire level, so the fake cannot drift into agreeing with our own client.
 from __future__ import annotations
 
 import base64
+import http.client
 import json
 from collections.abc import Callable
 from typing import Any
@@ -682,3 +683,21 @@ def test_any_other_servlet_failure_is_a_500_envelope(
     monkeypatch.setattr(manual_engine.cluster, "submit", explode)
     answer = raw(manual_engine, "POST", "/submit-job", json.dumps(streaming_job()))
     fail(answer, 500, "RuntimeError: coordinator gone")
+
+
+def test_a_chunked_body_is_read(manual_engine: FakeEngine) -> None:
+    payload = json.dumps(streaming_job("chunked")).encode()
+    connection = http.client.HTTPConnection("127.0.0.1", manual_engine.port, timeout=5)
+    try:
+        connection.request(
+            "POST",
+            "/submit-job",
+            body=iter([payload[:10], payload[10:]]),
+            headers={"Content-Type": "application/json"},
+            encode_chunked=True,
+        )
+        answer = connection.getresponse()
+        assert answer.status == 200
+        assert json.loads(answer.read())["jobName"] == "chunked"
+    finally:
+        connection.close()
