@@ -150,6 +150,7 @@ class FakeCluster:
     rows_per_tick: int = 5
     history_expire_minutes: int = 1440
     retain_after_cancel: bool = False
+    worker_node: bool = False
     seed: int = 0
     now: int = 0
     running: dict[int, FakeJob] = field(default_factory=dict)
@@ -329,8 +330,21 @@ class FakeCluster:
     # stop ----------------------------------------------------------------------------------
 
     def stop(self, job_id: int, *, savepoint: bool, force: bool) -> None:
-        """`handleStopJob`: fire and forget; unknown or final jobs are a silent no-op."""
+        """`handleStopJob`: fire and forget; unknown or final jobs are a silent no-op.
+
+        On a worker node the forwarded savepoint is awaited, so a savepoint of a job that is
+        not running surfaces as a 500 there (rest-api-v2.md §2.9).
+        """
         job = self.running.get(job_id)
+        not_running = job is None or job.status is not JobStatus.RUNNING
+        if self.worker_node and savepoint and not (force and self.latest) and not_running:
+            raise FakeRefusal(
+                500,
+                java_trace(
+                    "org.apache.seatunnel.engine.common.exception.SeaTunnelEngineException",
+                    f"The job with id '{job_id}' not running, save point failed",
+                ),
+            )
         if job is None:
             return
         if force and self.latest:

@@ -83,7 +83,13 @@ def _jetty_page(status: int, reason: str, uri: str) -> _Reply:
 
 
 class FakeEngine:
-    """A fake SeaTunnel master. Use as a context manager, or `start()` / `stop()`."""
+    """A fake SeaTunnel master. Use as a context manager, or `start()` / `stop()`.
+
+    Options: `auth` turns basic auth on ("latest" only), `context_path` moves every endpoint,
+    `log_dir=False` makes the log endpoints answer 400 with an empty body, `form_pitfall`
+    empties form-encoded submit bodies as Jetty does, `worker_node` answers as a non-master
+    node (awaited savepoints), and the tick counts shape the state machine (`FakeCluster`).
+    """
 
     hooks = HOOKS
 
@@ -101,6 +107,7 @@ class FakeEngine:
         rows_per_tick: int = 5,
         history_expire_minutes: int = 1440,
         retain_after_cancel: bool = False,
+        worker_node: bool = False,
         seed: int = 0,
     ) -> None:
         if profile not in PROFILES:
@@ -122,6 +129,7 @@ class FakeEngine:
             rows_per_tick=rows_per_tick,
             history_expire_minutes=history_expire_minutes,
             retain_after_cancel=retain_after_cancel,
+            worker_node=worker_node,
             seed=seed,
         )
         self.tags: dict[str, str] = {}

@@ -701,3 +701,15 @@ def test_a_chunked_body_is_read(manual_engine: FakeEngine) -> None:
         assert json.loads(answer.read())["jobName"] == "chunked"
     finally:
         connection.close()
+
+
+def test_a_worker_node_surfaces_a_failed_savepoint(
+    fake_engine_factory: Callable[..., FakeEngine],
+) -> None:
+    engine = fake_engine_factory("2.3.8", auto_advance=False, worker_node=True)
+    job_id = submit(engine)
+    body = json.dumps({"jobId": int(job_id), "isStopWithSavePoint": True})
+    fail(raw(engine, "POST", "/stop-job", body), 500, f"The job with id '{job_id}' not running")
+    engine.advance(3)
+    assert raw(engine, "POST", "/stop-job", body).status == 200
+    assert info(engine, job_id)["jobStatus"] == "DOING_SAVEPOINT"
