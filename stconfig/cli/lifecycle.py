@@ -426,20 +426,17 @@ def restore(**kwargs: Any) -> None:
         for note in submission.notes:
             _note(note)
         result = client.send(submission)
-        ok = True
-        if kwargs["wait"]:
-            ok = _wait_and_report(
-                client,
-                result.job_id,
-                _until(submission),
-                kwargs["wait_timeout"],
-                kwargs["poll_interval"],
-            )
         if kwargs["output"] == "json":
             _emit_json(_submitted_json(path, result))
         else:
             click.echo(result.job_id)
-        if not ok:
+        if kwargs["wait"] and not _wait_and_report(
+            client,
+            result.job_id,
+            _until(submission),
+            kwargs["wait_timeout"],
+            kwargs["poll_interval"],
+        ):
             sys.exit(EXIT_FINDINGS)
 
 
