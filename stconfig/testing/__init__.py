@@ -12,9 +12,14 @@ With pytest, the fixtures `fake_engine`, `fake_engine_factory` and `engine_maste
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from stconfig.testing.fake_engine import HOOKS, FakeEngine, RecordedRequest
+if TYPE_CHECKING:
+    from stconfig.testing.fake_engine import HOOKS, FakeEngine, RecordedRequest
+
+_LAZY = {"HOOKS", "FakeEngine", "RecordedRequest"}
+"""Loaded on first use: the pytest plugin imports this package in every test run."""
 
 
 class HookUnavailable(Exception):
@@ -54,6 +59,14 @@ def require_hook(engine: EngineMaster, hook: str) -> None:
     """Raise `HookUnavailable` when the engine cannot perform `hook`."""
     if hook not in engine.hooks:
         raise HookUnavailable(f"the engine under test has no {hook!r} hook")
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'stconfig.testing' has no attribute {name!r}")
+    value = getattr(import_module("stconfig.testing.fake_engine"), name)
+    globals()[name] = value
+    return value
 
 
 __all__ = [

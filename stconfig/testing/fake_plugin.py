@@ -11,17 +11,21 @@ A test that needs a hook the engine lacks is skipped (`HookUnavailable` becomes 
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from stconfig.testing import EngineMaster, HookUnavailable
-from stconfig.testing.fake_engine import FakeEngine
+
+if TYPE_CHECKING:
+    from stconfig.testing.fake_engine import FakeEngine
 
 
 @pytest.fixture
 def fake_engine_factory() -> Iterator[Callable[..., FakeEngine]]:
     """Start fakes with any `FakeEngine` options; every one is stopped after the test."""
+    from stconfig.testing.fake_engine import FakeEngine
+
     started: list[FakeEngine] = []
 
     def start(profile: str = "latest", **options: Any) -> FakeEngine:
