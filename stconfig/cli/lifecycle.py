@@ -42,9 +42,22 @@ PreSubmitCheck = Callable[[Job, str], bool]
 """A check run on every job before anything is sent: it gets the job and its path, prints its
 findings, and returns False to stop the submit (exit 1)."""
 
-PRE_SUBMIT_CHECK: PreSubmitCheck | None = None
-"""The seam for the linter: `submit` and `restore` run this on every job before sending any.
-None until the linter is wired in (with a `--no-lint` option that skips it)."""
+
+def _lint_before_submit(job: Job, path: str) -> bool:
+    from stconfig.lint.presubmit import pre_submit_check
+
+    return pre_submit_check(job, path)
+
+
+PRE_SUBMIT_CHECK: PreSubmitCheck = _lint_before_submit
+"""What `submit` and `restore` run on every job before sending any (the linter), unless
+`--no-lint` is given."""
+
+no_lint_option = click.option(
+    "--no-lint",
+    is_flag=True,
+    help="Send even when the linter finds errors (by default they stop the submit, exit 1).",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +268,7 @@ def _submitted_json(path: str, result: SubmittedJob) -> dict[str, Any]:
     help="Most submissions per second when several PATHs are given.",
 )
 @click.option("--wait", is_flag=True, help="Wait until STREAMING jobs run and BATCH jobs end.")
+@no_lint_option
 @wait_options
 @var_option
 @output_option
@@ -262,7 +276,8 @@ def _submitted_json(path: str, result: SubmittedJob) -> dict[str, Any]:
 def submit(**kwargs: Any) -> None:
     """Submit job files (.conf, .hocon, .json; - reads HOCON from standard input).
 
-    Every file is read before anything is sent; one bad file sends nothing. The job id is
+    Every file is read and linted before anything is sent; one bad file, or a lint error
+    (unless --no-lint), sends nothing. The job id is
     printed (with the file when there are several). The cookbook's restore recipe
     (env job.id / restore.mode / savepoint.path) is sent as a real restore through the query
     parameters, with a note, because the engine ignores those env keys and would start a
@@ -282,7 +297,7 @@ def submit(**kwargs: Any) -> None:
             lambda job: prepare_submission(
                 job, job_id=kwargs["job_id"], name=kwargs["name"], fmt=kwargs["fmt"]
             ),
-            PRE_SUBMIT_CHECK,
+            None if kwargs["no_lint"] else PRE_SUBMIT_CHECK,
         )
         client = connection.client()
         results, refused, fatal = _send_all(client, prepared, kwargs["rate"])
@@ -391,6 +406,7 @@ class _Refusal(ClientError):
     help="Request body format; hocon needs SeaTunnel 2.3.9 or later.",
 )
 @click.option("--wait", is_flag=True, help="Wait until the job runs again (BATCH: until it ends).")
+@no_lint_option
 @wait_options
 @var_option
 @output_option
@@ -418,7 +434,7 @@ def restore(**kwargs: Any) -> None:
                 start_with_savepoint=True,
                 fmt=kwargs["fmt"],
             ),
-            PRE_SUBMIT_CHECK,
+            None if kwargs["no_lint"] else PRE_SUBMIT_CHECK,
         )
         client = connection.client()
         assert submission.job_id is not None

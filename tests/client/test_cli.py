@@ -114,7 +114,7 @@ def test_bulk_submit_with_rate_and_progress(fake_engine: FakeEngine, write_job: 
 def test_bulk_submit_goes_on_after_a_refusal(fake_engine: FakeEngine, write_job: WriteJob) -> None:
     good = str(write_job(streaming_job(), "good.json"))
     no_env = str(write_job({"source": [], "sink": []}, "no_env.json"))
-    result = cli(fake_engine, "submit", no_env, good, "--output", "json")
+    result = cli(fake_engine, "submit", no_env, good, "--output", "json", "--no-lint")
     assert result.exit_code == 1
     assert "no_env.json" in result.stderr and "key 'env'" in result.stderr
     (sent,) = json.loads(result.stdout)
@@ -533,3 +533,15 @@ def test_the_whole_lifecycle_through_the_cli(
     assert refused.exit_code == 1 and "nothing to restore" in refused.stderr
     finished = json.loads(cli(engine_master, "jobs", "--finished", "--output", "json").stdout)
     assert [(job["job_id"], job["status"]) for job in finished["jobs"]] == [(job_id, "CANCELED")]
+
+
+def test_lint_errors_stop_the_submit_before_anything_is_sent(
+    fake_engine: FakeEngine, write_job: WriteJob
+) -> None:
+    good = str(write_job(streaming_job(), "good.json"))
+    no_env = str(write_job({"source": [], "sink": []}, "no_env.json"))
+    result = cli(fake_engine, "submit", good, no_env)
+    assert result.exit_code == 1
+    assert "no_env.json" in result.stderr and "ST101" in result.stderr
+    assert result.stdout == ""
+    assert not [r for r in fake_engine.requests if r.path.startswith("/submit-job")]
