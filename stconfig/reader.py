@@ -17,12 +17,11 @@ from stconfig.hocon.ast import Document, Include
 from stconfig.hocon.parser import parse_document
 from stconfig.hocon.resolve import Builder, Resolver, included_path
 from stconfig.model.job import Job
-from stconfig.model.values import Node
+from stconfig.model.values import Node, lookup
 from stconfig.source import SourceFile, Span
 from stconfig.variables import (
     apply_placeholder_pass,
     check_names,
-    lookup_path,
     property_tree,
 )
 
@@ -158,8 +157,8 @@ def _load_source(
     variable_tree = property_tree(given)
 
     def external(path: tuple[str, ...]) -> Node | None:
-        found = lookup_path(environment_tree, path)
-        return found if found is not None else lookup_path(variable_tree, path)
+        found = lookup(environment_tree, path)
+        return found if found is not None else lookup(variable_tree, path)
 
     resolver = Resolver(tree, external, "keep")
     root = resolver.resolve_root()

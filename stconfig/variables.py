@@ -75,18 +75,6 @@ def property_tree(values: Mapping[str, str]) -> ObjectNode:
     return root
 
 
-def lookup_path(tree: ObjectNode, path: tuple[str, ...]) -> Node | None:
-    current: Node = tree
-    for element in path:
-        if not isinstance(current, ObjectNode):
-            return None
-        found = current.get(element)
-        if found is None:
-            return None
-        current = found
-    return current
-
-
 def replace_placeholders(text: str, variables: Mapping[str, str]) -> str:
     """One string through SeaTunnel 2.3.8's regex pass."""
     if "${" not in text:
@@ -153,7 +141,6 @@ __all__ = [
     "RESERVED_PLACEHOLDERS",
     "apply_placeholder_pass",
     "check_names",
-    "lookup_path",
     "parse_assignments",
     "property_tree",
     "property_value",

@@ -31,7 +31,15 @@ from stconfig.hocon.ast import (
     Value,
     Whitespace,
 )
-from stconfig.model.values import ListNode, Member, Node, ObjectNode, Scalar, ScalarValue
+from stconfig.model.values import (
+    ListNode,
+    Member,
+    Node,
+    ObjectNode,
+    Scalar,
+    ScalarValue,
+    lookup,
+)
 from stconfig.source import Span
 
 # -- the tree being built ----------------------------------------------------------------
@@ -384,7 +392,7 @@ class Resolver:
                 current = item.value
                 continue
             resolved = self.resolve(current)
-            return _lookup_node(resolved, path[depth:])
+            return None if isinstance(resolved, _Missing) else lookup(resolved, path[depth:])
         return self.resolve(current)
 
     def concatenate(self, value: RConcat) -> Resolved:
@@ -447,18 +455,6 @@ def located(node: Node, span: Span) -> Node:
     for key, member in node.members.items():
         copy.members[key] = Member(key, located(member.value, span), span)
     return copy
-
-
-def _lookup_node(node: Resolved, path: tuple[str, ...]) -> Resolved | None:
-    current: Resolved = node
-    for element in path:
-        if not isinstance(current, ObjectNode):
-            return None
-        found = current.get(element)
-        if found is None:
-            return None
-        current = found
-    return current
 
 
 def _concat_text(raw: RValue, node: Resolved) -> str:

@@ -92,6 +92,19 @@ class ObjectNode:
 Node: TypeAlias = Scalar | ListNode | ObjectNode
 
 
+def lookup(node: Node, path: tuple[str, ...]) -> Node | None:
+    """The value at `path` (one key per element) below `node`, or None."""
+    current = node
+    for element in path:
+        if not isinstance(current, ObjectNode):
+            return None
+        found = current.get(element)
+        if found is None:
+            return None
+        current = found
+    return current
+
+
 def from_python(value: object, span: Span | None = None) -> Node:
     """Wrap plain data (as `json.loads` returns it) in nodes, without spans."""
     if isinstance(value, dict):
@@ -117,4 +130,5 @@ __all__ = [
     "Scalar",
     "ScalarValue",
     "from_python",
+    "lookup",
 ]
