@@ -1,0 +1,341 @@
+"""`Job`: a SeaTunnel job built in Python, as a `with` block or a plain object.
+
+`build()` lowers the builders to the same `stconfig.model.Job` the reader produces, so the
+emitters and the linter are shared. Wiring is checked with the engine's own graph rules
+(`stconfig.model.graph`), and an error names the Python line that wired the plugin.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Literal
+
+from stconfig.dsl import _context
+from stconfig.dsl._location import Location, caller
+from stconfig.dsl._values import to_node
+from stconfig.dsl.env import ENV_KEYS, RESTORE_KEYS, Env, Mode
+from stconfig.dsl.errors import DslError, WiringError
+from stconfig.dsl.plugins import OUTPUT_KEYS, Plugin
+from stconfig.dsl.variables import Var
+from stconfig.model import job as model
+from stconfig.model.graph import GraphNode, TableGraph, build_graph
+from stconfig.model.values import ListNode, Node, ObjectNode, Scalar
+from stconfig.variables import apply_placeholder_pass, check_names
+
+if TYPE_CHECKING:
+    from stconfig.lint.diagnostic import Diagnostic
+
+TableKeys = Literal["plugin_output", "result_table_name"]
+
+
+class Job:
+    """A SeaTunnel job: env options as keywords, plugins created inside `with job:`.
+
+    `table_keys="result_table_name"` writes the 2.3.8 key names (`result_table_name` /
+    `source_table_name`); the default writes `plugin_output` / `plugin_input` (2.3.9+).
+    `check_wiring=False` keeps wiring the engine would reject, for reproducing such a file
+    as it is (`stconfig import` uses it); `stconfig lint` still reports it.
+    """
+
+    def __init__(
+        self,
+        name: str | Var | None = None,
+        *,
+        mode: Mode | Var | None = None,
+        parallelism: int | Var | None = None,
+        checkpoint_interval: int | Var | None = None,
+        checkpoint_timeout: int | Var | None = None,
+        read_limit_rows_per_second: int | Var | None = None,
+        read_limit_bytes_per_second: int | Var | None = None,
+        savemode_execute_location: Literal["CLUSTER", "CLIENT"] | None = None,
+        jars: str | None = None,
+        custom_parameters: Mapping[str, Any] | None = None,
+        tag_filter: Mapping[str, str] | None = None,
+        retry_times: int | Var | None = None,
+        retry_interval_seconds: int | Var | None = None,
+        shade_identifier: str | None = None,
+        env: Mapping[str, object] | None = None,
+        table_keys: TableKeys = "plugin_output",
+        empty_transform: bool = False,
+        check_wiring: bool = True,
+    ) -> None:
+        self.location: Location | None = caller()
+        self.env = Env.model_validate(
+            {
+                "name": name,
+                "mode": mode,
+                "parallelism": parallelism,
+                "checkpoint_interval": checkpoint_interval,
+                "checkpoint_timeout": checkpoint_timeout,
+                "read_limit_rows_per_second": read_limit_rows_per_second,
+                "read_limit_bytes_per_second": read_limit_bytes_per_second,
+                "savemode_execute_location": savemode_execute_location,
+                "jars": jars,
+                "custom_parameters": None if custom_parameters is None else dict(custom_parameters),
+                "tag_filter": None if tag_filter is None else dict(tag_filter),
+                "retry_times": retry_times,
+                "retry_interval_seconds": retry_interval_seconds,
+                "shade_identifier": shade_identifier,
+            }
+        )
+        self.extra_env: dict[str, object] = dict(env or {})
+        typed = self.env.flat()
+        for key in self.extra_env:
+            if key in typed:
+                raise DslError(
+                    f"env key {key!r} is also set by {ENV_KEYS[key]}=; set it once",
+                    self.location,
+                )
+            if key in RESTORE_KEYS:
+                raise DslError(
+                    f"env {key!r} is not a SeaTunnel option (the engine ignores it and starts "
+                    "a fresh job); restore with stconfig.dsl.Restore(job, job_id=...)",
+                    self.location,
+                )
+        if table_keys not in ("plugin_output", "result_table_name"):
+            raise DslError(
+                f"table_keys must be 'plugin_output' or 'result_table_name', not {table_keys!r}",
+                self.location,
+            )
+        self.table_keys: TableKeys = table_keys
+        self.empty_transform = empty_transform
+        self.check_wiring = check_wiring
+        self.plugins: list[Plugin] = []
+
+    @property
+    def name(self) -> str | None:
+        value = self.env.name
+        return value.placeholder if isinstance(value, Var) else value
+
+    # building ------------------------------------------------------------------------------
+
+    def __enter__(self) -> Job:
+        _context.enter(self)
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        _context.leave(self)
+
+    def add(self, *plugins: Plugin) -> Job:
+        """Add plugins created outside a `with` block (the plain-object style)."""
+        for plugin in plugins:
+            if plugin.job is not None and plugin.job is not self:
+                raise DslError(f"{plugin.name} already belongs to another job", caller())
+            plugin.job = self
+            if not any(existing is plugin for existing in self.plugins):
+                self.plugins.append(plugin)
+        return self
+
+    def _section(self, kind: model.Kind) -> list[Plugin]:
+        return [plugin for plugin in self.plugins if plugin.kind == kind]
+
+    def build(self, variables: Mapping[str, str] | None = None) -> model.Job:
+        """The job model, wiring checked; `variables` fill placeholders as `-i` would."""
+        ordered = [*self._section("source"), *self._section("transform"), *self._section("sink")]
+        self._check_members(ordered)
+        names = self._table_names(ordered)
+        nodes = {id(plugin): self._plugin_node(plugin, names) for plugin in ordered}
+        env = to_node({**self.env.flat(), **self.extra_env}, "env")
+        assert isinstance(env, ObjectNode)
+        root = ObjectNode()
+        root.set("env", env)
+        for kind in model.KINDS:
+            section: list[Node] = [nodes[id(plugin)] for plugin in self._section(kind)]
+            if section or kind != "transform" or self.empty_transform:
+                root.set(kind, ListNode(section))
+        built = model.Job(root)
+        if self.check_wiring:
+            self._check_graph(built)
+        if variables:
+            check_names(variables)
+            return model.Job(apply_placeholder_pass(root, variables))
+        return built
+
+    def _check_members(self, ordered: list[Plugin]) -> None:
+        members = {id(plugin) for plugin in ordered}
+        for plugin in ordered:
+            for upstream, location in plugin._inputs:
+                if isinstance(upstream, Plugin) and id(upstream) not in members:
+                    raise WiringError(
+                        f"{plugin.name} reads {upstream.name}, which is not part of this job "
+                        "(create it inside `with Job(...)` or add it with job.add())",
+                        location,
+                    )
+
+    def _table_names(self, ordered: list[Plugin]) -> dict[int, str]:
+        """Each producer's table name: the user's, or a readable generated one if it is read."""
+        taken: set[str] = set()
+        names: dict[int, str] = {}
+        for plugin in ordered:
+            given = plugin.plugin_output
+            if given is None:
+                given = next(
+                    (str(plugin.options[k]) for k in OUTPUT_KEYS if k in plugin.options), None
+                )
+            if given is not None:
+                names[id(plugin)] = given
+                taken.add(given)
+        read = {
+            id(upstream)
+            for plugin in ordered
+            for upstream in plugin.inputs
+            if isinstance(upstream, Plugin)
+        }
+        for plugin in ordered:
+            if id(plugin) in read and id(plugin) not in names:
+                base = _snake(plugin.name) or plugin.kind
+                candidate, counter = base, 1
+                while candidate in taken:
+                    counter += 1
+                    candidate = f"{base}_{counter}"
+                names[id(plugin)] = candidate
+                taken.add(candidate)
+        return names
+
+    def _plugin_node(self, plugin: Plugin, names: dict[int, str]) -> ObjectNode:
+        output_key, input_key = (
+            ("plugin_output", "plugin_input")
+            if self.table_keys == "plugin_output"
+            else ("result_table_name", "source_table_name")
+        )
+        node = ObjectNode()
+        node.set("plugin_name", Scalar(plugin.name))
+        if plugin._inputs:
+            tables = [
+                names[id(upstream)] if isinstance(upstream, Plugin) else upstream
+                for upstream in plugin.inputs
+            ]
+            value: Node = (
+                ListNode([Scalar(t) for t in tables])
+                if plugin._input_as_list or len(tables) > 1
+                else Scalar(tables[0])
+            )
+            node.set(input_key, value)
+        if plugin.plugin_output is not None or (
+            id(plugin) in names and not any(k in plugin.options for k in OUTPUT_KEYS)
+        ):
+            node.set(output_key, Scalar(names[id(plugin)]))
+        where = f"{plugin.kind} {plugin.name}"
+        for key, option in plugin.options.items():
+            if key == "plugin_name":
+                raise DslError(
+                    f"{where}: set the plugin name as the first argument, "
+                    "not options['plugin_name']",
+                    plugin.location,
+                )
+            node.set(key, to_node(option, f"{where} option {key!r}"))
+        return node
+
+    def _check_graph(self, built: model.Job) -> None:
+        graph = build_graph(built)
+        sections = {kind: self._section(kind) for kind in model.KINDS}
+
+        def builder(node: GraphNode) -> Plugin:
+            return sections[node.plugin.kind][node.plugin.index]
+
+        def where(node: GraphNode, table: str | None = None) -> Location | None:
+            plugin = builder(node)
+            for upstream, location in plugin._inputs:
+                if isinstance(upstream, str) and upstream == table:
+                    return location
+            return plugin._inputs[-1][1] if plugin._inputs else plugin.location
+
+        _check_graph_rules(graph, builder, where, self.location)
+
+    # output ------------------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, object]:
+        """The job as plain data (the REST v2 `/submit-job` body)."""
+        return dict(self.build().to_dict())
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return self.build().to_json(indent=indent)
+
+    def to_hocon(self) -> str:
+        return self.build().to_hocon()
+
+    def lint(self, **settings: Any) -> list[Diagnostic]:
+        """The linter's findings for the built job (`stconfig.lint` settings accepted)."""
+        from stconfig.lint import lint
+
+        return lint(self.build(), **settings)
+
+    def __iter__(self) -> Iterator[Plugin]:
+        return iter(self.plugins)
+
+    def __repr__(self) -> str:
+        return f"Job({self.name!r}, {len(self.plugins)} plugins)"
+
+
+def _check_graph_rules(
+    graph: TableGraph,
+    builder: Any,
+    where: Any,
+    job_location: Location | None,
+) -> None:
+    """Raise for the first wiring problem the engine would reject (or silently mis-wire)."""
+    if not graph.complete:
+        raise WiringError("a job needs at least one source and one sink", job_location)
+
+    def label(node: GraphNode) -> str:
+        plugin: Plugin = builder(node)
+        return f"{plugin.name} ({plugin.location})" if plugin.location else plugin.name
+
+    for node, earlier, ref in graph.duplicates:
+        raise WiringError(
+            f"table {ref.name!r} is produced twice, by {label(earlier)} and {builder(node).name}",
+            builder(node).location,
+        )
+    for node, ref in graph.dangling:
+        raise WiringError(
+            f"{builder(node).name} reads table {ref.name!r}, which no source or transform produces",
+            where(node, ref.name),
+        )
+    for group in graph.cycles:
+        path = " -> ".join(builder(n).name for n in [*group, group[0]])
+        raise WiringError(f"transforms read each other in a cycle: {path}", where(group[-1]))
+    wired = any(builder(n)._inputs or n.inputs for n in graph.nodes)
+    if graph.strict or wired:
+        for node in graph.nodes:
+            if node.kind != "source" and not node.inputs:
+                raise WiringError(
+                    f"{node.kind} {builder(node).name} has no input: wire it with `>>` "
+                    "or plugin_input=",
+                    builder(node).location,
+                )
+    if graph.strict:
+        for node in graph.nodes:
+            if node.kind != "sink" and node.output is None:
+                raise WiringError(
+                    f"{node.kind} {builder(node).name} feeds nothing; in a job with several "
+                    "sources, transforms or sinks every table must be read",
+                    builder(node).location,
+                )
+        for node in graph.unused:
+            raise WiringError(
+                f"table {node.output_name!r} of {builder(node).name} is never read",
+                builder(node).location,
+            )
+    for node, ref in graph.dropped:
+        raise WiringError(
+            f"{builder(node).name} reads {ref.name!r} from a transform listed after it; "
+            "SeaTunnel drops that input: create the producer first",
+            where(node, ref.name),
+        )
+
+
+def _snake(name: str) -> str:
+    """`FakeSource` -> `fake_source`, `MySQL-CDC` -> `my_sql_cdc`: readable table names."""
+    text = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", name)
+    text = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", text)
+    return re.sub(r"[^0-9a-z]+", "_", text.lower()).strip("_")
+
+
+__all__ = ["Job", "TableKeys"]
