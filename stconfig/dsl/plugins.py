@@ -46,12 +46,12 @@ class Plugin:
         self.options: dict[str, object] = dict(options or {})
         self._inputs: list[tuple[Input, Location | None]] = []
         self._input_as_list = False
+        self.job = _context.current()
         self.plugin_output = plugin_output
         if plugin_output is not None:
             self._check_output(plugin_output)
         if plugin_input is not None:
             self._set_inputs(plugin_input)
-        self.job = _context.current()
         if self.job is not None:
             self.job.add(self)
 

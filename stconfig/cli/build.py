@@ -1,0 +1,102 @@
+"""`stconfig build`: run Python DSL files and write each job they define, deterministically."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Literal
+
+import click
+
+from stconfig._files import write_atomic
+from stconfig.cli._common import EXIT_FINDINGS, EXIT_USAGE, user_errors
+
+SUFFIX = {"json": ".json", "hocon": ".conf"}
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(["json", "hocon"]),
+    multiple=True,
+    help="job.json (REST v2 body) and/or HOCON (.conf); repeatable. Default: json.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="Output file (one job, one format) or folder. Default: beside each Python file.",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Write nothing; exit 1 when an output is missing or differs (for pre-commit and CI).",
+)
+def build(
+    files: tuple[str, ...],
+    formats: tuple[Literal["json", "hocon"], ...],
+    output: str | None,
+    check: bool,
+) -> None:
+    """Run Python DSL files and write the jobs they define.
+
+    A file's jobs are its module-level `job`, or else every module-level Job (also inside
+    lists and dicts). `job` is written as FILE.json beside FILE.py; other jobs as
+    FILE.<job name>.json.
+
+    Exit codes: 0 written (or up to date), 1 --check found stale outputs, 2 bad input or a
+    DSL file that raised (its traceback is printed, trimmed to your own code).
+    """
+    from stconfig.dsl.runner import UserCodeError, find_jobs
+
+    chosen = tuple(dict.fromkeys(formats or ("json",)))
+    planned: list[tuple[Path, str]] = []
+    with user_errors():
+        for file in files:
+            try:
+                jobs = find_jobs(file)
+            except UserCodeError as error:
+                click.echo(f"error: {file}: the DSL file raised\n{error}", err=True)
+                sys.exit(EXIT_USAGE)
+            for found in jobs:
+                model = found.job.build()
+                for fmt in chosen:
+                    text = model.to_json() if fmt == "json" else model.to_hocon()
+                    name = found.stem + SUFFIX[fmt]
+                    planned.append((_target(output, Path(file).parent, name), text))
+    targets = [target for target, _ in planned]
+    if len(set(targets)) != len(targets):
+        duplicate = next(t for t in targets if targets.count(t) > 1)
+        click.echo(f"error: two jobs would be written to {duplicate}", err=True)
+        sys.exit(EXIT_USAGE)
+    stale = 0
+    for target, text in planned:
+        current = target.read_text(encoding="utf-8") if target.is_file() else None
+        if current == text:
+            continue
+        if check:
+            stale += 1
+            why = "missing" if current is None else "stale"
+            click.echo(f"{target}: {why}; run `stconfig build` to regenerate it", err=True)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with user_errors():
+            write_atomic(target, text)
+        click.echo(f"wrote {target}", err=True)
+    if stale:
+        sys.exit(EXIT_FINDINGS)
+
+
+def _target(output: str | None, beside: Path, name: str) -> Path:
+    """Where one output goes: the -o file, a file in the -o folder, or beside the source."""
+    if output is None:
+        return beside / name
+    out = Path(output)
+    if out.is_dir() or output.endswith(("/", "\\")) or not out.suffix:
+        return out / name
+    return out
+
+
+__all__ = ["build"]

@@ -1,0 +1,428 @@
+"""`stconfig import`: a job model turned into readable DSL code that builds the same job.
+
+The code is one `with Job(...) as job:` block: typed env keywords where the value fits them
+exactly (the rest in `env={...}`), one variable per plugin, `>>` chains where the wiring is
+plain table names, explicit `plugin_input=[...]` otherwise, and quoted `"${name}"`
+placeholders as `Var`s. Every result is executed and compared with the original before it
+is returned, so a mistake here is an error, never a silently different job. Documents that
+are not jobs the builder can express become a verbatim `JobDocument`.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+import keyword
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from stconfig.dsl._values import to_node
+from stconfig.dsl.env import ENV_KEYS, RESTORE_KEYS, Env
+from stconfig.dsl.errors import DslError, WiringError
+from stconfig.dsl.job import _snake
+from stconfig.errors import StconfigError
+from stconfig.model import job as model
+from stconfig.model.values import ListNode, Node, ObjectNode, PlainValue, Scalar
+from stconfig.variables import RESERVED_PLACEHOLDERS
+
+WIDTH = 96
+_WHOLE_PLACEHOLDER = re.compile(r"\$\{([^:{}\s$]+)(?::([^}]*))?\}")
+_CLASS = {"source": "Source", "transform": "Transform", "sink": "Sink"}
+_RESERVED_NAMES = {
+    "job",
+    "Job",
+    "Source",
+    "Transform",
+    "Sink",
+    "Var",
+    "JobDocument",
+    *dir(builtins),
+}
+
+
+class ImportFailure(StconfigError):
+    """The generated code did not rebuild the original job (a bug in the importer)."""
+
+
+@dataclass(slots=True)
+class _PluginPlan:
+    kind: model.Kind
+    name: str
+    variable: str
+    options: list[tuple[str, Node]]
+    output: str | None = None
+    inputs: list[_PluginPlan | str] = field(default_factory=list)
+    input_form: str = "none"
+    """"none", "chain" (one plugin, as a string), "fan-in" (a list of 2+ plugins) or "kwarg"."""
+
+
+def import_job(job: model.Job, *, origin: str | None = None) -> str:
+    """Python DSL code that builds `job`; `origin` is named in the module docstring."""
+    header = f'"""Imported from {origin} by `stconfig import`."""\n\n' if origin else ""
+    reason = _not_a_job(job)
+    if reason is not None:
+        code = header + _document_code(job, reason)
+        _verify(code, job)
+        return code
+    code = header + _job_code(job, check_wiring=True)
+    try:
+        _verify(code, job)
+    except WiringError as error:
+        code = header + _job_code(job, check_wiring=False, why=error.message)
+        _verify(code, job)
+    return code
+
+
+def execute(code: str, filename: str = "<stconfig import>") -> object:
+    """Run generated code and return its `job`."""
+    namespace: dict[str, object] = {"__name__": "__stconfig_import__"}
+    exec(compile(code, filename, "exec"), namespace)
+    return namespace["job"]
+
+
+def _verify(code: str, original: model.Job) -> None:
+    built = execute(code)
+    from stconfig.dsl.document import JobDocument
+    from stconfig.dsl.job import Job
+
+    assert isinstance(built, Job | JobDocument)
+    rebuilt = built.build()
+    if rebuilt.root != original.root:
+        raise ImportFailure("the generated code builds a different job")
+
+
+def _not_a_job(job: model.Job) -> str | None:
+    """Why the document cannot be a DSL `Job`, or None when it can."""
+    root = job.root
+    extra = [key for key in root if key not in ("env", *model.KINDS)]
+    if extra:
+        return f"top-level keys other than env and the plugin sections: {', '.join(extra)}"
+    env = root.get("env")
+    if not isinstance(env, ObjectNode):
+        return "no env object"
+    restore = [key for key in RESTORE_KEYS if key in env]
+    if restore:
+        return (
+            f"env holds {', '.join(restore)}, which SeaTunnel ignores; restore with "
+            "stconfig.dsl.Restore instead"
+        )
+    for kind in model.KINDS:
+        section = root.get(kind)
+        if section is None and kind == "transform":
+            continue
+        if not isinstance(section, ListNode):
+            return f"no {kind} list"
+        for item in section.items:
+            if not isinstance(item, ObjectNode):
+                return f"a {kind} element that is not an object"
+            name = item.get("plugin_name")
+            if not (
+                isinstance(name, Scalar) and isinstance(name.value, str) and name.value.strip()
+            ):
+                return f"a {kind} without a plugin_name string"
+    return None
+
+
+def _document_code(job: model.Job, reason: str) -> str:
+    data = _render(job.root, 0, variables=False)
+    return (
+        "from stconfig.dsl import JobDocument\n\n"
+        f"# Not a job the builder can express ({reason}); kept verbatim.\n"
+        f"job = JobDocument({data})\n"
+    )
+
+
+def _job_code(job: model.Job, *, check_wiring: bool, why: str | None = None) -> str:
+    root = job.root
+    env = root.get("env")
+    assert isinstance(env, ObjectNode)
+    table_keys = _table_keys(job)
+    out_key, in_key = (
+        ("plugin_output", "plugin_input")
+        if table_keys == "plugin_output"
+        else ("result_table_name", "source_table_name")
+    )
+    plans = _plans(job, out_key, in_key)
+    arguments = _env_arguments(env)
+    if table_keys != "plugin_output":
+        arguments.append('table_keys="result_table_name"')
+    transform = root.get("transform")
+    if isinstance(transform, ListNode) and not transform.items:
+        arguments.append("empty_transform=True")
+    if not check_wiring:
+        arguments.append("check_wiring=False")
+    lines: list[str] = []
+    used_classes = sorted({_CLASS[plan.kind] for plan in plans})
+    names = ["Job", *used_classes]
+    body: list[str] = []
+    for plan in plans:
+        body.append(_plugin_line(plan, out_key))
+    wiring = _wiring_lines(plans)
+    if wiring:
+        body.append("")
+        body.extend(wiring)
+    body_text = "\n".join(
+        "\n".join(("    " + line) if line else "" for line in statement.split("\n"))
+        for statement in body
+    )
+    if not plans:
+        body_text = "    pass"
+    if "Var(" in body_text or any("Var(" in argument for argument in arguments):
+        names.append("Var")
+    lines.append(f"from stconfig.dsl import {', '.join(sorted(names))}\n")
+    if why is not None:
+        lines.append(f"# SeaTunnel would reject this wiring ({why}); kept as written.")
+    call = "Job(" + ", ".join(arguments) + ")"
+    if len(call) + len("with  as job:") > WIDTH:
+        call = "Job(\n" + "".join(f"    {argument},\n" for argument in arguments) + ")"
+    lines.append(f"with {call} as job:")
+    return "\n".join(lines) + "\n" + body_text + "\n"
+
+
+def _table_keys(job: model.Job) -> str:
+    new = old = 0
+    for plugin in job.plugins:
+        new += sum(key in plugin.node for key in ("plugin_output", "plugin_input"))
+        old += sum(key in plugin.node for key in ("result_table_name", "source_table_name"))
+    return "result_table_name" if old > new else "plugin_output"
+
+
+def _env_arguments(env: ObjectNode) -> list[str]:
+    arguments: list[str] = []
+    extra: list[tuple[str, Node]] = []
+    for key, member in env.members.items():
+        field_name = ENV_KEYS.get(key)
+        value = member.value
+        argument = _typed_env_value(field_name, value) if field_name else None
+        if argument is None:
+            extra.append((key, value))
+        elif field_name == "name" and not arguments:
+            arguments.insert(0, argument)
+        else:
+            arguments.append(f"{field_name}={argument}")
+    # the job name goes first, positionally
+    named = [a for a in arguments if "=" not in a.split("(")[0]]
+    others = [a for a in arguments if a not in named]
+    if extra:
+        others.append("env=" + _render_members(extra, 1, variables=True))
+    return named + others
+
+
+def _typed_env_value(field_name: str, value: Node) -> str | None:
+    """The keyword value when the typed option writes back exactly `value`, else None."""
+    python = _python(value)
+    try:
+        checked = Env.model_validate({field_name: python})
+    except ValidationError:
+        return None
+    written = checked.flat()
+    if len(written) != 1 or to_node(next(iter(written.values())), "env") != value:
+        return None
+    return _render(value, 1, variables=True)
+
+
+def _python(value: Node) -> object:
+    """Plain data, with whole-string placeholders as `Var`s (what the DSL code would pass)."""
+    from stconfig.dsl.variables import Var
+
+    if isinstance(value, Scalar):
+        var = _as_var(value.value)
+        return Var(*var) if var is not None else value.value
+    if isinstance(value, ListNode):
+        return [_python(item) for item in value.items]
+    return {key: _python(member.value) for key, member in value.members.items()}
+
+
+def _as_var(value: PlainValue) -> tuple[str, str] | tuple[str] | None:
+    if not isinstance(value, str):
+        return None
+    match = _WHOLE_PLACEHOLDER.fullmatch(value)
+    if match is None or match.group(1) in RESERVED_PLACEHOLDERS:
+        return None
+    default = match.group(2)
+    return (match.group(1),) if default is None else (match.group(1), default)
+
+
+def _plans(job: model.Job, out_key: str, in_key: str) -> list[_PluginPlan]:
+    plans: list[_PluginPlan] = []
+    taken = set(_RESERVED_NAMES)
+    producers: dict[str, list[_PluginPlan]] = {}
+    other_out = "result_table_name" if out_key == "plugin_output" else "plugin_output"
+    other_in = "source_table_name" if in_key == "plugin_input" else "plugin_input"
+    pending_inputs: list[tuple[_PluginPlan, Node]] = []
+    for plugin in job.plugins:
+        name = plugin.name
+        assert name is not None
+        out = plugin.node.get(out_key)
+        readable = out.value if isinstance(out, Scalar) and isinstance(out.value, str) else name
+        plan = _PluginPlan(plugin.kind, name, _variable(readable, plugin.kind, taken), [])
+        if (
+            plugin.kind != "sink"
+            and other_out not in plugin.node
+            and isinstance(out, Scalar)
+            and isinstance(out.value, str)
+            and out.value.strip()
+        ):
+            plan.output = out.value
+            producers.setdefault(out.value, []).append(plan)
+        wired_input = plugin.kind != "source" and other_in not in plugin.node
+        for key, member in plugin.node.members.items():
+            if key == "plugin_name" or (key == out_key and plan.output is not None):
+                continue
+            if key == in_key and wired_input and _input_names(member.value) is not None:
+                pending_inputs.append((plan, member.value))
+                continue
+            plan.options.append((key, member.value))
+        plans.append(plan)
+    for plan, value in pending_inputs:
+        table_names = _input_names(value)
+        assert table_names is not None
+        resolved: list[_PluginPlan | str] = []
+        for table in table_names:
+            candidates = producers.get(table, [])
+            if len(candidates) == 1 and candidates[0] is not plan:
+                resolved.append(candidates[0])
+            else:
+                resolved.append(table)
+        plan.inputs = resolved
+        all_plugins = all(not isinstance(item, str) for item in resolved)
+        if isinstance(value, Scalar) and all_plugins:
+            plan.input_form = "chain"
+        elif isinstance(value, ListNode) and all_plugins and len(resolved) >= 2:
+            plan.input_form = "fan-in"
+        else:
+            plan.input_form = "kwarg-list" if isinstance(value, ListNode) else "kwarg"
+    return plans
+
+
+def _input_names(value: Node) -> list[str] | None:
+    """Table names the DSL writes back exactly: one string, or a list of strings."""
+    if isinstance(value, Scalar):
+        return [value.value] if isinstance(value.value, str) and value.value.strip() else None
+    if isinstance(value, ListNode) and value.items:
+        names = [item.value for item in value.items if isinstance(item, Scalar)]
+        if len(names) == len(value.items) and all(
+            isinstance(name, str) and name.strip() for name in names
+        ):
+            return [str(name) for name in names]
+    return None
+
+
+def _variable(name: str, kind: str, taken: set[str]) -> str:
+    base = _snake(name)[:40].strip("_") or kind
+    if base[0].isdigit():
+        base = f"{kind}_{base}"
+    if keyword.iskeyword(base) or keyword.issoftkeyword(base):
+        base = f"{base}_{kind}"
+    candidate, counter = base, 1
+    while candidate in taken:
+        counter += 1
+        candidate = f"{base}_{counter}"
+    taken.add(candidate)
+    return candidate
+
+
+def _plugin_line(plan: _PluginPlan, out_key: str) -> str:
+    arguments = [json.dumps(plan.name, ensure_ascii=False)]
+    if plan.options:
+        arguments.append(_render_members(plan.options, 1, variables=True))
+    if plan.output is not None:
+        arguments.append(f"plugin_output={json.dumps(plan.output, ensure_ascii=False)}")
+    if plan.input_form == "kwarg":
+        arguments.append(f"plugin_input={_input_ref(plan.inputs[0])}")
+    elif plan.input_form == "kwarg-list":
+        items = ", ".join(_input_ref(item) for item in plan.inputs)
+        arguments.append(f"plugin_input=[{items}]")
+    line = f"{plan.variable} = {_CLASS[plan.kind]}({', '.join(arguments)})"
+    if len(line) + 4 <= WIDTH and "\n" not in line:
+        return line
+    inner = "".join(f"    {argument},\n" for argument in arguments)
+    return f"{plan.variable} = {_CLASS[plan.kind]}(\n{inner})"
+
+
+def _input_ref(item: _PluginPlan | str) -> str:
+    return json.dumps(item, ensure_ascii=False) if isinstance(item, str) else item.variable
+
+
+def _wiring_lines(plans: list[_PluginPlan]) -> list[str]:
+    """`a >> b >> c` chains, `a >> [b, c]` fan-outs and `[a, b] >> c` fan-ins, in job order."""
+    single: dict[int, list[_PluginPlan]] = {}
+    parent: dict[int, _PluginPlan] = {}
+    for plan in plans:
+        if plan.input_form == "chain":
+            producer = plan.inputs[0]
+            assert not isinstance(producer, str)
+            single.setdefault(id(producer), []).append(plan)
+            parent[id(plan)] = producer
+    order = {id(plan): index for index, plan in enumerate(plans)}
+    statements: list[tuple[int, str]] = []
+    for plan in plans:
+        consumers = single.get(id(plan), [])
+        starts_chain = not (id(plan) in parent and len(single.get(id(parent[id(plan)]), [])) == 1)
+        if len(consumers) == 1 and starts_chain:
+            chain = [plan]
+            while len(single.get(id(chain[-1]), [])) == 1:
+                chain.append(single[id(chain[-1])][0])
+            statements.append((order[id(plan)], " >> ".join(p.variable for p in chain)))
+        elif len(consumers) > 1:
+            targets = ", ".join(p.variable for p in consumers)
+            statements.append((order[id(plan)], f"{plan.variable} >> [{targets}]"))
+    for plan in plans:
+        if plan.input_form == "fan-in":
+            sources = ", ".join(p.variable for p in plan.inputs if not isinstance(p, str))
+            statements.append((order[id(plan)], f"[{sources}] >> {plan.variable}"))
+    return [statement for _, statement in sorted(statements, key=lambda item: item[0])]
+
+
+def _render(value: Node, depth: int, *, variables: bool) -> str:
+    """A Python literal for `value`, one line when short, else indented under `depth`."""
+    if isinstance(value, Scalar):
+        return _scalar(value.value, variables)
+    if isinstance(value, ListNode):
+        items = [_render(item, depth + 1, variables=variables) for item in value.items]
+        flat = "[" + ", ".join(items) + "]"
+        if len(flat) + 4 * depth <= WIDTH and "\n" not in flat:
+            return flat
+        pad = "    " * (depth + 1)
+        return "[\n" + "".join(f"{pad}{item},\n" for item in items) + "    " * depth + "]"
+    return _render_members(
+        [(key, member.value) for key, member in value.members.items()], depth, variables=variables
+    )
+
+
+def _render_members(members: list[tuple[str, Node]], depth: int, *, variables: bool) -> str:
+    parts = [
+        f"{json.dumps(key, ensure_ascii=False)}: {_render(value, depth + 1, variables=variables)}"
+        for key, value in members
+    ]
+    flat = "{" + ", ".join(parts) + "}"
+    if len(flat) + 4 * depth + 24 <= WIDTH and "\n" not in flat:
+        return flat
+    pad = "    " * (depth + 1)
+    return "{\n" + "".join(f"{pad}{part},\n" for part in parts) + "    " * depth + "}"
+
+
+def _scalar(value: PlainValue, variables: bool) -> str:
+    if value is None or isinstance(value, bool | int):
+        return repr(value)
+    if isinstance(value, float):
+        return repr(value)
+    assert isinstance(value, str)
+    var = _as_var(value) if variables else None
+    if var is not None:
+        return "Var(" + ", ".join(json.dumps(part, ensure_ascii=False) for part in var) + ")"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def import_path(path: str, variables: dict[str, str] | None = None) -> str:
+    """Read a job file and return its DSL code."""
+    import stconfig
+
+    job = stconfig.load(path, variables=variables)
+    return import_job(job, origin=Path(path).name)
+
+
+__all__ = ["DslError", "ImportFailure", "execute", "import_job", "import_path"]
