@@ -18,7 +18,7 @@ from stconfig.dsl._values import to_node
 from stconfig.dsl.env import ENV_KEYS, RESTORE_KEYS, Env, Mode
 from stconfig.dsl.errors import DslError, WiringError
 from stconfig.dsl.plugins import OUTPUT_KEYS, Plugin
-from stconfig.dsl.variables import Var
+from stconfig.dsl.variables import Secret, Var
 from stconfig.model import job as model
 from stconfig.model.graph import GraphNode, TableGraph, build_graph
 from stconfig.model.values import ListNode, Node, ObjectNode, Scalar
@@ -261,11 +261,32 @@ class Job:
     def to_hocon(self) -> str:
         return self.build().to_hocon()
 
+    def secrets(self) -> list[str]:
+        """The environment variables the job's `Secret`s name, in order of first use."""
+        found: dict[str, None] = {}
+        values: list[object] = [*self.extra_env.values()]
+        values.extend(plugin.options for plugin in self.plugins)
+        while values:
+            value = values.pop(0)
+            if isinstance(value, Secret):
+                found.setdefault(value.env_var)
+            elif isinstance(value, Mapping):
+                values[:0] = list(value.values())
+            elif isinstance(value, list | tuple):
+                values[:0] = list(value)
+        return list(found)
+
     def lint(self, **settings: Any) -> list[Diagnostic]:
-        """The linter's findings for the built job (`stconfig.lint` settings accepted)."""
+        """The linter's findings for the built job (`stconfig.lint` settings accepted).
+
+        Secrets count as given (they are supplied at submit time), so their placeholders
+        are not reported as unset; other variables are, unless `variables=` gives them.
+        """
         from stconfig.lint import lint
 
-        return lint(self.build(), **settings)
+        given = {name: f"<secret {name}>" for name in self.secrets()}
+        given.update(settings.pop("variables", None) or {})
+        return lint(self.build(), variables=given, **settings)
 
     def __iter__(self) -> Iterator[Plugin]:
         return iter(self.plugins)
