@@ -8,7 +8,7 @@ emitters and the linter are shared. Wiring is checked with the engine's own grap
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -161,7 +161,7 @@ class Job:
     def _check_members(self, ordered: list[Plugin]) -> None:
         members = {id(plugin) for plugin in ordered}
         for plugin in ordered:
-            for upstream, location in plugin._inputs:
+            for upstream, location, _ in plugin._inputs:
                 if isinstance(upstream, Plugin) and id(upstream) not in members:
                     raise WiringError(
                         f"{plugin.name} reads {upstream.name}, which is not part of this job "
@@ -242,12 +242,23 @@ class Job:
 
         def where(node: GraphNode, table: str | None = None) -> Location | None:
             plugin = builder(node)
-            for upstream, location in plugin._inputs:
+            for upstream, location, _ in plugin._inputs:
                 if isinstance(upstream, str) and upstream == table:
                     return location
             return plugin._inputs[-1][1] if plugin._inputs else plugin.location
 
-        _check_graph_rules(graph, builder, where, self.location)
+        def closing(group: list[GraphNode]) -> Location | None:
+            """The last wire written between members of a cycle: the one that closed it."""
+            members = [builder(node) for node in group]
+            wires = [
+                (sequence, location)
+                for plugin in members
+                for upstream, location, sequence in plugin._inputs
+                if any(upstream is member for member in members)
+            ]
+            return max(wires, key=lambda wire: wire[0])[1] if wires else members[0].location
+
+        _check_graph_rules(graph, builder, where, closing, self.location)
 
     # output ------------------------------------------------------------------------------
 
@@ -297,8 +308,9 @@ class Job:
 
 def _check_graph_rules(
     graph: TableGraph,
-    builder: Any,
-    where: Any,
+    builder: Callable[[GraphNode], Plugin],
+    where: Callable[..., Location | None],
+    closing: Callable[[list[GraphNode]], Location | None],
     job_location: Location | None,
 ) -> None:
     """Raise for the first wiring problem the engine would reject (or silently mis-wire)."""
@@ -306,7 +318,7 @@ def _check_graph_rules(
         raise WiringError("a job needs at least one source and one sink", job_location)
 
     def label(node: GraphNode) -> str:
-        plugin: Plugin = builder(node)
+        plugin = builder(node)
         return f"{plugin.name} ({plugin.location})" if plugin.location else plugin.name
 
     for node, earlier, ref in graph.duplicates:
@@ -321,7 +333,7 @@ def _check_graph_rules(
         )
     for group in graph.cycles:
         path = " -> ".join(builder(n).name for n in [*group, group[0]])
-        raise WiringError(f"transforms read each other in a cycle: {path}", where(group[-1]))
+        raise WiringError(f"transforms read each other in a cycle: {path}", closing(group))
     wired = any(builder(n)._inputs or n.inputs for n in graph.nodes)
     if graph.strict or wired:
         for node in graph.nodes:

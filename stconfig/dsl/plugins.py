@@ -8,6 +8,7 @@ the user's `plugin_output` when given, otherwise one the job generates when it i
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from typing import ClassVar, TypeAlias, TypeVar, overload
 
@@ -23,6 +24,7 @@ Input: TypeAlias = "Plugin | str"
 """A plugin whose table is read, or a table name produced by some plugin of the job."""
 
 _P = TypeVar("_P", bound="Plugin")
+_WIRES = itertools.count()
 
 
 class Plugin:
@@ -44,7 +46,8 @@ class Plugin:
             raise DslError(f"a {self.kind} needs a plugin name, got {name!r}", self.location)
         self.name = name
         self.options: dict[str, object] = dict(options or {})
-        self._inputs: list[tuple[Input, Location | None]] = []
+        self._inputs: list[tuple[Input, Location | None, int]] = []
+        """What this plugin reads, where the wire was written, and when (a global count)."""
         self._input_as_list = False
         self.job = _context.current()
         self.plugin_output = plugin_output
@@ -101,12 +104,12 @@ class Plugin:
                 )
         elif not isinstance(upstream, str) or not upstream.strip():
             raise WiringError(f"an input is a plugin or a table name, not {upstream!r}", location)
-        self._inputs.append((upstream, location))
+        self._inputs.append((upstream, location, next(_WIRES)))
 
     @property
     def inputs(self) -> list[Input]:
         """What this plugin reads, in the order the wiring was written."""
-        return [upstream for upstream, _ in self._inputs]
+        return [upstream for upstream, _, _ in self._inputs]
 
     # wiring ------------------------------------------------------------------------------
 
