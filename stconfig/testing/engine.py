@@ -561,8 +561,8 @@ def seatunnel_master_url(seatunnel_master: RealMaster) -> str:
 
 
 @pytest.fixture(scope="session")
-def seatunnel_loader() -> None:
-    """Gate for tests that run SeaTunnel's config loader (needs java and mvn, not the engine)."""
+def seatunnel_tools() -> None:
+    """Gate for tests that run SeaTunnel themselves (the loader, a private engine): java, mvn."""
     _require_tools()
 
 
@@ -608,9 +608,9 @@ __all__ = [
     "assemble",
     "class_path",
     "convert_with_seatunnel",
-    "seatunnel_loader",
     "seatunnel_master",
     "seatunnel_master_url",
+    "seatunnel_tools",
     "submit",
     "wait_for_job",
 ]
