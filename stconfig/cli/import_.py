@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Literal
 
 import click
 
 from stconfig._files import write_atomic
-from stconfig.cli._common import read_job, user_errors, var_option
+from stconfig.cli._common import user_errors, var_option
+from stconfig.variables import parse_assignments
 
 
 @click.command("import")
@@ -40,11 +42,18 @@ def import_(
 
     Exit codes: 0 written, 2 bad input.
     """
-    from stconfig.dsl.importer import import_job
+    from stconfig.dsl.importer import import_job, read_keeping_placeholders
+    from stconfig.reader import decode, read_source, syntax_for
 
     with user_errors():
-        job = read_job(path, variables, syntax)
-        code = import_job(job, origin="standard input" if path == "-" else path)
+        given = parse_assignments(variables)
+        if path == "-":
+            text, name = decode(sys.stdin.buffer.read(), "-"), "standard input"
+        else:
+            text, name = read_source(path).text, path
+        fmt = syntax or ("hocon" if path == "-" else syntax_for(path))
+        job = read_keeping_placeholders(text, path=path, fmt=fmt, variables=given)
+        code = import_job(job, origin=name)
         if output is None:
             click.echo(code, nl=False)
         else:

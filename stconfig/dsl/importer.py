@@ -13,17 +13,20 @@ from __future__ import annotations
 import builtins
 import json
 import keyword
+import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from pydantic import ValidationError
 
 from stconfig.dsl._values import to_node
 from stconfig.dsl.env import ENV_KEYS, RESTORE_KEYS, Env
-from stconfig.dsl.errors import DslError, WiringError
+from stconfig.dsl.errors import WiringError
 from stconfig.dsl.job import _snake
-from stconfig.errors import StconfigError
+from stconfig.errors import StconfigError, UnresolvedVariableError
 from stconfig.model import job as model
 from stconfig.model.values import ListNode, Node, ObjectNode, PlainValue, Scalar
 from stconfig.variables import RESERVED_PLACEHOLDERS
@@ -203,9 +206,12 @@ def _env_arguments(env: ObjectNode) -> list[str]:
             arguments.insert(0, argument)
         else:
             arguments.append(f"{field_name}={argument}")
-    # the job name goes first, positionally
+    # the job name first (positionally), then the typed options in the Env model's order
     named = [a for a in arguments if "=" not in a.split("(")[0]]
-    others = [a for a in arguments if a not in named]
+    order = list(Env.model_fields)
+    others = sorted(
+        (a for a in arguments if a not in named), key=lambda a: order.index(a.split("=")[0])
+    )
     if extra:
         others.append("env=" + _render_members(extra, 1, variables=True))
     return named + others
@@ -417,12 +423,66 @@ def _scalar(value: PlainValue, variables: bool) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def import_path(path: str, variables: dict[str, str] | None = None) -> str:
-    """Read a job file and return its DSL code."""
-    import stconfig
+def read_keeping_placeholders(
+    text: str,
+    *,
+    path: str,
+    fmt: Literal["hocon", "json"],
+    variables: Mapping[str, str] | None = None,
+) -> model.Job:
+    """Read a job as `stconfig.loads` does, minus the quoted-placeholder pass.
 
-    job = stconfig.load(path, variables=variables)
+    Unquoted `${x}` still resolve (from the file, the environment, then `variables`), but
+    quoted `"${x}"` / `"${x:default}"` stay as written, so they can become `Var`s. The reader
+    has no switch for this, so its pipeline is repeated here without the last step.
+    """
+    from stconfig.hocon.parser import parse_document
+    from stconfig.hocon.resolve import Builder, Resolver
+    from stconfig.model.values import lookup
+    from stconfig.reader import SECTION_KEYS, _Includes
+    from stconfig.source import SourceFile
+    from stconfig.variables import check_names, property_tree
+
+    given = dict(variables or {})
+    check_names(given)
+    source = SourceFile(path, text)
+    document = parse_document(source, syntax=fmt)
+    list_keys = SECTION_KEYS if fmt == "hocon" else frozenset[str]()
+    tree = Builder(list_keys, _Includes()).build_document(document)
+    environment_tree = property_tree(dict(os.environ))
+    variable_tree = property_tree(given)
+
+    def external(key_path: tuple[str, ...]) -> Node | None:
+        found = lookup(environment_tree, key_path)
+        return found if found is not None else lookup(variable_tree, key_path)
+
+    resolver = Resolver(tree, external, "keep")
+    root = resolver.resolve_root()
+    if resolver.unresolved:
+        first, *others = resolver.unresolved
+        raise UnresolvedVariableError(first.name, first.span, [other.name for other in others])
+    return model.Job(root, source)
+
+
+def import_path(
+    path: str,
+    variables: Mapping[str, str] | None = None,
+    fmt: Literal["hocon", "json"] | None = None,
+) -> str:
+    """Read a job file (placeholders kept) and return its DSL code."""
+    from stconfig.reader import read_source, syntax_for
+
+    source = read_source(path)
+    job = read_keeping_placeholders(
+        source.text, path=path, fmt=fmt or syntax_for(path), variables=variables
+    )
     return import_job(job, origin=Path(path).name)
 
 
-__all__ = ["DslError", "ImportFailure", "execute", "import_job", "import_path"]
+__all__ = [
+    "ImportFailure",
+    "execute",
+    "import_job",
+    "import_path",
+    "read_keeping_placeholders",
+]

@@ -137,7 +137,11 @@ class Job:
         return [plugin for plugin in self.plugins if plugin.kind == kind]
 
     def build(self, variables: Mapping[str, str] | None = None) -> model.Job:
-        """The job model, wiring checked; `variables` fill placeholders as `-i` would."""
+        """The job model, wiring checked.
+
+        With `variables` (even empty), quoted placeholders are filled as SeaTunnel's `-i`
+        fills them when it loads a file: a value, else the default, else left as written.
+        """
         ordered = [*self._section("source"), *self._section("transform"), *self._section("sink")]
         self._check_members(ordered)
         names = self._table_names(ordered)
@@ -153,7 +157,7 @@ class Job:
         built = model.Job(root)
         if self.check_wiring:
             self._check_graph(built)
-        if variables:
+        if variables is not None:
             check_names(variables)
             return model.Job(apply_placeholder_pass(root, variables))
         return built

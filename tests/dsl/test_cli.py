@@ -1,0 +1,168 @@
+"""`stconfig build` and `stconfig import` through click: outputs, --check, errors."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.conftest import REPOSITORY, run_cli
+
+CHAIN = """\
+from stconfig.dsl import Job, Sink, Source
+
+with Job("chain", mode="BATCH") as job:
+    Source("FakeSource", {"row.num": 3}) >> Sink("Console")
+"""
+
+HELPER_RAISES = """\
+from stconfig.dsl import Job, Source
+
+
+def make(rows):
+    return Source("FakeSource", {"row.num": rows}, plugin_output=rows)
+
+
+with Job("bad") as job:
+    make(3)
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_build_writes_beside_the_file_and_check_passes(tmp_path: Path) -> None:
+    source = write(tmp_path, "chain.py", CHAIN)
+    result = run_cli("build", str(source), "--format", "json", "--format", "hocon")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "chain.json").read_text().startswith('{\n  "env"')
+    assert "Console" in (tmp_path / "chain.conf").read_text()
+    check = run_cli("build", "--check", str(source), "--format", "json", "--format", "hocon")
+    assert check.exit_code == 0, check.output
+
+
+def test_check_reports_stale_and_missing_outputs(tmp_path: Path) -> None:
+    source = write(tmp_path, "chain.py", CHAIN)
+    run_cli("build", str(source))
+    (tmp_path / "chain.json").write_text("{}\n")
+    result = run_cli("build", "--check", str(source), "--format", "json", "--format", "hocon")
+    assert result.exit_code == 1
+    assert "chain.json: stale" in result.output
+    assert "chain.conf: missing" in result.output
+    assert (tmp_path / "chain.json").read_text() == "{}\n"
+
+
+def test_output_file_and_folder(tmp_path: Path) -> None:
+    source = write(tmp_path, "chain.py", CHAIN)
+    target = tmp_path / "out" / "job.conf"
+    target.parent.mkdir()
+    assert run_cli("build", str(source), "--format", "hocon", "-o", str(target)).exit_code == 0
+    assert target.read_text().startswith("env {")
+    folder = tmp_path / "built"
+    assert run_cli("build", str(source), "-o", f"{folder}/").exit_code == 0
+    assert (folder / "chain.json").is_file()
+
+
+def test_every_job_object_of_a_file(tmp_path: Path) -> None:
+    source = write(
+        tmp_path,
+        "tables.py",
+        "from stconfig.dsl import Job, Sink, Source\n\n\n"
+        "def copy(table):\n"
+        "    with Job(f'copy-{table}') as job:\n"
+        "        Source('Jdbc', {'query': f'select * from {table}'}) >> Sink('Console')\n"
+        "    return job\n\n\n"
+        "jobs = [copy(t) for t in ('users', 'orders')]\n",
+    )
+    result = run_cli("build", str(source))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.glob("*.json")) == [
+        "tables.copy-orders.json",
+        "tables.copy-users.json",
+    ]
+
+
+def test_a_raising_file_shows_only_the_users_frames(tmp_path: Path) -> None:
+    source = write(tmp_path, "bad.py", HELPER_RAISES)
+    result = run_cli("build", str(source))
+    assert result.exit_code == 2
+    assert "the DSL file raised" in result.output
+    assert 'bad.py", line 9, in <module>' in result.output
+    assert 'bad.py", line 5, in make' in result.output
+    assert "WiringError" in result.output and "plugin_output must be a non-empty string" in (
+        result.output
+    )
+    assert "stconfig/dsl" not in result.output
+    assert not list(tmp_path.glob("*.json"))
+
+
+def test_syntax_errors_and_files_without_jobs(tmp_path: Path) -> None:
+    broken = write(tmp_path, "broken.py", "with Job(:\n")
+    result = run_cli("build", str(broken))
+    assert result.exit_code == 2
+    assert "broken.py:1: syntax error" in result.output
+    empty = write(tmp_path, "empty.py", "x = 1\n")
+    result = run_cli("build", str(empty))
+    assert result.exit_code == 2
+    assert "defines no job" in result.output
+
+
+def test_a_build_time_wiring_error_is_one_line(tmp_path: Path) -> None:
+    source = write(
+        tmp_path,
+        "dangling.py",
+        "from stconfig.dsl import Job, Sink, Source\n"
+        "with Job('x') as job:\n"
+        "    Source('FakeSource', plugin_output='a')\n"
+        "    Sink('Console', plugin_input='b')\n",
+    )
+    result = run_cli("build", str(source))
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        f"error: {source}:4: Console reads table 'b', which no source or transform produces"
+    )
+
+
+def test_import_then_build_reproduces_the_file(tmp_path: Path) -> None:
+    original = REPOSITORY / "examples" / "conf" / "fake_to_console.conf"
+    code = tmp_path / "fake.py"
+    result = run_cli("import", str(original), "-o", str(code))
+    assert result.exit_code == 0, result.output
+    text = code.read_text()
+    assert "with Job(" in text and " >> " in text
+    assert run_cli("build", str(code), "--format", "hocon").exit_code == 0
+    assert run_cli("convert", str(tmp_path / "fake.conf")).output == (
+        run_cli("convert", str(original)).output
+    )
+
+
+def test_import_keeps_variables_and_reads_standard_input() -> None:
+    result = run_cli(
+        "import",
+        "-",
+        input='env { job.mode = "BATCH" }\n'
+        'source { Jdbc { url = "${URL:jdbc:mysql://db/x}" } }\n'
+        "sink { Console {} }\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert 'Var("URL", "jdbc:mysql://db/x")' in result.output
+
+
+def test_import_bad_input_is_one_line(tmp_path: Path) -> None:
+    missing = run_cli("import", str(tmp_path / "nope.conf"))
+    assert missing.exit_code == 2
+    assert missing.output.startswith("error: ")
+    broken = write(tmp_path, "broken.conf", "env { \n")
+    result = run_cli("import", str(broken))
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_pre_commit_entry_checks_the_examples(tmp_path: Path) -> None:
+    copy = tmp_path / "examples"
+    shutil.copytree(REPOSITORY / "examples" / "dsl", copy)
+    files = sorted(str(p) for p in copy.glob("*.py"))
+    result = run_cli("build", "--check", "--format", "json", "--format", "hocon", *files)
+    assert result.exit_code == 0, result.output
