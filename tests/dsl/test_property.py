@@ -1,0 +1,101 @@
+"""Generated DSL jobs survive DSL -> JSON -> load -> import -> build unchanged."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, note, settings
+from hypothesis import strategies as st
+
+from stconfig.dsl import Job, Plugin, Secret, Sink, Source, Transform, Var
+from stconfig.dsl.env import ENV_KEYS, RESTORE_KEYS
+from stconfig.dsl.importer import execute, import_job, read_keeping_placeholders
+from stconfig.model.values import Node
+from tests.property.strategies import option_keys, values
+
+TABLE_KEYS = {"plugin_name", "plugin_output", "plugin_input", "result_table_name"}
+TABLE_KEYS |= {"source_table_name"}
+identifiers = st.from_regex(r"[A-Z][A-Za-z0-9_]{0,8}", fullmatch=True)
+plugin_names = st.one_of(
+    st.sampled_from(["FakeSource", "Console", "MySQL-CDC", "Sql"]), identifiers
+)
+table_names = st.from_regex(r"[a-z][a-z0-9_]{0,6}", fullmatch=True)
+variables = st.one_of(
+    st.builds(Var, identifiers),
+    st.builds(Var, identifiers, st.from_regex(r"[a-z0-9:/._-]{0,8}", fullmatch=True)),
+    st.builds(Secret, identifiers),
+)
+
+
+def plain(node: Node) -> object:
+    return node.to_python()
+
+
+option_values = st.one_of(values.map(plain), variables)
+options = st.dictionaries(
+    option_keys.filter(lambda key: key not in TABLE_KEYS), option_values, max_size=3
+)
+env_extras = st.dictionaries(
+    option_keys.filter(lambda key: key not in ENV_KEYS and key not in RESTORE_KEYS),
+    values.map(plain),
+    max_size=2,
+)
+
+
+@st.composite
+def dsl_jobs(draw: st.DrawFn) -> Job:
+    """A valid job: every transform and sink reads earlier tables, every table is read."""
+    job = Job(
+        draw(
+            st.one_of(
+                st.none(), st.text(max_size=8), variables.filter(lambda v: isinstance(v, Var))
+            )
+        ),
+        mode=draw(st.sampled_from([None, "BATCH", "STREAMING"])),
+        parallelism=draw(st.one_of(st.none(), st.integers(1, 64))),
+        checkpoint_interval=draw(st.one_of(st.none(), st.integers(1, 10**6))),
+        env=draw(env_extras),
+        table_keys=draw(st.sampled_from(["plugin_output", "result_table_name"])),
+        empty_transform=draw(st.booleans()),
+    )
+    used_names: set[str] = set()
+
+    def output() -> str | None:
+        name = draw(st.one_of(st.none(), table_names))
+        if name is None or name in used_names:
+            return None
+        used_names.add(name)
+        return name
+
+    with job:
+        producers: list[Plugin] = [
+            Source(draw(plugin_names), draw(options), plugin_output=output())
+            for _ in range(draw(st.integers(1, 3)))
+        ]
+        for _ in range(draw(st.integers(0, 3))):
+            transform = Transform(draw(plugin_names), draw(options), plugin_output=output())
+            reads = draw(st.lists(st.sampled_from(producers), min_size=1, max_size=2))
+            reads >> transform if len(reads) > 1 else reads[0] >> transform
+            producers.append(transform)
+        sinks = [Sink(draw(plugin_names), draw(options)) for _ in range(draw(st.integers(1, 3)))]
+        unread = list(producers)
+        for sink in sinks:
+            reads = draw(st.lists(st.sampled_from(producers), min_size=1, max_size=2))
+            reads >> sink if len(reads) > 1 else reads[0] >> sink
+            unread = [p for p in unread if all(p is not r for r in reads)]
+        if unread:
+            unread >> sinks[0]
+    return job
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dsl_jobs())
+def test_dsl_json_load_import_build_is_unchanged(job: Job) -> None:
+    built = job.build()
+    text = built.to_json()
+    note(text)
+    loaded = read_keeping_placeholders(text, path="job.json", fmt="json")
+    assert loaded == built
+    code = import_job(loaded)
+    note(code)
+    rebuilt = execute(code)
+    assert isinstance(rebuilt, Job)
+    assert rebuilt.build() == built
