@@ -71,6 +71,14 @@ JAVA_TYPES = {
     "Object": "any",
     "Duration": "duration",
 }
+JAVA_LIMITS: dict[str, tuple[int | float, int | float]] = {
+    "Byte": (2**7 - 1, -(2**7)),
+    "Short": (2**15 - 1, -(2**15)),
+    "Integer": (2**31 - 1, -(2**31)),
+    "Long": (2**63 - 1, -(2**63)),
+    "Float": (3.4028234663852886e38, 1.401298464324817e-45),
+    "Double": (1.7976931348623157e308, 5e-324),
+}
 GETTER_TYPES = {
     "getString": "string",
     "getInt": "int",
@@ -115,6 +123,7 @@ class OptionFact:
     type: str
     enum: list[str] | None = None
     enum_case_sensitive: bool = False
+    enum_aliases: list[str] = field(default_factory=list)
     default: Any = None
     has_default: bool = False
     fallback_keys: list[str] = field(default_factory=list)
@@ -126,6 +135,8 @@ class OptionFact:
         if self.enum is not None:
             data["enum"] = self.enum
             data["enum_case_sensitive"] = self.enum_case_sensitive
+            if self.enum_aliases:
+                data["enum_aliases"] = self.enum_aliases
         data["has_default"] = self.has_default
         if self.has_default:
             data["default"] = self.default
@@ -271,6 +282,7 @@ class Index:
         elif head_args is None:
             base = self.option(head, ctx, near)
             fact = OptionFact(**{**base.__dict__, "fallback_keys": list(base.fallback_keys)})
+            fact.enum_aliases = list(base.enum_aliases)
         else:
             raise Unresolved(expr[:80])
         for name, args in calls[1:]:
@@ -281,17 +293,17 @@ class Index:
                 inner = args.strip().removesuffix(".class").strip()
                 fact.type = f"list<{self.java_type(inner, ctx, near)}>" if inner else "list<string>"
                 if inner and fact.type == "list<enum>":
-                    fact.enum = self.enum_values(inner, ctx, near)
+                    self.set_enum(fact, inner, ctx, near)
             elif name == "enumType":
                 fact.type = "enum"
                 try:
-                    fact.enum = self.enum_values(args.strip().removesuffix(".class"), ctx, near)
+                    self.set_enum(fact, args.strip().removesuffix(".class"), ctx, near)
                 except Unresolved as exc:
                     self.unresolved.append(f"{fact.key}: enum values of {exc} (not in the tree)")
             elif name == "objectType":
                 fact.type = self.java_type(args.strip().removesuffix(".class"), ctx, near)
                 if fact.type == "enum":
-                    fact.enum = self.enum_values(args.strip().removesuffix(".class"), ctx, near)
+                    self.set_enum(fact, args.strip().removesuffix(".class"), ctx, near)
             elif name == "type":
                 m = re.search(r"TypeReference<(.*)>\s*\(", args, re.S)
                 fact.type = self.java_type(m.group(1), ctx, near) if m else "any"
@@ -302,18 +314,22 @@ class Index:
                 values = self.value(parts[1], ctx, near)
                 if not isinstance(values, list):
                     raise Unresolved(f"singleChoice values {parts[1]}")
-                fact.enum = [v if isinstance(v, str) else json.dumps(v) for v in values]
+                fact.enum = values
                 fact.enum_case_sensitive = fact.type != "enum"
                 if fact.type == "enum":
-                    fact.enum = self.enum_values(jtype, ctx, near)
+                    self.set_enum(fact, jtype, ctx, near)
                     fact.enum = [str(v) for v in values]
             elif name == "defaultValue":
                 fact.has_default = True
                 try:
                     fact.default = self.value(args, ctx, near)
                 except Unresolved:
-                    fact.default = None
-                    fact.default_unresolved = args.strip()
+                    constant = re.fullmatch(r"\s*[\w.]+\.([A-Za-z_]\w*)\s*", args)
+                    if fact.type == "enum" and constant and constant.group(1) in (fact.enum or []):
+                        fact.default = constant.group(1)
+                    else:
+                        fact.default = None
+                        fact.default_unresolved = args.strip()
                 if fact.default is None and fact.default_unresolved is None:
                     fact.has_default = False
             elif name == "noDefaultValue":
@@ -330,7 +346,7 @@ class Index:
         self, owner: str | None, member: str, method: str, ctx: JavaFile, near: JavaClass | None
     ) -> Any:
         """`E.C.name()` is "C"; `E.C.getX()` is the constructor argument stored in field x."""
-        if method in ("name", "toString") and owner is None:
+        if method == "name" or (method == "toString" and owner is None):
             return member
         cls = self.resolve_class(owner, ctx, near) if owner else None
         if cls is None or cls.kind != "enum" or member not in cls.enum_values:
@@ -362,6 +378,37 @@ class Index:
         if head in ctx.imports:
             return f"{ctx.imports[head]}.{rest}" if rest else ctx.imports[head]
         return ref
+
+    def set_enum(self, fact: OptionFact, name: str, ctx: JavaFile, near: JavaClass | None) -> None:
+        """Enum constants, plus the other spellings SeaTunnel accepts for them.
+
+        `convertToEnum` compares `toString()` (so an overriding `toString` adds spellings),
+        and enums with a static `parse(String)`-style method are often read raw and parsed
+        from a constructor argument.
+        """
+        fact.enum = self.enum_values(name, ctx, near)
+        qualified = self.qualify(name.strip(), ctx)
+        if qualified in self.external["enums"]:
+            return
+        cls = self.resolve_class(name.strip(), ctx, near)
+        aliases: list[str] = []
+        if cls.method_bodies("toString"):
+            for member in cls.enum_values:
+                try:
+                    aliases.append(str(self.enum_call(cls.fqcn, member, "toString", ctx, cls)))
+                except Unresolved:
+                    continue
+        parser = re.search(
+            r"\bstatic\s+" + cls.name + r"\s+\w+\s*\(\s*String\s+\w+\s*\)",
+            cls.file.text[cls.start : cls.end],
+        )
+        if parser:
+            for args in cls.enum_args.values():
+                literal = next((a for a in args if a.startswith('"')), None)
+                if literal is not None:
+                    aliases.append(str(self.value(literal, cls.file, cls)))
+        names = {str(v).lower() for v in fact.enum}
+        fact.enum_aliases = [a for a in dict.fromkeys(aliases) if a.lower() not in names]
 
     def enum_values(self, name: str, ctx: JavaFile, near: JavaClass | None) -> list[str]:
         qualified = self.qualify(name.strip(), ctx)
@@ -396,7 +443,9 @@ class Index:
 
     def value(self, expr: str, ctx: JavaFile, near: JavaClass | None) -> Any:
         """Evaluate a constant Java expression: literals, constants, enum names, lists."""
-        expr = expr.strip()
+        expr = re.sub(
+            r"^\((?:int|long|short|byte|float|double|Integer|Long)\)\s*", "", expr.strip()
+        )
         while expr.startswith("(") and match_close(expr, 0, "(", ")") == len(expr) - 1:
             expr = expr[1:-1].strip()
         parts = split_top(expr, "+")
@@ -450,9 +499,8 @@ class Index:
                     cls = None
                 if cls is not None and cls.kind == "enum" and member in cls.enum_values:
                     return member
-            if member in ("MAX_VALUE", "MIN_VALUE") and owner in ("Integer", "Long"):
-                bits = 31 if owner == "Integer" else 63
-                return 2**bits - 1 if member == "MAX_VALUE" else -(2**bits)
+            if member in ("MAX_VALUE", "MIN_VALUE") and owner in JAVA_LIMITS:
+                return JAVA_LIMITS[owner][member == "MIN_VALUE"]
             if not owner and near is not None:
                 for scope in (near, *self.supers(near)):
                     if scope.kind == "enum" and member in scope.enum_values:
@@ -521,6 +569,16 @@ class RuleFacts:
     unresolved: list[str] = field(default_factory=list)
 
 
+def merge(first: OptionFact, other: OptionFact) -> OptionFact:
+    """One key declared by several constants (say, per-format choice lists): accept the union."""
+    if first.enum is None or other.enum is None or first.enum == other.enum:
+        return first
+    merged = OptionFact(**{**first.__dict__})
+    merged.enum = list(dict.fromkeys([*first.enum, *other.enum]))
+    merged.enum_aliases = list(dict.fromkeys([*first.enum_aliases, *other.enum_aliases]))
+    return merged
+
+
 def rule_calls(body: str) -> Iterator[tuple[str, str]]:
     """Every `.required(...)`-style call in a method body."""
     for m in re.finditer(r"\.\s*(" + "|".join(RULE_METHODS) + r")\s*\(", body):
@@ -549,7 +607,8 @@ def extract_rule(index: Index, cls: JavaClass) -> RuleFacts:
         except Unresolved as exc:
             facts.unresolved.append(f"{owner.name}: option {ref} ({exc})")
             return None
-        facts.options.setdefault(fact.key, fact)
+        known = facts.options.get(fact.key)
+        facts.options[fact.key] = fact if known is None else merge(known, fact)
         return fact.key
 
     def visit(owner: JavaClass, method: str, depth: int) -> None:
@@ -750,6 +809,19 @@ def common_options(index: Index) -> dict[str, list[dict[str, Any]]]:
     return result
 
 
+def jdbc_dialects(index: Index) -> list[str]:
+    """Database names the Jdbc plugin speaks (its `DatabaseIdentifier` constants)."""
+    for cls in index.by_name.get("DatabaseIdentifier", []):
+        names = []
+        for member in cls.constants:
+            try:
+                names.append(str(index.value(member, cls.file, cls)))
+            except Unresolved:
+                index.unresolved.append(f"DatabaseIdentifier.{member}")
+        return sorted(set(names))
+    return []
+
+
 def extract(
     root: Path,
     version: str,
@@ -829,6 +901,7 @@ def extract(
         },
         "generator": "scripts/extract_catalog.py",
         "common_options": common_options(index),
+        "jdbc_dialects": jdbc_dialects(index),
         "plugins": plugins,
         "unresolved": sorted(set(index.unresolved)),
     }

@@ -1,0 +1,81 @@
+"""The SeaTunnel plugin catalog: typed models of every plugin's options, and checks on them.
+
+    from stconfig import catalog
+    catalog.plugin_names("source")                       # [("source", "AmazonDynamodb"), ...]
+    catalog.suggest("source", "MySQL")                   # ["MySQL-CDC", "Jdbc"]
+    model = catalog.lookup("source", "fakesource")       # the FakeSource pydantic model
+    catalog.validate_options("source", "FakeSource", {"row.nums": 5})
+    # [OptionProblem(key='row.nums', kind='unknown', ..., suggestion='row.num')]
+
+Everything is imported lazily: `import stconfig.catalog` loads a small index only, and a
+plugin's model (with pydantic) is imported the first time it is looked up.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS: dict[str, str] = {
+    "OptionProblem": "stconfig.catalog.problems",
+    "OptionSpec": "stconfig.catalog.spec",
+    "PluginSpec": "stconfig.catalog.spec",
+    "ConditionalRule": "stconfig.catalog.spec",
+    "UnknownPluginError": "stconfig.catalog.registry",
+    "UnknownVersionError": "stconfig.catalog.registry",
+    "canonical_name": "stconfig.catalog.registry",
+    "lookup": "stconfig.catalog.registry",
+    "plugin_names": "stconfig.catalog.registry",
+    "spec": "stconfig.catalog.registry",
+    "suggest": "stconfig.catalog.registry",
+    "versions": "stconfig.catalog.registry",
+    "validate_options": "stconfig.catalog.validate",
+    "check_rules": "stconfig.catalog.rules",
+}
+
+if TYPE_CHECKING:
+    from stconfig.catalog.problems import OptionProblem
+    from stconfig.catalog.registry import (
+        UnknownPluginError,
+        UnknownVersionError,
+        canonical_name,
+        lookup,
+        plugin_names,
+        spec,
+        suggest,
+        versions,
+    )
+    from stconfig.catalog.rules import check_rules
+    from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
+    from stconfig.catalog.validate import validate_options
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'stconfig.catalog' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])
+
+
+__all__ = [
+    "ConditionalRule",
+    "OptionProblem",
+    "OptionSpec",
+    "PluginSpec",
+    "UnknownPluginError",
+    "UnknownVersionError",
+    "canonical_name",
+    "check_rules",
+    "lookup",
+    "plugin_names",
+    "spec",
+    "suggest",
+    "validate_options",
+    "versions",
+]

@@ -1,0 +1,1 @@
+"""Generated sink models for SeaTunnel 2.3.8. DO NOT EDIT."""

@@ -1,0 +1,221 @@
+"""The pydantic base of every plugin model: SeaTunnel's common options and rule checking.
+
+Generated models (`stconfig.catalog._generated`) subclass `SourceOptions`, `SinkOptions` or
+`TransformOptions` and set `spec`. Field aliases are SeaTunnel keys; fallback (old) keys are
+accepted through `AliasChoices`. Unknown keys are refused (`extra="forbid"`), because SeaTunnel
+2.3.x would silently ignore them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, ClassVar, Self
+
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from stconfig.catalog.rules import check_rules
+from stconfig.catalog.spec import PluginSpec
+from stconfig.catalog.types import PLACEHOLDER, SeaTunnelType
+
+BASIC_TYPES = frozenset(
+    {
+        "string",
+        "boolean",
+        "tinyint",
+        "smallint",
+        "int",
+        "bigint",
+        "float",
+        "double",
+        "null",
+        "bytes",
+        "date",
+        "time",
+        "timestamp",
+        "timestamp_tz",
+        "long",
+        "short",
+        "byte",
+        "decimal",
+        "binary_vector",
+        "float_vector",
+        "float16_vector",
+        "bfloat16_vector",
+        "sparse_float_vector",
+    }
+)
+_DECIMAL = re.compile(r"decimal\s*\(\s*\d+\s*,\s*\d+\s*\)", re.IGNORECASE)
+
+
+def check_field_type(text: str) -> str:
+    """Accept a SeaTunnel type string (`int`, `decimal(10, 2)`, `array<int>`, `map<K, V>`)."""
+    stripped = text.strip()
+    lowered = stripped.lower()
+    if lowered in BASIC_TYPES or _DECIMAL.fullmatch(stripped) or PLACEHOLDER.search(stripped):
+        return text
+    if stripped.startswith("{") and stripped.endswith("}"):
+        # a nested row written inline: `{a = int, b = string}` (HOCON, parsed by SeaTunnel)
+        return text
+    for head, arity in (("array<", 1), ("map<", 2)):
+        if lowered.startswith(head) and lowered.endswith(">"):
+            inner = stripped[len(head) : -1]
+            parts, depth, current = [], 0, ""
+            for char in inner:
+                depth += char in "<({"
+                depth -= char in ">)}"
+                if char == "," and depth == 0:
+                    parts.append(current)
+                    current = ""
+                else:
+                    current += char
+            parts.append(current)
+            if len(parts) == arity:
+                for part in parts:
+                    check_field_type(part)
+                return text
+    raise ValueError(f"{text!r} is not a SeaTunnel type (such as int, array<int>, decimal(10, 2))")
+
+
+def _check_fields(value: dict[str, Any]) -> dict[str, Any]:
+    for name, kind in value.items():
+        if isinstance(kind, dict):
+            _check_fields(kind)
+        elif isinstance(kind, str):
+            check_field_type(kind)
+        else:
+            raise ValueError(f"field {name!r}: a type string or a nested row object is expected")
+    return value
+
+
+class _Block(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, serialize_by_alias=True)
+
+
+class Column(_Block):
+    """One entry of `schema.columns`."""
+
+    name: str
+    type: str
+    nullable: Annotated[bool | None, SeaTunnelType("boolean")] = None
+    column_length: Annotated[int | None, SeaTunnelType("long")] = Field(None, alias="columnLength")
+    column_scale: Annotated[int | None, SeaTunnelType("int")] = Field(None, alias="columnScale")
+    default_value: Any = Field(None, alias="defaultValue")
+    comment: str | None = None
+
+    @field_validator("type")
+    @classmethod
+    def _type(cls, value: str) -> str:
+        return check_field_type(value)
+
+
+class PrimaryKey(_Block):
+    """`schema.primaryKey`."""
+
+    name: str
+    column_names: list[str] = Field(alias="columnNames")
+
+
+class ConstraintColumn(_Block):
+    """A column of a constraint key, with its sort order."""
+
+    column_name: str = Field(alias="columnName")
+    sort_type: str | None = Field(None, alias="sortType")
+
+
+class ConstraintKey(_Block):
+    """One entry of `schema.constraintKeys`."""
+
+    constraint_name: str = Field(alias="constraintName")
+    constraint_type: str | None = Field(None, alias="constraintType")
+    constraint_columns: list[ConstraintColumn] = Field(alias="constraintColumns")
+
+
+class SchemaBlock(_Block):
+    """SeaTunnel's `schema` block: `fields` (name to type, or nested row) or `columns`."""
+
+    fields: dict[str, Any] | None = None
+    columns: list[Column] | None = None
+    primary_key: PrimaryKey | None = Field(None, alias="primaryKey")
+    constraint_keys: list[ConstraintKey] | None = Field(None, alias="constraintKeys")
+    table: str | None = None
+    schema_first: Annotated[bool | None, SeaTunnelType("boolean")] = None
+    comment: str | None = None
+
+    @field_validator("fields")
+    @classmethod
+    def _fields(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
+        return None if value is None else _check_fields(value)
+
+
+class PluginOptions(BaseModel):
+    """Options every plugin accepts, whatever its kind."""
+
+    model_config = ConfigDict(
+        extra="forbid", populate_by_name=True, serialize_by_alias=True, frozen=False
+    )
+    spec: ClassVar[PluginSpec]
+
+    plugin_name: str | None = None
+    plugin_output: Annotated[str | None, SeaTunnelType("string")] = Field(
+        None,
+        alias="plugin_output",
+        validation_alias=AliasChoices("plugin_output", "result_table_name"),
+    )
+    plugin_input: Annotated[list[str] | None, SeaTunnelType("list<string>")] = Field(
+        None,
+        alias="plugin_input",
+        validation_alias=AliasChoices("plugin_input", "source_table_name"),
+    )
+    parallelism: Annotated[int | None, SeaTunnelType("int")] = 1
+    schema_: SchemaBlock | None = Field(None, alias="schema")
+
+    def seatunnel_options(self) -> dict[str, Any]:
+        """The options that were set, keyed by SeaTunnel key (what a job file would hold)."""
+        dumped: dict[str, Any] = self.model_dump(by_alias=True, exclude_unset=True)
+        return dumped
+
+    @model_validator(mode="after")
+    def _rules(self, info: ValidationInfo) -> Self:
+        if info.context and info.context.get("skip_rules"):
+            return self
+        problems = check_rules(self.spec, self.seatunnel_options())
+        if problems:
+            raise ValueError("; ".join(str(p) for p in problems))
+        return self
+
+
+class SourceOptions(PluginOptions):
+    """Options every source accepts."""
+
+    dag_parsing_mode: Annotated[
+        str | None, SeaTunnelType("enum", ("SINGLENESS", "SHARDING"))
+    ] = Field("SINGLENESS", alias="dag-parsing.mode")
+
+
+class TransformOptions(PluginOptions):
+    """Options every transform accepts."""
+
+
+class SinkOptions(PluginOptions):
+    """Options every sink accepts."""
+
+    multi_table_sink_replica: Annotated[int | None, SeaTunnelType("int")] = 1
+
+
+__all__ = [
+    "Column",
+    "PluginOptions",
+    "SchemaBlock",
+    "SinkOptions",
+    "SourceOptions",
+    "TransformOptions",
+    "check_field_type",
+]

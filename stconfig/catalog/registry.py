@@ -1,0 +1,145 @@
+"""Find plugin models by kind and name, case-insensitively as SeaTunnel does, importing lazily.
+
+Only the small generated index is imported up front; a plugin's model module (and pydantic)
+is imported the first time that plugin is looked up. Hand-written overrides win over the
+generated models.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import import_module
+from types import ModuleType
+from typing import TYPE_CHECKING, cast
+
+from stconfig.catalog._generated import LATEST, VERSIONS
+from stconfig.catalog._suggest import closest
+from stconfig.catalog.overrides import OVERRIDES
+from stconfig.catalog.spec import KINDS, Kind, PluginSpec
+from stconfig.errors import StconfigError
+
+if TYPE_CHECKING:
+    from stconfig.catalog.base import PluginOptions
+
+_GENERATED = "stconfig.catalog._generated"
+
+
+class UnknownPluginError(StconfigError):
+    """A plugin name SeaTunnel would not find, with what the user probably meant."""
+
+    def __init__(self, kind: str, name: str, suggestions: list[str]) -> None:
+        hint = f" (did you mean {' or '.join(repr(s) for s in suggestions)}?)" if suggestions else ""
+        super().__init__(f"{name!r} is not a SeaTunnel {kind} plugin{hint}")
+        self.kind = kind
+        self.name = name
+        self.suggestions = suggestions
+
+
+class UnknownVersionError(StconfigError):
+    """A SeaTunnel version the catalog does not describe."""
+
+    def __init__(self, version: str) -> None:
+        known = ", ".join(VERSIONS)
+        super().__init__(f"no plugin catalog for SeaTunnel {version!r} (known: {known})")
+
+
+def versions() -> list[str]:
+    """The SeaTunnel versions the catalog describes, oldest first."""
+    return list(VERSIONS)
+
+
+@cache
+def _index(version: str | None) -> ModuleType:
+    chosen = version or LATEST
+    if chosen not in VERSIONS:
+        raise UnknownVersionError(chosen)
+    return import_module(f"{_GENERATED}.{VERSIONS[chosen]}")
+
+
+def _check_kind(kind: str) -> Kind:
+    if kind not in KINDS:
+        raise StconfigError(f"unknown plugin kind {kind!r} (expected one of {', '.join(KINDS)})")
+    return cast(Kind, kind)
+
+
+def plugin_names(kind: str | None = None, *, version: str | None = None) -> list[tuple[Kind, str]]:
+    """(kind, name) of every plugin, in SeaTunnel's spelling, sorted by kind then name."""
+    kinds = KINDS if kind is None else (_check_kind(kind),)
+    plugins: dict[tuple[str, str], tuple[str, str, str]] = _index(version).PLUGINS
+    found = [(cast(Kind, k), entry[0]) for (k, _), entry in plugins.items() if k in kinds]
+    return sorted(found, key=lambda item: (KINDS.index(item[0]), item[1].lower()))
+
+
+def canonical_name(kind: str, name: str, *, version: str | None = None) -> str | None:
+    """SeaTunnel's spelling of a plugin name matched case-insensitively, or None."""
+    entry = _index(version).PLUGINS.get((_check_kind(kind), name.strip().lower()))
+    return None if entry is None else str(entry[0])
+
+
+def suggest(kind: str, name: str, *, version: str | None = None) -> list[str]:
+    """What a wrong plugin name probably meant: near misses, artifact names, JDBC databases."""
+    index = _index(version)
+    kind = _check_kind(kind)
+    names = [n for _, n in plugin_names(kind, version=version)]
+    lowered = name.strip().lower()
+    result: list[str] = []
+    artifact = index.ARTIFACTS.get(lowered) or index.ARTIFACTS.get(f"connector-{lowered}")
+    if artifact:
+        result += [n for k, n in artifact if k == kind] or [n for _, n in artifact]
+    near = closest(name, names)
+    if near is not None:
+        result.append(near)
+    squashed = re.sub(r"[^a-z0-9]", "", lowered)
+    result += [
+        n
+        for n in names
+        if len(squashed) >= 3 and re.sub(r"[^a-z0-9]", "", n.lower()).startswith(squashed)
+    ]
+    dialects = {d.lower() for d in index.JDBC_DIALECTS} | {"postgresql", "mariadb"}
+    if lowered in dialects or lowered.removesuffix("sql") in dialects:
+        result.append("Jdbc")
+    if not result:
+        others = [n for k in KINDS if k != kind for _, n in plugin_names(k, version=version)]
+        if any(n.lower() == lowered for n in others):
+            result = []
+    return list(dict.fromkeys(result))
+
+
+def _entry(kind: str, name: str, version: str | None) -> tuple[str, str, str]:
+    entry = _index(version).PLUGINS.get((_check_kind(kind), name.strip().lower()))
+    if entry is None:
+        raise UnknownPluginError(kind, name, suggest(kind, name, version=version))
+    return cast(tuple[str, str, str], entry)
+
+
+def lookup(kind: str, name: str, *, version: str | None = None) -> type[PluginOptions]:
+    """The model class of a plugin; raises UnknownPluginError with suggestions."""
+    canonical, module, cls = _entry(kind, name, version)
+    chosen = version or LATEST
+    override = OVERRIDES.get((chosen, kind, canonical))
+    if override is not None:
+        module_path, _, attribute = override.partition(":")
+        return cast("type[PluginOptions]", getattr(import_module(module_path), attribute))
+    generated = import_module(f"{_GENERATED}.{VERSIONS[chosen]}.{module}")
+    return cast("type[PluginOptions]", getattr(generated, cls))
+
+
+def spec(kind: str, name: str, *, version: str | None = None) -> PluginSpec:
+    """The plain option facts of a plugin (keys, fallback keys, types, rules)."""
+    _, module, _ = _entry(kind, name, version)
+    chosen = version or LATEST
+    generated = import_module(f"{_GENERATED}.{VERSIONS[chosen]}.{module}")
+    return cast(PluginSpec, generated.SPEC)
+
+
+__all__ = [
+    "UnknownPluginError",
+    "UnknownVersionError",
+    "canonical_name",
+    "lookup",
+    "plugin_names",
+    "spec",
+    "suggest",
+    "versions",
+]

@@ -1,0 +1,107 @@
+"""SeaTunnel's `ConfigValidator` semantics over a plain options dict.
+
+"Present" means the key or one of its fallback keys is set; a default does not make an option
+present. A required option with a default is satisfied anyway, and a condition compares
+against the default when the option is unset (`Objects.equals(expect, config.get(opt))`).
+Unlike SeaTunnel, which stops at the first failing group, every failing group is reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from stconfig.catalog.problems import OptionProblem
+from stconfig.catalog.spec import OptionSpec, PluginSpec
+
+_TRUE = {"true"}
+_FALSE = {"false"}
+
+
+def present(spec: PluginSpec, options: Mapping[str, Any], key: str) -> bool:
+    """True when the option (or a fallback key) is set."""
+    option = spec.option(key)
+    keys = option.keys if option is not None else (key,)
+    return any(k in options for k in keys)
+
+
+def effective(spec: PluginSpec, options: Mapping[str, Any], key: str) -> Any:
+    """The value SeaTunnel would read: the set value, else the default, else None."""
+    option = spec.option(key)
+    if option is None:
+        return options.get(key)
+    for k in option.keys:
+        if k in options:
+            return options[k]
+    return option.default if option.has_default else None
+
+
+def _normal(option: OptionSpec | None, value: Any) -> Any:
+    if value is None:
+        return None
+    if option is not None and option.type == "enum":
+        return str(value).upper()
+    if option is not None and option.type == "boolean" and isinstance(value, str):
+        lowered = value.lower()
+        return True if lowered in _TRUE else False if lowered in _FALSE else value
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return float(value)
+    if option is not None and option.type in ("int", "long", "float", "double"):
+        try:
+            return float(str(value))
+        except ValueError:
+            return value
+    return value
+
+
+def _satisfied(spec: PluginSpec, options: Mapping[str, Any], key: str) -> bool:
+    option = spec.option(key)
+    return present(spec, options, key) or (option is not None and option.has_default)
+
+
+def _keys(keys: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(repr(k) for k in keys)
+
+
+def check_rules(spec: PluginSpec, options: Mapping[str, Any]) -> list[OptionProblem]:
+    """Required, exclusive, bundled and conditional problems, each naming SeaTunnel keys."""
+    problems: list[OptionProblem] = []
+    for group in spec.required:
+        for key in group:
+            if not _satisfied(spec, options, key):
+                problems.append(OptionProblem(key, "missing", f"option {key!r} is required"))
+    for group in spec.exclusive:
+        set_keys = [k for k in group if present(spec, options, k)]
+        if not set_keys:
+            message = f"set exactly one of {_keys(group)}; none is set"
+            problems.append(OptionProblem(group[0], "exclusive", message))
+        elif len(set_keys) > 1:
+            message = f"options {_keys(set_keys)} are mutually exclusive: set only one"
+            problems.append(OptionProblem(set_keys[1], "exclusive", message))
+    for group in spec.bundled:
+        set_keys = [k for k in group if present(spec, options, k)]
+        if set_keys and len(set_keys) < len(group):
+            absent = [k for k in group if k not in set_keys]
+            message = (
+                f"options {_keys(group)} go together: {_keys(set_keys)} set, {_keys(absent)} not"
+            )
+            problems.append(OptionProblem(absent[0], "bundled", message))
+    for rule in spec.conditional:
+        condition = spec.option(rule.option)
+        actual = _normal(condition, effective(spec, options, rule.option))
+        if not any(_normal(condition, v) == actual for v in rule.values):
+            continue
+        shown = effective(spec, options, rule.option)
+        for key in rule.required:
+            if not _satisfied(spec, options, key):
+                why = f"{rule.option} = {shown!r}"
+                if not present(spec, options, rule.option):
+                    why += " (its default)"
+                message = f"option {key!r} is required because {why}"
+                problems.append(OptionProblem(key, "conditional", message))
+    return problems
+
+
+__all__ = ["check_rules", "effective", "present"]

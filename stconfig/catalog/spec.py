@@ -1,0 +1,123 @@
+"""Plain facts about a plugin's options, as SeaTunnel's `Option` constants and `OptionRule` state them.
+
+These frozen dataclasses carry no pydantic, so the linter can read keys, fallback keys and
+types without paying for model construction. The generated modules build one `PluginSpec` each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["source", "transform", "sink"]
+KINDS: tuple[Kind, ...] = ("source", "transform", "sink")
+
+
+@dataclass(frozen=True, slots=True)
+class OptionSpec:
+    """One option: its SeaTunnel key, Python attribute, type and default.
+
+    `type` is a catalog type string (`string`, `int`, `long`, `boolean`, `double`, `enum`,
+    `list<string>`, `map<string, string>`, `object`, `any`, ...). `enum_aliases` are other
+    spellings SeaTunnel accepts for enum constants (a `toString()` or a parsed pattern, such as
+    `yyyy-MM-dd` for `YYYY_MM_DD`). `in_rule` is False for
+    options the connector reads outside its `optionRule()`; they are real options all the same.
+    """
+
+    key: str
+    attr: str
+    type: str
+    enum: tuple[str, ...] | None = None
+    enum_case_sensitive: bool = False
+    enum_aliases: tuple[str, ...] = ()
+    has_default: bool = False
+    default: Any = None
+    fallback_keys: tuple[str, ...] = ()
+    in_rule: bool = True
+    declared_in: str = ""
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The key and its fallback (old) keys, in the order SeaTunnel tries them."""
+        return (self.key, *self.fallback_keys)
+
+    @property
+    def is_map(self) -> bool:
+        """Map options also take `key.sub = v` entries (SeaTunnel nests dotted keys)."""
+        return self.type.startswith("map<") or self.type == "object"
+
+
+@dataclass(frozen=True, slots=True)
+class ConditionalRule:
+    """`conditional(option, values, required...)`: when option equals one of values."""
+
+    option: str
+    values: tuple[Any, ...]
+    required: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PluginSpec:
+    """A plugin's options and its `OptionRule`, flattened."""
+
+    kind: Kind
+    name: str
+    artifact: str
+    factory: str | None
+    options: tuple[OptionSpec, ...]
+    required: tuple[tuple[str, ...], ...] = ()
+    exclusive: tuple[tuple[str, ...], ...] = ()
+    bundled: tuple[tuple[str, ...], ...] = ()
+    conditional: tuple[ConditionalRule, ...] = ()
+    in_release_mapping: bool = True
+    seatunnel_version: str = ""
+    _by_key: dict[str, OptionSpec] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for option in self.options:
+            for key in option.keys:
+                self._by_key.setdefault(key, option)
+
+    def option(self, key: str) -> OptionSpec | None:
+        """The option a key (or fallback key) names."""
+        return self._by_key.get(key)
+
+    def owner(self, key: str) -> OptionSpec | None:
+        """The option a key names, or the map option a `map.sub` key writes into."""
+        found = self._by_key.get(key)
+        if found is not None:
+            return found
+        head, dot, _ = key.rpartition(".")
+        while dot:
+            found = self._by_key.get(head)
+            if found is not None and found.is_map:
+                return found
+            head, dot, _ = head.rpartition(".")
+        return None
+
+    @property
+    def all_keys(self) -> tuple[str, ...]:
+        """Every key this plugin accepts, fallback keys included."""
+        return tuple(self._by_key)
+
+    def rule_of(self, key: str) -> str:
+        """How the rule treats an option: required, exclusive, bundled, conditional, ..."""
+        option = self.option(key)
+        canonical = option.key if option is not None else key
+        labels = []
+        if any(canonical in group for group in self.required):
+            labels.append("required")
+        if any(canonical in group for group in self.exclusive):
+            labels.append("exclusive")
+        if any(canonical in group for group in self.bundled):
+            labels.append("bundled")
+        for rule in self.conditional:
+            if canonical in rule.required:
+                values = "|".join(str(v) for v in rule.values)
+                labels.append(f"required if {rule.option}={values}")
+        if not labels:
+            labels.append("optional" if option is None or option.in_rule else "read outside rule")
+        return ", ".join(labels)
+
+
+__all__ = ["KINDS", "ConditionalRule", "Kind", "OptionSpec", "PluginSpec"]

@@ -1,0 +1,90 @@
+"""Validate one plugin's options dict and report every problem by SeaTunnel key.
+
+SeaTunnel reads a key either flat (`row.num = 1`) or through nested objects
+(`row { num = 1 }`), and a map option also collects `map.sub = v` entries; both forms are
+folded here before validation, so neither is reported as unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import ValidationError
+
+from stconfig.catalog._suggest import closest
+from stconfig.catalog.problems import OptionProblem
+from stconfig.catalog.registry import lookup, spec
+from stconfig.catalog.rules import check_rules
+from stconfig.catalog.spec import PluginSpec
+
+
+def fold(plugin: PluginSpec, options: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Options keyed as SeaTunnel reads them, and the keys that name no option."""
+    folded: dict[str, Any] = {}
+    unknown: list[str] = []
+    known = plugin.all_keys
+
+    def visit(key: str, value: Any) -> None:
+        if plugin.option(key) is not None:
+            folded[key] = value
+            return
+        owner = plugin.owner(key)
+        if owner is not None:
+            target = folded.setdefault(owner.key, {})
+            if isinstance(target, dict):
+                target[key[len(owner.key) + 1 :]] = value
+            return
+        if isinstance(value, dict) and any(k.startswith(key + ".") for k in known):
+            for sub, inner in value.items():
+                visit(f"{key}.{sub}", inner)
+            return
+        unknown.append(key)
+
+    for key, value in options.items():
+        visit(key, value)
+    return folded, unknown
+
+
+def _problem_for(plugin: PluginSpec, folded: Mapping[str, Any], error: Any) -> OptionProblem:
+    loc = [str(part) for part in error["loc"]]
+    option = plugin.option(loc[0]) if loc else None
+    if option is None and loc:
+        option = next((o for o in plugin.options if o.attr == loc[0]), None)
+    key = loc[0] if loc else ""
+    if option is not None:
+        key = next((k for k in option.keys if k in folded), option.key)
+    path = ".".join([key, *loc[1:]])
+    message = str(error["msg"]).removeprefix("Value error, ")
+    kind = "enum" if option is not None and option.enum is not None else "type"
+    return OptionProblem(path, kind, message)
+
+
+def validate_options(
+    kind: str, name: str, options: Mapping[str, Any], *, version: str | None = None
+) -> list[OptionProblem]:
+    """Every problem with one plugin's options: unknown keys, bad values, rule violations.
+
+    Raises UnknownPluginError (with suggestions) when the plugin itself is unknown.
+    """
+    plugin = spec(kind, name, version=version)
+    model = lookup(kind, name, version=version)
+    folded, unknown = fold(plugin, options)
+    problems = [
+        OptionProblem(
+            key,
+            "unknown",
+            f"{key!r} is not an option of {plugin.name} ({plugin.kind}); SeaTunnel ignores it",
+            closest(key, plugin.all_keys),
+        )
+        for key in unknown
+    ]
+    try:
+        model.model_validate(folded, context={"skip_rules": True})
+    except ValidationError as exc:
+        problems += [_problem_for(plugin, folded, error) for error in exc.errors()]
+    problems += check_rules(plugin, folded)
+    return problems
+
+
+__all__ = ["fold", "validate_options"]
