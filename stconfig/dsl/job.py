@@ -17,7 +17,7 @@ from stconfig.dsl._location import Location, caller
 from stconfig.dsl._values import to_node
 from stconfig.dsl.env import ENV_KEYS, RESTORE_KEYS, Env, Mode
 from stconfig.dsl.errors import DslError, WiringError
-from stconfig.dsl.plugins import OUTPUT_KEYS, Plugin
+from stconfig.dsl.plugins import OUTPUT_KEYS, Wired
 from stconfig.dsl.variables import Secret, Var
 from stconfig.model import job as model
 from stconfig.model.graph import GraphNode, TableGraph, build_graph
@@ -102,7 +102,7 @@ class Job:
         self.table_keys: TableKeys = table_keys
         self.empty_transform = empty_transform
         self.check_wiring = check_wiring
-        self.plugins: list[Plugin] = []
+        self.plugins: list[Wired] = []
 
     @property
     def name(self) -> str | None:
@@ -123,18 +123,18 @@ class Job:
     ) -> None:
         _context.leave(self)
 
-    def add(self, *plugins: Plugin) -> Job:
+    def add(self, *plugins: Wired) -> Job:
         """Add plugins created outside a `with` block (the plain-object style)."""
         for plugin in plugins:
-            if plugin.job is not None and plugin.job is not self:
-                raise DslError(f"{plugin.name} already belongs to another job", caller())
-            plugin.job = self
+            if plugin._st_job is not None and plugin._st_job is not self:
+                raise DslError(f"{plugin._st_name()} already belongs to another job", caller())
+            plugin._st_job = self
             if not any(existing is plugin for existing in self.plugins):
                 self.plugins.append(plugin)
         return self
 
-    def _section(self, kind: model.Kind) -> list[Plugin]:
-        return [plugin for plugin in self.plugins if plugin.kind == kind]
+    def _section(self, kind: model.Kind) -> list[Wired]:
+        return [plugin for plugin in self.plugins if plugin._st_kind == kind]
 
     def build(self, variables: Mapping[str, str] | None = None) -> model.Job:
         """The job model, wiring checked.
@@ -162,26 +162,31 @@ class Job:
             return model.Job(apply_placeholder_pass(root, variables))
         return built
 
-    def _check_members(self, ordered: list[Plugin]) -> None:
+    def _check_members(self, ordered: list[Wired]) -> None:
         members = {id(plugin) for plugin in ordered}
         for plugin in ordered:
             for upstream, location, _ in plugin._inputs:
-                if isinstance(upstream, Plugin) and id(upstream) not in members:
+                if isinstance(upstream, Wired) and id(upstream) not in members:
                     raise WiringError(
-                        f"{plugin.name} reads {upstream.name}, which is not part of this job "
-                        "(create it inside `with Job(...)` or add it with job.add())",
+                        f"{plugin._st_name()} reads {upstream._st_name()}, which is not part of "
+                        "this job (create it inside `with Job(...)` or add it with job.add())",
                         location,
                     )
 
-    def _table_names(self, ordered: list[Plugin]) -> dict[int, str]:
+    def _table_names(self, ordered: list[Wired]) -> dict[int, str]:
         """Each producer's table name: the user's, or a readable generated one if it is read."""
         taken: set[str] = set()
         names: dict[int, str] = {}
         for plugin in ordered:
-            given = plugin.plugin_output
+            given = plugin._st_output()
             if given is None:
                 given = next(
-                    (str(plugin.options[k]) for k in OUTPUT_KEYS if k in plugin.options), None
+                    (
+                        str(plugin._st_options()[k])
+                        for k in OUTPUT_KEYS
+                        if k in plugin._st_options()
+                    ),
+                    None,
                 )
             if given is not None:
                 names[id(plugin)] = given
@@ -189,12 +194,12 @@ class Job:
         read = {
             id(upstream)
             for plugin in ordered
-            for upstream in plugin.inputs
-            if isinstance(upstream, Plugin)
+            for upstream in plugin._st_inputs()
+            if isinstance(upstream, Wired)
         }
         for plugin in ordered:
             if id(plugin) in read and id(plugin) not in names:
-                base = _snake(plugin.name) or plugin.kind
+                base = _snake(plugin._st_name()) or plugin._st_kind
                 candidate, counter = base, 1
                 while candidate in taken:
                     counter += 1
@@ -203,18 +208,18 @@ class Job:
                 taken.add(candidate)
         return names
 
-    def _plugin_node(self, plugin: Plugin, names: dict[int, str]) -> ObjectNode:
+    def _plugin_node(self, plugin: Wired, names: dict[int, str]) -> ObjectNode:
         output_key, input_key = (
             ("plugin_output", "plugin_input")
             if self.table_keys == "plugin_output"
             else ("result_table_name", "source_table_name")
         )
         node = ObjectNode()
-        node.set("plugin_name", Scalar(plugin.name))
+        node.set("plugin_name", Scalar(plugin._st_name()))
         if plugin._inputs:
             tables = [
-                names[id(upstream)] if isinstance(upstream, Plugin) else upstream
-                for upstream in plugin.inputs
+                names[id(upstream)] if isinstance(upstream, Wired) else upstream
+                for upstream in plugin._st_inputs()
             ]
             value: Node = (
                 ListNode([Scalar(t) for t in tables])
@@ -222,17 +227,17 @@ class Job:
                 else Scalar(tables[0])
             )
             node.set(input_key, value)
-        if plugin.plugin_output is not None or (
-            id(plugin) in names and not any(k in plugin.options for k in OUTPUT_KEYS)
+        if plugin._st_output() is not None or (
+            id(plugin) in names and not any(k in plugin._st_options() for k in OUTPUT_KEYS)
         ):
             node.set(output_key, Scalar(names[id(plugin)]))
-        where = f"{plugin.kind} {plugin.name}"
-        for key, option in plugin.options.items():
+        where = f"{plugin._st_kind} {plugin._st_name()}"
+        for key, option in plugin._st_options().items():
             if key == "plugin_name":
                 raise DslError(
                     f"{where}: set the plugin name as the first argument, "
                     "not options['plugin_name']",
-                    plugin.location,
+                    plugin._st_location,
                 )
             node.set(key, to_node(option, f"{where} option {key!r}"))
         return node
@@ -241,7 +246,7 @@ class Job:
         graph = build_graph(built)
         sections = {kind: self._section(kind) for kind in model.KINDS}
 
-        def builder(node: GraphNode) -> Plugin:
+        def builder(node: GraphNode) -> Wired:
             return sections[node.plugin.kind][node.plugin.index]
 
         def where(node: GraphNode, table: str | None = None) -> Location | None:
@@ -249,7 +254,7 @@ class Job:
             for upstream, location, _ in plugin._inputs:
                 if isinstance(upstream, str) and upstream == table:
                     return location
-            return plugin._inputs[-1][1] if plugin._inputs else plugin.location
+            return plugin._inputs[-1][1] if plugin._inputs else plugin._st_location
 
         def closing(group: list[GraphNode]) -> Location | None:
             """The last wire written between members of a cycle: the one that closed it."""
@@ -260,7 +265,7 @@ class Job:
                 for upstream, location, sequence in plugin._inputs
                 if any(upstream is member for member in members)
             ]
-            return max(wires, key=lambda wire: wire[0])[1] if wires else members[0].location
+            return max(wires, key=lambda wire: wire[0])[1] if wires else members[0]._st_location
 
         _check_graph_rules(graph, builder, where, closing, self.location)
 
@@ -280,7 +285,7 @@ class Job:
         """The environment variables the job's `Secret`s name, in order of first use."""
         found: dict[str, None] = {}
         values: list[object] = [*self.extra_env.values()]
-        values.extend(plugin.options for plugin in self.plugins)
+        values.extend(plugin._st_given() for plugin in self.plugins)
         while values:
             value = values.pop(0)
             if isinstance(value, Secret):
@@ -303,7 +308,7 @@ class Job:
         given.update(settings.pop("variables", None) or {})
         return lint(self.build(), variables=given, **settings)
 
-    def __iter__(self) -> Iterator[Plugin]:
+    def __iter__(self) -> Iterator[Wired]:
         return iter(self.plugins)
 
     def __repr__(self) -> str:
@@ -312,7 +317,7 @@ class Job:
 
 def _check_graph_rules(
     graph: TableGraph,
-    builder: Callable[[GraphNode], Plugin],
+    builder: Callable[[GraphNode], Wired],
     where: Callable[..., Location | None],
     closing: Callable[[list[GraphNode]], Location | None],
     job_location: Location | None,
@@ -323,46 +328,52 @@ def _check_graph_rules(
 
     def label(node: GraphNode) -> str:
         plugin = builder(node)
-        return f"{plugin.name} ({plugin.location})" if plugin.location else plugin.name
+        return (
+            f"{plugin._st_name()} ({plugin._st_location})"
+            if plugin._st_location
+            else plugin._st_name()
+        )
 
     for node, earlier, ref in graph.duplicates:
         raise WiringError(
-            f"table {ref.name!r} is produced twice, by {label(earlier)} and {builder(node).name}",
-            builder(node).location,
+            f"table {ref.name!r} is produced twice, by {label(earlier)} and "
+            f"{builder(node)._st_name()}",
+            builder(node)._st_location,
         )
     for node, ref in graph.dangling:
         raise WiringError(
-            f"{builder(node).name} reads table {ref.name!r}, which no source or transform produces",
+            f"{builder(node)._st_name()} reads table {ref.name!r}, which no source or "
+            "transform produces",
             where(node, ref.name),
         )
     for group in graph.cycles:
-        path = " -> ".join(builder(n).name for n in [*group, group[0]])
+        path = " -> ".join(builder(n)._st_name() for n in [*group, group[0]])
         raise WiringError(f"transforms read each other in a cycle: {path}", closing(group))
     wired = any(builder(n)._inputs or n.inputs for n in graph.nodes)
     if graph.strict or wired:
         for node in graph.nodes:
             if node.kind != "source" and not node.inputs:
                 raise WiringError(
-                    f"{node.kind} {builder(node).name} has no input: wire it with `>>` "
+                    f"{node.kind} {builder(node)._st_name()} has no input: wire it with `>>` "
                     "or plugin_input=",
-                    builder(node).location,
+                    builder(node)._st_location,
                 )
     if graph.strict:
         for node in graph.nodes:
             if node.kind != "sink" and node.output is None:
                 raise WiringError(
-                    f"{node.kind} {builder(node).name} feeds nothing; in a job with several "
+                    f"{node.kind} {builder(node)._st_name()} feeds nothing; in a job with several "
                     "sources, transforms or sinks every table must be read",
-                    builder(node).location,
+                    builder(node)._st_location,
                 )
         for node in graph.unused:
             raise WiringError(
-                f"table {node.output_name!r} of {builder(node).name} is never read",
-                builder(node).location,
+                f"table {node.output_name!r} of {builder(node)._st_name()} is never read",
+                builder(node)._st_location,
             )
     for node, ref in graph.dropped:
         raise WiringError(
-            f"{builder(node).name} reads {ref.name!r} from a transform listed after it; "
+            f"{builder(node)._st_name()} reads {ref.name!r} from a transform listed after it; "
             "SeaTunnel drops that input: create the producer first",
             where(node, ref.name),
         )
