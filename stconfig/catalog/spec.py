@@ -46,6 +46,11 @@ class OptionSpec:
         """Map options also take `key.sub = v` entries (SeaTunnel nests dotted keys)."""
         return self.type.startswith("map<") or self.type == "object"
 
+    @property
+    def is_prefix(self) -> bool:
+        """A key ending in `.` names a family: the connector reads every `prefix.x` key."""
+        return self.key.endswith(".")
+
 
 @dataclass(frozen=True, slots=True)
 class ConditionalRule:
@@ -87,6 +92,9 @@ class PluginSpec:
         found = self._by_key.get(key)
         if found is not None:
             return found
+        for option in self.options:
+            if option.is_prefix and key.startswith(option.key) and len(key) > len(option.key):
+                return option
         head, dot, _ = key.rpartition(".")
         while dot:
             found = self._by_key.get(head)

@@ -1,8 +1,9 @@
 """Validate one plugin's options dict and report every problem by SeaTunnel key.
 
 SeaTunnel reads a key either flat (`row.num = 1`) or through nested objects
-(`row { num = 1 }`), and a map option also collects `map.sub = v` entries; both forms are
-folded here before validation, so neither is reported as unknown.
+(`row { num = 1 }`), a map option also collects `map.sub = v` entries, and a prefix option
+(a key ending in `.`, such as `scan.params.`) stands for every key under it; these forms are
+folded here before validation, so none is reported as unknown.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ def fold(plugin: PluginSpec, options: Mapping[str, Any]) -> tuple[dict[str, Any]
             folded[key] = value
             return
         owner = plugin.owner(key)
+        if owner is not None and owner.is_prefix:
+            return
         if owner is not None:
             target = folded.setdefault(owner.key, {})
             if isinstance(target, dict):

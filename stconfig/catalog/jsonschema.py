@@ -1,0 +1,158 @@
+"""JSON Schemas from the plugin models: one per plugin, and one for a whole `job.json`.
+
+A plugin schema is the model's own schema (aliases as property names) plus what pydantic
+cannot say: fallback keys, `map.sub` and `prefix.x` keys, the nested spelling of dotted keys,
+and the `OptionRule` (required, exclusive, bundled, conditional) with SeaTunnel's semantics
+(a default satisfies "required"; a condition on an unset option compares its default).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from stconfig.catalog.registry import lookup, plugin_names
+from stconfig.catalog.spec import OptionSpec, PluginSpec
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _present(option: OptionSpec | None, key: str) -> dict[str, Any]:
+    keys = option.keys if option is not None else (key,)
+    if len(keys) == 1:
+        return {"required": [keys[0]]}
+    return {"anyOf": [{"required": [k]} for k in keys]}
+
+
+def _letters(word: str) -> str:
+    return "".join(
+        f"[{c.upper()}{c.lower()}]" if c.upper() != c.lower() else re.escape(c) for c in word
+    )
+
+
+def _equals(option: OptionSpec | None, key: str, value: Any) -> dict[str, Any]:
+    keys = option.keys if option is not None else (key,)
+    if option is not None and option.type == "enum" and isinstance(value, str):
+        test: dict[str, Any] = {"type": "string", "pattern": f"^{_letters(value)}$"}
+    elif isinstance(value, bool):
+        test = {"enum": [value, str(value).lower(), str(value).upper(), str(value).title()]}
+    elif isinstance(value, int | float):
+        test = {"anyOf": [{"const": value}, {"const": str(value)}]}
+    else:
+        test = {"const": value}
+    matches = [{"required": [k], "properties": {k: test}} for k in keys]
+    if option is not None and option.has_default and option.default == value:
+        matches.append({"not": _present(option, key)})
+    return matches[0] if len(matches) == 1 else {"anyOf": matches}
+
+
+def _defaulted(spec: PluginSpec, key: str) -> bool:
+    option = spec.option(key)
+    return option is not None and option.has_default
+
+
+def rules_schema(spec: PluginSpec) -> list[dict[str, Any]]:
+    """The OptionRule as JSON Schema assertions."""
+    parts: list[dict[str, Any]] = []
+    for group in spec.required:
+        for key in group:
+            if not _defaulted(spec, key):
+                parts.append(_present(spec.option(key), key))
+    for group in spec.exclusive:
+        parts.append({"oneOf": [_present(spec.option(k), k) for k in group]})
+    for group in spec.bundled:
+        each = [_present(spec.option(k), k) for k in group]
+        parts.append({"anyOf": [{"allOf": each}, {"not": {"anyOf": each}}]})
+    for rule in spec.conditional:
+        needed = [_present(spec.option(k), k) for k in rule.required if not _defaulted(spec, k)]
+        if not needed:
+            continue
+        condition = spec.option(rule.option)
+        tests = [_equals(condition, rule.option, v) for v in rule.values]
+        parts.append(
+            {
+                "if": tests[0] if len(tests) == 1 else {"anyOf": tests},
+                "then": {"allOf": needed},
+            }
+        )
+    return parts
+
+
+def plugin_schema(kind: str, name: str, *, version: str | None = None) -> dict[str, Any]:
+    """The JSON Schema of one plugin's options."""
+    model = lookup(kind, name, version=version)
+    spec = model.spec
+    schema: dict[str, Any] = model.model_json_schema(by_alias=True, mode="validation")
+    properties: dict[str, Any] = schema.setdefault("properties", {})
+    patterns: dict[str, Any] = {}
+    for option in spec.options:
+        current = properties.get(option.key, {})
+        for old in option.fallback_keys:
+            properties[old] = {**current, "deprecated": True}
+        if option.is_prefix:
+            properties.pop(option.key, None)
+            patterns["^" + re.escape(option.key) + ".+$"] = {}
+        elif option.is_map:
+            patterns["^" + re.escape(option.key) + r"\..+$"] = {}
+    for key in spec.all_keys:
+        head, dot, _ = key.partition(".")
+        while dot:
+            if head not in properties and spec.option(head) is None:
+                properties[head] = {"type": "object", "description": f"nested form of {key!r}"}
+            rest = key[len(head) + 1 :]
+            sub, dot, _ = rest.partition(".")
+            head = f"{head}.{sub}"
+    if patterns:
+        schema["patternProperties"] = patterns
+    schema.pop("required", None)
+    rules = rules_schema(spec)
+    if rules:
+        schema["allOf"] = rules
+    title = f"{spec.name} {spec.kind} (SeaTunnel {spec.seatunnel_version})"
+    return {"$schema": DIALECT, "title": title, **{k: v for k, v in schema.items() if k != "title"}}
+
+
+def _name_pattern(name: str) -> str:
+    return f"^{_letters(name)}$"
+
+
+def job_schema(
+    *, version: str | None = None, ref: str = "plugins/{kind}/{name}.schema.json"
+) -> dict[str, Any]:
+    """The schema of a whole `job.json`: env, then plugin lists dispatched on `plugin_name`."""
+    sections: dict[str, Any] = {}
+    for kind in ("source", "transform", "sink"):
+        dispatch = [
+            {
+                "if": {
+                    "properties": {"plugin_name": {"type": "string", "pattern": _name_pattern(n)}},
+                    "required": ["plugin_name"],
+                },
+                "then": {"$ref": ref.format(kind=kind, name=n)},
+            }
+            for _, n in plugin_names(kind, version=version)
+        ]
+        sections[kind] = {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["plugin_name"],
+                "properties": {"plugin_name": {"type": "string", "minLength": 1}},
+                "allOf": dispatch,
+            },
+        }
+    sections["source"]["minItems"] = 1
+    sections["sink"]["minItems"] = 1
+    return {
+        "$schema": DIALECT,
+        "title": "SeaTunnel job (job.json)",
+        "description": "A plugin_name SeaTunnel knows (matched case-insensitively) is checked "
+        "against that plugin's schema; other names (third-party plugins) are only required "
+        "to be objects.",
+        "type": "object",
+        "required": ["env", "source", "sink"],
+        "properties": {"env": {"type": "object"}, **sections},
+    }
+
+
+__all__ = ["job_schema", "plugin_schema", "rules_schema"]
