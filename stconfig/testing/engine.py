@@ -25,17 +25,19 @@ from __future__ import annotations
 import argparse
 import atexit
 import contextlib
+import ctypes
 import json
 import os
 import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, NoReturn
@@ -328,6 +330,24 @@ appender.file.layout.pattern = %d{{HH:mm:ss,SSS}} %-5p [%c{{1}}] [%t] - %m%n
 """
 
 
+PR_SET_PDEATHSIG = 1
+
+
+def _detach_but_die_with(parent: int) -> Callable[[], None]:
+    """Run in the JVM's process before exec: its own session (so stopping it can signal the
+    whole group, and a Ctrl-C meant for pytest does not race `stop`), and on Linux a SIGTERM
+    when the Python process dies in any way, even by SIGKILL, so no JVM outlives its tests."""
+
+    def prepare() -> None:
+        os.setsid()
+        if sys.platform == "linux":
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+            if os.getppid() != parent:  # the parent died before prctl took effect
+                os._exit(1)
+
+    return prepare
+
+
 def _request(url: str, body: Any = None, timeout: float = 10) -> Any:
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(url, data=data, method="GET" if data is None else "POST")
@@ -408,7 +428,7 @@ class Engine:
                 stdout=stdout,
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
-                start_new_session=True,
+                preexec_fn=_detach_but_die_with(os.getpid()),
             )
         atexit.register(self.stop)
         try:
@@ -518,12 +538,12 @@ def _unavailable(reason: str) -> NoReturn:
     pytest.skip(reason)
 
 
-def _require_tools() -> None:
-    mode = _mode()
-    if mode == "off":
+def _require_tools(alternative: str = "") -> None:
+    """Skip unless the run may fetch and run SeaTunnel itself (and can: java, mvn)."""
+    if _mode() == "off":
         pytest.skip(
             "real-engine tests are off: set STCONFIG_ENGINE=1 (or auto) to fetch SeaTunnel "
-            "from Maven Central with java and mvn, or STCONFIG_TEST_MASTER=http://host:port"
+            f"from Maven Central and run it with java and mvn{alternative}"
         )
     for tool in ("java", "mvn"):
         if shutil.which(tool) is None:
@@ -542,7 +562,7 @@ def seatunnel_master() -> Iterator[RealMaster]:
             pytest.fail(f"STCONFIG_TEST_MASTER={given}: /overview fails: {error}", pytrace=False)
         yield RealMaster(url, str(overview.get("projectVersion", "")))
         return
-    _require_tools()
+    _require_tools(", or STCONFIG_TEST_MASTER=http://host:port to use a running engine")
     engine = Engine()
     try:
         engine.start()
@@ -585,6 +605,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"(Maven {record['seconds']} s, this call {time.monotonic() - started:.1f} s)"
             )
         return 0
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the engine on `kill` too
     with Engine(options.version) as engine:
         print(f"SeaTunnel {engine.version} up in {engine.startup_seconds:.1f} s at {engine.url}")
         print(f"log: {engine.log_path}; Ctrl-C stops it")
