@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from stconfig.dsl.variables import Secret, Var
 from stconfig.model.values import ListNode, Node, ObjectNode, Scalar
 
 
 def to_node(value: object, where: str) -> Node:
     """A node for `value`; `where` names the option in the error for an unusable value."""
-    if isinstance(value, Var | Secret):
-        return Scalar(value.placeholder)
     if isinstance(value, Mapping):
         node = ObjectNode()
         for key, item in value.items():
@@ -21,7 +18,9 @@ def to_node(value: object, where: str) -> Node:
         return node
     if isinstance(value, list | tuple):
         return ListNode([to_node(item, f"{where}[{i}]") for i, item in enumerate(value)])
-    if value is None or isinstance(value, str | int | float | bool):
+    if isinstance(value, str):
+        return Scalar(str.__str__(value))
+    if value is None or isinstance(value, int | float | bool):
         return Scalar(value)
     raise TypeError(f"{where}: cannot write a {type(value).__name__} into a job ({value!r})")
 

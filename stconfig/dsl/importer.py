@@ -17,6 +17,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
 from typing import Literal
 
@@ -58,6 +59,10 @@ class _PluginPlan:
     options: list[tuple[str, Node]]
     output: str | None = None
     inputs: list[_PluginPlan | str] = field(default_factory=list)
+    typed: str | None = None
+    """The typed class (`stconfig.dsl.connectors`) when the options fit it exactly."""
+    fields: dict[str, str] = field(default_factory=dict)
+    """Option key -> keyword of the typed class."""
     input_form: str = "none"
     """"none", "chain" (one plugin, as a string), "fan-in" (a list of 2+ plugins) or "kwarg"."""
 
@@ -158,7 +163,7 @@ def _job_code(job: model.Job, *, check_wiring: bool, why: str | None = None) -> 
     if not check_wiring:
         arguments.append("check_wiring=False")
     lines: list[str] = []
-    used_classes = sorted({_CLASS[plan.kind] for plan in plans})
+    used_classes = sorted({plan.typed or _CLASS[plan.kind] for plan in plans})
     names = ["Job", *used_classes]
     body: list[str] = []
     for plan in plans:
@@ -282,6 +287,7 @@ def _plans(job: model.Job, out_key: str, in_key: str) -> list[_PluginPlan]:
                 pending_inputs.append((plan, member.value))
                 continue
             plan.options.append((key, member.value))
+        _choose_typed(plan)
         plans.append(plan)
     for plan, value in pending_inputs:
         table_names = _input_names(value)
@@ -302,6 +308,33 @@ def _plans(job: model.Job, out_key: str, in_key: str) -> list[_PluginPlan]:
         else:
             plan.input_form = "kwarg-list" if isinstance(value, ListNode) else "kwarg"
     return plans
+
+
+def _choose_typed(plan: _PluginPlan) -> None:
+    """Use the catalog's typed class when it writes back exactly these options."""
+    connectors = import_module("stconfig.dsl.connectors")
+    class_name = connectors.CLASSES.get((plan.kind, plan.name))
+    if class_name is None:
+        return
+    model = getattr(connectors, class_name)
+    by_alias = {info.alias or name: name for name, info in model.model_fields.items()}
+    fields: dict[str, str] = {}
+    for key, _ in plan.options:
+        name = by_alias.get(key)
+        if name is None or key in ("plugin_name", "plugin_output", "plugin_input"):
+            return
+        fields[key] = name
+    arguments = {fields[key]: _python(value) for key, value in plan.options}
+    try:
+        built = model(**arguments)
+        written = to_node(built._st_options(), plan.name)
+    except (ValidationError, StconfigError, TypeError, ValueError):
+        return
+    original = ObjectNode()
+    for key, value in plan.options:
+        original.set(key, value)
+    if written == original:
+        plan.typed, plan.fields = class_name, fields
 
 
 def _input_names(value: Node) -> list[str] | None:
@@ -332,9 +365,14 @@ def _variable(name: str, kind: str, taken: set[str]) -> str:
 
 
 def _plugin_line(plan: _PluginPlan, out_key: str) -> str:
-    arguments = [json.dumps(plan.name, ensure_ascii=False)]
-    if plan.options:
-        arguments.append(_render_members(plan.options, 1, variables=True))
+    if plan.typed is not None:
+        arguments = [
+            f"{plan.fields[key]}={_render(value, 1, variables=True)}" for key, value in plan.options
+        ]
+    else:
+        arguments = [json.dumps(plan.name, ensure_ascii=False)]
+        if plan.options:
+            arguments.append(_render_members(plan.options, 1, variables=True))
     if plan.output is not None:
         arguments.append(f"plugin_output={json.dumps(plan.output, ensure_ascii=False)}")
     if plan.input_form == "kwarg":
@@ -342,11 +380,12 @@ def _plugin_line(plan: _PluginPlan, out_key: str) -> str:
     elif plan.input_form == "kwarg-list":
         items = ", ".join(_input_ref(item) for item in plan.inputs)
         arguments.append(f"plugin_input=[{items}]")
-    line = f"{plan.variable} = {_CLASS[plan.kind]}({', '.join(arguments)})"
+    callee = plan.typed or _CLASS[plan.kind]
+    line = f"{plan.variable} = {callee}({', '.join(arguments)})"
     if len(line) + 4 <= WIDTH and "\n" not in line:
         return line
     inner = "".join(f"    {argument},\n" for argument in arguments)
-    return f"{plan.variable} = {_CLASS[plan.kind]}(\n{inner})"
+    return f"{plan.variable} = {callee}(\n{inner})"
 
 
 def _input_ref(item: _PluginPlan | str) -> str:

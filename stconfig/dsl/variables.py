@@ -9,7 +9,6 @@ variable that holds it, so no password is ever written into a job file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from stconfig.errors import VariableError
 from stconfig.variables import RESERVED_PLACEHOLDERS
@@ -27,48 +26,58 @@ def _check_name(name: str) -> None:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Var:
-    """`Var("table")` writes `"${table}"`; `Var("table", "users")` writes `"${table:users}"`."""
+class Var(str):
+    """`Var("table")` is `"${table}"`; `Var("table", "users")` is `"${table:users}"`.
+
+    It is a string (the placeholder itself), so it fits any string option of a typed plugin.
+    """
 
     name: str
-    default: str | int | float | bool | None = None
+    default: str | int | float | bool | None
 
-    def __post_init__(self) -> None:
-        _check_name(self.name)
-        if self.default is not None and "}" in str(self.default):
-            raise VariableError(f"the default of variable {self.name!r} cannot contain '}}'")
+    def __new__(cls, name: str, default: str | int | float | bool | None = None) -> Var:
+        _check_name(name)
+        if default is None:
+            text = "${" + name + "}"
+        else:
+            shown = ("true" if default else "false") if isinstance(default, bool) else str(default)
+            if "}" in shown:
+                raise VariableError(f"the default of variable {name!r} cannot contain '}}'")
+            text = "${" + name + ":" + shown + "}"
+        self = super().__new__(cls, text)
+        self.name = name
+        self.default = default
+        return self
 
     @property
     def placeholder(self) -> str:
+        """The placeholder as a plain string."""
+        return str.__str__(self)
+
+    def __repr__(self) -> str:
         if self.default is None:
-            return "${" + self.name + "}"
-        default = self.default
-        text = ("true" if default else "false") if isinstance(default, bool) else str(default)
-        return "${" + self.name + ":" + text + "}"
-
-    def __str__(self) -> str:
-        return self.placeholder
+            return f"Var({self.name!r})"
+        return f"Var({self.name!r}, {self.default!r})"
 
 
-@dataclass(frozen=True, slots=True)
-class Secret:
-    """A value kept out of the file: `"${MYSQL_PASSWORD}"`, given at submit time.
+class Secret(str):
+    """A value kept out of the file: `Secret("MYSQL_PASSWORD")` is `"${MYSQL_PASSWORD}"`.
 
-    Pass it as SeaTunnel's `-i MYSQL_PASSWORD=...` (`stconfig submit --var`), never in the file.
+    Give the value when the job runs, as SeaTunnel's `-i MYSQL_PASSWORD=...`; it is never
+    written into a job file.
     """
 
     env_var: str
 
-    def __post_init__(self) -> None:
-        _check_name(self.env_var)
+    def __new__(cls, env_var: str) -> Secret:
+        _check_name(env_var)
+        self = super().__new__(cls, "${" + env_var + "}")
+        self.env_var = env_var
+        return self
 
     @property
     def placeholder(self) -> str:
-        return "${" + self.env_var + "}"
-
-    def __str__(self) -> str:
-        return self.placeholder
+        return str.__str__(self)
 
     def __repr__(self) -> str:
         return f"Secret({self.env_var!r})"
