@@ -102,7 +102,7 @@ GETTER_TYPES = {
     "getEnum": "any",
 }
 _GETTER_RE = re.compile(
-    r"\.("
+    r"\b\w*(?:[cC]onfig|[cC]onf|[oO]ptions?|[pP]arams)\w*(?:\(\))?\s*\.("
     + "|".join(GETTER_TYPES)
     + r")\(\s*(?:[\w.]+\s*,\s*)?(\"(?:[^\"\\]|\\.)*\"|[A-Z][\w.]*)\s*\)"
 )
@@ -772,7 +772,9 @@ def outside_rule(
                 key = str(index.value(arg, jf, jf.class_at(m.start())))
             except Unresolved:
                 continue
-            if key and key not in rule.options and key not in found:
+            if not re.fullmatch(r"[A-Za-z][\w.\-]*", key):
+                continue
+            if key not in rule.options and key not in found:
                 found[key] = OptionFact(
                     key=key, type=GETTER_TYPES[getter], declared_in=f"read in {jf.rel}"
                 )

@@ -187,8 +187,12 @@ def assign_attrs(options: list[dict[str, Any]]) -> dict[str, str]:
     result: dict[str, str] = {}
     for option in options:
         key = option["key"]
-        if key in COMMON_ATTRS:
+        if key in COMMON_ATTRS and (key != "schema" or option["type"].startswith("map")):
             result[key] = COMMON_ATTRS[key]
+            continue
+        if key == "schema":
+            # a database schema name (Jdbc), not the table schema block
+            result[key] = "db_schema"
             continue
         attr = snake(key)
         if keyword.iskeyword(attr) or attr in RESERVED or attr.startswith("model_"):
@@ -229,7 +233,7 @@ def plugin_module(data: dict[str, Any], plugin: dict[str, Any]) -> str:
         "",
         "from pydantic import AliasChoices, Field",
         "",
-        f"from stconfig.catalog.base import {BASE_CLASS[kind]}",
+        f"from stconfig.catalog.base import SchemaBlock, {BASE_CLASS[kind]}",
         "from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec",
         "from stconfig.catalog.types import SeaTunnelType",
         "",
@@ -262,6 +266,8 @@ def plugin_module(data: dict[str, Any], plugin: dict[str, Any]) -> str:
         f'    """{plugin["name"]} {kind}: every option SeaTunnel {version} knows for it."""'
     )
     lines += ["", "    spec = SPEC", ""]
+    if any(o["key"] == "schema" for o in commons):
+        lines.append('    schema_: SchemaBlock | None = Field(None, alias="schema")')
     lines += [field_source(o, attrs[o["key"]]) for o in own]
     lines += ["", "", f'__all__ = ["SPEC", {cls!r}]', ""]
     return "\n".join(line.replace("Annotated[Any | None", "Annotated[Any") for line in lines)

@@ -11,16 +11,37 @@ def _squash(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
+def edit_distance(a: str, b: str) -> int:
+    """Edits (insert, delete, replace, swap two neighbours) turning `a` into `b`."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
 def closest(word: str, candidates: Iterable[str]) -> str | None:
-    """The candidate nearest to `word`: same letters ignoring case and separators, else difflib."""
+    """The candidate nearest to `word`, or None when nothing is near.
+
+    Same letters ignoring case and separators first, then a small edit distance, then difflib.
+    """
     pool = list(dict.fromkeys(candidates))
     squashed = _squash(word)
-    for candidate in pool:
-        if _squash(candidate) == squashed:
-            return candidate
     by_squash = {_squash(c): c for c in pool}
+    if squashed in by_squash:
+        return by_squash[squashed]
+    limit = max(1, len(squashed) // 4)
+    scored = sorted((edit_distance(squashed, s), s) for s in by_squash)
+    if scored and scored[0][0] <= limit:
+        return by_squash[scored[0][1]]
     match = difflib.get_close_matches(squashed, list(by_squash), n=1, cutoff=0.75)
     return by_squash[match[0]] if match else None
 
 
-__all__ = ["closest"]
+__all__ = ["closest", "edit_distance"]

@@ -175,7 +175,6 @@ class PluginOptions(BaseModel):
         validation_alias=AliasChoices("plugin_input", "source_table_name"),
     )
     parallelism: Annotated[int | None, SeaTunnelType("int")] = 1
-    schema_: SchemaBlock | None = Field(None, alias="schema")
 
     def seatunnel_options(self) -> dict[str, Any]:
         """The options that were set, keyed by SeaTunnel key (what a job file would hold)."""
@@ -195,9 +194,9 @@ class PluginOptions(BaseModel):
 class SourceOptions(PluginOptions):
     """Options every source accepts."""
 
-    dag_parsing_mode: Annotated[
-        str | None, SeaTunnelType("enum", ("SINGLENESS", "SHARDING"))
-    ] = Field("SINGLENESS", alias="dag-parsing.mode")
+    dag_parsing_mode: Annotated[str | None, SeaTunnelType("enum", ("SINGLENESS", "SHARDING"))] = (
+        Field("SINGLENESS", alias="dag-parsing.mode")
+    )
 
 
 class TransformOptions(PluginOptions):

@@ -29,7 +29,9 @@ class UnknownPluginError(StconfigError):
     """A plugin name SeaTunnel would not find, with what the user probably meant."""
 
     def __init__(self, kind: str, name: str, suggestions: list[str]) -> None:
-        hint = f" (did you mean {' or '.join(repr(s) for s in suggestions)}?)" if suggestions else ""
+        hint = (
+            f" (did you mean {' or '.join(repr(s) for s in suggestions)}?)" if suggestions else ""
+        )
         super().__init__(f"{name!r} is not a SeaTunnel {kind} plugin{hint}")
         self.kind = kind
         self.name = name
@@ -60,14 +62,14 @@ def _index(version: str | None) -> ModuleType:
 def _check_kind(kind: str) -> Kind:
     if kind not in KINDS:
         raise StconfigError(f"unknown plugin kind {kind!r} (expected one of {', '.join(KINDS)})")
-    return cast(Kind, kind)
+    return kind
 
 
 def plugin_names(kind: str | None = None, *, version: str | None = None) -> list[tuple[Kind, str]]:
     """(kind, name) of every plugin, in SeaTunnel's spelling, sorted by kind then name."""
     kinds = KINDS if kind is None else (_check_kind(kind),)
     plugins: dict[tuple[str, str], tuple[str, str, str]] = _index(version).PLUGINS
-    found = [(cast(Kind, k), entry[0]) for (k, _), entry in plugins.items() if k in kinds]
+    found = [(k, entry[0]) for (k, _), entry in plugins.items() if k in kinds]
     return sorted(found, key=lambda item: (KINDS.index(item[0]), item[1].lower()))
 
 
@@ -125,7 +127,7 @@ def lookup(kind: str, name: str, *, version: str | None = None) -> type[PluginOp
     return cast("type[PluginOptions]", getattr(generated, cls))
 
 
-def spec(kind: str, name: str, *, version: str | None = None) -> PluginSpec:
+def plugin_spec(kind: str, name: str, *, version: str | None = None) -> PluginSpec:
     """The plain option facts of a plugin (keys, fallback keys, types, rules)."""
     _, module, _ = _entry(kind, name, version)
     chosen = version or LATEST
@@ -139,7 +141,7 @@ __all__ = [
     "canonical_name",
     "lookup",
     "plugin_names",
-    "spec",
+    "plugin_spec",
     "suggest",
     "versions",
 ]

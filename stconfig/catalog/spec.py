@@ -1,4 +1,4 @@
-"""Plain facts about a plugin's options, as SeaTunnel's `Option` constants and `OptionRule` state them.
+"""Plain facts about a plugin's options, as SeaTunnel's `Option`s and `OptionRule` state them.
 
 These frozen dataclasses carry no pydantic, so the linter can read keys, fallback keys and
 types without paying for model construction. The generated modules build one `PluginSpec` each.

@@ -134,9 +134,9 @@ def _choose(
         for choice in (*choices, *aliases):
             if choice == value or (not case_sensitive and str(choice).lower() == value.lower()):
                 return choice
-    elif value in choices:
-        return value
-    elif not case_sensitive and str(value).lower() in {str(c).lower() for c in choices}:
+    elif value in choices or (
+        not case_sensitive and str(value).lower() in {str(c).lower() for c in choices}
+    ):
         return value
     shown = ", ".join(str(c) for c in choices)
     raise ValueError(f"{_describe(value)} is not one of {shown}")
@@ -150,6 +150,11 @@ def _ci_pattern(values: tuple[Any, ...]) -> str:
         )
 
     return "^(" + "|".join(letters(str(v)) for v in values) + r"|.*\$\{[^}]*\}.*)$"
+
+
+def _or_text(native: dict[str, Any], pattern: str) -> dict[str, Any]:
+    """A native JSON value, or text SeaTunnel converts, or a `${x}` placeholder."""
+    return {"anyOf": [native, {"type": "string", "pattern": pattern}, _PLACEHOLDER_SCHEMA]}
 
 
 def json_schema_of(
@@ -168,11 +173,29 @@ def json_schema_of(
     if head == "string":
         return {"type": ["string", "number", "boolean"]}
     if head in ("int", "long"):
-        return {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": _INT_PATTERN}, _PLACEHOLDER_SCHEMA]}
+        return {
+            "anyOf": [
+                {"type": "integer"},
+                {"type": "string", "pattern": _INT_PATTERN},
+                _PLACEHOLDER_SCHEMA,
+            ]
+        }
     if head in ("float", "double", "decimal"):
-        return {"anyOf": [{"type": "number"}, {"type": "string", "pattern": _NUMBER_PATTERN}, _PLACEHOLDER_SCHEMA]}
+        return {
+            "anyOf": [
+                {"type": "number"},
+                {"type": "string", "pattern": _NUMBER_PATTERN},
+                _PLACEHOLDER_SCHEMA,
+            ]
+        }
     if head == "boolean":
-        return {"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": _BOOL_PATTERN}, _PLACEHOLDER_SCHEMA]}
+        return {
+            "anyOf": [
+                {"type": "boolean"},
+                {"type": "string", "pattern": _BOOL_PATTERN},
+                _PLACEHOLDER_SCHEMA,
+            ]
+        }
     if head in ("list", "set"):
         item = json_schema_of(args[0] if args else "any", enum, cs, aliases)
         return {"anyOf": [{"type": "array", "items": item}, {"type": "string"}]}

@@ -14,8 +14,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from stconfig.catalog._suggest import closest
-from stconfig.catalog.problems import OptionProblem
-from stconfig.catalog.registry import lookup, spec
+from stconfig.catalog.problems import OptionProblem, ProblemKind
+from stconfig.catalog.registry import lookup, plugin_spec
 from stconfig.catalog.rules import check_rules
 from stconfig.catalog.spec import PluginSpec
 
@@ -59,7 +59,7 @@ def _problem_for(plugin: PluginSpec, folded: Mapping[str, Any], error: Any) -> O
         key = next((k for k in option.keys if k in folded), option.key)
     path = ".".join([key, *loc[1:]])
     message = str(error["msg"]).removeprefix("Value error, ")
-    kind = "enum" if option is not None and option.enum is not None else "type"
+    kind: ProblemKind = "enum" if option is not None and option.enum is not None else "type"
     return OptionProblem(path, kind, message)
 
 
@@ -70,7 +70,7 @@ def validate_options(
 
     Raises UnknownPluginError (with suggestions) when the plugin itself is unknown.
     """
-    plugin = spec(kind, name, version=version)
+    plugin = plugin_spec(kind, name, version=version)
     model = lookup(kind, name, version=version)
     folded, unknown = fold(plugin, options)
     problems = [

@@ -86,6 +86,5 @@ def load_baseline() -> dict[str, Any]:
 
 def baseline_findings(data: dict[str, Any]) -> set[Finding]:
     return {
-        (entry["file"], entry["plugin"], entry["kind"], entry["key"])
-        for entry in data["findings"]
+        (entry["file"], entry["plugin"], entry["kind"], entry["key"]) for entry in data["findings"]
     }

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -60,6 +60,7 @@ class ActiveMQSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     queue_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='queue_name')
     uri: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='uri')
     username: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='username')

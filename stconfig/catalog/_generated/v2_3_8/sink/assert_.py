@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -27,15 +27,10 @@ SPEC = PluginSpec(
         OptionSpec('schema', 'schema_', 'map<string, any>', declared_in='org.apache.seatunnel.api.table.catalog.schema.TableSchemaOptions'),
         OptionSpec('multi_table_sink_replica', 'multi_table_sink_replica', 'int', has_default=True, default=1, declared_in='org.apache.seatunnel.api.sink.SinkCommonOptions'),
         OptionSpec('rules', 'rules', 'map<string, any>', declared_in='org.apache.seatunnel.connectors.seatunnel.assertion.sink.AssertConfig'),
-        OptionSpec('catalog_name', 'catalog_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-assert/src/main/java/org/apache/seatunnel/connectors/seatunnel/assertion/rule/AssertCatalogTableRuleParser.java'),
         OptionSpec('catalog_table_rule', 'catalog_table_rule', 'any', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-assert/src/main/java/org/apache/seatunnel/connectors/seatunnel/assertion/sink/AssertSink.java'),
-        OptionSpec('column_rule', 'column_rule', 'any', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-assert/src/main/java/org/apache/seatunnel/connectors/seatunnel/assertion/rule/AssertCatalogTableRuleParser.java'),
         OptionSpec('comment', 'comment', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.assertion.sink.AssertConfig'),
-        OptionSpec('constraint_key_column_name', 'constraint_key_column_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-assert/src/main/java/org/apache/seatunnel/connectors/seatunnel/assertion/rule/AssertCatalogTableRuleParser.java'),
         OptionSpec('constraint_key_columns', 'constraint_key_columns', 'list<map<string, any>>', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-assert/src/main/java/org/apache/seatunnel/connectors/seatunnel/assertion/rule/AssertCatalogTableRuleParser.java'),
         OptionSpec('constraint_key_name', 'constraint_key_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-assert/src/main/java/org/apache/seatunnel/connectors/seatunnel/assertion/rule/AssertCatalogTableRuleParser.java'),
-        OptionSpec('constraint_key_rule', 'constraint_key_rule', 'any', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-assert/src/main/java/org/apache/seatunnel/connectors/seatunnel/assertion/rule/AssertCatalogTableRuleParser.java'),
-        OptionSpec('constraint_key_sort_type', 'constraint_key_sort_type', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-assert/src/main/java/org/apache/seatunnel/connectors/seatunnel/assertion/rule/AssertCatalogTableRuleParser.java'),
         OptionSpec('constraint_key_type', 'constraint_key_type', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-assert/src/main/java/org/apache/seatunnel/connectors/seatunnel/assertion/rule/AssertCatalogTableRuleParser.java'),
         OptionSpec('equals_to', 'equals_to', 'any', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-assert/src/main/java/org/apache/seatunnel/connectors/seatunnel/assertion/rule/AssertRuleParser.java'),
         OptionSpec('field_name', 'field_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-assert/src/main/java/org/apache/seatunnel/connectors/seatunnel/assertion/rule/AssertRuleParser.java'),
@@ -43,14 +38,9 @@ SPEC = PluginSpec(
         OptionSpec('field_type', 'field_type', 'any', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-assert/src/main/java/org/apache/seatunnel/connectors/seatunnel/assertion/rule/AssertRuleParser.java'),
         OptionSpec('field_value', 'field_value', 'any', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-assert/src/main/java/org/apache/seatunnel/connectors/seatunnel/assertion/rule/AssertRuleParser.java'),
         OptionSpec('name', 'name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-assert/src/main/java/org/apache/seatunnel/connectors/seatunnel/assertion/rule/AssertCatalogTableRuleParser.java'),
-        OptionSpec('primary_key_columns', 'primary_key_columns', 'list<string>', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-assert/src/main/java/org/apache/seatunnel/connectors/seatunnel/assertion/rule/AssertCatalogTableRuleParser.java'),
-        OptionSpec('primary_key_name', 'primary_key_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-assert/src/main/java/org/apache/seatunnel/connectors/seatunnel/assertion/rule/AssertCatalogTableRuleParser.java'),
-        OptionSpec('primary_key_rule', 'primary_key_rule', 'any', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-assert/src/main/java/org/apache/seatunnel/connectors/seatunnel/assertion/rule/AssertCatalogTableRuleParser.java'),
         OptionSpec('row_rules', 'row_rules', 'any', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-assert/src/main/java/org/apache/seatunnel/connectors/seatunnel/assertion/sink/AssertSink.java'),
         OptionSpec('rule_type', 'rule_type', 'any', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-assert/src/main/java/org/apache/seatunnel/connectors/seatunnel/assertion/rule/AssertRuleParser.java'),
         OptionSpec('rule_value', 'rule_value', 'any', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-assert/src/main/java/org/apache/seatunnel/connectors/seatunnel/assertion/rule/AssertRuleParser.java'),
-        OptionSpec('table', 'table', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-assert/src/main/java/org/apache/seatunnel/connectors/seatunnel/assertion/rule/AssertCatalogTableRuleParser.java'),
-        OptionSpec('table_identifier_rule', 'table_identifier_rule', 'any', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-assert/src/main/java/org/apache/seatunnel/connectors/seatunnel/assertion/rule/AssertCatalogTableRuleParser.java'),
         OptionSpec('table_path', 'table_path', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.assertion.sink.AssertConfig'),
         OptionSpec('tables_configs', 'tables_configs', 'list<map<string, any>>', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.assertion.sink.AssertConfig'),
         OptionSpec('type', 'type', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-assert/src/main/java/org/apache/seatunnel/connectors/seatunnel/assertion/rule/AssertCatalogTableRuleParser.java'),
@@ -70,16 +60,12 @@ class AssertSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     rules: Annotated[dict[str, Any] | None, SeaTunnelType('map<string, any>')] = Field(None, alias='rules')
-    catalog_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='catalog_name')
     catalog_table_rule: Annotated[Any, SeaTunnelType('any')] = Field(None, alias='catalog_table_rule')
-    column_rule: Annotated[Any, SeaTunnelType('any')] = Field(None, alias='column_rule')
     comment: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='comment')
-    constraint_key_column_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='constraint_key_column_name')
     constraint_key_columns: Annotated[list[dict[str, Any]] | None, SeaTunnelType('list<map<string, any>>')] = Field(None, alias='constraint_key_columns')
     constraint_key_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='constraint_key_name')
-    constraint_key_rule: Annotated[Any, SeaTunnelType('any')] = Field(None, alias='constraint_key_rule')
-    constraint_key_sort_type: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='constraint_key_sort_type')
     constraint_key_type: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='constraint_key_type')
     equals_to: Annotated[Any, SeaTunnelType('any')] = Field(None, alias='equals_to')
     field_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='field_name')
@@ -87,14 +73,9 @@ class AssertSink(SinkOptions):
     field_type: Annotated[Any, SeaTunnelType('any')] = Field(None, alias='field_type')
     field_value: Annotated[Any, SeaTunnelType('any')] = Field(None, alias='field_value')
     name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='name')
-    primary_key_columns: Annotated[list[str] | None, SeaTunnelType('list<string>')] = Field(None, alias='primary_key_columns')
-    primary_key_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='primary_key_name')
-    primary_key_rule: Annotated[Any, SeaTunnelType('any')] = Field(None, alias='primary_key_rule')
     row_rules: Annotated[Any, SeaTunnelType('any')] = Field(None, alias='row_rules')
     rule_type: Annotated[Any, SeaTunnelType('any')] = Field(None, alias='rule_type')
     rule_value: Annotated[Any, SeaTunnelType('any')] = Field(None, alias='rule_value')
-    table: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='table')
-    table_identifier_rule: Annotated[Any, SeaTunnelType('any')] = Field(None, alias='table_identifier_rule')
     table_path: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='table_path')
     tables_configs: Annotated[list[dict[str, Any]] | None, SeaTunnelType('list<map<string, any>>')] = Field(None, alias='tables_configs')
     type: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='type')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -54,6 +54,7 @@ class CassandraSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     host: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='host')
     keyspace: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='keyspace')
     table: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='table')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -43,13 +43,11 @@ SPEC = PluginSpec(
         OptionSpec('copy_method', 'copy_method', 'enum', enum=('SCP', 'RSYNC'), has_default=True, default='SCP', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.clickhouse.config.ClickhouseConfig'),
         OptionSpec('file_fields_delimiter', 'file_fields_delimiter', 'string', has_default=True, default='\t', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.clickhouse.config.ClickhouseConfig'),
         OptionSpec('file_temp_path', 'file_temp_path', 'string', has_default=True, default='/tmp/seatunnel/clickhouse-local/file', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.clickhouse.config.ClickhouseConfig'),
-        OptionSpec('name', 'name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-clickhouse/src/main/java/org/apache/seatunnel/connectors/seatunnel/clickhouse/sink/client/ClickhouseSinkWriter.java'),
         OptionSpec('node_address', 'node_address', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-clickhouse/src/main/java/org/apache/seatunnel/connectors/seatunnel/clickhouse/sink/file/ClickhouseFileSink.java'),
         OptionSpec('node_free_password', 'node_free_password', 'boolean', has_default=True, default=False, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.clickhouse.config.ClickhouseConfig'),
         OptionSpec('node_pass', 'node_pass', 'list<object>', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.clickhouse.config.ClickhouseConfig'),
         OptionSpec('server_time_zone', 'server_time_zone', 'string', has_default=True, default=None, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.clickhouse.config.ClickhouseConfig'),
         OptionSpec('sql', 'sql', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.clickhouse.config.ClickhouseConfig'),
-        OptionSpec('value', 'value', 'boolean', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-clickhouse/src/main/java/org/apache/seatunnel/connectors/seatunnel/clickhouse/sink/client/ClickhouseSinkWriter.java'),
     ),
     required=(('host', 'database', 'table'),),
     exclusive=(),
@@ -66,6 +64,7 @@ class ClickhouseSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     host: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='host')
     database: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='database')
     table: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='table')
@@ -83,13 +82,11 @@ class ClickhouseSink(SinkOptions):
     copy_method: Annotated[str | None, SeaTunnelType('enum', ('SCP', 'RSYNC'))] = Field('SCP', alias='copy_method')
     file_fields_delimiter: Annotated[str | None, SeaTunnelType('string')] = Field('\t', alias='file_fields_delimiter')
     file_temp_path: Annotated[str | None, SeaTunnelType('string')] = Field('/tmp/seatunnel/clickhouse-local/file', alias='file_temp_path')
-    name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='name')
     node_address: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='node_address')
     node_free_password: Annotated[bool | None, SeaTunnelType('boolean')] = Field(False, alias='node_free_password')
     node_pass: Annotated[list[Any] | None, SeaTunnelType('list<object>')] = Field(None, alias='node_pass')
     server_time_zone: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='server_time_zone')
     sql: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='sql')
-    value: Annotated[bool | None, SeaTunnelType('boolean')] = Field(None, alias='value')
 
 
 __all__ = ["SPEC", 'ClickhouseSink']

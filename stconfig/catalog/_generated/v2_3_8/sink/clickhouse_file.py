@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -42,14 +42,12 @@ SPEC = PluginSpec(
         OptionSpec('allow_experimental_lightweight_delete', 'allow_experimental_lightweight_delete', 'boolean', has_default=True, default=False, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.clickhouse.config.ClickhouseConfig'),
         OptionSpec('bulk_size', 'bulk_size', 'int', has_default=True, default=20000, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.clickhouse.config.ClickhouseConfig'),
         OptionSpec('clickhouse.config', 'clickhouse_config', 'map<string, string>', has_default=True, default={}, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.clickhouse.config.ClickhouseConfig'),
-        OptionSpec('name', 'name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-clickhouse/src/main/java/org/apache/seatunnel/connectors/seatunnel/clickhouse/sink/client/ClickhouseSinkWriter.java'),
         OptionSpec('node_address', 'node_address', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-clickhouse/src/main/java/org/apache/seatunnel/connectors/seatunnel/clickhouse/sink/file/ClickhouseFileSink.java'),
         OptionSpec('primary_key', 'primary_key', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.clickhouse.config.ClickhouseConfig'),
         OptionSpec('server_time_zone', 'server_time_zone', 'string', has_default=True, default=None, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.clickhouse.config.ClickhouseConfig'),
         OptionSpec('split_mode', 'split_mode', 'boolean', has_default=True, default=False, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.clickhouse.config.ClickhouseConfig'),
         OptionSpec('sql', 'sql', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.clickhouse.config.ClickhouseConfig'),
         OptionSpec('support_upsert', 'support_upsert', 'boolean', has_default=True, default=False, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.clickhouse.config.ClickhouseConfig'),
-        OptionSpec('value', 'value', 'boolean', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-clickhouse/src/main/java/org/apache/seatunnel/connectors/seatunnel/clickhouse/sink/client/ClickhouseSinkWriter.java'),
     ),
     required=(('host', 'table', 'database', 'username', 'password', 'clickhouse_local_path'),),
     exclusive=(),
@@ -66,6 +64,7 @@ class ClickhouseFileSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     host: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='host')
     table: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='table')
     database: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='database')
@@ -82,14 +81,12 @@ class ClickhouseFileSink(SinkOptions):
     allow_experimental_lightweight_delete: Annotated[bool | None, SeaTunnelType('boolean')] = Field(False, alias='allow_experimental_lightweight_delete')
     bulk_size: Annotated[int | None, SeaTunnelType('int')] = Field(20000, alias='bulk_size')
     clickhouse_config: Annotated[dict[str, Any] | None, SeaTunnelType('map<string, string>')] = Field({}, alias='clickhouse.config')
-    name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='name')
     node_address: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='node_address')
     primary_key: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='primary_key')
     server_time_zone: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='server_time_zone')
     split_mode: Annotated[bool | None, SeaTunnelType('boolean')] = Field(False, alias='split_mode')
     sql: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='sql')
     support_upsert: Annotated[bool | None, SeaTunnelType('boolean')] = Field(False, alias='support_upsert')
-    value: Annotated[bool | None, SeaTunnelType('boolean')] = Field(None, alias='value')
 
 
 __all__ = ["SPEC", 'ClickhouseFileSink']

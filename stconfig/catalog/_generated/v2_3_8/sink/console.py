@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -44,6 +44,7 @@ class ConsoleSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     log_print_data: Annotated[bool | None, SeaTunnelType('boolean')] = Field(True, alias='log.print.data')
     log_print_delay_ms: Annotated[int | None, SeaTunnelType('int')] = Field(0, alias='log.print.delay.ms')
 

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -49,6 +49,7 @@ class DataHubSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     endpoint: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='endpoint')
     access_id: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='accessId')
     access_key: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='accessKey')

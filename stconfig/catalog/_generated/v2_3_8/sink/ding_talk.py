@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -44,6 +44,7 @@ class DingTalkSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     url: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='url')
     secret: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='secret')
 

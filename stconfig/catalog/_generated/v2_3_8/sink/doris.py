@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -43,17 +43,6 @@ SPEC = PluginSpec(
         OptionSpec('save_mode_create_template', 'save_mode_create_template', 'string', has_default=True, default=None, declared_in='org.apache.seatunnel.connectors.doris.config.DorisOptions'),
         OptionSpec('needs_unsupported_type_casting', 'needs_unsupported_type_casting', 'boolean', has_default=True, default=False, declared_in='org.apache.seatunnel.connectors.doris.config.DorisOptions'),
         OptionSpec('custom_sql', 'custom_sql', 'string', declared_in='org.apache.seatunnel.connectors.doris.config.DorisOptions'),
-        OptionSpec('CHARACTER_MAXIMUM_LENGTH', 'character_maximum_length', 'long', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-doris/src/main/java/org/apache/seatunnel/connectors/doris/catalog/DorisCatalog.java'),
-        OptionSpec('COLUMN_COMMENT', 'column_comment', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-doris/src/main/java/org/apache/seatunnel/connectors/doris/catalog/DorisCatalog.java'),
-        OptionSpec('COLUMN_DEFAULT', 'column_default', 'map<string, any>', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-doris/src/main/java/org/apache/seatunnel/connectors/doris/catalog/DorisCatalog.java'),
-        OptionSpec('COLUMN_KEY', 'column_key', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-doris/src/main/java/org/apache/seatunnel/connectors/doris/catalog/DorisCatalog.java'),
-        OptionSpec('COLUMN_NAME', 'column_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-doris/src/main/java/org/apache/seatunnel/connectors/doris/catalog/DorisCatalog.java'),
-        OptionSpec('COLUMN_TYPE', 'column_type', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-doris/src/main/java/org/apache/seatunnel/connectors/doris/catalog/DorisCatalog.java'),
-        OptionSpec('DATA_TYPE', 'data_type', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-doris/src/main/java/org/apache/seatunnel/connectors/doris/catalog/DorisCatalog.java'),
-        OptionSpec('DATETIME_PRECISION', 'datetime_precision', 'int', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-doris/src/main/java/org/apache/seatunnel/connectors/doris/catalog/DorisCatalog.java'),
-        OptionSpec('IS_NULLABLE', 'is_nullable', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-doris/src/main/java/org/apache/seatunnel/connectors/doris/catalog/DorisCatalog.java'),
-        OptionSpec('NUMERIC_PRECISION', 'numeric_precision', 'int', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-doris/src/main/java/org/apache/seatunnel/connectors/doris/catalog/DorisCatalog.java'),
-        OptionSpec('NUMERIC_SCALE', 'numeric_scale', 'int', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-doris/src/main/java/org/apache/seatunnel/connectors/doris/catalog/DorisCatalog.java'),
         OptionSpec('default-database', 'default_database', 'string', has_default=True, default='information_schema', in_rule=False, declared_in='org.apache.seatunnel.connectors.doris.config.DorisOptions'),
         OptionSpec('doris.deserialize.arrow.async', 'doris_deserialize_arrow_async', 'boolean', has_default=True, default=False, in_rule=False, declared_in='org.apache.seatunnel.connectors.doris.config.DorisOptions'),
         OptionSpec('doris.exec.mem.limit', 'doris_exec_mem_limit', 'long', has_default=True, default=2147483648, in_rule=False, declared_in='org.apache.seatunnel.connectors.doris.config.DorisOptions'),
@@ -86,6 +75,7 @@ class DorisSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     fenodes: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='fenodes')
     username: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='username')
     password: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='password')
@@ -103,17 +93,6 @@ class DorisSink(SinkOptions):
     save_mode_create_template: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='save_mode_create_template')
     needs_unsupported_type_casting: Annotated[bool | None, SeaTunnelType('boolean')] = Field(False, alias='needs_unsupported_type_casting')
     custom_sql: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='custom_sql')
-    character_maximum_length: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='CHARACTER_MAXIMUM_LENGTH')
-    column_comment: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='COLUMN_COMMENT')
-    column_default: Annotated[dict[str, Any] | None, SeaTunnelType('map<string, any>')] = Field(None, alias='COLUMN_DEFAULT')
-    column_key: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='COLUMN_KEY')
-    column_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='COLUMN_NAME')
-    column_type: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='COLUMN_TYPE')
-    data_type: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='DATA_TYPE')
-    datetime_precision: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='DATETIME_PRECISION')
-    is_nullable: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='IS_NULLABLE')
-    numeric_precision: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='NUMERIC_PRECISION')
-    numeric_scale: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='NUMERIC_SCALE')
     default_database: Annotated[str | None, SeaTunnelType('string')] = Field('information_schema', alias='default-database')
     doris_deserialize_arrow_async: Annotated[bool | None, SeaTunnelType('boolean')] = Field(False, alias='doris.deserialize.arrow.async')
     doris_exec_mem_limit: Annotated[int | None, SeaTunnelType('long')] = Field(2147483648, alias='doris.exec.mem.limit')

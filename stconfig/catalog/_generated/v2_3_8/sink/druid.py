@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -45,6 +45,7 @@ class DruidSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     coordinator_url: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='coordinatorUrl')
     datasource: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='datasource')
     batch_size: Annotated[int | None, SeaTunnelType('int')] = Field(10000, alias='batchSize')

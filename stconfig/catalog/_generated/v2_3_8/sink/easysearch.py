@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -56,6 +56,7 @@ class EasysearchSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     hosts: Annotated[list[str] | None, SeaTunnelType('list<string>')] = Field(None, alias='hosts')
     index: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='index')
     primary_keys: Annotated[list[str] | None, SeaTunnelType('list<string>')] = Field(None, alias='primary_keys')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -59,6 +59,7 @@ class ElasticsearchSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     hosts: Annotated[list[str] | None, SeaTunnelType('list<string>')] = Field(None, alias='hosts')
     index: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='index')
     schema_save_mode: Annotated[str | None, SeaTunnelType('enum', ('RECREATE_SCHEMA', 'CREATE_SCHEMA_WHEN_NOT_EXIST', 'ERROR_WHEN_SCHEMA_NOT_EXIST', 'IGNORE'))] = Field('CREATE_SCHEMA_WHEN_NOT_EXIST', alias='schema_save_mode')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -51,6 +51,7 @@ class EmailSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     email_from_address: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='email_from_address')
     email_to_address: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='email_to_address')
     email_host: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='email_host')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -89,6 +89,7 @@ class FtpFileSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     path: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='path')
     host: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='host')
     port: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='port')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -45,6 +45,7 @@ class GoogleFirestoreSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     project_id: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='project_id')
     collection: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='collection')
     credentials: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='credentials')

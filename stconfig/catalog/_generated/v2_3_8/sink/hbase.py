@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -59,6 +59,7 @@ class HbaseSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     zookeeper_quorum: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='zookeeper_quorum')
     table: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='table')
     rowkey_column: Annotated[list[str] | None, SeaTunnelType('list<string>')] = Field(None, alias='rowkey_column')

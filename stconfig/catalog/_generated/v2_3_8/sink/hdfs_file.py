@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -84,6 +84,7 @@ class HdfsFileSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     fs_default_fs: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='fs.defaultFS')
     path: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='path')
     file_format_type: Annotated[str | None, SeaTunnelType('enum', ('CSV', 'TEXT', 'PARQUET', 'ORC', 'JSON', 'EXCEL', 'XML', 'BINARY'))] = Field('CSV', alias='file_format_type')

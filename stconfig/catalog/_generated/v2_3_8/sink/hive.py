@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -52,6 +52,7 @@ class HiveSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     table_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='table_name')
     metastore_uri: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='metastore_uri')
     abort_drop_partition_metadata: Annotated[bool | None, SeaTunnelType('boolean')] = Field(False, alias='abort_drop_partition_metadata')

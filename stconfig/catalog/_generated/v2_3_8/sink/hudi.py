@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -63,6 +63,7 @@ class HudiSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     table_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='table_name')
     table_dfs_path: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='table_dfs_path')
     table_type: Annotated[Any, SeaTunnelType('object')] = Field(None, alias='table_type')

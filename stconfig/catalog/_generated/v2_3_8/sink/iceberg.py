@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -62,6 +62,7 @@ class IcebergSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     catalog_name: Annotated[str | None, SeaTunnelType('string')] = Field('default', alias='catalog_name')
     namespace: Annotated[str | None, SeaTunnelType('string')] = Field('default', alias='namespace')
     table: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='table')

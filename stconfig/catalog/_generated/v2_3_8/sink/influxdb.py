@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -58,6 +58,7 @@ class InfluxDBSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     url: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='url')
     database: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='database')
     username: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='username')

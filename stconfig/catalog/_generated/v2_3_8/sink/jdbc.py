@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -47,70 +47,26 @@ SPEC = PluginSpec(
         OptionSpec('database', 'database', 'string', declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.config.JdbcOptions'),
         OptionSpec('query', 'query', 'string', declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.config.JdbcOptions'),
         OptionSpec('custom_sql', 'custom_sql', 'string', declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.config.JdbcOptions'),
-        OptionSpec('ASC_OR_DESC', 'asc_or_desc', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/utils/CatalogUtils.java'),
-        OptionSpec('CHARACTER_MAXIMUM_LENGTH', 'character_maximum_length', 'long', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/redshift/RedshiftCatalog.java'),
-        OptionSpec('CHARACTER_OCTET_LENGTH', 'character_octet_length', 'long', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/mysql/MySqlCatalog.java'),
-        OptionSpec('COLUMN_COMMENT', 'column_comment', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/mysql/MySqlCatalog.java'),
-        OptionSpec('COLUMN_DEF', 'column_def', 'map<string, any>', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/dm/DamengCatalog.java'),
-        OptionSpec('COLUMN_DEFAULT', 'column_default', 'map<string, any>', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/mysql/MySqlCatalog.java'),
-        OptionSpec('COLUMN_LENGTH', 'column_length', 'long', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/oracle/OracleCatalog.java'),
-        OptionSpec('COLUMN_NAME', 'column_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/dm/DamengCatalog.java'),
-        OptionSpec('COLUMN_SIZE', 'column_size', 'long', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/dm/DamengCatalog.java'),
-        OptionSpec('COLUMN_TYPE', 'column_type', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/mysql/MySqlCatalog.java'),
-        OptionSpec('COMMENTS', 'comments', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/saphana/SapHanaCatalog.java'),
-        OptionSpec('DATA_TYPE', 'data_type', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/mysql/MySqlCatalog.java'),
-        OptionSpec('DATA_TYPE_NAME', 'data_type_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/saphana/SapHanaCatalog.java'),
-        OptionSpec('DATETIME_PRECISION', 'datetime_precision', 'int', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/mysql/MySqlCatalog.java'),
-        OptionSpec('DECIMAL_DIGITS', 'decimal_digits', 'int', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/utils/JdbcColumnConverter.java'),
-        OptionSpec('DEFAULT_VALUE', 'default_value', 'map<string, any>', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/oracle/OracleCatalog.java'),
-        OptionSpec('ELEMENT_TYPE_NAME', 'element_type_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/saphana/SapHanaCatalog.java'),
-        OptionSpec('FULL_TYPE_NAME', 'full_type_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/oracle/OracleCatalog.java'),
-        OptionSpec('INDEX_NAME', 'index_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/utils/CatalogUtils.java'),
-        OptionSpec('IS_NULLABLE', 'is_nullable', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/mysql/MySqlCatalog.java'),
-        OptionSpec('KEY_SEQ', 'key_seq', 'int', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/utils/CatalogUtils.java'),
-        OptionSpec('LENGTH', 'length', 'long', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/saphana/SapHanaCatalog.java'),
-        OptionSpec('NON_UNIQUE', 'non_unique', 'boolean', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/utils/CatalogUtils.java'),
-        OptionSpec('NULLABLE', 'nullable', 'int', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/dm/DamengCatalog.java'),
-        OptionSpec('NUMERIC_PRECISION', 'numeric_precision', 'int', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/mysql/MySqlCatalog.java'),
-        OptionSpec('NUMERIC_SCALE', 'numeric_scale', 'int', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/mysql/MySqlCatalog.java'),
-        OptionSpec('OBJECT_NAME', 'object_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/saphana/SapHanaCatalog.java'),
-        OptionSpec('OBJECT_SCHEMA', 'object_schema', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/saphana/SapHanaCatalog.java'),
-        OptionSpec('PK_NAME', 'pk_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/utils/CatalogUtils.java'),
-        OptionSpec('REMARKS', 'remarks', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/dm/DamengCatalog.java'),
-        OptionSpec('TYPE_NAME', 'type_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/dm/DamengCatalog.java'),
         OptionSpec('base-url', 'base_url', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.catalog.JdbcCatalogOptions'),
-        OptionSpec('column_comment', 'column_comment_2', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/psql/PostgresCatalog.java'),
-        OptionSpec('column_length', 'column_length_2', 'long', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/psql/PostgresCatalog.java'),
-        OptionSpec('column_name', 'column_name_2', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/psql/PostgresCatalog.java'),
-        OptionSpec('column_scale', 'column_scale', 'int', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/psql/PostgresCatalog.java'),
-        OptionSpec('comment', 'comment', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/sqlserver/SqlServerCatalog.java'),
         OptionSpec('compatibleMode', 'compatible_mode_2', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.catalog.JdbcCatalogOptions'),
         OptionSpec('decimal_type_narrowing', 'decimal_type_narrowing', 'boolean', has_default=True, default=True, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.config.JdbcOptions'),
-        OptionSpec('default_value', 'default_value_2', 'map<string, any>', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/psql/PostgresCatalog.java'),
         OptionSpec('enable_upsert', 'enable_upsert', 'boolean', has_default=True, default=True, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.config.JdbcOptions'),
         OptionSpec('fetch_size', 'fetch_size', 'int', has_default=True, default=0, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.config.JdbcOptions'),
         OptionSpec('field_ide', 'field_ide', 'enum', enum=('ORIGINAL', 'UPPERCASE', 'LOWERCASE'), in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.config.JdbcOptions'),
-        OptionSpec('full_type_name', 'full_type_name_2', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/psql/PostgresCatalog.java'),
-        OptionSpec('is_nullable', 'is_nullable_2', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/psql/PostgresCatalog.java'),
         OptionSpec('is_primary_key_updated', 'is_primary_key_updated', 'boolean', has_default=True, default=True, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.config.JdbcOptions'),
         OptionSpec('kerberos_keytab_path', 'kerberos_keytab_path', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.config.JdbcOptions'),
         OptionSpec('kerberos_principal', 'kerberos_principal', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.config.JdbcOptions'),
         OptionSpec('krb5_path', 'krb5_path', 'string', has_default=True, default='/etc/krb5.conf', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.config.JdbcOptions'),
-        OptionSpec('max_length', 'max_length', 'long', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/sqlserver/SqlServerCatalog.java'),
         OptionSpec('partition_column', 'partition_column', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.config.JdbcOptions'),
         OptionSpec('partition_lower_bound', 'partition_lower_bound', 'decimal', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.config.JdbcOptions'),
         OptionSpec('partition_num', 'partition_num', 'int', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.config.JdbcOptions'),
         OptionSpec('partition_upper_bound', 'partition_upper_bound', 'decimal', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.config.JdbcOptions'),
-        OptionSpec('precision', 'precision', 'long', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/dm/DamengDataTypeConvertor.java'),
         OptionSpec('properties', 'properties', 'map<string, string>', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.config.JdbcOptions'),
-        OptionSpec('scale', 'scale', 'int', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/sqlserver/SqlServerCatalog.java'),
-        OptionSpec('schema', 'schema_', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.catalog.JdbcCatalogOptions'),
+        OptionSpec('schema', 'db_schema', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.catalog.JdbcCatalogOptions'),
         OptionSpec('support_upsert_by_insert_only', 'support_upsert_by_insert_only', 'boolean', has_default=True, default=False, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.config.JdbcOptions'),
         OptionSpec('table', 'table', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.config.JdbcOptions'),
         OptionSpec('tablePrefix', 'table_prefix', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.catalog.JdbcCatalogOptions'),
         OptionSpec('tableSuffix', 'table_suffix', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.catalog.JdbcCatalogOptions'),
-        OptionSpec('type', 'type', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/sqlserver/SqlServerCatalog.java'),
-        OptionSpec('type_name', 'type_name_2', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/psql/PostgresCatalog.java'),
         OptionSpec('use_copy_statement', 'use_copy_statement', 'boolean', has_default=True, default=False, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.config.JdbcOptions'),
         OptionSpec('use_kerberos', 'use_kerberos', 'boolean', has_default=True, default=False, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.config.JdbcOptions'),
         OptionSpec('username', 'username', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.jdbc.catalog.JdbcCatalogOptions'),
@@ -157,70 +113,26 @@ class JdbcSink(SinkOptions):
     database: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='database')
     query: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='query')
     custom_sql: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='custom_sql')
-    asc_or_desc: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='ASC_OR_DESC')
-    character_maximum_length: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='CHARACTER_MAXIMUM_LENGTH')
-    character_octet_length: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='CHARACTER_OCTET_LENGTH')
-    column_comment: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='COLUMN_COMMENT')
-    column_def: Annotated[dict[str, Any] | None, SeaTunnelType('map<string, any>')] = Field(None, alias='COLUMN_DEF')
-    column_default: Annotated[dict[str, Any] | None, SeaTunnelType('map<string, any>')] = Field(None, alias='COLUMN_DEFAULT')
-    column_length: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='COLUMN_LENGTH')
-    column_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='COLUMN_NAME')
-    column_size: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='COLUMN_SIZE')
-    column_type: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='COLUMN_TYPE')
-    comments: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='COMMENTS')
-    data_type: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='DATA_TYPE')
-    data_type_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='DATA_TYPE_NAME')
-    datetime_precision: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='DATETIME_PRECISION')
-    decimal_digits: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='DECIMAL_DIGITS')
-    default_value: Annotated[dict[str, Any] | None, SeaTunnelType('map<string, any>')] = Field(None, alias='DEFAULT_VALUE')
-    element_type_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='ELEMENT_TYPE_NAME')
-    full_type_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='FULL_TYPE_NAME')
-    index_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='INDEX_NAME')
-    is_nullable: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='IS_NULLABLE')
-    key_seq: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='KEY_SEQ')
-    length: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='LENGTH')
-    non_unique: Annotated[bool | None, SeaTunnelType('boolean')] = Field(None, alias='NON_UNIQUE')
-    nullable: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='NULLABLE')
-    numeric_precision: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='NUMERIC_PRECISION')
-    numeric_scale: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='NUMERIC_SCALE')
-    object_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='OBJECT_NAME')
-    object_schema: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='OBJECT_SCHEMA')
-    pk_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='PK_NAME')
-    remarks: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='REMARKS')
-    type_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='TYPE_NAME')
     base_url: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='base-url')
-    column_comment_2: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='column_comment')
-    column_length_2: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='column_length')
-    column_name_2: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='column_name')
-    column_scale: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='column_scale')
-    comment: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='comment')
     compatible_mode_2: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='compatibleMode')
     decimal_type_narrowing: Annotated[bool | None, SeaTunnelType('boolean')] = Field(True, alias='decimal_type_narrowing')
-    default_value_2: Annotated[dict[str, Any] | None, SeaTunnelType('map<string, any>')] = Field(None, alias='default_value')
     enable_upsert: Annotated[bool | None, SeaTunnelType('boolean')] = Field(True, alias='enable_upsert')
     fetch_size: Annotated[int | None, SeaTunnelType('int')] = Field(0, alias='fetch_size')
     field_ide: Annotated[str | None, SeaTunnelType('enum', ('ORIGINAL', 'UPPERCASE', 'LOWERCASE'))] = Field(None, alias='field_ide')
-    full_type_name_2: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='full_type_name')
-    is_nullable_2: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='is_nullable')
     is_primary_key_updated: Annotated[bool | None, SeaTunnelType('boolean')] = Field(True, alias='is_primary_key_updated')
     kerberos_keytab_path: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='kerberos_keytab_path')
     kerberos_principal: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='kerberos_principal')
     krb5_path: Annotated[str | None, SeaTunnelType('string')] = Field('/etc/krb5.conf', alias='krb5_path')
-    max_length: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='max_length')
     partition_column: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='partition_column')
     partition_lower_bound: Annotated[float | None, SeaTunnelType('decimal')] = Field(None, alias='partition_lower_bound')
     partition_num: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='partition_num')
     partition_upper_bound: Annotated[float | None, SeaTunnelType('decimal')] = Field(None, alias='partition_upper_bound')
-    precision: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='precision')
     properties: Annotated[dict[str, Any] | None, SeaTunnelType('map<string, string>')] = Field(None, alias='properties')
-    scale: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='scale')
-    schema_: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='schema')
+    db_schema: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='schema')
     support_upsert_by_insert_only: Annotated[bool | None, SeaTunnelType('boolean')] = Field(False, alias='support_upsert_by_insert_only')
     table: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='table')
     table_prefix: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='tablePrefix')
     table_suffix: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='tableSuffix')
-    type: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='type')
-    type_name_2: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='type_name')
     use_copy_statement: Annotated[bool | None, SeaTunnelType('boolean')] = Field(False, alias='use_copy_statement')
     use_kerberos: Annotated[bool | None, SeaTunnelType('boolean')] = Field(False, alias='use_kerberos')
     username: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='username')

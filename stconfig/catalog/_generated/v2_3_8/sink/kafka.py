@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -44,7 +44,7 @@ SPEC = PluginSpec(
         OptionSpec('poll.timeout', 'poll_timeout', 'long', has_default=True, default=10000, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.kafka.config.Config'),
         OptionSpec('protobuf_message_name', 'protobuf_message_name', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.kafka.config.Config'),
         OptionSpec('protobuf_schema', 'protobuf_schema', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.kafka.config.Config'),
-        OptionSpec('schema', 'schema_', 'object', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.kafka.config.Config'),
+        OptionSpec('schema', 'db_schema', 'object', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.kafka.config.Config'),
         OptionSpec('start_mode', 'start_mode', 'enum', enum=('EARLIEST', 'GROUP_OFFSETS', 'LATEST', 'TIMESTAMP', 'SPECIFIC_OFFSETS'), has_default=True, default='GROUP_OFFSETS', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.kafka.config.Config'),
         OptionSpec('start_mode.offsets', 'start_mode_offsets', 'map<string, long>', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.kafka.config.Config'),
         OptionSpec('start_mode.timestamp', 'start_mode_timestamp', 'long', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.kafka.config.Config'),
@@ -84,7 +84,7 @@ class KafkaSink(SinkOptions):
     poll_timeout: Annotated[int | None, SeaTunnelType('long')] = Field(10000, alias='poll.timeout')
     protobuf_message_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='protobuf_message_name')
     protobuf_schema: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='protobuf_schema')
-    schema_: Annotated[Any, SeaTunnelType('object')] = Field(None, alias='schema')
+    db_schema: Annotated[Any, SeaTunnelType('object')] = Field(None, alias='schema')
     start_mode: Annotated[str | None, SeaTunnelType('enum', ('EARLIEST', 'GROUP_OFFSETS', 'LATEST', 'TIMESTAMP', 'SPECIFIC_OFFSETS'))] = Field('GROUP_OFFSETS', alias='start_mode')
     start_mode_offsets: Annotated[dict[str, Any] | None, SeaTunnelType('map<string, long>')] = Field(None, alias='start_mode.offsets')
     start_mode_timestamp: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='start_mode.timestamp')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -60,6 +60,7 @@ class KuduSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     kudu_masters: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='kudu_masters')
     table_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='table_name')
     client_worker_count: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='client_worker_count')

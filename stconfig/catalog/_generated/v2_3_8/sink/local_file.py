@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -84,6 +84,7 @@ class LocalFileSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     path: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='path')
     file_format_type: Annotated[str | None, SeaTunnelType('enum', ('CSV', 'TEXT', 'PARQUET', 'ORC', 'JSON', 'EXCEL', 'XML', 'BINARY'))] = Field('CSV', alias='file_format_type')
     schema_save_mode: Annotated[str | None, SeaTunnelType('enum', ('RECREATE_SCHEMA', 'CREATE_SCHEMA_WHEN_NOT_EXIST', 'ERROR_WHEN_SCHEMA_NOT_EXIST', 'IGNORE'))] = Field('CREATE_SCHEMA_WHEN_NOT_EXIST', alias='schema_save_mode')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -50,6 +50,7 @@ class MaxcomputeSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     access_id: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='accessId')
     accesskey: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='accesskey')
     endpoint: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='endpoint')

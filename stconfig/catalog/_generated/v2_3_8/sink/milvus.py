@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -51,6 +51,7 @@ class MilvusSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     url: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='url')
     token: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='token')
     enable_upsert: Annotated[bool | None, SeaTunnelType('boolean')] = Field(True, alias='enable_upsert')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -57,6 +57,7 @@ class PaimonSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     warehouse: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='warehouse')
     database: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='database')
     table: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='table')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -54,6 +54,7 @@ class PulsarSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     client_service_url: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='client.service-url')
     admin_service_url: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='admin.service-url')
     topic: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='topic')

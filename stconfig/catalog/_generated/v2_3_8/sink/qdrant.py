@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -47,6 +47,7 @@ class QdrantSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     host: Annotated[str | None, SeaTunnelType('string')] = Field('localhost', alias='host')
     port: Annotated[int | None, SeaTunnelType('int')] = Field(6334, alias='port')
     api_key: Annotated[str | None, SeaTunnelType('string')] = Field('', alias='api_key')

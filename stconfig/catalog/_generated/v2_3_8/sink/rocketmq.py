@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -42,7 +42,7 @@ SPEC = PluginSpec(
         OptionSpec('field.delimiter', 'field_delimiter', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.rocketmq.config.Config'),
         OptionSpec('format', 'format', 'string', has_default=True, default='json', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.rocketmq.config.Config'),
         OptionSpec('partition.discovery.interval.millis', 'partition_discovery_interval_millis', 'long', has_default=True, default=-1, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.rocketmq.config.ConsumerConfig'),
-        OptionSpec('schema', 'schema_', 'object', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.rocketmq.config.ConsumerConfig'),
+        OptionSpec('schema', 'db_schema', 'object', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.rocketmq.config.ConsumerConfig'),
         OptionSpec('secret.key', 'secret_key', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.rocketmq.config.Config'),
         OptionSpec('start.mode', 'start_mode', 'enum', enum=('CONSUME_FROM_LAST_OFFSET', 'CONSUME_FROM_FIRST_OFFSET', 'CONSUME_FROM_GROUP_OFFSETS', 'CONSUME_FROM_TIMESTAMP', 'CONSUME_FROM_SPECIFIC_OFFSETS'), has_default=True, default='CONSUME_FROM_GROUP_OFFSETS', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.rocketmq.config.ConsumerConfig'),
         OptionSpec('start.mode.offsets', 'start_mode_offsets', 'object', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.rocketmq.config.ConsumerConfig'),
@@ -81,7 +81,7 @@ class RocketmqSink(SinkOptions):
     field_delimiter: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='field.delimiter')
     format: Annotated[str | None, SeaTunnelType('string')] = Field('json', alias='format')
     partition_discovery_interval_millis: Annotated[int | None, SeaTunnelType('long')] = Field(-1, alias='partition.discovery.interval.millis')
-    schema_: Annotated[Any, SeaTunnelType('object')] = Field(None, alias='schema')
+    db_schema: Annotated[Any, SeaTunnelType('object')] = Field(None, alias='schema')
     secret_key: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='secret.key')
     start_mode: Annotated[str | None, SeaTunnelType('enum', ('CONSUME_FROM_LAST_OFFSET', 'CONSUME_FROM_FIRST_OFFSET', 'CONSUME_FROM_GROUP_OFFSETS', 'CONSUME_FROM_TIMESTAMP', 'CONSUME_FROM_SPECIFIC_OFFSETS'))] = Field('CONSUME_FROM_GROUP_OFFSETS', alias='start.mode')
     start_mode_offsets: Annotated[Any, SeaTunnelType('object')] = Field(None, alias='start.mode.offsets')

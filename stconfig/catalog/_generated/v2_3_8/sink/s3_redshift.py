@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -64,6 +64,7 @@ class S3RedshiftSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     bucket: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='bucket')
     jdbc_url: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='jdbc_url')
     jdbc_user: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='jdbc_user')

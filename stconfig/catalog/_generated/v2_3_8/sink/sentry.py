@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -50,6 +50,7 @@ class SentrySink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     dsn: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='dsn')
     env: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='env')
     cache_dir_path: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='cacheDirPath')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -53,8 +53,6 @@ SPEC = PluginSpec(
         OptionSpec('date_format', 'date_format', 'enum', enum=('YYYY_MM_DD', 'YYYY_MM_DD_SPOT', 'YYYY_MM_DD_SLASH'), enum_aliases=('yyyy-MM-dd', 'yyyy.MM.dd', 'yyyy/MM/dd'), has_default=True, default='YYYY_MM_DD', declared_in='org.apache.seatunnel.connectors.seatunnel.file.config.BaseSinkConfig'),
         OptionSpec('datetime_format', 'datetime_format', 'enum', enum=('YYYY_MM_DD_HH_MM_SS', 'YYYY_MM_DD_HH_MM_SS_SSSSSS', 'YYYY_MM_DD_HH_MM_SS_SPOT', 'YYYY_MM_DD_HH_MM_SS_SLASH', 'YYYY_MM_DD_HH_MM_SS_NO_SPLIT', 'YYYY_MM_DD_HH_MM_SS_ISO8601', 'YYYY_MM_DD_HH_MM_SS_SSS_ISO8601', 'YYYY_MM_DD_HH_MM_SS_SSSSSS_ISO8601', 'YYYY_MM_DD_HH_MM_SS_SSSSSSSSS_ISO8601'), enum_aliases=('yyyy-MM-dd HH:mm:ss', 'yyyy-MM-dd HH:mm:ss.SSSSSS', 'yyyy.MM.dd HH:mm:ss', 'yyyy/MM/dd HH:mm:ss', 'yyyyMMddHHmmss', "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.SSS", "yyyy-MM-dd'T'HH:mm:ss.SSSSSS", "yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS"), has_default=True, default='YYYY_MM_DD_HH_MM_SS', declared_in='org.apache.seatunnel.connectors.seatunnel.file.config.BaseSinkConfig'),
         OptionSpec('time_format', 'time_format', 'enum', enum=('HH_MM_SS', 'HH_MM_SS_SSS'), enum_aliases=('HH:mm:ss', 'HH:mm:ss.SSS'), has_default=True, default='HH_MM_SS', declared_in='org.apache.seatunnel.connectors.seatunnel.file.config.BaseSinkConfig'),
-        OptionSpec('22', 'o_22', 'int', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-file/connector-file-sftp/src/main/java/org/apache/seatunnel/connectors/seatunnel/file/sftp/system/SFTPFileSystem.java'),
-        OptionSpec('5', 'o_5', 'int', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-file/connector-file-sftp/src/main/java/org/apache/seatunnel/connectors/seatunnel/file/sftp/system/SFTPFileSystem.java'),
         OptionSpec('archive_compress_codec', 'archive_compress_codec', 'enum', enum=('NONE', 'ZIP', 'TAR', 'TAR_GZ'), has_default=True, default='NONE', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.file.config.BaseSinkConfig'),
         OptionSpec('batch_size', 'batch_size', 'int', has_default=True, default=1000000, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.file.config.BaseSinkConfig'),
         OptionSpec('encoding', 'encoding', 'string', has_default=True, default='UTF-8', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.file.config.BaseSinkConfig'),
@@ -90,6 +88,7 @@ class SftpFileSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     path: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='path')
     host: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='host')
     port: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='port')
@@ -117,8 +116,6 @@ class SftpFileSink(SinkOptions):
     date_format: Annotated[str | None, SeaTunnelType('enum', ('YYYY_MM_DD', 'YYYY_MM_DD_SPOT', 'YYYY_MM_DD_SLASH'), aliases=('yyyy-MM-dd', 'yyyy.MM.dd', 'yyyy/MM/dd'))] = Field('YYYY_MM_DD', alias='date_format')
     datetime_format: Annotated[str | None, SeaTunnelType('enum', ('YYYY_MM_DD_HH_MM_SS', 'YYYY_MM_DD_HH_MM_SS_SSSSSS', 'YYYY_MM_DD_HH_MM_SS_SPOT', 'YYYY_MM_DD_HH_MM_SS_SLASH', 'YYYY_MM_DD_HH_MM_SS_NO_SPLIT', 'YYYY_MM_DD_HH_MM_SS_ISO8601', 'YYYY_MM_DD_HH_MM_SS_SSS_ISO8601', 'YYYY_MM_DD_HH_MM_SS_SSSSSS_ISO8601', 'YYYY_MM_DD_HH_MM_SS_SSSSSSSSS_ISO8601'), aliases=('yyyy-MM-dd HH:mm:ss', 'yyyy-MM-dd HH:mm:ss.SSSSSS', 'yyyy.MM.dd HH:mm:ss', 'yyyy/MM/dd HH:mm:ss', 'yyyyMMddHHmmss', "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.SSS", "yyyy-MM-dd'T'HH:mm:ss.SSSSSS", "yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS"))] = Field('YYYY_MM_DD_HH_MM_SS', alias='datetime_format')
     time_format: Annotated[str | None, SeaTunnelType('enum', ('HH_MM_SS', 'HH_MM_SS_SSS'), aliases=('HH:mm:ss', 'HH:mm:ss.SSS'))] = Field('HH_MM_SS', alias='time_format')
-    o_22: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='22')
-    o_5: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='5')
     archive_compress_codec: Annotated[str | None, SeaTunnelType('enum', ('NONE', 'ZIP', 'TAR', 'TAR_GZ'))] = Field('NONE', alias='archive_compress_codec')
     batch_size: Annotated[int | None, SeaTunnelType('int')] = Field(1000000, alias='batch_size')
     encoding: Annotated[str | None, SeaTunnelType('string')] = Field('UTF-8', alias='encoding')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -45,6 +45,7 @@ class SlackSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     webhooks_url: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='webhooks_url')
     oauth_token: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='oauth_token')
     slack_channel: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='slack_channel')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -45,6 +45,7 @@ class SocketSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     host: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='host')
     port: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='port')
     max_retries: Annotated[int | None, SeaTunnelType('int')] = Field(3, alias='max_retries')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -45,7 +45,6 @@ SPEC = PluginSpec(
         OptionSpec('save_mode_create_template', 'save_mode_create_template', 'string', has_default=True, default=None, declared_in='org.apache.seatunnel.connectors.seatunnel.starrocks.config.StarRocksSinkOptions'),
         OptionSpec('http_socket_timeout_ms', 'http_socket_timeout_ms', 'int', has_default=True, default=180000, declared_in='org.apache.seatunnel.connectors.seatunnel.starrocks.config.StarRocksSinkOptions'),
         OptionSpec('custom_sql', 'custom_sql', 'string', declared_in='org.apache.seatunnel.connectors.seatunnel.starrocks.config.StarRocksSinkOptions'),
-        OptionSpec('COLUMN_NAME', 'column_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-starrocks/src/main/java/org/apache/seatunnel/connectors/seatunnel/starrocks/catalog/StarRocksCatalog.java'),
         OptionSpec('starrocks.config.column_separator', 'starrocks_config_column_separator', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.starrocks.config.StarRocksSinkOptions'),
         OptionSpec('starrocks.config.format', 'starrocks_config_format', 'enum', enum=('CSV', 'JSON'), has_default=True, default='JSON', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.starrocks.config.StarRocksSinkOptions'),
     ),
@@ -65,6 +64,7 @@ class StarRocksSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     username: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='username')
     password: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='password')
     database: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='database')
@@ -84,7 +84,6 @@ class StarRocksSink(SinkOptions):
     save_mode_create_template: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='save_mode_create_template')
     http_socket_timeout_ms: Annotated[int | None, SeaTunnelType('int')] = Field(180000, alias='http_socket_timeout_ms')
     custom_sql: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='custom_sql')
-    column_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='COLUMN_NAME')
     starrocks_config_column_separator: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='starrocks.config.column_separator')
     starrocks_config_format: Annotated[str | None, SeaTunnelType('enum', ('CSV', 'JSON'))] = Field('JSON', alias='starrocks.config.format')
 

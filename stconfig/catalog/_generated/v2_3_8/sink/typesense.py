@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SinkOptions
+from stconfig.catalog.base import SchemaBlock, SinkOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -52,6 +52,7 @@ class TypesenseSink(SinkOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     hosts: Annotated[list[str] | None, SeaTunnelType('list<string>')] = Field(None, alias='hosts')
     collection: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='collection')
     api_key: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='api_key')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -53,6 +53,7 @@ class AmazonSqsSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     url: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='url')
     region: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='region')
     access_key_id: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='access_key_id')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -65,6 +65,7 @@ class ClickhouseSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     host: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='host')
     database: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='database')
     sql: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='sql')

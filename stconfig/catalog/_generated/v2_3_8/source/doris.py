@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -35,17 +35,6 @@ SPEC = PluginSpec(
         OptionSpec('doris.read.field', 'doris_read_field', 'string', declared_in='org.apache.seatunnel.connectors.doris.config.DorisOptions'),
         OptionSpec('query-port', 'query_port', 'int', has_default=True, default=9030, declared_in='org.apache.seatunnel.connectors.doris.config.DorisOptions'),
         OptionSpec('doris.batch.size', 'doris_batch_size', 'int', has_default=True, default=1024, declared_in='org.apache.seatunnel.connectors.doris.config.DorisOptions'),
-        OptionSpec('CHARACTER_MAXIMUM_LENGTH', 'character_maximum_length', 'long', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-doris/src/main/java/org/apache/seatunnel/connectors/doris/catalog/DorisCatalog.java'),
-        OptionSpec('COLUMN_COMMENT', 'column_comment', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-doris/src/main/java/org/apache/seatunnel/connectors/doris/catalog/DorisCatalog.java'),
-        OptionSpec('COLUMN_DEFAULT', 'column_default', 'map<string, any>', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-doris/src/main/java/org/apache/seatunnel/connectors/doris/catalog/DorisCatalog.java'),
-        OptionSpec('COLUMN_KEY', 'column_key', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-doris/src/main/java/org/apache/seatunnel/connectors/doris/catalog/DorisCatalog.java'),
-        OptionSpec('COLUMN_NAME', 'column_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-doris/src/main/java/org/apache/seatunnel/connectors/doris/catalog/DorisCatalog.java'),
-        OptionSpec('COLUMN_TYPE', 'column_type', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-doris/src/main/java/org/apache/seatunnel/connectors/doris/catalog/DorisCatalog.java'),
-        OptionSpec('DATA_TYPE', 'data_type', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-doris/src/main/java/org/apache/seatunnel/connectors/doris/catalog/DorisCatalog.java'),
-        OptionSpec('DATETIME_PRECISION', 'datetime_precision', 'int', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-doris/src/main/java/org/apache/seatunnel/connectors/doris/catalog/DorisCatalog.java'),
-        OptionSpec('IS_NULLABLE', 'is_nullable', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-doris/src/main/java/org/apache/seatunnel/connectors/doris/catalog/DorisCatalog.java'),
-        OptionSpec('NUMERIC_PRECISION', 'numeric_precision', 'int', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-doris/src/main/java/org/apache/seatunnel/connectors/doris/catalog/DorisCatalog.java'),
-        OptionSpec('NUMERIC_SCALE', 'numeric_scale', 'int', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-doris/src/main/java/org/apache/seatunnel/connectors/doris/catalog/DorisCatalog.java'),
         OptionSpec('custom_sql', 'custom_sql', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.doris.config.DorisOptions'),
         OptionSpec('data_save_mode', 'data_save_mode', 'enum', enum=('DROP_DATA', 'APPEND_DATA', 'CUSTOM_PROCESSING', 'ERROR_WHEN_DATA_EXISTS'), has_default=True, default='APPEND_DATA', in_rule=False, declared_in='org.apache.seatunnel.connectors.doris.config.DorisOptions'),
         OptionSpec('default-database', 'default_database', 'string', has_default=True, default='information_schema', in_rule=False, declared_in='org.apache.seatunnel.connectors.doris.config.DorisOptions'),
@@ -87,6 +76,7 @@ class DorisSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     fenodes: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='fenodes')
     username: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='username')
     password: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='password')
@@ -96,17 +86,6 @@ class DorisSource(SourceOptions):
     doris_read_field: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='doris.read.field')
     query_port: Annotated[int | None, SeaTunnelType('int')] = Field(9030, alias='query-port')
     doris_batch_size: Annotated[int | None, SeaTunnelType('int')] = Field(1024, alias='doris.batch.size')
-    character_maximum_length: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='CHARACTER_MAXIMUM_LENGTH')
-    column_comment: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='COLUMN_COMMENT')
-    column_default: Annotated[dict[str, Any] | None, SeaTunnelType('map<string, any>')] = Field(None, alias='COLUMN_DEFAULT')
-    column_key: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='COLUMN_KEY')
-    column_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='COLUMN_NAME')
-    column_type: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='COLUMN_TYPE')
-    data_type: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='DATA_TYPE')
-    datetime_precision: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='DATETIME_PRECISION')
-    is_nullable: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='IS_NULLABLE')
-    numeric_precision: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='NUMERIC_PRECISION')
-    numeric_scale: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='NUMERIC_SCALE')
     custom_sql: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='custom_sql')
     data_save_mode: Annotated[str | None, SeaTunnelType('enum', ('DROP_DATA', 'APPEND_DATA', 'CUSTOM_PROCESSING', 'ERROR_WHEN_DATA_EXISTS'))] = Field('APPEND_DATA', alias='data_save_mode')
     default_database: Annotated[str | None, SeaTunnelType('string')] = Field('information_schema', alias='default-database')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -58,6 +58,7 @@ class EasysearchSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     hosts: Annotated[list[str] | None, SeaTunnelType('list<string>')] = Field(None, alias='hosts')
     index: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='index')
     username: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='username')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -96,6 +96,7 @@ class FakeSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     tables_configs: Annotated[list[dict[str, Any]] | None, SeaTunnelType('list<map<string, any>>')] = Field(None, alias='tables_configs')
     string_fake_mode: Annotated[str | None, SeaTunnelType('enum', ('RANGE', 'TEMPLATE'))] = Field('RANGE', alias='string.fake.mode')
     string_template: Annotated[list[str] | None, SeaTunnelType('list<string>')] = Field(None, alias='string.template')

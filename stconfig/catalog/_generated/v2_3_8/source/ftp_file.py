@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -76,6 +76,7 @@ class FtpFileSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     path: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='path')
     host: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='host')
     port: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='port')

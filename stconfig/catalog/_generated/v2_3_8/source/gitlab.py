@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -66,6 +66,7 @@ class GitlabSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     access_token: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='access_token')
     url: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='url')
     method: Annotated[str | None, SeaTunnelType('enum', ('GET', 'POST'))] = Field('GET', alias='method')

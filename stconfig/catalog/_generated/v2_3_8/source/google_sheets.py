@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -48,6 +48,7 @@ class GoogleSheetsSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     service_account_key: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='service_account_key')
     sheet_id: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='sheet_id')
     sheet_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='sheet_name')

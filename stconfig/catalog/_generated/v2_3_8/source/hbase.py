@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -61,6 +61,7 @@ class HbaseSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     zookeeper_quorum: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='zookeeper_quorum')
     table: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='table')
     batch: Annotated[int | None, SeaTunnelType('int')] = Field(-1, alias='batch')

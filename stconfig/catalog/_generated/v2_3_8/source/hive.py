@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -57,6 +57,7 @@ class HiveSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     table_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='table_name')
     metastore_uri: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='metastore_uri')
     tables_configs: Annotated[list[dict[str, Any]] | None, SeaTunnelType('list<map<string, any>>')] = Field(None, alias='tables_configs')

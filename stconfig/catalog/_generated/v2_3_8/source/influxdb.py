@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -57,6 +57,7 @@ class InfluxDBSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     url: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='url')
     sql: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='sql')
     database: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='database')

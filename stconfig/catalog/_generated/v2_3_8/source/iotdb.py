@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -56,6 +56,7 @@ class IoTDBSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     node_urls: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='node_urls')
     username: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='username')
     password: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='password')

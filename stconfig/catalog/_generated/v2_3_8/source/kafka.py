@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -33,7 +33,7 @@ SPEC = PluginSpec(
         OptionSpec('consumer.group', 'consumer_group', 'string', has_default=True, default='SeaTunnel-Consumer-Group', declared_in='org.apache.seatunnel.connectors.seatunnel.kafka.config.Config'),
         OptionSpec('commit_on_checkpoint', 'commit_on_checkpoint', 'boolean', has_default=True, default=True, declared_in='org.apache.seatunnel.connectors.seatunnel.kafka.config.Config'),
         OptionSpec('kafka.config', 'kafka_config', 'map<string, string>', declared_in='org.apache.seatunnel.connectors.seatunnel.kafka.config.Config'),
-        OptionSpec('schema', 'schema_', 'object', declared_in='org.apache.seatunnel.connectors.seatunnel.kafka.config.Config'),
+        OptionSpec('schema', 'db_schema', 'object', declared_in='org.apache.seatunnel.connectors.seatunnel.kafka.config.Config'),
         OptionSpec('format', 'format', 'enum', enum=('JSON', 'TEXT', 'CANAL_JSON', 'DEBEZIUM_JSON', 'COMPATIBLE_DEBEZIUM_JSON', 'COMPATIBLE_KAFKA_CONNECT_JSON', 'OGG_JSON', 'AVRO', 'MAXWELL_JSON', 'PROTOBUF'), has_default=True, default='JSON', declared_in='org.apache.seatunnel.connectors.seatunnel.kafka.config.Config'),
         OptionSpec('debezium_record_include_schema', 'debezium_record_include_schema', 'boolean', has_default=True, default=True, declared_in='org.apache.seatunnel.connectors.seatunnel.kafka.config.Config'),
         OptionSpec('partition-discovery.interval-millis', 'partition_discovery_interval_millis', 'long', has_default=True, default=-1, declared_in='org.apache.seatunnel.connectors.seatunnel.kafka.config.Config'),
@@ -77,7 +77,7 @@ class KafkaSource(SourceOptions):
     consumer_group: Annotated[str | None, SeaTunnelType('string')] = Field('SeaTunnel-Consumer-Group', alias='consumer.group')
     commit_on_checkpoint: Annotated[bool | None, SeaTunnelType('boolean')] = Field(True, alias='commit_on_checkpoint')
     kafka_config: Annotated[dict[str, Any] | None, SeaTunnelType('map<string, string>')] = Field(None, alias='kafka.config')
-    schema_: Annotated[Any, SeaTunnelType('object')] = Field(None, alias='schema')
+    db_schema: Annotated[Any, SeaTunnelType('object')] = Field(None, alias='schema')
     format: Annotated[str | None, SeaTunnelType('enum', ('JSON', 'TEXT', 'CANAL_JSON', 'DEBEZIUM_JSON', 'COMPATIBLE_DEBEZIUM_JSON', 'COMPATIBLE_KAFKA_CONNECT_JSON', 'OGG_JSON', 'AVRO', 'MAXWELL_JSON', 'PROTOBUF'))] = Field('JSON', alias='format')
     debezium_record_include_schema: Annotated[bool | None, SeaTunnelType('boolean')] = Field(True, alias='debezium_record_include_schema')
     partition_discovery_interval_millis: Annotated[int | None, SeaTunnelType('long')] = Field(-1, alias='partition-discovery.interval-millis')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -67,6 +67,7 @@ class KlaviyoSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     private_key: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='private_key')
     revision: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='revision')
     url: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='url')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -58,6 +58,7 @@ class KuduSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     kudu_masters: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='kudu_masters')
     client_worker_count: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='client_worker_count')
     client_default_operation_timeout_ms: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='client_default_operation_timeout_ms')

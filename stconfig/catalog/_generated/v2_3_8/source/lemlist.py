@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -66,6 +66,7 @@ class LemlistSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     password: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='password')
     url: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='url')
     method: Annotated[str | None, SeaTunnelType('enum', ('GET', 'POST'))] = Field('GET', alias='method')

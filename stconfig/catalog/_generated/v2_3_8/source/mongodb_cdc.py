@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -45,28 +45,16 @@ SPEC = PluginSpec(
         OptionSpec('snapshot.fetch.size', 'snapshot_fetch_size', 'int', has_default=True, default=1024, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
         OptionSpec('incremental.parallelism', 'incremental_parallelism', 'int', has_default=True, default=1, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
         OptionSpec('debezium', 'debezium', 'map<string, string>', declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
-        OptionSpec('ASC_OR_DESC', 'asc_or_desc', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('COLUMN_NAME', 'column_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('INDEX_NAME', 'index_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('KEY_SEQ', 'key_seq', 'int', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('NON_UNIQUE', 'non_unique', 'boolean', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('PK_NAME', 'pk_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
         OptionSpec('chunk-key.even-distribution.factor.lower-bound', 'chunk_key_even_distribution_factor_lower_bound', 'double', has_default=True, default=0.05, in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
         OptionSpec('chunk-key.even-distribution.factor.upper-bound', 'chunk_key_even_distribution_factor_upper_bound', 'double', has_default=True, default=100.0, in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
-        OptionSpec('coll', 'coll', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-mongodb/src/main/java/org/apache/seatunnel/connectors/seatunnel/cdc/mongodb/source/fetch/MongodbFetchTaskContext.java'),
         OptionSpec('connect.max-retries', 'connect_max_retries', 'int', has_default=True, default=3, in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
         OptionSpec('connect.timeout.ms', 'connect_timeout_ms', 'long', has_default=True, default=30000, in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
         OptionSpec('connection.pool.size', 'connection_pool_size', 'int', has_default=True, default=20, in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
         OptionSpec('database-names', 'database_names', 'list<string>', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
         OptionSpec('database.history.instance.name', 'database_history_instance_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/debezium/EmbeddedDatabaseHistory.java'),
-        OptionSpec('db', 'db', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-mongodb/src/main/java/org/apache/seatunnel/connectors/seatunnel/cdc/mongodb/source/fetch/MongodbFetchTaskContext.java'),
-        OptionSpec('documentKey', 'document_key', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-mongodb/src/main/java/org/apache/seatunnel/connectors/seatunnel/cdc/mongodb/source/fetch/MongodbFetchTaskContext.java'),
-        OptionSpec('errmsg', 'errmsg', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-mongodb/src/main/java/org/apache/seatunnel/connectors/seatunnel/cdc/mongodb/source/splitters/SplitVectorSplitStrategy.java'),
         OptionSpec('exactly_once', 'exactly_once', 'boolean', has_default=True, default=False, in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
         OptionSpec('hostname', 'hostname', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
         OptionSpec('inverse-sampling.rate', 'inverse_sampling_rate', 'int', has_default=True, default=1000, in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
-        OptionSpec('ok', 'ok', 'double', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-mongodb/src/main/java/org/apache/seatunnel/connectors/seatunnel/cdc/mongodb/utils/MongodbUtils.java'),
-        OptionSpec('operationType', 'operation_type', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-mongodb/src/main/java/org/apache/seatunnel/connectors/seatunnel/cdc/mongodb/sender/MongoDBConnectorDeserializationSchema.java'),
         OptionSpec('port', 'port', 'int', has_default=True, default=3306, in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
         OptionSpec('sample-sharding.threshold', 'sample_sharding_threshold', 'int', has_default=True, default=1000, in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
         OptionSpec('server-id', 'server_id', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
@@ -79,7 +67,6 @@ SPEC = PluginSpec(
         OptionSpec('stop.specific-offset.pos', 'stop_specific_offset_pos', 'long', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
         OptionSpec('stop.timestamp', 'stop_timestamp', 'long', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
         OptionSpec('table-names-config', 'table_names_config', 'list<object>', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
-        OptionSpec('watermark_kind', 'watermark_kind', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/source/split/wartermark/WatermarkEvent.java'),
     ),
     required=(('hosts', 'database', 'collection'),),
     exclusive=(),
@@ -97,6 +84,7 @@ class MongoDBCDCSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     hosts: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='hosts')
     database: Annotated[list[str] | None, SeaTunnelType('list<string>')] = Field(None, alias='database')
     collection: Annotated[list[str] | None, SeaTunnelType('list<string>')] = Field(None, alias='collection')
@@ -116,28 +104,16 @@ class MongoDBCDCSource(SourceOptions):
     snapshot_fetch_size: Annotated[int | None, SeaTunnelType('int')] = Field(1024, alias='snapshot.fetch.size')
     incremental_parallelism: Annotated[int | None, SeaTunnelType('int')] = Field(1, alias='incremental.parallelism')
     debezium: Annotated[dict[str, Any] | None, SeaTunnelType('map<string, string>')] = Field(None, alias='debezium')
-    asc_or_desc: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='ASC_OR_DESC')
-    column_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='COLUMN_NAME')
-    index_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='INDEX_NAME')
-    key_seq: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='KEY_SEQ')
-    non_unique: Annotated[bool | None, SeaTunnelType('boolean')] = Field(None, alias='NON_UNIQUE')
-    pk_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='PK_NAME')
     chunk_key_even_distribution_factor_lower_bound: Annotated[float | None, SeaTunnelType('double')] = Field(0.05, alias='chunk-key.even-distribution.factor.lower-bound')
     chunk_key_even_distribution_factor_upper_bound: Annotated[float | None, SeaTunnelType('double')] = Field(100.0, alias='chunk-key.even-distribution.factor.upper-bound')
-    coll: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='coll')
     connect_max_retries: Annotated[int | None, SeaTunnelType('int')] = Field(3, alias='connect.max-retries')
     connect_timeout_ms: Annotated[int | None, SeaTunnelType('long')] = Field(30000, alias='connect.timeout.ms')
     connection_pool_size: Annotated[int | None, SeaTunnelType('int')] = Field(20, alias='connection.pool.size')
     database_names: Annotated[list[str] | None, SeaTunnelType('list<string>')] = Field(None, alias='database-names')
     database_history_instance_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='database.history.instance.name')
-    db: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='db')
-    document_key: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='documentKey')
-    errmsg: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='errmsg')
     exactly_once: Annotated[bool | None, SeaTunnelType('boolean')] = Field(False, alias='exactly_once')
     hostname: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='hostname')
     inverse_sampling_rate: Annotated[int | None, SeaTunnelType('int')] = Field(1000, alias='inverse-sampling.rate')
-    ok: Annotated[float | None, SeaTunnelType('double')] = Field(None, alias='ok')
-    operation_type: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='operationType')
     port: Annotated[int | None, SeaTunnelType('int')] = Field(3306, alias='port')
     sample_sharding_threshold: Annotated[int | None, SeaTunnelType('int')] = Field(1000, alias='sample-sharding.threshold')
     server_id: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='server-id')
@@ -150,7 +126,6 @@ class MongoDBCDCSource(SourceOptions):
     stop_specific_offset_pos: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='stop.specific-offset.pos')
     stop_timestamp: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='stop.timestamp')
     table_names_config: Annotated[list[Any] | None, SeaTunnelType('list<object>')] = Field(None, alias='table-names-config')
-    watermark_kind: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='watermark_kind')
 
 
 __all__ = ["SPEC", 'MongoDBCDCSource']

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -54,27 +54,13 @@ SPEC = PluginSpec(
         OptionSpec('snapshot.fetch.size', 'snapshot_fetch_size', 'int', has_default=True, default=1024, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
         OptionSpec('incremental.parallelism', 'incremental_parallelism', 'int', has_default=True, default=1, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
         OptionSpec('debezium', 'debezium', 'map<string, string>', declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
-        OptionSpec('ASC_OR_DESC', 'asc_or_desc', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('COLUMN_NAME', 'column_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('Default', 'default', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-mysql/src/main/java/org/apache/seatunnel/connectors/seatunnel/cdc/mysql/utils/MySqlSchema.java'),
-        OptionSpec('Extra', 'extra', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-mysql/src/main/java/org/apache/seatunnel/connectors/seatunnel/cdc/mysql/utils/MySqlSchema.java'),
-        OptionSpec('Field', 'field', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-mysql/src/main/java/org/apache/seatunnel/connectors/seatunnel/cdc/mysql/utils/MySqlSchema.java'),
-        OptionSpec('INDEX_NAME', 'index_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('KEY_SEQ', 'key_seq', 'int', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('Key', 'key', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-mysql/src/main/java/org/apache/seatunnel/connectors/seatunnel/cdc/mysql/utils/MySqlSchema.java'),
-        OptionSpec('NON_UNIQUE', 'non_unique', 'boolean', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('Null', 'null', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-mysql/src/main/java/org/apache/seatunnel/connectors/seatunnel/cdc/mysql/utils/MySqlSchema.java'),
-        OptionSpec('PK_NAME', 'pk_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('Type', 'type', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-mysql/src/main/java/org/apache/seatunnel/connectors/seatunnel/cdc/mysql/utils/MySqlSchema.java'),
         OptionSpec('database.history.instance.name', 'database_history_instance_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/debezium/EmbeddedDatabaseHistory.java'),
-        OptionSpec('file', 'file', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-mysql/src/main/java/org/apache/seatunnel/connectors/seatunnel/cdc/mysql/source/reader/fetch/MySqlSourceFetchTaskContext.java'),
         OptionSpec('hostname', 'hostname', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
         OptionSpec('port', 'port', 'int', has_default=True, default=3306, in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
         OptionSpec('source.reader.close.timeout', 'source_reader_close_timeout', 'long', has_default=True, default=60000, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.common.source.reader.SourceReaderOptions'),
         OptionSpec('source.reader.element.queue.capacity', 'source_reader_element_queue_capacity', 'int', has_default=True, default=2, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.common.source.reader.SourceReaderOptions'),
         OptionSpec('startup.timestamp', 'startup_timestamp', 'long', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
         OptionSpec('stop.timestamp', 'stop_timestamp', 'long', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
-        OptionSpec('watermark_kind', 'watermark_kind', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/source/split/wartermark/WatermarkEvent.java'),
     ),
     required=(('username', 'password', 'base-url'),),
     exclusive=(('table-names', 'table-pattern'),),
@@ -94,6 +80,7 @@ class MySQLCDCSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     username: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='username')
     password: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='password')
     base_url: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='base-url')
@@ -122,27 +109,13 @@ class MySQLCDCSource(SourceOptions):
     snapshot_fetch_size: Annotated[int | None, SeaTunnelType('int')] = Field(1024, alias='snapshot.fetch.size')
     incremental_parallelism: Annotated[int | None, SeaTunnelType('int')] = Field(1, alias='incremental.parallelism')
     debezium: Annotated[dict[str, Any] | None, SeaTunnelType('map<string, string>')] = Field(None, alias='debezium')
-    asc_or_desc: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='ASC_OR_DESC')
-    column_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='COLUMN_NAME')
-    default: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='Default')
-    extra: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='Extra')
-    field: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='Field')
-    index_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='INDEX_NAME')
-    key_seq: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='KEY_SEQ')
-    key: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='Key')
-    non_unique: Annotated[bool | None, SeaTunnelType('boolean')] = Field(None, alias='NON_UNIQUE')
-    null: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='Null')
-    pk_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='PK_NAME')
-    type: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='Type')
     database_history_instance_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='database.history.instance.name')
-    file: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='file')
     hostname: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='hostname')
     port: Annotated[int | None, SeaTunnelType('int')] = Field(3306, alias='port')
     source_reader_close_timeout: Annotated[int | None, SeaTunnelType('long')] = Field(60000, alias='source.reader.close.timeout')
     source_reader_element_queue_capacity: Annotated[int | None, SeaTunnelType('int')] = Field(2, alias='source.reader.element.queue.capacity')
     startup_timestamp: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='startup.timestamp')
     stop_timestamp: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='stop.timestamp')
-    watermark_kind: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='watermark_kind')
 
 
 __all__ = ["SPEC", 'MySQLCDCSource']

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -53,6 +53,7 @@ class Neo4jSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     uri: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='uri')
     database: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='database')
     query: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='query')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -74,6 +74,7 @@ class ObsFileSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     path: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='path')
     bucket: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='bucket')
     access_key: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='access_key')

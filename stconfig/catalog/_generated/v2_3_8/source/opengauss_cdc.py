@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -50,23 +50,11 @@ SPEC = PluginSpec(
         OptionSpec('snapshot.fetch.size', 'snapshot_fetch_size', 'int', has_default=True, default=1024, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
         OptionSpec('incremental.parallelism', 'incremental_parallelism', 'int', has_default=True, default=1, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
         OptionSpec('debezium', 'debezium', 'map<string, string>', declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
-        OptionSpec('ASC_OR_DESC', 'asc_or_desc', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('COLUMN_NAME', 'column_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('INDEX_NAME', 'index_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('KEY_SEQ', 'key_seq', 'int', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('NON_UNIQUE', 'non_unique', 'boolean', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('PK_NAME', 'pk_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('active', 'active', 'boolean', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-opengauss/src/main/java/io/debezium/connector/postgresql/connection/PostgresConnection.java'),
-        OptionSpec('catalog_xmin', 'catalog_xmin', 'long', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-opengauss/src/main/java/io/debezium/connector/postgresql/connection/PostgresConnection.java'),
-        OptionSpec('consistent_point', 'consistent_point', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-opengauss/src/main/java/io/debezium/connector/postgresql/connection/PostgresReplicationConnection.java'),
         OptionSpec('database.history.instance.name', 'database_history_instance_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/debezium/EmbeddedDatabaseHistory.java'),
         OptionSpec('hostname', 'hostname', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
         OptionSpec('inverse-sampling.rate', 'inverse_sampling_rate', 'int', has_default=True, default=1000, in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
-        OptionSpec('output_plugin', 'output_plugin', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-opengauss/src/main/java/io/debezium/connector/postgresql/connection/PostgresReplicationConnection.java'),
         OptionSpec('port', 'port', 'int', has_default=True, default=3306, in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
         OptionSpec('server-id', 'server_id', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
-        OptionSpec('slot_name', 'slot_name_2', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-opengauss/src/main/java/io/debezium/connector/postgresql/connection/PostgresReplicationConnection.java'),
-        OptionSpec('snapshot_name', 'snapshot_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-opengauss/src/main/java/io/debezium/connector/postgresql/connection/PostgresReplicationConnection.java'),
         OptionSpec('source.reader.close.timeout', 'source_reader_close_timeout', 'long', has_default=True, default=60000, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.common.source.reader.SourceReaderOptions'),
         OptionSpec('source.reader.element.queue.capacity', 'source_reader_element_queue_capacity', 'int', has_default=True, default=2, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.common.source.reader.SourceReaderOptions'),
         OptionSpec('startup.specific-offset.file', 'startup_specific_offset_file', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
@@ -75,8 +63,6 @@ SPEC = PluginSpec(
         OptionSpec('stop.specific-offset.file', 'stop_specific_offset_file', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
         OptionSpec('stop.specific-offset.pos', 'stop_specific_offset_pos', 'long', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
         OptionSpec('stop.timestamp', 'stop_timestamp', 'long', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
-        OptionSpec('watermark_kind', 'watermark_kind', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/source/split/wartermark/WatermarkEvent.java'),
-        OptionSpec('xlogpos', 'xlogpos', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-opengauss/src/main/java/io/debezium/connector/postgresql/connection/PostgresReplicationConnection.java'),
     ),
     required=(('username', 'password', 'base-url'),),
     exclusive=(('table-names', 'table-pattern'),),
@@ -94,6 +80,7 @@ class OpengaussCDCSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     username: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='username')
     password: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='password')
     base_url: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='base-url')
@@ -118,23 +105,11 @@ class OpengaussCDCSource(SourceOptions):
     snapshot_fetch_size: Annotated[int | None, SeaTunnelType('int')] = Field(1024, alias='snapshot.fetch.size')
     incremental_parallelism: Annotated[int | None, SeaTunnelType('int')] = Field(1, alias='incremental.parallelism')
     debezium: Annotated[dict[str, Any] | None, SeaTunnelType('map<string, string>')] = Field(None, alias='debezium')
-    asc_or_desc: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='ASC_OR_DESC')
-    column_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='COLUMN_NAME')
-    index_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='INDEX_NAME')
-    key_seq: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='KEY_SEQ')
-    non_unique: Annotated[bool | None, SeaTunnelType('boolean')] = Field(None, alias='NON_UNIQUE')
-    pk_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='PK_NAME')
-    active: Annotated[bool | None, SeaTunnelType('boolean')] = Field(None, alias='active')
-    catalog_xmin: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='catalog_xmin')
-    consistent_point: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='consistent_point')
     database_history_instance_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='database.history.instance.name')
     hostname: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='hostname')
     inverse_sampling_rate: Annotated[int | None, SeaTunnelType('int')] = Field(1000, alias='inverse-sampling.rate')
-    output_plugin: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='output_plugin')
     port: Annotated[int | None, SeaTunnelType('int')] = Field(3306, alias='port')
     server_id: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='server-id')
-    slot_name_2: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='slot_name')
-    snapshot_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='snapshot_name')
     source_reader_close_timeout: Annotated[int | None, SeaTunnelType('long')] = Field(60000, alias='source.reader.close.timeout')
     source_reader_element_queue_capacity: Annotated[int | None, SeaTunnelType('int')] = Field(2, alias='source.reader.element.queue.capacity')
     startup_specific_offset_file: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='startup.specific-offset.file')
@@ -143,8 +118,6 @@ class OpengaussCDCSource(SourceOptions):
     stop_specific_offset_file: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='stop.specific-offset.file')
     stop_specific_offset_pos: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='stop.specific-offset.pos')
     stop_timestamp: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='stop.timestamp')
-    watermark_kind: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='watermark_kind')
-    xlogpos: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='xlogpos')
 
 
 __all__ = ["SPEC", 'OpengaussCDCSource']

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -57,14 +57,6 @@ SPEC = PluginSpec(
         OptionSpec('snapshot.fetch.size', 'snapshot_fetch_size', 'int', has_default=True, default=1024, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
         OptionSpec('incremental.parallelism', 'incremental_parallelism', 'int', has_default=True, default=1, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
         OptionSpec('debezium', 'debezium', 'map<string, string>', declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
-        OptionSpec('ASC_OR_DESC', 'asc_or_desc', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('COLUMN_NAME', 'column_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('INDEX_NAME', 'index_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('KEY_SEQ', 'key_seq', 'int', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('NON_UNIQUE', 'non_unique', 'boolean', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('PK_NAME', 'pk_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('START_SCN', 'start_scn', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-oracle/src/main/java/io/debezium/connector/oracle/logminer/LogMinerAdapter.java'),
-        OptionSpec('XID', 'xid', 'long', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-oracle/src/main/java/io/debezium/connector/oracle/logminer/LogMinerAdapter.java'),
         OptionSpec('database.history.instance.name', 'database_history_instance_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/debezium/EmbeddedDatabaseHistory.java'),
         OptionSpec('inverse-sampling.rate', 'inverse_sampling_rate', 'int', has_default=True, default=1000, in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
         OptionSpec('server-id', 'server_id', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
@@ -72,7 +64,6 @@ SPEC = PluginSpec(
         OptionSpec('source.reader.element.queue.capacity', 'source_reader_element_queue_capacity', 'int', has_default=True, default=2, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.common.source.reader.SourceReaderOptions'),
         OptionSpec('startup.specific-offset.file', 'startup_specific_offset_file', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
         OptionSpec('stop.specific-offset.file', 'stop_specific_offset_file', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
-        OptionSpec('watermark_kind', 'watermark_kind', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/source/split/wartermark/WatermarkEvent.java'),
     ),
     required=(('username', 'password'),),
     exclusive=(('table-names', 'table-pattern'),),
@@ -94,6 +85,7 @@ class OracleCDCSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     username: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='username')
     password: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='password')
     table_names: Annotated[list[str] | None, SeaTunnelType('list<string>')] = Field(None, alias='table-names')
@@ -125,14 +117,6 @@ class OracleCDCSource(SourceOptions):
     snapshot_fetch_size: Annotated[int | None, SeaTunnelType('int')] = Field(1024, alias='snapshot.fetch.size')
     incremental_parallelism: Annotated[int | None, SeaTunnelType('int')] = Field(1, alias='incremental.parallelism')
     debezium: Annotated[dict[str, Any] | None, SeaTunnelType('map<string, string>')] = Field(None, alias='debezium')
-    asc_or_desc: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='ASC_OR_DESC')
-    column_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='COLUMN_NAME')
-    index_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='INDEX_NAME')
-    key_seq: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='KEY_SEQ')
-    non_unique: Annotated[bool | None, SeaTunnelType('boolean')] = Field(None, alias='NON_UNIQUE')
-    pk_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='PK_NAME')
-    start_scn: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='START_SCN')
-    xid: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='XID')
     database_history_instance_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='database.history.instance.name')
     inverse_sampling_rate: Annotated[int | None, SeaTunnelType('int')] = Field(1000, alias='inverse-sampling.rate')
     server_id: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='server-id')
@@ -140,7 +124,6 @@ class OracleCDCSource(SourceOptions):
     source_reader_element_queue_capacity: Annotated[int | None, SeaTunnelType('int')] = Field(2, alias='source.reader.element.queue.capacity')
     startup_specific_offset_file: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='startup.specific-offset.file')
     stop_specific_offset_file: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='stop.specific-offset.file')
-    watermark_kind: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='watermark_kind')
 
 
 __all__ = ["SPEC", 'OracleCDCSource']

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -75,6 +75,7 @@ class OssFileSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     tables_configs: Annotated[list[dict[str, Any]] | None, SeaTunnelType('list<map<string, any>>')] = Field(None, alias='tables_configs')
     path: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='path')
     bucket: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='bucket')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -55,6 +55,7 @@ class PaimonSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     warehouse: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='warehouse')
     database: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='database')
     table: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='table')

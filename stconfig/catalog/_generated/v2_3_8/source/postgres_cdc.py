@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -50,21 +50,9 @@ SPEC = PluginSpec(
         OptionSpec('snapshot.fetch.size', 'snapshot_fetch_size', 'int', has_default=True, default=1024, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
         OptionSpec('incremental.parallelism', 'incremental_parallelism', 'int', has_default=True, default=1, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
         OptionSpec('debezium', 'debezium', 'map<string, string>', declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
-        OptionSpec('ASC_OR_DESC', 'asc_or_desc', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('COLUMN_NAME', 'column_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('INDEX_NAME', 'index_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('KEY_SEQ', 'key_seq', 'int', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('NON_UNIQUE', 'non_unique', 'boolean', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('PK_NAME', 'pk_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('category', 'category', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-postgres/src/main/java/io/debezium/connector/postgresql/TypeRegistry.java'),
         OptionSpec('database.history.instance.name', 'database_history_instance_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/debezium/EmbeddedDatabaseHistory.java'),
-        OptionSpec('element', 'element', 'long', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-postgres/src/main/java/io/debezium/connector/postgresql/TypeRegistry.java'),
         OptionSpec('hostname', 'hostname', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
         OptionSpec('inverse-sampling.rate', 'inverse_sampling_rate', 'int', has_default=True, default=1000, in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
-        OptionSpec('modifiers', 'modifiers', 'long', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-postgres/src/main/java/io/debezium/connector/postgresql/TypeRegistry.java'),
-        OptionSpec('name', 'name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-postgres/src/main/java/io/debezium/connector/postgresql/TypeRegistry.java'),
-        OptionSpec('oid', 'oid', 'long', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-postgres/src/main/java/io/debezium/connector/postgresql/TypeRegistry.java'),
-        OptionSpec('parentoid', 'parentoid', 'long', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-postgres/src/main/java/io/debezium/connector/postgresql/TypeRegistry.java'),
         OptionSpec('port', 'port', 'int', has_default=True, default=3306, in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
         OptionSpec('schema-name', 'schema_name', 'list<string>', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.cdc.postgres.option.PostgresOptions'),
         OptionSpec('server-id', 'server_id', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
@@ -76,7 +64,6 @@ SPEC = PluginSpec(
         OptionSpec('stop.specific-offset.file', 'stop_specific_offset_file', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
         OptionSpec('stop.specific-offset.pos', 'stop_specific_offset_pos', 'long', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
         OptionSpec('stop.timestamp', 'stop_timestamp', 'long', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
-        OptionSpec('watermark_kind', 'watermark_kind', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/source/split/wartermark/WatermarkEvent.java'),
     ),
     required=(('username', 'password', 'base-url'),),
     exclusive=(('table-names', 'table-pattern'),),
@@ -94,6 +81,7 @@ class PostgresCDCSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     username: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='username')
     password: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='password')
     base_url: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='base-url')
@@ -118,21 +106,9 @@ class PostgresCDCSource(SourceOptions):
     snapshot_fetch_size: Annotated[int | None, SeaTunnelType('int')] = Field(1024, alias='snapshot.fetch.size')
     incremental_parallelism: Annotated[int | None, SeaTunnelType('int')] = Field(1, alias='incremental.parallelism')
     debezium: Annotated[dict[str, Any] | None, SeaTunnelType('map<string, string>')] = Field(None, alias='debezium')
-    asc_or_desc: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='ASC_OR_DESC')
-    column_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='COLUMN_NAME')
-    index_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='INDEX_NAME')
-    key_seq: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='KEY_SEQ')
-    non_unique: Annotated[bool | None, SeaTunnelType('boolean')] = Field(None, alias='NON_UNIQUE')
-    pk_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='PK_NAME')
-    category: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='category')
     database_history_instance_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='database.history.instance.name')
-    element: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='element')
     hostname: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='hostname')
     inverse_sampling_rate: Annotated[int | None, SeaTunnelType('int')] = Field(1000, alias='inverse-sampling.rate')
-    modifiers: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='modifiers')
-    name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='name')
-    oid: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='oid')
-    parentoid: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='parentoid')
     port: Annotated[int | None, SeaTunnelType('int')] = Field(3306, alias='port')
     schema_name: Annotated[list[str] | None, SeaTunnelType('list<string>')] = Field(None, alias='schema-name')
     server_id: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='server-id')
@@ -144,7 +120,6 @@ class PostgresCDCSource(SourceOptions):
     stop_specific_offset_file: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='stop.specific-offset.file')
     stop_specific_offset_pos: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='stop.specific-offset.pos')
     stop_timestamp: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='stop.timestamp')
-    watermark_kind: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='watermark_kind')
 
 
 __all__ = ["SPEC", 'PostgresCDCSource']

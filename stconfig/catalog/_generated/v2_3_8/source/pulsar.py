@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -65,6 +65,7 @@ class PulsarSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     subscription_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='subscription.name')
     client_service_url: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='client.service-url')
     admin_service_url: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='admin.service-url')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -49,6 +49,7 @@ class QdrantSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     collection_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='collection_name')
     host: Annotated[str | None, SeaTunnelType('string')] = Field('localhost', alias='host')
     port: Annotated[int | None, SeaTunnelType('int')] = Field(6334, alias='port')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -31,7 +31,7 @@ SPEC = PluginSpec(
         OptionSpec('start.mode', 'start_mode', 'enum', enum=('CONSUME_FROM_LAST_OFFSET', 'CONSUME_FROM_FIRST_OFFSET', 'CONSUME_FROM_GROUP_OFFSETS', 'CONSUME_FROM_TIMESTAMP', 'CONSUME_FROM_SPECIFIC_OFFSETS'), has_default=True, default='CONSUME_FROM_GROUP_OFFSETS', declared_in='org.apache.seatunnel.connectors.seatunnel.rocketmq.config.ConsumerConfig'),
         OptionSpec('consumer.group', 'consumer_group', 'string', declared_in='org.apache.seatunnel.connectors.seatunnel.rocketmq.config.ConsumerConfig'),
         OptionSpec('commit.on.checkpoint', 'commit_on_checkpoint', 'boolean', has_default=True, default=True, declared_in='org.apache.seatunnel.connectors.seatunnel.rocketmq.config.ConsumerConfig'),
-        OptionSpec('schema', 'schema_', 'object', declared_in='org.apache.seatunnel.connectors.seatunnel.rocketmq.config.ConsumerConfig'),
+        OptionSpec('schema', 'db_schema', 'object', declared_in='org.apache.seatunnel.connectors.seatunnel.rocketmq.config.ConsumerConfig'),
         OptionSpec('partition.discovery.interval.millis', 'partition_discovery_interval_millis', 'long', has_default=True, default=-1, declared_in='org.apache.seatunnel.connectors.seatunnel.rocketmq.config.ConsumerConfig'),
         OptionSpec('consumer.poll.timeout.millis', 'consumer_poll_timeout_millis', 'long', has_default=True, default=5000, declared_in='org.apache.seatunnel.connectors.seatunnel.rocketmq.config.ConsumerConfig'),
         OptionSpec('batch.size', 'batch_size', 'int', has_default=True, default=100, declared_in='org.apache.seatunnel.connectors.seatunnel.rocketmq.config.ConsumerConfig'),
@@ -74,7 +74,7 @@ class RocketmqSource(SourceOptions):
     start_mode: Annotated[str | None, SeaTunnelType('enum', ('CONSUME_FROM_LAST_OFFSET', 'CONSUME_FROM_FIRST_OFFSET', 'CONSUME_FROM_GROUP_OFFSETS', 'CONSUME_FROM_TIMESTAMP', 'CONSUME_FROM_SPECIFIC_OFFSETS'))] = Field('CONSUME_FROM_GROUP_OFFSETS', alias='start.mode')
     consumer_group: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='consumer.group')
     commit_on_checkpoint: Annotated[bool | None, SeaTunnelType('boolean')] = Field(True, alias='commit.on.checkpoint')
-    schema_: Annotated[Any, SeaTunnelType('object')] = Field(None, alias='schema')
+    db_schema: Annotated[Any, SeaTunnelType('object')] = Field(None, alias='schema')
     partition_discovery_interval_millis: Annotated[int | None, SeaTunnelType('long')] = Field(-1, alias='partition.discovery.interval.millis')
     consumer_poll_timeout_millis: Annotated[int | None, SeaTunnelType('long')] = Field(5000, alias='consumer.poll.timeout.millis')
     batch_size: Annotated[int | None, SeaTunnelType('int')] = Field(100, alias='batch.size')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -80,6 +80,7 @@ class S3FileSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     path: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='path')
     file_format_type: Annotated[str | None, SeaTunnelType('enum', ('CSV', 'TEXT', 'PARQUET', 'ORC', 'JSON', 'EXCEL', 'XML', 'BINARY'))] = Field(None, alias='file_format_type')
     bucket: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='bucket')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -42,8 +42,6 @@ SPEC = PluginSpec(
         OptionSpec('file_filter_pattern', 'file_filter_pattern', 'string', declared_in='org.apache.seatunnel.connectors.seatunnel.file.config.BaseSourceConfigOptions'),
         OptionSpec('compress_codec', 'compress_codec', 'enum', enum=('LZO', 'NONE', 'SNAPPY', 'LZ4', 'ZLIB', 'GZIP', 'BROTLI', 'ZSTD'), has_default=True, default='NONE', declared_in='org.apache.seatunnel.connectors.seatunnel.file.config.BaseSourceConfigOptions'),
         OptionSpec('archive_compress_codec', 'archive_compress_codec', 'enum', enum=('NONE', 'ZIP', 'TAR', 'TAR_GZ'), has_default=True, default='NONE', declared_in='org.apache.seatunnel.connectors.seatunnel.file.config.BaseSourceConfigOptions'),
-        OptionSpec('22', 'o_22', 'int', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-file/connector-file-sftp/src/main/java/org/apache/seatunnel/connectors/seatunnel/file/sftp/system/SFTPFileSystem.java'),
-        OptionSpec('5', 'o_5', 'int', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-file/connector-file-sftp/src/main/java/org/apache/seatunnel/connectors/seatunnel/file/sftp/system/SFTPFileSystem.java'),
         OptionSpec('encoding', 'encoding', 'string', has_default=True, default='UTF-8', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.file.config.BaseSourceConfigOptions'),
         OptionSpec('fs.defaultFS', 'fs_default_fs', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.file.hdfs.source.config.HdfsSourceConfigOptions'),
         OptionSpec('hdfs_site_path', 'hdfs_site_path', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.file.config.BaseSourceConfigOptions'),
@@ -77,6 +75,7 @@ class SftpFileSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     path: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='path')
     host: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='host')
     port: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='port')
@@ -93,8 +92,6 @@ class SftpFileSource(SourceOptions):
     file_filter_pattern: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='file_filter_pattern')
     compress_codec: Annotated[str | None, SeaTunnelType('enum', ('LZO', 'NONE', 'SNAPPY', 'LZ4', 'ZLIB', 'GZIP', 'BROTLI', 'ZSTD'))] = Field('NONE', alias='compress_codec')
     archive_compress_codec: Annotated[str | None, SeaTunnelType('enum', ('NONE', 'ZIP', 'TAR', 'TAR_GZ'))] = Field('NONE', alias='archive_compress_codec')
-    o_22: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='22')
-    o_5: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='5')
     encoding: Annotated[str | None, SeaTunnelType('string')] = Field('UTF-8', alias='encoding')
     fs_default_fs: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='fs.defaultFS')
     hdfs_site_path: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='hdfs_site_path')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -39,7 +39,6 @@ SPEC = PluginSpec(
         OptionSpec('scan_keep_alive_min', 'scan_keep_alive_min', 'int', has_default=True, default=10, declared_in='org.apache.seatunnel.connectors.seatunnel.starrocks.config.SourceConfig'),
         OptionSpec('scan_batch_rows', 'scan_batch_rows', 'int', has_default=True, default=1024, declared_in='org.apache.seatunnel.connectors.seatunnel.starrocks.config.SourceConfig'),
         OptionSpec('scan_connect_timeout_ms', 'scan_connect_timeout_ms', 'int', has_default=True, default=1000, declared_in='org.apache.seatunnel.connectors.seatunnel.starrocks.config.SourceConfig'),
-        OptionSpec('COLUMN_NAME', 'column_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-starrocks/src/main/java/org/apache/seatunnel/connectors/seatunnel/starrocks/catalog/StarRocksCatalog.java'),
         OptionSpec('base-url', 'base_url', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.starrocks.config.StarRocksOptions'),
         OptionSpec('scan.params.', 'scan_params', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.starrocks.config.SourceConfig'),
         OptionSpec('source.reader.close.timeout', 'source_reader_close_timeout', 'long', has_default=True, default=60000, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.common.source.reader.SourceReaderOptions'),
@@ -60,6 +59,7 @@ class StarRocksSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     node_urls: Annotated[list[str] | None, SeaTunnelType('list<string>')] = Field(None, alias='nodeUrls')
     username: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='username')
     password: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='password')
@@ -73,7 +73,6 @@ class StarRocksSource(SourceOptions):
     scan_keep_alive_min: Annotated[int | None, SeaTunnelType('int')] = Field(10, alias='scan_keep_alive_min')
     scan_batch_rows: Annotated[int | None, SeaTunnelType('int')] = Field(1024, alias='scan_batch_rows')
     scan_connect_timeout_ms: Annotated[int | None, SeaTunnelType('int')] = Field(1000, alias='scan_connect_timeout_ms')
-    column_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='COLUMN_NAME')
     base_url: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='base-url')
     scan_params: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='scan.params.')
     source_reader_close_timeout: Annotated[int | None, SeaTunnelType('long')] = Field(60000, alias='source.reader.close.timeout')

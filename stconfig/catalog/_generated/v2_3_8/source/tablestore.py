@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -51,6 +51,7 @@ class TablestoreSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     end_point: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='end_point')
     instance_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='instance_name')
     access_key_id: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='access_key_id')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -28,7 +28,6 @@ SPEC = PluginSpec(
         OptionSpec('dag-parsing.mode', 'dag_parsing_mode', 'enum', enum=('SINGLENESS', 'SHARDING'), has_default=True, default='SINGLENESS', declared_in='org.apache.seatunnel.api.source.SourceOptions'),
         OptionSpec('database', 'database', 'any', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-tdengine/src/main/java/org/apache/seatunnel/connectors/seatunnel/tdengine/config/TDengineSourceConfig.java'),
         OptionSpec('lower_bound', 'lower_bound', 'any', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-tdengine/src/main/java/org/apache/seatunnel/connectors/seatunnel/tdengine/config/TDengineSourceConfig.java'),
-        OptionSpec('note', 'note', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-tdengine/src/main/java/org/apache/seatunnel/connectors/seatunnel/tdengine/sink/TDengineSinkWriter.java'),
         OptionSpec('password', 'password', 'any', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-tdengine/src/main/java/org/apache/seatunnel/connectors/seatunnel/tdengine/config/TDengineSourceConfig.java'),
         OptionSpec('source.reader.close.timeout', 'source_reader_close_timeout', 'long', has_default=True, default=60000, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.common.source.reader.SourceReaderOptions'),
         OptionSpec('source.reader.element.queue.capacity', 'source_reader_element_queue_capacity', 'int', has_default=True, default=2, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.common.source.reader.SourceReaderOptions'),
@@ -53,9 +52,9 @@ class TDengineSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     database: Annotated[Any, SeaTunnelType('any')] = Field(None, alias='database')
     lower_bound: Annotated[Any, SeaTunnelType('any')] = Field(None, alias='lower_bound')
-    note: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='note')
     password: Annotated[Any, SeaTunnelType('any')] = Field(None, alias='password')
     source_reader_close_timeout: Annotated[int | None, SeaTunnelType('long')] = Field(60000, alias='source.reader.close.timeout')
     source_reader_element_queue_capacity: Annotated[int | None, SeaTunnelType('int')] = Field(2, alias='source.reader.element.queue.capacity')

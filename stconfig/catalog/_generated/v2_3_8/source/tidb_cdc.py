@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -34,12 +34,6 @@ SPEC = PluginSpec(
         OptionSpec('tikv.grpc.scan_timeout_in_ms', 'tikv_grpc_scan_timeout_in_ms', 'long', declared_in='org.apache.seatunnel.connectors.seatunnel.cdc.tidb.source.config.TiDBSourceOptions'),
         OptionSpec('tikv.grpc.timeout_in_ms', 'tikv_grpc_timeout_in_ms', 'long', declared_in='org.apache.seatunnel.connectors.seatunnel.cdc.tidb.source.config.TiDBSourceOptions'),
         OptionSpec('startup.mode', 'startup_mode', 'enum', enum=('INITIAL', 'EARLIEST', 'LATEST'), has_default=True, default='INITIAL', declared_in='org.apache.seatunnel.connectors.seatunnel.cdc.tidb.source.config.TiDBSourceOptions'),
-        OptionSpec('ASC_OR_DESC', 'asc_or_desc', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('COLUMN_NAME', 'column_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('INDEX_NAME', 'index_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('KEY_SEQ', 'key_seq', 'int', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('NON_UNIQUE', 'non_unique', 'boolean', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
-        OptionSpec('PK_NAME', 'pk_name', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/dialect/JdbcDataSourceDialect.java'),
         OptionSpec('batch-size-per-sca ', 'batch_size_per_sca', 'int', has_default=True, default=1000, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.cdc.tidb.source.config.TiDBSourceOptions'),
         OptionSpec('chunk-key.even-distribution.factor.lower-bound', 'chunk_key_even_distribution_factor_lower_bound', 'double', has_default=True, default=0.05, in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
         OptionSpec('chunk-key.even-distribution.factor.upper-bound', 'chunk_key_even_distribution_factor_upper_bound', 'double', has_default=True, default=100.0, in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
@@ -71,7 +65,6 @@ SPEC = PluginSpec(
         OptionSpec('stop.timestamp', 'stop_timestamp', 'long', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.SourceOptions'),
         OptionSpec('table-names-config', 'table_names_config', 'list<object>', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
         OptionSpec('username', 'username', 'string', in_rule=False, declared_in='org.apache.seatunnel.connectors.cdc.base.option.JdbcSourceOptions'),
-        OptionSpec('watermark_kind', 'watermark_kind', 'string', in_rule=False, declared_in='read in seatunnel-connectors-v2/connector-cdc/connector-cdc-base/src/main/java/org/apache/seatunnel/connectors/cdc/base/source/split/wartermark/WatermarkEvent.java'),
     ),
     required=(('database-name', 'table-name', 'pd-addresses'),),
     exclusive=(),
@@ -88,6 +81,7 @@ class TiDBCDCSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     database_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='database-name')
     table_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='table-name')
     pd_addresses: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='pd-addresses')
@@ -96,12 +90,6 @@ class TiDBCDCSource(SourceOptions):
     tikv_grpc_scan_timeout_in_ms: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='tikv.grpc.scan_timeout_in_ms')
     tikv_grpc_timeout_in_ms: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='tikv.grpc.timeout_in_ms')
     startup_mode: Annotated[str | None, SeaTunnelType('enum', ('INITIAL', 'EARLIEST', 'LATEST'))] = Field('INITIAL', alias='startup.mode')
-    asc_or_desc: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='ASC_OR_DESC')
-    column_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='COLUMN_NAME')
-    index_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='INDEX_NAME')
-    key_seq: Annotated[int | None, SeaTunnelType('int')] = Field(None, alias='KEY_SEQ')
-    non_unique: Annotated[bool | None, SeaTunnelType('boolean')] = Field(None, alias='NON_UNIQUE')
-    pk_name: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='PK_NAME')
     batch_size_per_sca: Annotated[int | None, SeaTunnelType('int')] = Field(1000, alias='batch-size-per-sca ')
     chunk_key_even_distribution_factor_lower_bound: Annotated[float | None, SeaTunnelType('double')] = Field(0.05, alias='chunk-key.even-distribution.factor.lower-bound')
     chunk_key_even_distribution_factor_upper_bound: Annotated[float | None, SeaTunnelType('double')] = Field(100.0, alias='chunk-key.even-distribution.factor.upper-bound')
@@ -133,7 +121,6 @@ class TiDBCDCSource(SourceOptions):
     stop_timestamp: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='stop.timestamp')
     table_names_config: Annotated[list[Any] | None, SeaTunnelType('list<object>')] = Field(None, alias='table-names-config')
     username: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='username')
-    watermark_kind: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='watermark_kind')
 
 
 __all__ = ["SPEC", 'TiDBCDCSource']

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import SourceOptions
+from stconfig.catalog.base import SchemaBlock, SourceOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -50,6 +50,7 @@ class TypesenseSource(SourceOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     hosts: Annotated[list[str] | None, SeaTunnelType('list<string>')] = Field(None, alias='hosts')
     api_key: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='api_key')
     collection: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='collection')

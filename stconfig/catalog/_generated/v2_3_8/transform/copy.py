@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import TransformOptions
+from stconfig.catalog.base import SchemaBlock, TransformOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -46,6 +46,7 @@ class CopyTransform(TransformOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     src_field: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='src_field')
     dest_field: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='dest_field')
     fields_: Annotated[dict[str, Any] | None, SeaTunnelType('map<string, string>')] = Field(None, alias='fields')

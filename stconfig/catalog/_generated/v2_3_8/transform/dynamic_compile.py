@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import TransformOptions
+from stconfig.catalog.base import SchemaBlock, TransformOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -49,6 +49,7 @@ class DynamicCompileTransform(TransformOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     compile_language: Annotated[str | None, SeaTunnelType('enum', ('GROOVY', 'JAVA'))] = Field(None, alias='compile_language')
     compile_pattern: Annotated[str | None, SeaTunnelType('enum', ('SOURCE_CODE', 'ABSOLUTE_PATH'))] = Field('SOURCE_CODE', alias='compile_pattern')
     source_code: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='source_code')

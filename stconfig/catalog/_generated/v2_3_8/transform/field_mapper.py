@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import TransformOptions
+from stconfig.catalog.base import SchemaBlock, TransformOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -44,6 +44,7 @@ class FieldMapperTransform(TransformOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     field_mapper: Annotated[dict[str, Any] | None, SeaTunnelType('map<string, string>')] = Field(None, alias='field_mapper')
     source_reader_close_timeout: Annotated[int | None, SeaTunnelType('long')] = Field(60000, alias='source.reader.close.timeout')
     source_reader_element_queue_capacity: Annotated[int | None, SeaTunnelType('int')] = Field(2, alias='source.reader.element.queue.capacity')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import TransformOptions
+from stconfig.catalog.base import SchemaBlock, TransformOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -45,6 +45,7 @@ class FilterTransform(TransformOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     include_fields: Annotated[list[str] | None, SeaTunnelType('list<string>')] = Field(None, alias='include_fields', validation_alias=AliasChoices('include_fields', 'fields'))
     exclude_fields: Annotated[list[str] | None, SeaTunnelType('list<string>')] = Field(None, alias='exclude_fields')
     source_reader_close_timeout: Annotated[int | None, SeaTunnelType('long')] = Field(60000, alias='source.reader.close.timeout')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import TransformOptions
+from stconfig.catalog.base import SchemaBlock, TransformOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -45,6 +45,7 @@ class FilterRowKindTransform(TransformOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     exclude_kinds: Annotated[list[str] | None, SeaTunnelType('list<enum>', ('INSERT', 'UPDATE_BEFORE', 'UPDATE_AFTER', 'DELETE'))] = Field(None, alias='exclude_kinds')
     include_kinds: Annotated[list[str] | None, SeaTunnelType('list<enum>', ('INSERT', 'UPDATE_BEFORE', 'UPDATE_AFTER', 'DELETE'))] = Field(None, alias='include_kinds')
     source_reader_close_timeout: Annotated[int | None, SeaTunnelType('long')] = Field(60000, alias='source.reader.close.timeout')

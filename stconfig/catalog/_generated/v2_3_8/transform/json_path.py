@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import TransformOptions
+from stconfig.catalog.base import SchemaBlock, TransformOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -49,6 +49,7 @@ class JsonPathTransform(TransformOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     columns: Annotated[list[dict[str, Any]] | None, SeaTunnelType('list<map<string, string>>')] = Field(None, alias='columns')
     row_error_handle_way: Annotated[str | None, SeaTunnelType('enum', ('FAIL', 'SKIP'))] = Field('FAIL', alias='row_error_handle_way')
     dest_field: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='dest_field')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import TransformOptions
+from stconfig.catalog.base import SchemaBlock, TransformOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -60,6 +60,7 @@ class LLMTransform(TransformOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     model_provider_: Annotated[str | None, SeaTunnelType('enum', ('OPENAI', 'DOUBAO', 'QIANFAN', 'KIMIAI', 'MICROSOFT', 'CUSTOM', 'LOCAL'))] = Field(None, alias='model_provider')
     model: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='model')
     prompt: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='prompt')

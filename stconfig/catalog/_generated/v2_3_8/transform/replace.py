@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import TransformOptions
+from stconfig.catalog.base import SchemaBlock, TransformOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -49,6 +49,7 @@ class ReplaceTransform(TransformOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     replace_field: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='replace_field')
     pattern: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='pattern')
     replacement: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='replacement')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import TransformOptions
+from stconfig.catalog.base import SchemaBlock, TransformOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -45,6 +45,7 @@ class RowKindExtractorTransform(TransformOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     custom_field_name: Annotated[str | None, SeaTunnelType('string')] = Field('row_kind', alias='custom_field_name')
     source_reader_close_timeout: Annotated[int | None, SeaTunnelType('long')] = Field(60000, alias='source.reader.close.timeout')
     source_reader_element_queue_capacity: Annotated[int | None, SeaTunnelType('int')] = Field(2, alias='source.reader.element.queue.capacity')

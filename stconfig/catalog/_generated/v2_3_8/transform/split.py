@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import TransformOptions
+from stconfig.catalog.base import SchemaBlock, TransformOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -46,6 +46,7 @@ class SplitTransform(TransformOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     separator: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='separator')
     split_field: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='split_field')
     output_fields: Annotated[list[str] | None, SeaTunnelType('list<string>')] = Field(None, alias='output_fields')

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field
 
-from stconfig.catalog.base import TransformOptions
+from stconfig.catalog.base import SchemaBlock, TransformOptions
 from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
 from stconfig.catalog.types import SeaTunnelType
 
@@ -29,7 +29,6 @@ SPEC = PluginSpec(
         OptionSpec('engine', 'engine', 'string', has_default=True, default='ZETA', in_rule=False, declared_in='org.apache.seatunnel.transform.sql.SQLTransform'),
         OptionSpec('source.reader.close.timeout', 'source_reader_close_timeout', 'long', has_default=True, default=60000, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.common.source.reader.SourceReaderOptions'),
         OptionSpec('source.reader.element.queue.capacity', 'source_reader_element_queue_capacity', 'int', has_default=True, default=2, in_rule=False, declared_in='org.apache.seatunnel.connectors.seatunnel.common.source.reader.SourceReaderOptions'),
-        OptionSpec('utf-8', 'utf_8', 'long', in_rule=False, declared_in='read in seatunnel-transforms-v2/src/main/java/org/apache/seatunnel/transform/sql/zeta/functions/udf/DESUtil.java'),
     ),
     required=(('query',),),
     exclusive=(),
@@ -46,11 +45,11 @@ class SqlTransform(TransformOptions):
 
     spec = SPEC
 
+    schema_: SchemaBlock | None = Field(None, alias="schema")
     query: Annotated[str | None, SeaTunnelType('string')] = Field(None, alias='query')
     engine: Annotated[str | None, SeaTunnelType('string')] = Field('ZETA', alias='engine')
     source_reader_close_timeout: Annotated[int | None, SeaTunnelType('long')] = Field(60000, alias='source.reader.close.timeout')
     source_reader_element_queue_capacity: Annotated[int | None, SeaTunnelType('int')] = Field(2, alias='source.reader.element.queue.capacity')
-    utf_8: Annotated[int | None, SeaTunnelType('long')] = Field(None, alias='utf-8')
 
 
 __all__ = ["SPEC", 'SqlTransform']

@@ -1,0 +1,107 @@
+"""The catalog holds every plugin of SeaTunnel's mapping and every option of every rule."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from stconfig import catalog
+from tests.conftest import REPOSITORY
+
+DATA = REPOSITORY / "stconfig" / "catalog" / "data" / "seatunnel-2.3.8.json"
+MIRROR = Path("/work/.mirror/apache+seatunnel/repo")
+
+
+@pytest.fixture(scope="module")
+def data() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+    return loaded
+
+
+def test_version_and_source_are_recorded(data: dict[str, Any]) -> None:
+    assert data["seatunnel_version"] == "2.3.8"
+    assert data["source"]["release_mapping"] == "2.3.8"
+    assert len(data["source"]["commit"]) == 40
+    assert catalog.versions() == ["2.3.8"]
+
+
+def test_counts_match_the_plugin_mapping(data: dict[str, Any]) -> None:
+    # GIVEN the plugin names the catalog serves, per kind
+    served = catalog.plugin_names()
+    by_kind = {
+        k: sum(1 for kind, _ in served if kind == k) for k in ("source", "sink", "transform")
+    }
+    released = [p for p in data["plugins"] if p["in_release_mapping"]]
+    # THEN they are the tree's mapping (61/56/12); the 2.3.8 tag's mapping has 61/55/11
+    assert by_kind == {"source": 61, "sink": 56, "transform": 12}
+    assert {k: sum(p["kind"] == k for p in released) for k in by_kind} == {
+        "source": 61,
+        "sink": 55,
+        "transform": 11,
+    }
+
+
+def test_every_rule_option_has_its_type_and_required_flag(data: dict[str, Any]) -> None:
+    for plugin in data["plugins"]:
+        spec = catalog.plugin_spec(plugin["kind"], plugin["name"])
+        assert spec.kind == plugin["kind"]
+        required = {k for group in plugin["rules"]["required"] for k in group}
+        named = set(required) | set(plugin["rules"]["optional"])
+        named |= {k for g in plugin["rules"]["exclusive"] + plugin["rules"]["bundled"] for k in g}
+        for rule in plugin["rules"]["conditional"]:
+            named |= {rule["option"], *rule["required"]}
+        facts = {o["key"]: o for o in plugin["options"]}
+        for key in named:
+            option = spec.option(key)
+            assert option is not None, (plugin["name"], key)
+            if key not in ("schema", "parallelism", "plugin_name"):
+                assert option.type == facts[key]["type"], (plugin["name"], key)
+            assert ("required" in spec.rule_of(key).split(", ")) == (key in required)
+
+
+def test_every_option_outside_the_rule_is_known(data: dict[str, Any]) -> None:
+    for plugin in data["plugins"]:
+        spec = catalog.plugin_spec(plugin["kind"], plugin["name"])
+        for option in plugin["options"]:
+            assert spec.option(option["key"]) is not None, (plugin["name"], option["key"])
+
+
+@pytest.mark.skipif(not MIRROR.is_dir() or shutil.which("git") is None, reason="no mirror")
+def test_data_file_is_what_the_extractor_reads_from_seatunnel(tmp_path: Path) -> None:
+    # GIVEN the apache/seatunnel mirror at the commit the data file records
+    recorded = json.loads(DATA.read_text(encoding="utf-8"))
+    output = tmp_path / "fresh.json"
+    # WHEN the extractor runs again
+    command = [
+        sys.executable,
+        str(REPOSITORY / "scripts" / "extract_catalog.py"),
+        "--git",
+        str(MIRROR),
+        "--ref",
+        recorded["source"]["ref"],
+        "--release-ref",
+        "2.3.8",
+        "--version",
+        "2.3.8",
+        "--output",
+        str(output),
+    ]
+    subprocess.run(command, check=True, capture_output=True)
+    # THEN it writes the committed facts
+    assert json.loads(output.read_text(encoding="utf-8")) == recorded
+
+
+def test_generated_code_and_schemas_are_current() -> None:
+    result = subprocess.run(
+        [sys.executable, str(REPOSITORY / "scripts" / "codegen.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr
