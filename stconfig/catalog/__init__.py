@@ -24,6 +24,9 @@ _EXPORTS: dict[str, str] = {
     "UnknownPluginError": "stconfig.catalog.registry",
     "UnknownVersionError": "stconfig.catalog.registry",
     "canonical_name": "stconfig.catalog.registry",
+    "find": "stconfig.catalog.registry",
+    "option_rows": "stconfig.catalog.table",
+    "OptionRow": "stconfig.catalog.table",
     "lookup": "stconfig.catalog.registry",
     "plugin_names": "stconfig.catalog.registry",
     "plugin_spec": "stconfig.catalog.registry",
@@ -39,6 +42,7 @@ if TYPE_CHECKING:
         UnknownPluginError,
         UnknownVersionError,
         canonical_name,
+        find,
         lookup,
         plugin_names,
         plugin_spec,
@@ -47,6 +51,7 @@ if TYPE_CHECKING:
     )
     from stconfig.catalog.rules import check_rules
     from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
+    from stconfig.catalog.table import OptionRow, option_rows
     from stconfig.catalog.validate import validate_options
 
 
@@ -66,13 +71,16 @@ def __dir__() -> list[str]:
 __all__ = [
     "ConditionalRule",
     "OptionProblem",
+    "OptionRow",
     "OptionSpec",
     "PluginSpec",
     "UnknownPluginError",
     "UnknownVersionError",
     "canonical_name",
     "check_rules",
+    "find",
     "lookup",
+    "option_rows",
     "plugin_names",
     "plugin_spec",
     "suggest",

@@ -32,7 +32,8 @@ class UnknownPluginError(StconfigError):
         hint = (
             f" (did you mean {' or '.join(repr(s) for s in suggestions)}?)" if suggestions else ""
         )
-        super().__init__(f"{name!r} is not a SeaTunnel {kind} plugin{hint}")
+        what = f"SeaTunnel {kind} plugin" if kind else "SeaTunnel plugin"
+        super().__init__(f"{name!r} is not a {what}{hint}")
         self.kind = kind
         self.name = name
         self.suggestions = suggestions
@@ -108,6 +109,23 @@ def suggest(kind: str, name: str, *, version: str | None = None) -> list[str]:
     return list(dict.fromkeys(result))
 
 
+def find(name: str, kind: str | None = None, *, version: str | None = None) -> tuple[Kind, str]:
+    """(kind, canonical name) for a plugin name, `kind/name` accepted; the kind may be left
+    out when only one kind has that name. Raises UnknownPluginError or StconfigError."""
+    given_kind, slash, bare = name.partition("/")
+    if slash:
+        kind, name = given_kind, bare
+    kinds = KINDS if kind is None else (_check_kind(kind),)
+    matches = [(k, c) for k in kinds if (c := canonical_name(k, name, version=version))]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        options = ", ".join(f"{k}/{n}" for k, n in matches)
+        raise StconfigError(f"{name!r} names several plugins ({options}): give the kind")
+    suggestions = [s for k in kinds for s in suggest(k, name, version=version)]
+    raise UnknownPluginError(kind or "", name, list(dict.fromkeys(suggestions)))
+
+
 def _entry(kind: str, name: str, version: str | None) -> tuple[str, str, str]:
     entry = _index(version).PLUGINS.get((_check_kind(kind), name.strip().lower()))
     if entry is None:
@@ -139,6 +157,7 @@ __all__ = [
     "UnknownPluginError",
     "UnknownVersionError",
     "canonical_name",
+    "find",
     "lookup",
     "plugin_names",
     "plugin_spec",

@@ -1,0 +1,69 @@
+"""`stconfig plugins` and `stconfig schema` through click."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import run_cli
+
+
+def test_plugins_lists_one_kind() -> None:
+    result = run_cli("plugins", "--kind", "transform")
+    assert result.exit_code == 0
+    names = [line.split()[1] for line in result.output.splitlines()]
+    assert "Sql" in names and "FieldMapper" in names and len(names) == 12
+
+
+def test_plugins_json() -> None:
+    result = run_cli("plugins", "--output-format", "json")
+    data = json.loads(result.output)
+    assert {"kind": "source", "name": "MySQL-CDC"} in data
+
+
+def test_show_prints_the_option_table() -> None:
+    result = run_cli("plugins", "show", "fakesource")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].startswith("FakeSource (source, connector-fake")
+    row = next(line for line in lines if line.startswith("row.num "))
+    assert row.split()[:4] == ["row.num", "int", "5", "no"]
+    assert any(line.startswith("plugin_output (old: result_table_name)") for line in lines)
+
+
+def test_show_json_names_rules() -> None:
+    result = run_cli("plugins", "show", "source/MySQL-CDC", "--output-format", "json")
+    rows = {row["key"]: row for row in json.loads(result.output)["options"]}
+    assert rows["base-url"]["required"] == "yes"
+    assert rows["table-names"]["rule"] == "exclusive"
+
+
+def test_show_unknown_plugin_is_one_line_with_suggestions() -> None:
+    result = run_cli("plugins", "show", "MySQL")
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        "error: 'MySQL' is not a SeaTunnel plugin (did you mean 'MySQL-CDC' or 'Jdbc'?)"
+    )
+
+
+def test_show_ambiguous_name_asks_for_the_kind() -> None:
+    result = run_cli("plugins", "show", "Kafka")
+    assert result.exit_code == 2
+    assert "source/Kafka, sink/Kafka" in result.output
+
+
+def test_schema_of_a_plugin() -> None:
+    result = run_cli("schema", "--plugin", "Console", "--kind", "sink")
+    document = json.loads(result.output)
+    assert document["title"] == "Console sink (SeaTunnel 2.3.8)"
+    assert document["additionalProperties"] is False
+
+
+def test_schema_of_the_job_dispatches_on_plugin_name() -> None:
+    document = json.loads(run_cli("schema").output)
+    refs = [rule["then"]["$ref"] for rule in document["properties"]["sink"]["items"]["allOf"]]
+    assert "plugins/sink/Console.schema.json" in refs
+
+
+def test_schema_kind_without_plugin_is_a_usage_error() -> None:
+    result = run_cli("schema", "--kind", "sink")
+    assert result.exit_code == 2
