@@ -1,14 +1,11 @@
-"""Batch: one source written to two sinks, an archive file and the console."""
+"""Batch: one source written to two sinks, an archive of Parquet files and the console.
 
-from stconfig.dsl import Job, Sink, Source
+No table names are given: the job names the source's table itself (`fake_source`).
+"""
+
+from stconfig.dsl import Console, FakeSource, Job, LocalFileSink
 
 with Job("events-fan-out", mode="BATCH", parallelism=2) as job:
-    events = Source(
-        "FakeSource",
-        {"row.num": 1000, "schema": {"fields": {"id": "bigint", "payload": "string"}}},
-    )
-    archive = Sink(
-        "LocalFile",
-        {"path": "/data/archive/events", "file_format_type": "parquet"},
-    )
-    events >> [archive, Sink("Console")]
+    events = FakeSource(row_num=1000, schema_={"fields": {"id": "bigint", "payload": "string"}})
+    archive = LocalFileSink(path="/data/archive/events", file_format_type="PARQUET")
+    events >> [archive, Console()]

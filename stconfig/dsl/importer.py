@@ -199,27 +199,22 @@ def _table_keys(job: model.Job) -> str:
 
 
 def _env_arguments(env: ObjectNode) -> list[str]:
-    arguments: list[str] = []
+    """The job name first (positionally), then typed options in `Env` order, then `env=`."""
+    typed: dict[str, str] = {}
     extra: list[tuple[str, Node]] = []
     for key, member in env.members.items():
         field_name = ENV_KEYS.get(key)
-        value = member.value
-        argument = _typed_env_value(field_name, value) if field_name else None
-        if argument is None:
-            extra.append((key, value))
-        elif field_name == "name" and not arguments:
-            arguments.insert(0, argument)
+        argument = _typed_env_value(field_name, member.value) if field_name else None
+        if field_name is None or argument is None:
+            extra.append((key, member.value))
         else:
-            arguments.append(f"{field_name}={argument}")
-    # the job name first (positionally), then the typed options in the Env model's order
-    named = [a for a in arguments if "=" not in a.split("(")[0]]
-    order = list(Env.model_fields)
-    others = sorted(
-        (a for a in arguments if a not in named), key=lambda a: order.index(a.split("=")[0])
-    )
+            typed[field_name] = argument
+    arguments = [typed["name"]] if "name" in typed else []
+    arguments += [f"{name}={typed[name]}" for name in Env.model_fields if name in typed]
+    arguments = [a for a in arguments if not a.startswith("name=")]
     if extra:
-        others.append("env=" + _render_members(extra, 1, variables=True))
-    return named + others
+        arguments.append("env=" + _render_members(extra, 1, variables=True))
+    return arguments
 
 
 def _typed_env_value(field_name: str, value: Node) -> str | None:
@@ -393,33 +388,47 @@ def _input_ref(item: _PluginPlan | str) -> str:
 
 
 def _wiring_lines(plans: list[_PluginPlan]) -> list[str]:
-    """`a >> b >> c` chains, `a >> [b, c]` fan-outs and `[a, b] >> c` fan-ins, in job order."""
+    """`a >> b >> c` chains, `a >> [b, c]` fan-outs, `[a, b] >> c >> d` fan-ins, in job order."""
     single: dict[int, list[_PluginPlan]] = {}
-    parent: dict[int, _PluginPlan] = {}
     for plan in plans:
         if plan.input_form == "chain":
             producer = plan.inputs[0]
             assert not isinstance(producer, str)
             single.setdefault(id(producer), []).append(plan)
-            parent[id(plan)] = producer
-    order = {id(plan): index for index, plan in enumerate(plans)}
-    statements: list[tuple[int, str]] = []
+
+    wired: set[int] = set()
+
+    def continuation(start: _PluginPlan) -> list[_PluginPlan]:
+        chain = [start]
+        while len(single.get(id(chain[-1]), [])) == 1:
+            following = single[id(chain[-1])][0]
+            if id(following) in wired or following is start:
+                break
+            wired.add(id(following))
+            chain.append(following)
+        return chain
+
+    inside_chain = {id(consumers[0]) for consumers in single.values() if len(consumers) == 1}
+    statements: list[str] = []
     for plan in plans:
         consumers = single.get(id(plan), [])
-        starts_chain = not (id(plan) in parent and len(single.get(id(parent[id(plan)]), [])) == 1)
-        if len(consumers) == 1 and starts_chain:
-            chain = [plan]
-            while len(single.get(id(chain[-1]), [])) == 1:
-                chain.append(single[id(chain[-1])][0])
-            statements.append((order[id(plan)], " >> ".join(p.variable for p in chain)))
-        elif len(consumers) > 1:
-            targets = ", ".join(p.variable for p in consumers)
-            statements.append((order[id(plan)], f"{plan.variable} >> [{targets}]"))
-    for plan in plans:
         if plan.input_form == "fan-in":
             sources = ", ".join(p.variable for p in plan.inputs if not isinstance(p, str))
-            statements.append((order[id(plan)], f"[{sources}] >> {plan.variable}"))
-    return [statement for _, statement in sorted(statements, key=lambda item: item[0])]
+            chain = continuation(plan)
+            statements.append(f"[{sources}] >> " + " >> ".join(p.variable for p in chain))
+        elif len(consumers) == 1 and id(plan) not in inside_chain:
+            statements.append(" >> ".join(p.variable for p in continuation(plan)))
+        if len(consumers) > 1:
+            targets = ", ".join(p.variable for p in consumers)
+            statements.append(f"{plan.variable} >> [{targets}]")
+            wired.update(id(p) for p in consumers)
+    for plan in plans:  # wires a cycle leaves out of every chain
+        if plan.input_form != "chain" or id(plan) in wired:
+            continue
+        upstream = plan.inputs[0]
+        if isinstance(upstream, _PluginPlan):
+            statements.append(f"{upstream.variable} >> {plan.variable}")
+    return statements
 
 
 def _render(value: Node, depth: int, *, variables: bool) -> str:

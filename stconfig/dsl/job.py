@@ -301,8 +301,16 @@ class Job:
 
         Secrets count as given (they are supplied at submit time), so their placeholders
         are not reported as unset; other variables are, unless `variables=` gives them.
+        A job written with `plugin_output` keys targets SeaTunnel 2.3.9 or later (the keys
+        do not exist before), unless `target_version=` says otherwise.
         """
         from stconfig.lint import lint
+        from stconfig.lint.versions import RENAME_VERSION, default_version, parse_version
+
+        if self.table_keys == "plugin_output" and "target_version" not in settings:
+            default = default_version()
+            renamed = ".".join(str(part) for part in RENAME_VERSION)
+            settings["target_version"] = max(default, renamed, key=parse_version)
 
         given = {name: f"<secret {name}>" for name in self.secrets()}
         given.update(settings.pop("variables", None) or {})
@@ -347,7 +355,9 @@ def _check_graph_rules(
             where(node, ref.name),
         )
     for group in graph.cycles:
-        path = " -> ".join(builder(n)._st_name() for n in [*group, group[0]])
+        path = " -> ".join(
+            f"{builder(n)._st_name()} ({n.output_name!r})" for n in [*group, group[0]]
+        )
         raise WiringError(f"transforms read each other in a cycle: {path}", closing(group))
     wired = any(builder(n)._inputs or n.inputs for n in graph.nodes)
     if graph.strict or wired:
