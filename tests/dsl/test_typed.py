@@ -1,0 +1,79 @@
+"""Typed plugins: catalog models that validate on construction and wire like generic ones."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from stconfig.dsl import (
+    Console,
+    FakeSource,
+    FieldMapper,
+    JdbcSource,
+    Job,
+    Secret,
+    Sink,
+    Var,
+    connectors,
+)
+from stconfig.dsl._codegen import main as codegen
+
+
+def test_typed_plugins_build_the_same_blocks_as_generic_ones() -> None:
+    with Job("typed", mode="BATCH") as typed:
+        FakeSource(row_num=3, plugin_output="fake") >> Console()
+    with Job("typed", mode="BATCH") as generic:
+        from stconfig.dsl import Source
+
+        Source("FakeSource", {"row.num": 3}, plugin_output="fake") >> Sink("Console")
+    assert typed.build() == generic.build()
+
+
+def test_options_are_written_in_the_order_given() -> None:
+    with Job("order") as job:
+        FieldMapper(field_mapper={"a": "b"}, parallelism=2, plugin_input="t")
+        FakeSource(plugin_output="t", schema_={"fields": {"a": "int"}}, row_num=1)
+        Console(plugin_input="t")
+    data = job.to_dict()
+    assert list(data["source"][0]) == ["plugin_name", "plugin_output", "schema", "row.num"]  # type: ignore[index]
+    assert list(data["transform"][0])[-2:] == ["field_mapper", "parallelism"]  # type: ignore[index]
+
+
+def test_invalid_value_names_the_option_and_the_value() -> None:
+    with pytest.raises(ValidationError) as caught:
+        FakeSource(row_num="many")  # type: ignore[arg-type]
+    text = str(caught.value)
+    assert "row_num" in text and "many" in text
+
+
+def test_required_options_are_checked_on_construction() -> None:
+    with pytest.raises(ValidationError, match="driver"):
+        JdbcSource(url="jdbc:mysql://db/x")
+
+
+def test_variables_and_secrets_fit_string_options() -> None:
+    with Job("vars", mode="BATCH") as job:
+        source = JdbcSource(
+            url=Var("JDBC_URL", "jdbc:mysql://db/x"),
+            driver="com.mysql.cj.jdbc.Driver",
+            user="reader",
+            password=Secret("DB_PASSWORD"),
+            query="select 1",
+        )
+        source >> Console()
+    written = job.to_dict()["source"][0]  # type: ignore[index]
+    assert written["url"] == "${JDBC_URL:jdbc:mysql://db/x}"
+    assert written["password"] == "${DB_PASSWORD}"
+    assert job.secrets() == ["DB_PASSWORD"]
+
+
+def test_every_catalog_plugin_has_a_class() -> None:
+    from stconfig.catalog import plugin_names
+
+    assert len(connectors.CLASSES) == len(plugin_names())
+    assert connectors.CLASSES[("sink", "Console")] == "Console"
+    assert connectors.CLASSES[("source", "Jdbc")] == "JdbcSource"
+
+
+def test_generated_classes_are_up_to_date() -> None:
+    assert codegen(["--check"]) == 0, "run: python -m stconfig.dsl._codegen"
