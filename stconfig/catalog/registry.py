@@ -146,11 +146,14 @@ def lookup(kind: str, name: str, *, version: str | None = None) -> type[PluginOp
 
 
 def plugin_spec(kind: str, name: str, *, version: str | None = None) -> PluginSpec:
-    """The plain option facts of a plugin (keys, fallback keys, types, rules)."""
+    """The plain option facts of a plugin (keys, fallback keys, types, rules).
+
+    Cheap: the facts live in a module of their own that imports no pydantic.
+    """
     _, module, _ = _entry(kind, name, version)
     chosen = version or LATEST
-    generated = import_module(f"{_GENERATED}.{VERSIONS[chosen]}.{module}")
-    return cast(PluginSpec, generated.SPEC)
+    facts = import_module(f"{_GENERATED}.{VERSIONS[chosen]}.specs.{module}")
+    return cast(PluginSpec, facts.SPEC)
 
 
 __all__ = [

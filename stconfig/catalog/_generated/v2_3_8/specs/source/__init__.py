@@ -1,0 +1,1 @@
+"""Generated source option facts for SeaTunnel 2.3.8. DO NOT EDIT."""
