@@ -15,6 +15,7 @@ from stconfig.model.values import Scalar
 if TYPE_CHECKING:
     from stconfig.errors import ParseError
     from stconfig.hocon.ast import Document, Field, ObjectValue
+    from stconfig.lint.options import OptionFinding
     from stconfig.lint.rule import Rule
     from stconfig.lint.suppression import Suppression
     from stconfig.model.job import Job
@@ -55,6 +56,14 @@ class LintContext:
     def graph(self) -> TableGraph:
         assert self.job is not None
         return build_graph(self.job, *table_keys(self.version))
+
+    @cached_property
+    def option_findings(self) -> list[OptionFinding]:
+        """Plugin and option problems against the catalog, shared by the ST3xx rules."""
+        from stconfig.lint.options import check_job
+
+        assert self.job is not None
+        return check_job(self.job, self.version)
 
     @cached_property
     def job_mode(self) -> str | None:

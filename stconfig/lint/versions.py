@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 KNOWN_VERSIONS: tuple[str, ...] = ("2.3.8", "2.3.9", "2.3.10", "2.3.11", "2.3.12")
-"""Releases whose job-file behaviour the rules know; the last one is the default target."""
+"""Releases whose job-file behaviour the rules know (the `--target-version` choices)."""
 
 RENAME_VERSION = (2, 3, 9)
 """`plugin_output` / `plugin_input` replaced `result_table_name` / `source_table_name`."""
@@ -18,8 +18,10 @@ def parse_version(text: str) -> tuple[int, ...]:
 
 
 def default_version() -> str:
-    """The newest version known."""
-    return KNOWN_VERSIONS[-1]
+    """The newest version the plugin catalog describes (the rules know later ones too)."""
+    from stconfig.catalog.registry import versions
+
+    return max(versions(), key=parse_version)
 
 
 def table_keys(version: tuple[int, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -10,15 +10,15 @@ import pytest
 from tests.conftest import run_cli
 
 GOOD = """env { job.mode = "BATCH" }
-source { FakeSource { plugin_output = "fake" } }
-sink { Console { plugin_input = "fake" } }
+source { FakeSource { result_table_name = "fake" } }
+sink { Console { source_table_name = "fake" } }
 """
 BAD = """env {
   job.mode = "batch"   # lower case
   checkpoint.interval = 10s
 }
-source { FakeSource { plugin_output = "fake" } }
-sink { Console { plugin_input = "fake,other" } }
+source { FakeSource { result_table_name = "fake" } }
+sink { Console { source_table_name = "fake,other" } }
 """
 
 
@@ -184,9 +184,9 @@ def test_pyproject_settings_and_flag_override(jobs: Path, monkeypatch: pytest.Mo
     monkeypatch.chdir(jobs)
     result = run_cli("lint", "--output-format", "concise", "bad.conf")
     assert "ST104" not in result.output and "ST103" not in result.output
-    assert "ST402" in result.output  # plugin_output is not a 2.3.8 key
+    assert "ST401" not in result.output  # the old key names are right for 2.3.8
     result = run_cli("lint", "--output-format", "concise", "--target-version", "2.3.9", "bad.conf")
-    assert "ST402" not in result.output
+    assert "ST401" in result.output
 
 
 def test_bad_pyproject_is_a_usage_error(jobs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -214,11 +214,11 @@ def test_graph_marks_problems(tmp_path: Path) -> None:
         'sink { Console { plugin_input = ["a", "zz"] } }\n',
         encoding="utf-8",
     )
-    mermaid = run_cli("graph", str(path)).output
+    mermaid = run_cli("graph", "--target-version", "2.3.9", str(path)).output
     assert mermaid.startswith("flowchart LR")
     assert 'n0 -->|"a"| n2' in mermaid
     assert "missing table 'zz'" in mermaid and "never read" in mermaid
-    dot = run_cli("graph", "--format", "dot", str(path)).output
+    dot = run_cli("graph", "--format", "dot", "--target-version", "2.3.9", str(path)).output
     assert dot.startswith("digraph job {") and 'n0 -> n2 [label="a"];' in dot
     assert "style=dashed" in dot
 
