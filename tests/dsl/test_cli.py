@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import shlex
 import shutil
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import REPOSITORY, run_cli
 
@@ -160,9 +164,32 @@ def test_import_bad_input_is_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
+def build_check_hook() -> dict[str, str]:
+    """The `stconfig-build-check` hook's fields, read from .pre-commit-hooks.yaml."""
+    text = (REPOSITORY / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    block = text.split("- id: stconfig-build-check\n", 1)[1].split("\n- id:", 1)[0]
+    fields = dict(re.findall(r"^  (\w+): (.+)$", block, re.MULTILINE))
+    return {key: value.strip("'") for key, value in fields.items()}
+
+
+@pytest.mark.parametrize(
+    ("name", "matched"),
+    [("jobs/orders.py", True), ("etl/seatunnel/copy.py", True), ("setup.py", False)],
+)
+def test_hook_file_pattern(name: str, matched: bool) -> None:
+    assert (re.search(build_check_hook()["files"], name) is not None) is matched
+
+
 def test_pre_commit_entry_checks_the_examples(tmp_path: Path) -> None:
-    copy = tmp_path / "examples"
+    # GIVEN a copy of the examples, as pre-commit would pass them to the hook's entry
+    copy = tmp_path / "jobs"
     shutil.copytree(REPOSITORY / "examples" / "dsl", copy)
     files = sorted(str(p) for p in copy.glob("*.py"))
-    result = run_cli("build", "--check", "--format", "json", "--format", "hocon", *files)
-    assert result.exit_code == 0, result.output
+    program, *arguments = shlex.split(build_check_hook()["entry"])
+    assert program == "stconfig"
+    # THEN the committed outputs are up to date, and a stale one fails the hook
+    assert run_cli(*arguments, *files).exit_code == 0
+    (copy / "fan_out.json").write_text("{}\n")
+    stale = run_cli(*arguments, *files)
+    assert stale.exit_code == 1
+    assert "fan_out.json: stale" in stale.output
