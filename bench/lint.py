@@ -1,8 +1,8 @@
 """Lint benchmark: the whole conformance corpus in one process, and cold single-file runs.
 
 Usage: python bench/lint.py [--corpus DIR] [--runs N]
-Prints the corpus wall time (all rules, best and median of N in-process runs after one
-warm-up) and the median wall time of a cold `stconfig lint` process on one typical job.
+Prints the corpus wall time (all rules; the first in-process run, then best and median of
+N more) and the median wall time of a cold `stconfig lint` process on one typical job.
 """
 
 from __future__ import annotations
@@ -48,15 +48,17 @@ def main() -> None:
     settings = LintSettings(target_version="2.3.8", environ={})
     times = []
     findings = 0
-    for run in range(args.runs + 1):
+    for _ in range(args.runs + 1):
         start = time.perf_counter()
         findings = sum(len(lint_path(f, settings)) for f in files)
-        if run:
-            times.append(time.perf_counter() - start)
-    print(f"corpus: {len(files)} files, {findings} findings, all rules, in-process")
+        times.append(time.perf_counter() - start)
+    first, warm = times[0], times[1:]
     print(
-        f"  best {min(times) * 1000:.0f} ms, median {statistics.median(times) * 1000:.0f} ms "
-        f"(target < 1500 ms)"
+        f"corpus: {len(files)} files, {findings} findings, all rules, in-process (target < 1500 ms)"
+    )
+    print(
+        f"  first run (imports and catalog reads included) {first * 1000:.0f} ms; then "
+        f"best {min(warm) * 1000:.0f} ms, median {statistics.median(warm) * 1000:.0f} ms"
     )
 
     typical = cases / TYPICAL
