@@ -23,7 +23,7 @@ from pydantic import (
 
 from stconfig.catalog.rules import check_rules
 from stconfig.catalog.spec import PluginSpec
-from stconfig.catalog.types import PLACEHOLDER, SeaTunnelType
+from stconfig.catalog.types import PLACEHOLDER, AtLeast, SeaTunnelType
 
 BASIC_TYPES = frozenset(
     {
@@ -174,7 +174,7 @@ class PluginOptions(BaseModel):
         alias="plugin_input",
         validation_alias=AliasChoices("plugin_input", "source_table_name"),
     )
-    parallelism: Annotated[int | None, SeaTunnelType("int")] = 1
+    parallelism: Annotated[int | None, SeaTunnelType("int"), AtLeast(1)] = 1
 
     def seatunnel_options(self) -> dict[str, Any]:
         """The options that were set, keyed by SeaTunnel key (what a job file would hold)."""

@@ -108,6 +108,9 @@ def plugin_schema(kind: str, name: str, *, version: str | None = None) -> dict[s
     rules = rules_schema(spec)
     if rules:
         schema["allOf"] = rules
+    examples = getattr(model, "examples", None)
+    if examples:
+        schema["examples"] = list(examples)
     title = f"{spec.name} {spec.kind} (SeaTunnel {spec.seatunnel_version})"
     return {"$schema": DIALECT, "title": title, **{k: v for k, v in schema.items() if k != "title"}}
 

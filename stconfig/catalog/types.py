@@ -229,4 +229,30 @@ class SeaTunnelType:
         return json_schema_of(self.type_text, self.enum, self.case_sensitive, self.aliases)
 
 
-__all__ = ["PLACEHOLDER", "SeaTunnelType", "convert", "json_schema_of", "split_type"]
+@dataclass(frozen=True, slots=True)
+class AtLeast:
+    """Field metadata: a number no smaller than `minimum` (a `${x}` placeholder passes)."""
+
+    minimum: int | float
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        def check(value: Any) -> Any:
+            if isinstance(value, int | float) and value < self.minimum:
+                raise ValueError(f"must be at least {self.minimum}, got {value}")
+            return value
+
+        return core_schema.no_info_after_validator_function(check, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        found: JsonSchemaValue = handler(schema)
+        for branch in found.get("anyOf", [found]):
+            if branch.get("type") in ("integer", "number"):
+                branch["minimum"] = self.minimum
+        return found
+
+
+__all__ = ["PLACEHOLDER", "AtLeast", "SeaTunnelType", "convert", "json_schema_of", "split_type"]

@@ -1,0 +1,1 @@
+"""Hand-written models for SeaTunnel 2.3.8."""

@@ -1,0 +1,1 @@
+"""Hand-written sink models for SeaTunnel 2.3.8."""

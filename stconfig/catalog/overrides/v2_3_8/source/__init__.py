@@ -1,0 +1,1 @@
+"""Hand-written source models for SeaTunnel 2.3.8."""

@@ -1,0 +1,1 @@
+"""Hand-written transform models for SeaTunnel 2.3.8."""
