@@ -58,6 +58,13 @@ class LintContext:
         return build_graph(self.job, *table_keys(self.version))
 
     @cached_property
+    def fields(self) -> list[tuple[Document, Field, tuple[str, ...], ObjectValue]]:
+        """Every field of every document with its parent path and object, walked once."""
+        from stconfig.lint.helpers import document_fields
+
+        return list(document_fields(self.documents))
+
+    @cached_property
     def option_findings(self) -> list[OptionFinding]:
         """Plugin and option problems against the catalog, shared by the ST3xx rules."""
         from stconfig.lint.options import check_job

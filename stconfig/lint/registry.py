@@ -23,6 +23,7 @@ import importlib
 import pkgutil
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from stconfig.lint.rule import Rule
 
@@ -82,8 +83,13 @@ def _weight(selector: str) -> int:
 
 
 def selected(select: Iterable[str], ignore: Iterable[str]) -> list[Rule]:
-    select = list(select) or ["ALL"]
-    ignore = list(ignore)
+    """The rules to run, in code order (computed once per selection)."""
+    return list(_selected(tuple(select), tuple(ignore)))
+
+
+@cache
+def _selected(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[Rule, ...]:
+    select = select or ("ALL",)
     chosen = []
     for code, rule in all_rules().items():
         if not matches(code, select):
@@ -94,7 +100,7 @@ def selected(select: Iterable[str], ignore: Iterable[str]) -> list[Rule]:
         if best_ignore >= best_select:
             continue
         chosen.append(rule)
-    return chosen
+    return tuple(chosen)
 
 
 __all__ = [

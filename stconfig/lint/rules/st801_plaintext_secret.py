@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from stconfig.hocon.ast import StringValue
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Severity
-from stconfig.lint.helpers import SECTIONS, document_fields, string_value
+from stconfig.lint.helpers import SECTIONS, string_value
 from stconfig.lint.registry import register
 from stconfig.lint.rule import Rule
 
@@ -51,7 +51,7 @@ class PlaintextSecret(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
         shade = self._shade(ctx)
-        for document, field, path, _ in document_fields(ctx.documents):
+        for document, field, path, _ in ctx.fields:
             value = field.value
             if not isinstance(value, StringValue) or not value.value.strip():
                 continue

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from stconfig.hocon.ast import ObjectValue
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Severity
-from stconfig.lint.helpers import SECTIONS, document_fields
+from stconfig.lint.helpers import SECTIONS
 from stconfig.lint.registry import register
 from stconfig.lint.rule import Rule
 
@@ -36,7 +36,7 @@ class SectionKeyInPlugin(Rule):
     layer = "syntax"
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
-        for document, field, path, _ in document_fields(ctx.documents):
+        for document, field, path, _ in ctx.fields:
             if document.syntax != "hocon" or not path:
                 continue
             name = field.key.path[0]

@@ -21,7 +21,6 @@ from collections.abc import Iterator
 
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Severity
-from stconfig.lint.helpers import document_fields
 from stconfig.lint.registry import register
 from stconfig.lint.rule import Rule
 
@@ -34,7 +33,7 @@ class ArrowInQuotedKey(Rule):
     layer = "syntax"
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
-        for _, field, _, _ in document_fields(ctx.documents):
+        for _, field, _, _ in ctx.fields:
             part = next((p for p in field.key.path if "->" in p), None)
             if part is not None:
                 nested = " -> ".join(repr(piece) for piece in part.split("->"))

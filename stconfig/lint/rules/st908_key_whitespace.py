@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Edit, Fix, Severity
-from stconfig.lint.helpers import document_fields, quote
+from stconfig.lint.helpers import quote
 from stconfig.lint.registry import register
 from stconfig.lint.rule import FixAvailability, Rule
 
@@ -34,7 +34,7 @@ class KeyWhitespace(Rule):
     fix_availability = FixAvailability.SOMETIMES
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
-        for _, field, _, _ in document_fields(ctx.documents):
+        for _, field, _, _ in ctx.fields:
             key = field.key
             part = next((p for p in key.path if p != p.strip() and p.strip()), None)
             if part is None:
