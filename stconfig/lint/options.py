@@ -180,7 +180,9 @@ class PluginCheck:
 
 
 def allowed(option: OptionSpec) -> tuple[str, ...]:
-    return (*(option.enum or ()), *option.enum_aliases)
+    """The enum constants and the other spellings SeaTunnel accepts for them."""
+    aliases = [alias if isinstance(alias, str) else alias[0] for alias in option.enum_aliases]
+    return (*(option.enum or ()), *aliases)
 
 
 def value_problem(option: OptionSpec, node: Node) -> str | None:

@@ -13,12 +13,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from stconfig.catalog.registry import canonical_name, plugin_spec
+from stconfig.catalog.spec import PluginSpec
 from stconfig.errors import StconfigError
 from stconfig.lint.engine import lint_source
 from stconfig.lint.settings import LintSettings
 from stconfig.lint.versions import table_keys
 from stconfig.model.graph import build_graph
-from stconfig.model.job import Job
+from stconfig.model.job import Job, Plugin
+from stconfig.model.values import Scalar
 from stconfig.reader import load
 from stconfig.source import SourceFile, Span
 
@@ -33,10 +36,13 @@ class Mutation:
     end: int
     text: str
     codes: frozenset[str]
+    at: int | None = None
+    """Where the finding must be (an offset before `start`), when not at the mutation."""
 
     def apply(self, source: str) -> tuple[str, int]:
         mutated = source[: self.start] + self.text + source[self.end :]
-        line = mutated.count("\n", 0, self.start + len(self.text) - len(self.text.lstrip("\n")))
+        where = self.start + len(self.text) - len(self.text.lstrip("\n"))
+        line = mutated.count("\n", 0, self.at if self.at is not None else where)
         return mutated, line + 1
 
 
@@ -94,15 +100,112 @@ def cookbook_restore(job: Job) -> Iterator[Mutation]:
         yield Mutation(at, at, f"\n  {key} = {value}\n", frozenset({"ST601"}))
 
 
+def _known_plugins(job: Job) -> Iterator[tuple[Plugin, PluginSpec]]:
+    for plugin in job.plugins:
+        if plugin.name and canonical_name(plugin.kind, plugin.name, version=VERSION):
+            yield plugin, plugin_spec(plugin.kind, plugin.name, version=VERSION)
+
+
+def _unknown_key(spec: PluginSpec, key: str) -> bool:
+    return (
+        spec.owner(key) is None
+        and spec.option(key) is None
+        and not any(k.startswith(key + ".") for k in spec.all_keys)
+    )
+
+
+def misspelled_option(job: Job) -> Iterator[Mutation]:
+    """Drop the last letter of the first option key that is then no option at all."""
+    for plugin, spec in _known_plugins(job):
+        for key, member in plugin.node.members.items():
+            span = member.key_span
+            typo = key[:-1]
+            if (
+                key != "plugin_name"
+                and not member.implicit
+                and literal(span, job)
+                and span is not None
+                and len(key) > 3
+                and job.source_file is not None
+                and job.source_file.text[span.start : span.end] == key
+                and _unknown_key(spec, typo)
+            ):
+                yield Mutation(span.start, span.end, typo, frozenset({"ST301"}))
+                return
+
+
+def removed_required(job: Job) -> Iterator[Mutation]:
+    """Delete the line of a required option without a default (reported at the plugin)."""
+    text = job.source_file.text if job.source_file is not None else ""
+    for plugin, spec in _known_plugins(job):
+        name = plugin.name_member
+        if name is None or not literal(name.key_span, job) or name.key_span is None:
+            continue
+        for key in (k for group in spec.required for k in group):
+            option = spec.option(key)
+            member = plugin.node.member(key)
+            if option is None or option.has_default or member is None:
+                continue
+            if any(k in plugin.node for k in option.fallback_keys):
+                continue
+            span, value = member.key_span, member.value.span
+            if span is None or value is None or not literal(span, job):
+                continue
+            start = text.rfind("\n", 0, span.start) + 1
+            end = text.find("\n", value.end)
+            if text[start : span.start].strip() or text[value.end : end].strip(" ,\t\r"):
+                continue  # not alone on its lines
+            yield Mutation(start, end + 1, "", frozenset({"ST302"}), at=name.key_span.start)
+            return
+
+
+def out_of_enum(job: Job) -> Iterator[Mutation]:
+    for plugin, spec in _known_plugins(job):
+        for key, member in plugin.node.members.items():
+            option = spec.option(key)
+            value = member.value
+            if (
+                option is not None
+                and option.type == "enum"
+                and isinstance(value, Scalar)
+                and isinstance(value.value, str)
+                and literal(value.span, job)
+                and value.span is not None
+            ):
+                yield Mutation(
+                    value.span.start, value.span.end, '"not_a_value"', frozenset({"ST307"})
+                )
+                return
+
+
+def misspelled_plugin(job: Job) -> Iterator[Mutation]:
+    for plugin, _ in _known_plugins(job):
+        member = plugin.name_member
+        if member is None or plugin.name is None:
+            continue
+        span = member.key_span if member.implicit else member.value.span
+        if span is None or not literal(span, job) or job.source_file is None:
+            continue
+        written = job.source_file.text[span.start : span.end]
+        if written not in (plugin.name, f'"{plugin.name}"'):
+            continue
+        typo = plugin.name[:-1] + "q"
+        if canonical_name(plugin.kind, typo, version=VERSION) is None:
+            yield Mutation(span.start, span.end, f'"{typo}"', frozenset({"ST306"}))
+            return
+
+
 FAULTS: dict[str, Callable[[Job], Iterator[Mutation]]] = {
     "dangling-input": dangling_input,
     "duplicate-output": duplicate_output,
     "bad-job-mode": bad_job_mode,
     "cookbook-restore-keys": cookbook_restore,
+    "misspelled-option-key": misspelled_option,
+    "removed-required-option": removed_required,
+    "out-of-enum-value": out_of_enum,
+    "misspelled-plugin-name": misspelled_plugin,
 }
-"""The faults the rules claim to catch. Misspelled option keys and plugin names, removed
-required options and out-of-enum values need the plugin catalog's option rules (ST3xx),
-which do not exist yet, so they are not injected."""
+"""The faults the rules claim to catch, one injected at a time."""
 
 
 RARE = frozenset({"dangling-input", "duplicate-output"})
