@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from stconfig.lint.diagnostic import Severity
 from stconfig.lint.engine import lint_job
 from stconfig.lint.settings import LintSettings
+from stconfig.lint.versions import default_version
+from stconfig.model.graph import NEW_KEYS, OLD_KEYS
 
 if TYPE_CHECKING:
     from stconfig.model.job import Job
@@ -22,14 +24,29 @@ if TYPE_CHECKING:
 HANDLED_BY_SUBMIT = ("ST6", "ST702", "ST704", "ST706")
 
 
-def pre_submit_check(job: Job, path: str) -> bool:
-    """Lint `job` (read from `path`); print findings; False when an error is left."""
+def inferred_version(job: Job) -> str:
+    """2.3.9 for a job written with `plugin_output` / `plugin_input` only, else the default.
+
+    Without a server to ask, the key names are the best evidence of the intended release.
+    """
+    keys = {key for plugin in job.plugins for key in plugin.node}
+    if keys & set(NEW_KEYS) and not keys & set(OLD_KEYS):
+        return "2.3.9"
+    return default_version()
+
+
+def pre_submit_check(job: Job, path: str, *, target_version: str | None = None) -> bool:
+    """Lint `job` (read from `path`); print findings; False when an error is left.
+
+    `target_version` is the server's version when the caller knows it.
+    """
     from stconfig.report.concise import render
 
-    found = lint_job(job, LintSettings(ignore=HANDLED_BY_SUBMIT))
+    version = target_version or inferred_version(job)
+    found = lint_job(job, LintSettings(ignore=HANDLED_BY_SUBMIT, target_version=version))
     if found:
         sys.stderr.write(render(found))
     return not any(d.severity is Severity.ERROR for d in found)
 
 
-__all__ = ["HANDLED_BY_SUBMIT", "pre_submit_check"]
+__all__ = ["HANDLED_BY_SUBMIT", "inferred_version", "pre_submit_check"]

@@ -126,3 +126,19 @@ def test_pre_submit_check_prints_and_refuses_errors(
     )
     assert pre_submit_check(load(bad), str(bad)) is False
     assert f"{bad}:1:18: ST102 job.mode 'stream'" in capsys.readouterr().err
+
+
+def test_pre_submit_check_reads_new_key_names_as_2_3_9(tmp_path: Path) -> None:
+    from stconfig.lint.presubmit import pre_submit_check
+    from stconfig.reader import load
+
+    path = write(
+        tmp_path,
+        "new.conf",
+        (
+            'env { job.mode = "BATCH" }\nsource { FakeSource { plugin_output = "a" } }\n'
+            'sink { Console { plugin_input = "a" } }\n'
+        ),
+    )
+    assert pre_submit_check(load(path), str(path)) is True
+    assert pre_submit_check(load(path), str(path), target_version="2.3.8") is False
