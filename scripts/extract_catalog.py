@@ -123,7 +123,7 @@ class OptionFact:
     type: str
     enum: list[str] | None = None
     enum_case_sensitive: bool = False
-    enum_aliases: list[str] = field(default_factory=list)
+    enum_aliases: list[list[str]] = field(default_factory=list)
     default: Any = None
     has_default: bool = False
     fallback_keys: list[str] = field(default_factory=list)
@@ -282,7 +282,7 @@ class Index:
         elif head_args is None:
             base = self.option(head, ctx, near)
             fact = OptionFact(**{**base.__dict__, "fallback_keys": list(base.fallback_keys)})
-            fact.enum_aliases = list(base.enum_aliases)
+            fact.enum_aliases = [list(pair) for pair in base.enum_aliases]
         else:
             raise Unresolved(expr[:80])
         for name, args in calls[1:]:
@@ -391,24 +391,29 @@ class Index:
         if qualified in self.external["enums"]:
             return
         cls = self.resolve_class(name.strip(), ctx, near)
-        aliases: list[str] = []
+        aliases: list[list[str]] = []
         if cls.method_bodies("toString"):
             for member in cls.enum_values:
                 try:
-                    aliases.append(str(self.enum_call(cls.fqcn, member, "toString", ctx, cls)))
+                    text = str(self.enum_call(cls.fqcn, member, "toString", ctx, cls))
                 except Unresolved:
                     continue
+                aliases.append([text, member])
         parser = re.search(
             r"\bstatic\s+" + cls.name + r"\s+\w+\s*\(\s*String\s+\w+\s*\)",
             cls.file.text[cls.start : cls.end],
         )
         if parser:
-            for args in cls.enum_args.values():
+            for member, args in cls.enum_args.items():
                 literal = next((a for a in args if a.startswith('"')), None)
                 if literal is not None:
-                    aliases.append(str(self.value(literal, cls.file, cls)))
+                    aliases.append([str(self.value(literal, cls.file, cls)), member])
         names = {str(v).lower() for v in fact.enum}
-        fact.enum_aliases = [a for a in dict.fromkeys(aliases) if a.lower() not in names]
+        kept: dict[str, list[str]] = {}
+        for alias, member in aliases:
+            if alias.lower() not in names:
+                kept.setdefault(alias, [alias, member])
+        fact.enum_aliases = list(kept.values())
 
     def enum_values(self, name: str, ctx: JavaFile, near: JavaClass | None) -> list[str]:
         qualified = self.qualify(name.strip(), ctx)
@@ -575,7 +580,10 @@ def merge(first: OptionFact, other: OptionFact) -> OptionFact:
         return first
     merged = OptionFact(**{**first.__dict__})
     merged.enum = list(dict.fromkeys([*first.enum, *other.enum]))
-    merged.enum_aliases = list(dict.fromkeys([*first.enum_aliases, *other.enum_aliases]))
+    merged.enum_aliases = [
+        *first.enum_aliases,
+        *(a for a in other.enum_aliases if a not in first.enum_aliases),
+    ]
     return merged
 
 

@@ -150,7 +150,8 @@ def option_spec_source(option: dict[str, Any], attr: str) -> str:
         if option.get("enum_case_sensitive"):
             parts.append("enum_case_sensitive=True")
         if option.get("enum_aliases"):
-            parts.append(f"enum_aliases={tuple(option['enum_aliases'])!r}")
+            pairs = tuple(tuple(pair) for pair in option["enum_aliases"])
+            parts.append(f"enum_aliases={pairs!r}")
     if option.get("has_default"):
         parts.append("has_default=True")
         parts.append(f"default={literal(option.get('default'))}")
@@ -169,7 +170,7 @@ def field_source(option: dict[str, Any], attr: str) -> str:
         if option.get("enum_case_sensitive"):
             meta.append("case_sensitive=True")
         if option.get("enum_aliases"):
-            meta.append(f"aliases={tuple(option['enum_aliases'])!r}")
+            meta.append(f"aliases={tuple(a for a, _ in option['enum_aliases'])!r}")
     annotation = (
         f"Annotated[{python_type(option['type'])} | None, SeaTunnelType({', '.join(meta)})]"
     )

@@ -40,7 +40,7 @@ def _normal(option: OptionSpec | None, value: Any) -> Any:
     if value is None:
         return None
     if option is not None and option.type == "enum":
-        return str(value).upper()
+        return option.constant(str(value)).upper()
     if option is not None and option.type == "boolean" and isinstance(value, str):
         lowered = value.lower()
         return True if lowered in _TRUE else False if lowered in _FALSE else value

@@ -18,9 +18,9 @@ class OptionSpec:
     """One option: its SeaTunnel key, Python attribute, type and default.
 
     `type` is a catalog type string (`string`, `int`, `long`, `boolean`, `double`, `enum`,
-    `list<string>`, `map<string, string>`, `object`, `any`, ...). `enum_aliases` are other
-    spellings SeaTunnel accepts for enum constants (a `toString()` or a parsed pattern, such as
-    `yyyy-MM-dd` for `YYYY_MM_DD`). `in_rule` is False for
+    `list<string>`, `map<string, string>`, `object`, `any`, ...). `enum_aliases` are
+    (spelling, constant) pairs SeaTunnel also accepts (a `toString()` or a parsed pattern,
+    such as `yyyy-MM-dd` for `YYYY_MM_DD`). `in_rule` is False for
     options the connector reads outside its `optionRule()`; they are real options all the same.
     """
 
@@ -29,7 +29,7 @@ class OptionSpec:
     type: str
     enum: tuple[str, ...] | None = None
     enum_case_sensitive: bool = False
-    enum_aliases: tuple[str, ...] = ()
+    enum_aliases: tuple[tuple[str, str], ...] = ()
     has_default: bool = False
     default: Any = None
     fallback_keys: tuple[str, ...] = ()
@@ -45,6 +45,14 @@ class OptionSpec:
     def is_map(self) -> bool:
         """Map options also take `key.sub = v` entries (SeaTunnel nests dotted keys)."""
         return self.type.startswith("map<") or self.type == "object"
+
+    def constant(self, value: str) -> str:
+        """The enum constant a spelling stands for (case-insensitive), or the spelling."""
+        lowered = value.lower()
+        for alias, constant in self.enum_aliases:
+            if alias.lower() == lowered:
+                return constant
+        return value
 
     @property
     def is_prefix(self) -> bool:

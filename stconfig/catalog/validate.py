@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from stconfig.catalog._suggest import closest
-from stconfig.catalog.problems import OptionProblem, ProblemKind
+from stconfig.catalog.problems import OptionProblem
 from stconfig.catalog.registry import lookup, plugin_spec
 from stconfig.catalog.rules import check_rules
 from stconfig.catalog.spec import PluginSpec
@@ -59,8 +59,12 @@ def _problem_for(plugin: PluginSpec, folded: Mapping[str, Any], error: Any) -> O
         key = next((k for k in option.keys if k in folded), option.key)
     path = ".".join([key, *loc[1:]])
     message = str(error["msg"]).removeprefix("Value error, ")
-    kind: ProblemKind = "enum" if option is not None and option.enum is not None else "type"
-    return OptionProblem(path, kind, message)
+    if option is not None and option.enum is not None:
+        given = folded.get(key)
+        choices = [str(v) for v in option.enum] + [a for a, _ in option.enum_aliases]
+        hint = closest(given, choices) if isinstance(given, str) else None
+        return OptionProblem(path, "enum", message, hint)
+    return OptionProblem(path, "type", message)
 
 
 def validate_options(

@@ -8,7 +8,7 @@ from stconfig.catalog._generated.v2_3_8.source.http import HttpSource as _Genera
 
 
 class HttpSource(_Generated):
-    """Reads from an HTTP API; `format = "json"` (the default) needs a `schema`."""
+    """Reads from an HTTP API; `format = "json"` needs a `schema` (the default is text)."""
 
     examples: ClassVar[tuple[dict[str, Any], ...]] = (
         {

@@ -1,0 +1,153 @@
+"""validate_options follows SeaTunnel's reading of options, and names the SeaTunnel key."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from stconfig import catalog
+
+MYSQL = {"base-url": "jdbc:mysql://db:3306/a", "username": "u", "password": "p"}
+
+
+def kinds_and_keys(problems: list[catalog.OptionProblem]) -> list[tuple[str, str]]:
+    return [(p.kind, p.key) for p in problems]
+
+
+def test_misspelled_key_is_unknown_with_a_suggestion() -> None:
+    problems = catalog.validate_options("source", "FakeSource", {"row.nums": 5})
+    assert kinds_and_keys(problems) == [("unknown", "row.nums")]
+    assert problems[0].suggestion == "row.num"
+    assert "SeaTunnel ignores it" in problems[0].message
+
+
+def test_required_option_with_a_default_is_satisfied() -> None:
+    # S3File requires fs.s3a.aws.credentials.provider, which has a default
+    options = {"path": "/x", "file_format_type": "orc", "bucket": "s3a://b", "fs.s3a.endpoint": "e"}
+    assert catalog.validate_options("source", "S3File", options) == []
+
+
+def test_condition_is_evaluated_against_the_default() -> None:
+    # Jdbc sink: generate_sink_sql defaults to false, and false requires a query
+    options = {"url": "jdbc:mysql://db/a", "driver": "com.mysql.cj.jdbc.Driver"}
+    problems = catalog.validate_options("sink", "Jdbc", options)
+    assert kinds_and_keys(problems) == [("conditional", "query")]
+    assert "(its default)" in problems[0].message
+
+
+def test_condition_matches_an_enum_spelled_as_seatunnel_prints_it() -> None:
+    provider = "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider"
+    options = {
+        "path": "/x",
+        "file_format_type": "orc",
+        "bucket": "s3a://b",
+        "fs.s3a.endpoint": "e",
+        "fs.s3a.aws.credentials.provider": provider,
+    }
+    problems = catalog.validate_options("source", "S3File", options)
+    assert kinds_and_keys(problems) == [
+        ("conditional", "access_key"),
+        ("conditional", "secret_key"),
+    ]
+
+
+def test_condition_compares_enum_values_case_insensitively() -> None:
+    options = {"bootstrap.servers": "k:9092", "topic": "t", "start_mode": "timestamp"}
+    problems = catalog.validate_options("source", "Kafka", options)
+    assert kinds_and_keys(problems) == [("conditional", "start_mode.timestamp")]
+    assert "start_mode = 'timestamp'" in problems[0].message
+
+
+def test_exclusive_needs_exactly_one() -> None:
+    none_set = catalog.validate_options("source", "MySQL-CDC", MYSQL)
+    assert kinds_and_keys(none_set) == [("exclusive", "table-names")]
+    both = {**MYSQL, "table-names": ["a.t"], "table-pattern": "a.*"}
+    assert kinds_and_keys(catalog.validate_options("source", "MySQL-CDC", both)) == [
+        ("exclusive", "table-pattern")
+    ]
+
+
+def test_bundled_options_go_together() -> None:
+    options = {"host": "ch:8123", "database": "d", "table": "t", "username": "u"}
+    problems = catalog.validate_options("sink", "Clickhouse", options)
+    assert kinds_and_keys(problems) == [("bundled", "password")]
+
+
+def test_missing_required_names_the_key() -> None:
+    problems = catalog.validate_options("source", "Jdbc", {"url": "jdbc:x"})
+    assert kinds_and_keys(problems) == [("missing", "driver")]
+
+
+def test_out_of_enum_value_is_reported_with_a_suggestion() -> None:
+    problems = catalog.validate_options("source", "FakeSource", {"string.fake.mode": "templat"})
+    assert kinds_and_keys(problems) == [("enum", "string.fake.mode")]
+    assert problems[0].suggestion == "TEMPLATE"
+
+
+def test_enum_aliases_and_case_are_accepted() -> None:
+    options = {"path": "/x", "datetime_format": "yyyy-MM-dd'T'HH:mm:ss", "file_format_type": "Orc"}
+    assert catalog.validate_options("source", "LocalFile", options) == []
+
+
+def test_type_conversion_is_lenient_like_seatunnel() -> None:
+    options = {"row.num": "10", "string.template": "a, b", "string.fake.mode": "template"}
+    assert catalog.validate_options("source", "FakeSource", options) == []
+    problems = catalog.validate_options("source", "FakeSource", {"row.num": "ten"})
+    assert kinds_and_keys(problems) == [("type", "row.num")]
+
+
+def test_placeholders_are_not_judged() -> None:
+    assert catalog.validate_options("source", "FakeSource", {"row.num": "${rows}"}) == []
+
+
+def test_fallback_keys_and_table_names() -> None:
+    old = {"result_table_name": "t", "source_table_name": "a,b"}
+    assert catalog.validate_options("transform", "Sql", {**old, "query": "select 1"}) == []
+    model = catalog.lookup("transform", "sql").model_validate({**old, "query": "select 1"})
+    assert model.plugin_output == "t"
+    assert model.plugin_input == ["a", "b"]
+
+
+def test_nested_spelling_and_map_entries_are_known() -> None:
+    nested = {"row": {"num": 3}, "split": {"num": 2}}
+    assert catalog.validate_options("source", "FakeSource", nested) == []
+    options = {"bootstrap.servers": "k:9092", "topic": "t", "kafka.config.acks": "all"}
+    assert catalog.validate_options("sink", "Kafka", options) == []
+
+
+def test_schema_block_is_typed() -> None:
+    good = {
+        "schema": {"fields": {"a": "map<string, int>", "b": "decimal(10, 2)", "r": {"x": "int"}}}
+    }
+    assert catalog.validate_options("source", "FakeSource", good) == []
+    bad = {"schema": {"fields": {"a": "array"}}}
+    assert kinds_and_keys(catalog.validate_options("source", "FakeSource", bad)) == [
+        ("type", "schema.fields")
+    ]
+
+
+def test_models_raise_on_rule_violations_when_built_directly() -> None:
+    model = catalog.lookup("source", "Jdbc")
+    with pytest.raises(ValueError, match="'driver' is required"):
+        model.model_validate({"url": "jdbc:x"})
+
+
+def test_plugin_lookup_is_case_insensitive_with_suggestions() -> None:
+    assert catalog.canonical_name("transform", "SQL") == "Sql"
+    assert catalog.suggest("source", "MySQL") == ["MySQL-CDC", "Jdbc"]
+    assert catalog.suggest("source", "connector-fake") == ["FakeSource"]
+    assert catalog.suggest("sink", "Consol") == ["Console"]
+    with pytest.raises(catalog.UnknownPluginError, match="did you mean 'FakeSource'"):
+        catalog.lookup("source", "connector-fake")
+
+
+def test_importing_the_package_and_specs_does_not_import_pydantic() -> None:
+    code = (
+        "import sys, stconfig, stconfig.catalog as c; "
+        "c.plugin_spec('source', 'FakeSource'); c.suggest('source', 'x'); "
+        "print('pydantic' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False"
