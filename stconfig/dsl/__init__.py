@@ -9,6 +9,7 @@ Typed plugins (`FakeSource`, `FieldMapper`, `Console`, ...) are the plugin catal
 imported on first use from `stconfig.dsl.connectors`; `Source`, `Transform` and `Sink` take
 any plugin by name with free options.
 
+`stconfig.dsl.load(path)` reads an existing job file into these objects.
 `job.to_json()`, `job.to_hocon()` and `job.lint()` go through the same job model, emitters
 and linter as files read from disk; `stconfig build` writes them, `stconfig import` writes
 this code from an existing job.
@@ -22,8 +23,9 @@ from typing import TYPE_CHECKING, Any
 from stconfig.dsl.document import JobDocument
 from stconfig.dsl.env import Env, Mode
 from stconfig.dsl.errors import DslError, WiringError
+from stconfig.dsl.importer import load
 from stconfig.dsl.job import Job, TableKeys
-from stconfig.dsl.plugins import Input, Plugin, Sink, Source, Transform
+from stconfig.dsl.plugins import Input, Plugin, Sink, Source, Transform, Wired
 from stconfig.dsl.restore import Restore
 from stconfig.dsl.variables import Secret, Var
 
@@ -56,5 +58,7 @@ __all__ = [
     "TableKeys",
     "Transform",
     "Var",
+    "Wired",
     "WiringError",
+    "load",
 ]

@@ -24,9 +24,10 @@ from typing import Literal
 from pydantic import ValidationError
 
 from stconfig.dsl._values import to_node
+from stconfig.dsl.document import JobDocument
 from stconfig.dsl.env import ENV_KEYS, RESTORE_KEYS, Env
 from stconfig.dsl.errors import WiringError
-from stconfig.dsl.job import _snake
+from stconfig.dsl.job import Job, _snake
 from stconfig.errors import StconfigError, UnresolvedVariableError
 from stconfig.model import job as model
 from stconfig.model.values import ListNode, Node, ObjectNode, PlainValue, Scalar
@@ -93,9 +94,6 @@ def execute(code: str, filename: str = "<stconfig import>") -> object:
 
 def _verify(code: str, original: model.Job) -> None:
     built = execute(code)
-    from stconfig.dsl.document import JobDocument
-    from stconfig.dsl.job import Job
-
     assert isinstance(built, Job | JobDocument)
     rebuilt = built.build()
     if rebuilt.root != original.root:
@@ -512,6 +510,13 @@ def read_keeping_placeholders(
     return model.Job(root, source)
 
 
+def load(path: str, variables: Mapping[str, str] | None = None) -> Job | JobDocument:
+    """A job file as DSL objects: what the code `stconfig import` writes builds, ready to edit."""
+    built = execute(import_path(path, variables), f"<stconfig import {path}>")
+    assert isinstance(built, Job | JobDocument)
+    return built
+
+
 def import_path(
     path: str,
     variables: Mapping[str, str] | None = None,
@@ -532,5 +537,6 @@ __all__ = [
     "execute",
     "import_job",
     "import_path",
+    "load",
     "read_keeping_placeholders",
 ]

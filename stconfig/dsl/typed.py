@@ -72,5 +72,10 @@ class TypedPlugin(Wired):
     def _st_given(self) -> list[object]:
         return list(self._st_given_values)
 
+    def __repr__(self) -> str:
+        model = self._st_model()
+        shown = ", ".join(f"{name}={getattr(model, name)!r}" for name in model.model_fields_set)
+        return f"{type(self).__name__}({shown})"
+
 
 __all__ = ["TypedPlugin"]

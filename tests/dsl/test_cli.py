@@ -193,3 +193,17 @@ def test_pre_commit_entry_checks_the_examples(tmp_path: Path) -> None:
     stale = run_cli(*arguments, *files)
     assert stale.exit_code == 1
     assert "fan_out.json: stale" in stale.output
+
+
+def test_load_reads_a_file_into_dsl_objects() -> None:
+    from stconfig.dsl import Job, load
+
+    job = load(str(REPOSITORY / "examples" / "conf" / "fake_to_console.conf"))
+    assert isinstance(job, Job)
+    assert [repr(plugin).split("(")[0] for plugin in job] == [
+        "FakeSource",
+        "FieldMapper",
+        "Filter",
+        "Console",
+    ]
+    assert "row_num=16" in repr(job.plugins[0])

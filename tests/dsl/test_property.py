@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
-from stconfig.dsl import Job, Plugin, Secret, Sink, Source, Transform, Var
+from stconfig.dsl import Console, FakeSource, Job, Secret, Sink, Source, Transform, Var, Wired
 from stconfig.dsl.env import ENV_KEYS, RESTORE_KEYS
 from stconfig.dsl.importer import execute, import_job, read_keeping_placeholders
 from stconfig.model.values import Node
@@ -66,8 +66,10 @@ def dsl_jobs(draw: st.DrawFn) -> Job:
         return name
 
     with job:
-        producers: list[Plugin] = [
-            Source(draw(plugin_names), draw(options), plugin_output=output())
+        producers: list[Wired] = [
+            FakeSource(row_num=draw(st.integers(0, 10**6)), plugin_output=output())
+            if draw(st.booleans())
+            else Source(draw(plugin_names), draw(options), plugin_output=output())
             for _ in range(draw(st.integers(1, 3)))
         ]
         for _ in range(draw(st.integers(0, 3))):
@@ -75,7 +77,12 @@ def dsl_jobs(draw: st.DrawFn) -> Job:
             reads = draw(st.lists(st.sampled_from(producers), min_size=1, max_size=2))
             reads >> transform if len(reads) > 1 else reads[0] >> transform
             producers.append(transform)
-        sinks = [Sink(draw(plugin_names), draw(options)) for _ in range(draw(st.integers(1, 3)))]
+        sinks: list[Wired] = [
+            Console(log_print_data=draw(st.booleans()))
+            if draw(st.booleans())
+            else Sink(draw(plugin_names), draw(options))
+            for _ in range(draw(st.integers(1, 3)))
+        ]
         unread = list(producers)
         for sink in sinks:
             reads = draw(st.lists(st.sampled_from(producers), min_size=1, max_size=2))
