@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 from stconfig.dsl.document import JobDocument
 from stconfig.dsl.env import Env, Mode
 from stconfig.dsl.errors import DslError, WiringError
-from stconfig.dsl.importer import load
 from stconfig.dsl.job import Job, TableKeys
 from stconfig.dsl.plugins import Input, Plugin, Sink, Source, Transform, Wired
 from stconfig.dsl.restore import Restore
@@ -31,10 +30,13 @@ from stconfig.dsl.variables import Secret, Var
 
 if TYPE_CHECKING:
     from stconfig.dsl.connectors import *  # noqa: F403
+    from stconfig.dsl.importer import load
 
 
 def __getattr__(name: str) -> Any:
-    """Typed plugin classes, imported from `stconfig.dsl.connectors` on first use."""
+    """Typed plugin classes (from `stconfig.dsl.connectors`) and `load`, imported on first use."""
+    if name == "load":
+        return import_module("stconfig.dsl.importer").load
     connectors = import_module("stconfig.dsl.connectors")
     if name not in connectors.MODULES:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
