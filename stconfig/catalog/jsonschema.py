@@ -15,6 +15,7 @@ from stconfig.catalog.registry import lookup, plugin_names
 from stconfig.catalog.spec import OptionSpec, PluginSpec
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
+GENERATED = "Generated from the stconfig plugin models by scripts/gen_schemas.py. DO NOT EDIT."
 
 
 def _present(option: OptionSpec | None, key: str) -> dict[str, Any]:
@@ -112,7 +113,8 @@ def plugin_schema(kind: str, name: str, *, version: str | None = None) -> dict[s
     if examples:
         schema["examples"] = list(examples)
     title = f"{spec.name} {spec.kind} (SeaTunnel {spec.seatunnel_version})"
-    return {"$schema": DIALECT, "title": title, **{k: v for k, v in schema.items() if k != "title"}}
+    rest = {k: v for k, v in schema.items() if k != "title"}
+    return {"$schema": DIALECT, "$comment": GENERATED, "title": title, **rest}
 
 
 def _name_pattern(name: str) -> str:
@@ -148,6 +150,7 @@ def job_schema(
     sections["sink"]["minItems"] = 1
     return {
         "$schema": DIALECT,
+        "$comment": GENERATED,
         "title": "SeaTunnel job (job.json)",
         "description": "A plugin_name SeaTunnel knows (matched case-insensitively) is checked "
         "against that plugin's schema; other names (third-party plugins) are only required "
