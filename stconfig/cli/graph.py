@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from stconfig.lint.versions import KNOWN_VERSIONS, default_version
+from stconfig.lint.versions import KNOWN_VERSIONS
 
 if TYPE_CHECKING:
     from stconfig.model.graph import TableGraph
@@ -127,7 +127,8 @@ def to_dot(d: Drawing) -> str:
     "--target-version",
     type=click.Choice(KNOWN_VERSIONS),
     default=None,
-    help="Version whose table keys are read (default: the newest known).",
+    help="Version whose table keys are read (default: 2.3.9 for a job with plugin_output "
+    "/ plugin_input keys only, else the newest the plugin catalog knows).",
 )
 @click.option(
     "--var",
@@ -156,7 +157,9 @@ def graph(path: str, fmt: str, target_version: str | None, variables: tuple[str,
     except StconfigError as error:
         click.echo(f"stconfig graph: {error}", err=True)
         raise SystemExit(2) from None
-    version = parse_version(target_version or default_version())
+    from stconfig.lint.presubmit import inferred_version
+
+    version = parse_version(target_version or inferred_version(job))
     table_graph = build_graph(job, *table_keys(version))
     render = to_mermaid if fmt == "mermaid" else to_dot
     sys.stdout.write(render(drawing(table_graph)))

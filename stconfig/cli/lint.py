@@ -72,7 +72,7 @@ def fail(message: str) -> None:
     "--target-version",
     type=click.Choice(KNOWN_VERSIONS),
     default=None,
-    help="SeaTunnel version the jobs run on (default: the newest known).",
+    help="SeaTunnel version the jobs run on (default: the newest the plugin catalog knows).",
 )
 @click.option(
     "--var",
