@@ -142,3 +142,17 @@ def test_pre_submit_check_reads_new_key_names_as_2_3_9(tmp_path: Path) -> None:
     )
     assert pre_submit_check(load(path), str(path)) is True
     assert pre_submit_check(load(path), str(path), target_version="2.3.8") is False
+
+
+def test_unknown_plugins_only_against_a_catalog_of_the_target_version(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "job.conf",
+        (
+            'env { job.mode = "BATCH" }\n'
+            "source { NewSource2025 {}, FakeSource { row.nums = 3 } }\nsink { Console {} }\n"
+        ),
+    )
+    assert codes(stconfig.lint(path, select=["ST3"], target_version="2.3.8")) == ["ST306", "ST301"]
+    # No catalog describes 2.3.12: new plugins may exist, but options are still checked.
+    assert codes(stconfig.lint(path, select=["ST3"], target_version="2.3.12")) == ["ST301"]
