@@ -48,6 +48,34 @@ def test_counts_match_the_plugin_mapping(data: dict[str, Any]) -> None:
     }
 
 
+# The plugin names of SeaTunnel 2.3.8's plugin-mapping.properties (at the release tag).
+MAPPING_2_3_8 = {
+    "source": """FakeSource Kafka Http Socket Hive Clickhouse Jdbc Kudu HdfsFile LocalFile OssFile
+        OssJindoFile CosFile Pulsar Elasticsearch IoTDB Neo4j FtpFile SftpFile Redis MongoDB
+        Iceberg InfluxDB S3File AmazonDynamodb Cassandra MyHours GoogleSheets Tablestore Lemlist
+        Klaviyo OneSignal Jira Gitlab Github Notion RabbitMQ OpenMldb SqlServer-CDC Doris
+        Maxcompute MySQL-CDC MongoDB-CDC TiDB-CDC Web3j TDengine Persistiq Hbase StarRocks
+        Rocketmq AmazonSqs Paimon Easysearch Postgres-CDC Oracle-CDC ObsFile Milvus Qdrant Sls
+        Typesense Opengauss-CDC""",
+    "sink": """Console Assert Kafka Http Feishu Hive Clickhouse ClickhouseFile Jdbc Kudu EmailSink
+        HdfsFile LocalFile OssFile OssJindoFile CosFile DingTalk Elasticsearch IoTDB Neo4j FtpFile
+        SftpFile Socket Redis DataHub Sentry MongoDB Iceberg S3File AmazonDynamodb Cassandra
+        StarRocks InfluxDB GoogleFirestore Tablestore Slack RabbitMQ Doris Maxcompute S3Redshift
+        TDengine SelectDBCloud Hbase Rocketmq AmazonSqs Paimon hudi Druid Easysearch Pulsar
+        ObsFile Milvus ActiveMQ Qdrant Typesense""",
+    "transform": """Sql FieldMapper Filter FilterRowKind JsonPath Replace Split Copy DynamicCompile
+        LLM Embedding""",
+}
+
+
+def test_every_plugin_of_the_2_3_8_mapping_is_served_with_its_kind() -> None:
+    served = set(catalog.plugin_names())
+    for kind, names in MAPPING_2_3_8.items():
+        for name in names.split():
+            assert (kind, name) in served, (kind, name)
+    assert sum(len(n.split()) for n in MAPPING_2_3_8.values()) == 127
+
+
 def test_every_rule_option_has_its_type_and_required_flag(data: dict[str, Any]) -> None:
     for plugin in data["plugins"]:
         spec = catalog.plugin_spec(plugin["kind"], plugin["name"])
