@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
+import stconfig
 from stconfig.dsl import Console, FakeSource, Job, Secret, Sink, Source, Transform, Var, Wired
 from stconfig.dsl.env import ENV_KEYS, RESTORE_KEYS
 from stconfig.dsl.importer import execute, import_job, read_keeping_placeholders
@@ -99,6 +100,10 @@ def test_dsl_json_load_import_build_is_unchanged(job: Job) -> None:
     built = job.build()
     text = built.to_json()
     note(text)
+    # SeaTunnel's reading of both outputs (no -i variables) is the DSL's own
+    as_read = job.build(variables={})
+    assert stconfig.loads(text, fmt="json", environ={}) == as_read
+    assert stconfig.loads(built.to_hocon(), environ={}) == as_read
     loaded = read_keeping_placeholders(text, path="job.json", fmt="json")
     assert loaded == built
     code = import_job(loaded)
