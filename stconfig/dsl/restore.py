@@ -27,6 +27,11 @@ class Restore:
     job: Job
     job_id: str | int
 
+    def __post_init__(self) -> None:
+        from stconfig.client.submission import check_job_id
+
+        check_job_id(self.job_id)
+
     def submission(self, fmt: Literal["json", "hocon"] = "json") -> Submission:
         """The `/submit-job` request for the lifecycle client (`Client.send`)."""
         from stconfig.client.submission import prepare_submission

@@ -13,6 +13,7 @@ import pytest
 
 from stconfig.dsl import Job, Restore
 from stconfig.dsl.runner import find_jobs, run_file
+from stconfig.errors import StconfigError
 from tests.conftest import REPOSITORY
 from tests.corpus.compare import first_difference
 
@@ -71,3 +72,11 @@ def test_restore_recipes_submit_by_job_id_not_env_keys(example: str) -> None:
     env = json.loads(submission.body)["env"]
     assert not {"job.id", "restore.mode", "savepoint.path"} & set(env)
     assert submission.notes == ()
+    assert json.loads(restore.to_json()) == submission.query()
+
+
+def test_a_restore_needs_a_job_id_the_engine_can_parse() -> None:
+    [found] = find_jobs(EXAMPLES / "fake_to_console.py")
+    assert isinstance(found.job, Job)
+    with pytest.raises(StconfigError, match="Java long"):
+        Restore(found.job, job_id="latest")
