@@ -54,6 +54,8 @@ def run_file(path: str | Path) -> dict[str, object]:
     sys.path.insert(0, folder)
     try:
         exec(code, module.__dict__)
+    except SystemExit as error:
+        raise UserCodeError(f"{file}: the file called sys.exit({error.code!r})") from error
     except Exception as error:
         raise UserCodeError(_user_traceback(error)) from error
     finally:
