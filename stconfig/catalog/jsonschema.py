@@ -113,8 +113,8 @@ def plugin_schema(kind: str, name: str, *, version: str | None = None) -> dict[s
     if examples:
         schema["examples"] = list(examples)
     title = f"{spec.name} {spec.kind} (SeaTunnel {spec.seatunnel_version})"
-    rest = {k: v for k, v in schema.items() if k != "title"}
-    return {"$schema": DIALECT, "$comment": GENERATED, "title": title, **rest}
+    body = {k: v for k, v in schema.items() if k != "title"}
+    return {"$schema": DIALECT, "$comment": GENERATED, "title": title, **body}
 
 
 def _name_pattern(name: str) -> str:
