@@ -110,18 +110,21 @@ class Wired:
     def __rshift__(self, other: _W) -> _W: ...
 
     @overload
-    def __rshift__(self, other: Sequence[_W]) -> list[_W]: ...
+    def __rshift__(self, other: Sequence[Wired]) -> list[Wired]: ...
 
-    def __rshift__(self, other: _W | Sequence[_W]) -> _W | list[_W]:
+    def __rshift__(self, other: _W | Sequence[Wired]) -> _W | list[Wired]:
         """`a >> b` or `a >> [b, c]`: the right side reads this plugin's table."""
         location = caller()
-        targets = [other] if isinstance(other, Wired) else list(other)
+        if isinstance(other, Wired):
+            other._st_connect(self, location)
+            return other
+        targets: list[Wired] = list(other)
         for target in targets:
             if not isinstance(target, Wired):
                 raise TypeError(f"cannot wire a plugin into {target!r}")
         for target in targets:
             target._st_connect(self, location)
-        return other if isinstance(other, Wired) else targets
+        return targets
 
     def __rrshift__(self: _W, other: Sequence[Wired]) -> _W:
         """`[a, b] >> c`: this plugin reads every table on the left, in that order."""

@@ -50,7 +50,7 @@ def test_generated_names_never_collide() -> None:
         b = Source("FakeSource", plugin_output="fake_source_2")
         c = Source("FakeSource")
         [a, b, c] >> Sink("Console")
-    outputs = [source["plugin_output"] for source in job.to_dict()["source"]]  # type: ignore[index]
+    outputs = [source["plugin_output"] for source in job.to_dict()["source"]]
     assert outputs == ["fake_source", "fake_source_2", "fake_source_3"]
 
 
@@ -60,22 +60,22 @@ def test_fan_out_and_fan_in() -> None:
         left, right = src >> [Transform("Copy"), Transform("Replace")]
         [left, right] >> Sink("Console")
     data = job.to_dict()
-    assert [t["plugin_input"] for t in data["transform"]] == ["src", "src"]  # type: ignore[index]
-    assert data["sink"][0]["plugin_input"] == ["copy", "replace"]  # type: ignore[index]
+    assert [t["plugin_input"] for t in data["transform"]] == ["src", "src"]
+    assert data["sink"][0]["plugin_input"] == ["copy", "replace"]
 
 
 def test_plugin_input_as_a_list_stays_a_list() -> None:
     with Job("list") as job:
         src = Source("FakeSource", plugin_output="t")
         Sink("Console", plugin_input=[src])
-    assert job.to_dict()["sink"][0]["plugin_input"] == ["t"]  # type: ignore[index]
+    assert job.to_dict()["sink"][0]["plugin_input"] == ["t"]
 
 
 def test_plain_object_style() -> None:
     src, sink = Source("FakeSource"), Sink("Console")
     src >> sink
     job = Job("plain").add(src, sink)
-    assert job.to_dict()["sink"][0]["plugin_input"] == "fake_source"  # type: ignore[index]
+    assert job.to_dict()["sink"][0]["plugin_input"] == "fake_source"
 
 
 def test_unwired_simple_job_relies_on_implicit_wiring() -> None:
@@ -89,8 +89,8 @@ def test_legacy_table_keys_and_empty_transform() -> None:
     with Job("old", table_keys="result_table_name", empty_transform=True) as job:
         Source("FakeSource") >> Sink("Console")
     data = job.to_dict()
-    assert data["source"][0]["result_table_name"] == "fake_source"  # type: ignore[index]
-    assert data["sink"][0]["source_table_name"] == "fake_source"  # type: ignore[index]
+    assert data["source"][0]["result_table_name"] == "fake_source"
+    assert data["sink"][0]["source_table_name"] == "fake_source"
     assert data["transform"] == []
 
 
@@ -183,7 +183,7 @@ def test_check_wiring_false_keeps_what_the_engine_would_reject() -> None:
         Source("FakeSource")
         Source("FakeSource")
         Sink("Console")
-    assert len(job.to_dict()["source"]) == 2  # type: ignore[arg-type]
+    assert len(job.to_dict()["source"]) == 2
 
 
 def test_variables_and_secrets_emit_quoted_placeholders() -> None:
@@ -193,14 +193,14 @@ def test_variables_and_secrets_emit_quoted_placeholders() -> None:
         ) >> Sink("Console")
     data = job.to_dict()
     assert data["env"] == {"job.name": "${JOB_NAME:nightly}", "parallelism": "${P}"}
-    assert data["source"][0]["password"] == "${DB_PASSWORD}"  # type: ignore[index]
-    assert data["source"][0]["port"] == "${N:5}"  # type: ignore[index]
+    assert data["source"][0]["password"] == "${DB_PASSWORD}"
+    assert data["source"][0]["port"] == "${N:5}"
     assert '"${DB_PASSWORD}"' in job.to_hocon()
     assert job.secrets() == ["DB_PASSWORD"]
     filled = job.build(variables={"DB_PASSWORD": "s3cret", "P": "4"}).to_dict()
-    assert filled["source"][0]["password"] == "s3cret"  # type: ignore[index]
-    assert filled["source"][0]["url"] == "${URL}"  # type: ignore[index]
-    assert filled["env"]["parallelism"] == "4"  # type: ignore[index]
+    assert filled["source"][0]["password"] == "s3cret"
+    assert filled["source"][0]["url"] == "${URL}"
+    assert filled["env"]["parallelism"] == "4"
 
 
 @pytest.mark.parametrize("name", ["table_name", "a:b", "", "x}"])

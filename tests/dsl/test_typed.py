@@ -35,8 +35,8 @@ def test_options_are_written_in_the_order_given() -> None:
         FakeSource(plugin_output="t", schema_={"fields": {"a": "int"}}, row_num=1)
         Console(plugin_input="t")
     data = job.to_dict()
-    assert list(data["source"][0]) == ["plugin_name", "plugin_output", "schema", "row.num"]  # type: ignore[index]
-    assert list(data["transform"][0])[-2:] == ["field_mapper", "parallelism"]  # type: ignore[index]
+    assert list(data["source"][0]) == ["plugin_name", "plugin_output", "schema", "row.num"]
+    assert list(data["transform"][0])[-2:] == ["field_mapper", "parallelism"]
 
 
 def test_invalid_value_names_the_option_and_the_value() -> None:
@@ -61,7 +61,7 @@ def test_variables_and_secrets_fit_string_options() -> None:
             query="select 1",
         )
         source >> Console()
-    written = job.to_dict()["source"][0]  # type: ignore[index]
+    written = job.to_dict()["source"][0]
     assert written["url"] == "${JDBC_URL:jdbc:mysql://db/x}"
     assert written["password"] == "${DB_PASSWORD}"
     assert job.secrets() == ["DB_PASSWORD"]
