@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
@@ -17,6 +22,7 @@ from stconfig.dsl import (
     connectors,
 )
 from stconfig.dsl._codegen import main as codegen
+from tests.conftest import REPOSITORY
 
 
 def test_typed_plugins_build_the_same_blocks_as_generic_ones() -> None:
@@ -77,3 +83,32 @@ def test_every_catalog_plugin_has_a_class() -> None:
 
 def test_generated_classes_are_up_to_date() -> None:
     assert codegen(["--check"]) == 0, "run: python -m stconfig.dsl._codegen"
+
+
+def test_examples_type_check_and_a_typo_is_caught(tmp_path: Path) -> None:
+    # GIVEN the examples and a file with a misspelt option, checked as a user would
+    # (mypy --strict with pydantic's plugin, which reads the typed classes' fields)
+    config = tmp_path / "mypy.ini"
+    config.write_text("[mypy]\nplugins = pydantic.mypy\nstrict = True\n")
+    typo = tmp_path / "typo.py"
+    typo.write_text(
+        "from stconfig.dsl import Console, FakeSource, Job\n\n"
+        "with Job('x') as job:\n"
+        "    FakeSource(row_numm=3) >> Console()\n"
+    )
+    examples = sorted(str(path) for path in (REPOSITORY / "examples" / "dsl").glob("*.py"))
+    command = [sys.executable, "-m", "mypy", "--config-file", str(config)]
+    command += ["--cache-dir", str(tmp_path / "cache"), *examples, str(typo)]
+    # WHEN mypy runs
+    result = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "MYPYPATH": str(REPOSITORY / "examples" / "dsl")},
+    )
+    # THEN only the typo is reported, with the right spelling suggested
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    assert len(errors) == 1, result.stdout
+    assert errors[0].startswith(str(typo) + ":4:")
+    assert 'did you mean "row_num"' in errors[0]
