@@ -236,10 +236,11 @@ def parse_file(path: Path, rel: str) -> JavaFile:
             body = text[c.start + 1 : c.end]
             head = body[: expression_end(body, 0)]
             for part in split_top(head):
-                em = re.match(r"([A-Za-z_]\w*)", part.strip())
+                part = re.sub(r"@[\w.]+(?:\([^)]*\))?\s*", "", part.strip())
+                em = re.match(r"([A-Za-z_]\w*)", part)
                 if em:
                     c.enum_values.append(em.group(1))
-                    rest = part.strip()[em.end() :].strip()
+                    rest = part[em.end() :].strip()
                     if rest.startswith("("):
                         c.enum_args[em.group(1)] = split_top(
                             rest[1 : match_close(rest, 0, "(", ")")]

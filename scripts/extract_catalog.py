@@ -789,6 +789,15 @@ def outside_rule(
     return found
 
 
+def env_options(index: Index) -> list[dict[str, Any]]:
+    """The `env` block's options (`EnvCommonOptions`); SeaTunnel 2.3.x does not validate them."""
+    cls = index.by_fqcn.get("org.apache.seatunnel.api.env.EnvCommonOptions")
+    if cls is None:
+        index.unresolved.append("EnvCommonOptions not found")
+        return []
+    return [index.option(member, cls.file, cls).to_json(False) for member in cls.options]
+
+
 def common_options(index: Index) -> dict[str, list[dict[str, Any]]]:
     """Options every plugin of a kind accepts (CommonOptions, SourceOptions, sink options)."""
     api = "org.apache.seatunnel.api"
@@ -911,6 +920,7 @@ def extract(
         },
         "generator": "scripts/extract_catalog.py",
         "common_options": common_options(index),
+        "env_options": env_options(index),
         "jdbc_dialects": jdbc_dialects(index),
         "plugins": plugins,
         "unresolved": sorted(set(index.unresolved)),

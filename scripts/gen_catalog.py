@@ -310,6 +310,8 @@ def index_module(data: dict[str, Any], entries: list[tuple[str, str, str, str, s
         "",
         "from __future__ import annotations",
         "",
+        "from stconfig.catalog.spec import OptionSpec",
+        "",
         f"VERSION = {version!r}",
         f"SOURCE = {data['source']!r}",
         "",
@@ -329,9 +331,18 @@ def index_module(data: dict[str, Any], entries: list[tuple[str, str, str, str, s
         by_artifact.setdefault(artifact, []).append((kind, name))
     for artifact, plugins in sorted(by_artifact.items()):
         lines.append(f"    {artifact!r}: {tuple(plugins)!r},")
-    lines += ["}", "", "# database names the Jdbc plugins speak (DatabaseIdentifier)"]
+    lines += [
+        "}",
+        "",
+        "# the env block's options (EnvCommonOptions; SeaTunnel 2.3.x does not check env)",
+    ]
+    lines.append("ENV_OPTIONS: tuple[OptionSpec, ...] = (")
+    for option in data.get("env_options", []):
+        lines.append(f"    {option_spec_source(option, snake(option['key']))},")
+    lines += [")", "", "# database names the Jdbc plugins speak (DatabaseIdentifier)"]
     lines.append(f"JDBC_DIALECTS: tuple[str, ...] = {tuple(data.get('jdbc_dialects', []))!r}")
-    lines += ["", '__all__ = ["ARTIFACTS", "JDBC_DIALECTS", "PLUGINS", "SOURCE", "VERSION"]', ""]
+    names = '"ARTIFACTS", "ENV_OPTIONS", "JDBC_DIALECTS", "PLUGINS", "SOURCE", "VERSION"'
+    lines += ["", f"__all__ = [{names}]", ""]
     return "\n".join(lines)
 
 

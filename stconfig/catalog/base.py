@@ -194,9 +194,9 @@ class PluginOptions(BaseModel):
 class SourceOptions(PluginOptions):
     """Options every source accepts."""
 
-    dag_parsing_mode: Annotated[str | None, SeaTunnelType("enum", ("SINGLENESS", "SHARDING"))] = (
-        Field("SINGLENESS", alias="dag-parsing.mode")
-    )
+    dag_parsing_mode: Annotated[
+        str | None, SeaTunnelType("enum", ("SINGLENESS", "SHARDING", "MULTIPLEX"))
+    ] = Field("SINGLENESS", alias="dag-parsing.mode")
 
 
 class TransformOptions(PluginOptions):

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from stconfig.catalog.registry import lookup, plugin_names
+from stconfig.catalog.registry import env_options, lookup, plugin_names
 from stconfig.catalog.spec import OptionSpec, PluginSpec
+from stconfig.catalog.types import json_schema_of
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 GENERATED = "Generated from the stconfig plugin models by scripts/gen_schemas.py. DO NOT EDIT."
@@ -117,6 +118,17 @@ def plugin_schema(kind: str, name: str, *, version: str | None = None) -> dict[s
     return {"$schema": DIALECT, "$comment": GENERATED, "title": title, **body}
 
 
+def env_schema(*, version: str | None = None) -> dict[str, Any]:
+    """The `env` block: known keys typed, other keys allowed (SeaTunnel 2.3.x ignores them)."""
+    properties: dict[str, Any] = {}
+    for option in env_options(version=version):
+        described = json_schema_of(option.type, option.enum, option.enum_case_sensitive)
+        if option.has_default and option.default is not None:
+            described = {**described, "default": option.default}
+        properties[option.key] = described
+    return {"type": "object", "properties": properties}
+
+
 def _name_pattern(name: str) -> str:
     return f"^{_letters(name)}$"
 
@@ -157,8 +169,8 @@ def job_schema(
         "to be objects.",
         "type": "object",
         "required": ["env", "source", "sink"],
-        "properties": {"env": {"type": "object"}, **sections},
+        "properties": {"env": env_schema(version=version), **sections},
     }
 
 
-__all__ = ["job_schema", "plugin_schema", "rules_schema"]
+__all__ = ["env_schema", "job_schema", "plugin_schema", "rules_schema"]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, cast
 from stconfig.catalog._generated import LATEST, VERSIONS
 from stconfig.catalog._suggest import closest
 from stconfig.catalog.overrides import OVERRIDES
-from stconfig.catalog.spec import KINDS, Kind, PluginSpec
+from stconfig.catalog.spec import KINDS, Kind, OptionSpec, PluginSpec
 from stconfig.errors import StconfigError
 
 if TYPE_CHECKING:
@@ -126,6 +126,12 @@ def find(name: str, kind: str | None = None, *, version: str | None = None) -> t
     raise UnknownPluginError(kind or "", name, list(dict.fromkeys(suggestions)))
 
 
+def env_options(*, version: str | None = None) -> tuple[OptionSpec, ...]:
+    """The options of the `env` block (`job.mode`, `checkpoint.interval`, ...)."""
+    found: tuple[OptionSpec, ...] = _index(version).ENV_OPTIONS
+    return found
+
+
 def _entry(kind: str, name: str, version: str | None) -> tuple[str, str, str]:
     entry = _index(version).PLUGINS.get((_check_kind(kind), name.strip().lower()))
     if entry is None:
@@ -160,6 +166,7 @@ __all__ = [
     "UnknownPluginError",
     "UnknownVersionError",
     "canonical_name",
+    "env_options",
     "find",
     "lookup",
     "plugin_names",

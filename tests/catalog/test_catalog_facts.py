@@ -137,3 +137,27 @@ def test_generated_code_and_schemas_are_current() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr
+
+
+def test_hand_written_common_fields_match_the_extracted_facts() -> None:
+    # GIVEN the common options as extracted, and the base models that declare them by hand
+    for kind in ("source", "transform", "sink"):
+        model = catalog.lookup(kind, catalog.plugin_names(kind)[0][1])
+        spec = model.spec
+        for attr, field in model.model_fields.items():
+            option = spec.option(field.alias or attr)
+            if option is None or option.declared_in.startswith("org.apache.seatunnel.connectors"):
+                continue
+            # THEN the default and the enum values agree
+            if option.has_default:
+                assert field.default == option.default, (kind, option.key)
+            metadata = [m for m in field.metadata if hasattr(m, "enum")]
+            if option.enum is not None:
+                assert metadata and tuple(metadata[0].enum) == option.enum, (kind, option.key)
+
+
+def test_env_options_are_known() -> None:
+    env = {o.key: o for o in catalog.env_options()}
+    assert env["job.mode"].enum == ("BATCH", "STREAMING")
+    assert env["savemode.execute.location"].enum == ("CLIENT", "CLUSTER")
+    assert env["checkpoint.interval"].type == "long"

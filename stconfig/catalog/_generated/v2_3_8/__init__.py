@@ -6,6 +6,8 @@ DO NOT EDIT. Importing this module imports no model (and no pydantic).
 
 from __future__ import annotations
 
+from stconfig.catalog.spec import OptionSpec
+
 VERSION = '2.3.8'
 SOURCE = {'repository': 'apache/seatunnel', 'ref': '15431c94d9', 'commit': '15431c94d9b9f34839173d67c1b638f058f58722', 'release_mapping': '2.3.8'}
 
@@ -222,7 +224,24 @@ ARTIFACTS: dict[str, tuple[tuple[str, str], ...]] = {
     'seatunnel-transforms-v2': (('transform', 'Sql'), ('transform', 'FieldMapper'), ('transform', 'Filter'), ('transform', 'FilterRowKind'), ('transform', 'JsonPath'), ('transform', 'Replace'), ('transform', 'Split'), ('transform', 'Copy'), ('transform', 'DynamicCompile'), ('transform', 'LLM'), ('transform', 'Embedding'), ('transform', 'RowKindExtractor')),
 }
 
+# the env block's options (EnvCommonOptions; SeaTunnel 2.3.x does not check env)
+ENV_OPTIONS: tuple[OptionSpec, ...] = (
+    OptionSpec('parallelism', 'parallelism', 'int', has_default=True, default=1, in_rule=False, declared_in='org.apache.seatunnel.api.env.EnvCommonOptions'),
+    OptionSpec('job.name', 'job_name', 'string', has_default=True, default='SeaTunnel_Job', in_rule=False, declared_in='org.apache.seatunnel.api.env.EnvCommonOptions'),
+    OptionSpec('job.mode', 'job_mode', 'enum', enum=('BATCH', 'STREAMING'), has_default=True, default='BATCH', in_rule=False, declared_in='org.apache.seatunnel.api.env.EnvCommonOptions'),
+    OptionSpec('job.retry.times', 'job_retry_times', 'int', has_default=True, default=3, in_rule=False, declared_in='org.apache.seatunnel.api.env.EnvCommonOptions'),
+    OptionSpec('job.retry.interval.seconds', 'job_retry_interval_seconds', 'int', has_default=True, default=3, in_rule=False, declared_in='org.apache.seatunnel.api.env.EnvCommonOptions'),
+    OptionSpec('checkpoint.interval', 'checkpoint_interval', 'long', in_rule=False, declared_in='org.apache.seatunnel.api.env.EnvCommonOptions'),
+    OptionSpec('read_limit.rows_per_second', 'read_limit_rows_per_second', 'int', in_rule=False, declared_in='org.apache.seatunnel.api.env.EnvCommonOptions'),
+    OptionSpec('read_limit.bytes_per_second', 'read_limit_bytes_per_second', 'int', in_rule=False, declared_in='org.apache.seatunnel.api.env.EnvCommonOptions'),
+    OptionSpec('checkpoint.timeout', 'checkpoint_timeout', 'long', in_rule=False, declared_in='org.apache.seatunnel.api.env.EnvCommonOptions'),
+    OptionSpec('savemode.execute.location', 'savemode_execute_location', 'enum', enum=('CLIENT', 'CLUSTER'), has_default=True, default='CLUSTER', in_rule=False, declared_in='org.apache.seatunnel.api.env.EnvCommonOptions'),
+    OptionSpec('jars', 'jars', 'string', in_rule=False, declared_in='org.apache.seatunnel.api.env.EnvCommonOptions'),
+    OptionSpec('custom_parameters', 'custom_parameters', 'map<string, string>', in_rule=False, declared_in='org.apache.seatunnel.api.env.EnvCommonOptions'),
+    OptionSpec('tag_filter', 'tag_filter', 'map<string, string>', in_rule=False, declared_in='org.apache.seatunnel.api.env.EnvCommonOptions'),
+)
+
 # database names the Jdbc plugins speak (DatabaseIdentifier)
 JDBC_DIALECTS: tuple[str, ...] = ('DB2', 'Dameng', 'Gbase8a', 'HIVE', 'IRIS', 'Inceptor', 'Informix', 'KingBase', 'MySQL', 'OceanBase', 'OpenGauss', 'Oracle', 'Phoenix', 'Postgres', 'Redshift', 'SapHana', 'Snowflake', 'SqlServer', 'Sqlite', 'StarRocks', 'Tablestore', 'Teradata', 'TiDB', 'Vertica', 'XUGU')
 
-__all__ = ["ARTIFACTS", "JDBC_DIALECTS", "PLUGINS", "SOURCE", "VERSION"]
+__all__ = ["ARTIFACTS", "ENV_OPTIONS", "JDBC_DIALECTS", "PLUGINS", "SOURCE", "VERSION"]

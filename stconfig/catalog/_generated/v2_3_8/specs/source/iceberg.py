@@ -19,7 +19,7 @@ SPEC = PluginSpec(
         OptionSpec('plugin_input', 'plugin_input', 'list<string>', fallback_keys=('source_table_name',), declared_in='plugin table name (2.3.9 key)'),
         OptionSpec('parallelism', 'parallelism', 'int', has_default=True, default=1, declared_in='org.apache.seatunnel.api.common.CommonOptions'),
         OptionSpec('schema', 'schema_', 'map<string, any>', declared_in='org.apache.seatunnel.api.table.catalog.schema.TableSchemaOptions'),
-        OptionSpec('dag-parsing.mode', 'dag_parsing_mode', 'enum', enum=('SINGLENESS', 'SHARDING'), has_default=True, default='SINGLENESS', declared_in='org.apache.seatunnel.api.source.SourceOptions'),
+        OptionSpec('dag-parsing.mode', 'dag_parsing_mode', 'enum', enum=('SINGLENESS', 'SHARDING', 'MULTIPLEX'), has_default=True, default='SINGLENESS', declared_in='org.apache.seatunnel.api.source.SourceOptions'),
         OptionSpec('catalog_name', 'catalog_name', 'string', has_default=True, default='default', declared_in='org.apache.seatunnel.connectors.seatunnel.iceberg.config.CommonConfig'),
         OptionSpec('namespace', 'namespace', 'string', has_default=True, default='default', declared_in='org.apache.seatunnel.connectors.seatunnel.iceberg.config.CommonConfig'),
         OptionSpec('table', 'table', 'string', declared_in='org.apache.seatunnel.connectors.seatunnel.iceberg.config.CommonConfig'),

@@ -19,7 +19,7 @@ SPEC = PluginSpec(
         OptionSpec('plugin_input', 'plugin_input', 'list<string>', fallback_keys=('source_table_name',), declared_in='plugin table name (2.3.9 key)'),
         OptionSpec('parallelism', 'parallelism', 'int', has_default=True, default=1, declared_in='org.apache.seatunnel.api.common.CommonOptions'),
         OptionSpec('schema', 'schema_', 'map<string, any>', declared_in='org.apache.seatunnel.api.table.catalog.schema.TableSchemaOptions'),
-        OptionSpec('dag-parsing.mode', 'dag_parsing_mode', 'enum', enum=('SINGLENESS', 'SHARDING'), has_default=True, default='SINGLENESS', declared_in='org.apache.seatunnel.api.source.SourceOptions'),
+        OptionSpec('dag-parsing.mode', 'dag_parsing_mode', 'enum', enum=('SINGLENESS', 'SHARDING', 'MULTIPLEX'), has_default=True, default='SINGLENESS', declared_in='org.apache.seatunnel.api.source.SourceOptions'),
         OptionSpec('tables_configs', 'tables_configs', 'list<map<string, any>>', declared_in='org.apache.seatunnel.connectors.seatunnel.file.config.BaseSourceConfigOptions'),
         OptionSpec('path', 'path', 'string', declared_in='org.apache.seatunnel.connectors.seatunnel.file.config.BaseSourceConfigOptions'),
         OptionSpec('file_format_type', 'file_format_type', 'enum', enum=('CSV', 'TEXT', 'PARQUET', 'ORC', 'JSON', 'EXCEL', 'XML', 'BINARY'), declared_in='org.apache.seatunnel.connectors.seatunnel.file.config.BaseSourceConfigOptions'),

@@ -18,7 +18,7 @@ SPEC = PluginSpec(
         OptionSpec('plugin_output', 'plugin_output', 'string', fallback_keys=('result_table_name',), declared_in='plugin table name (2.3.9 key)'),
         OptionSpec('plugin_input', 'plugin_input', 'list<string>', fallback_keys=('source_table_name',), declared_in='plugin table name (2.3.9 key)'),
         OptionSpec('parallelism', 'parallelism', 'int', has_default=True, default=1, declared_in='org.apache.seatunnel.api.common.CommonOptions'),
-        OptionSpec('dag-parsing.mode', 'dag_parsing_mode', 'enum', enum=('SINGLENESS', 'SHARDING'), has_default=True, default='SINGLENESS', declared_in='org.apache.seatunnel.api.source.SourceOptions'),
+        OptionSpec('dag-parsing.mode', 'dag_parsing_mode', 'enum', enum=('SINGLENESS', 'SHARDING', 'MULTIPLEX'), has_default=True, default='SINGLENESS', declared_in='org.apache.seatunnel.api.source.SourceOptions'),
         OptionSpec('topics', 'topics', 'string', declared_in='org.apache.seatunnel.connectors.seatunnel.rocketmq.config.ConsumerConfig'),
         OptionSpec('name.srv.addr', 'name_srv_addr', 'string', declared_in='org.apache.seatunnel.connectors.seatunnel.rocketmq.config.Config'),
         OptionSpec('format', 'format', 'string', has_default=True, default='json', declared_in='org.apache.seatunnel.connectors.seatunnel.rocketmq.config.Config'),
