@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+import jsonschema
 import pytest
 
 from stconfig import catalog
 from stconfig.catalog.overrides import OVERRIDES
+from tests.conftest import REPOSITORY
 
 POLISHED = sorted((kind, name) for (_, kind, name) in OVERRIDES)
 NAMED_IN_ISSUE = [
@@ -59,6 +62,17 @@ def test_override_keeps_every_option_and_validates_its_examples(kind: str, name:
         assert problems == []
         built = model.model_validate(example)
         assert built.seatunnel_options().keys() >= example.keys() - {"plugin_output"}
+
+
+@pytest.mark.parametrize(("kind", "name"), POLISHED)
+def test_examples_validate_against_the_plugin_schema(kind: str, name: str) -> None:
+    schema = json.loads(
+        (REPOSITORY / "schemas" / "plugins" / kind / f"{name}.schema.json").read_text("utf-8")
+    )
+    validator = jsonschema.Draft202012Validator(schema)
+    assert schema["examples"]
+    for example in schema["examples"]:
+        assert list(validator.iter_errors(example)) == []
 
 
 def test_refined_field_rejects_what_the_generated_one_accepts() -> None:
