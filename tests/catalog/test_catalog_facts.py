@@ -161,3 +161,9 @@ def test_env_options_are_known() -> None:
     assert env["job.mode"].enum == ("BATCH", "STREAMING")
     assert env["savemode.execute.location"].enum == ("CLIENT", "CLUSTER")
     assert env["checkpoint.interval"].type == "long"
+
+
+def test_every_model_builds_without_warnings() -> None:
+    for kind, name in catalog.plugin_names():
+        model = catalog.lookup(kind, name)
+        assert model.spec.name == name

@@ -151,3 +151,27 @@ def test_importing_the_package_and_specs_does_not_import_pydantic() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False"
+
+
+def test_checking_a_job_imports_only_the_models_it_uses() -> None:
+    code = (
+        "import sys\n"
+        "from stconfig import catalog\n"
+        "catalog.validate_options('source', 'FakeSource', {'row.num': 5})\n"
+        "catalog.validate_options('sink', 'console', {})\n"
+        "prefix = 'stconfig.catalog._generated.v2_3_8.'\n"
+        "print(sorted(m[len(prefix):] for m in sys.modules if m.startswith(prefix)\n"
+        "    and m.rsplit('.', 1)[1] not in ('source', 'sink', 'transform', 'specs')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.split() == [
+        "['sink.console',",
+        "'source.fake_source',",
+        "'specs.sink.console',",
+        "'specs.source.fake_source']",
+    ]
+
+
+def test_unknown_version_is_a_clear_error() -> None:
+    with pytest.raises(catalog.UnknownVersionError, match=r"for SeaTunnel '9\.9'"):
+        catalog.plugin_names(version="9.9")
