@@ -15,6 +15,7 @@ import json
 import keyword
 import os
 import re
+import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -30,10 +31,10 @@ from stconfig.dsl.errors import WiringError
 from stconfig.dsl.job import Job, _snake
 from stconfig.errors import StconfigError, UnresolvedVariableError
 from stconfig.model import job as model
-from stconfig.model.values import ListNode, Node, ObjectNode, PlainValue, Scalar
+from stconfig.model.values import ListNode, Node, ObjectNode, PlainValue, Scalar, ScalarValue
 from stconfig.variables import RESERVED_PLACEHOLDERS
 
-WIDTH = 96
+LIMIT = 100
 _WHOLE_PLACEHOLDER = re.compile(r"\$\{([^:{}\s$]+)(?::([^}]*))?\}")
 _CLASS = {"source": "Source", "transform": "Transform", "sink": "Sink"}
 _RESERVED_NAMES = {
@@ -133,11 +134,13 @@ def _not_a_job(job: model.Job) -> str | None:
 
 
 def _document_code(job: model.Job, reason: str) -> str:
-    data = _render(job.root, 0, variables=False)
+    data = _render(job.root, 4, 4, variables=False)
     return (
         "from stconfig.dsl import JobDocument\n\n"
-        f"# Not a job the builder can express ({reason}); kept verbatim.\n"
-        f"job = JobDocument({data})\n"
+        + _comment(f"Not a job the builder can express ({reason}); kept verbatim.")
+        + "\n"
+        + _call("job = JobDocument", [data])
+        + "\n"
     )
 
 
@@ -160,32 +163,24 @@ def _job_code(job: model.Job, *, check_wiring: bool, why: str | None = None) -> 
         arguments.append("empty_transform=True")
     if not check_wiring:
         arguments.append("check_wiring=False")
-    lines: list[str] = []
-    used_classes = sorted({plan.typed or _CLASS[plan.kind] for plan in plans})
-    names = ["Job", *used_classes]
-    body: list[str] = []
-    for plan in plans:
-        body.append(_plugin_line(plan, out_key))
+    names = {"Job", *(plan.typed or _CLASS[plan.kind] for plan in plans)}
+    statements = [_plugin_line(plan) for plan in plans] or ["    pass"]
     wiring = _wiring_lines(plans)
     if wiring:
-        body.append("")
-        body.extend(wiring)
-    body_text = "\n".join(
-        "\n".join(("    " + line) if line else "" for line in statement.split("\n"))
-        for statement in body
-    )
-    if not plans:
-        body_text = "    pass"
-    if "Var(" in body_text or any("Var(" in argument for argument in arguments):
-        names.append("Var")
-    lines.append(f"from stconfig.dsl import {', '.join(sorted(names))}\n")
+        statements += ["", *("    " + line for line in wiring)]
+    body = "\n".join(statements)
+    if "Var(" in body or any("Var(" in argument for argument in arguments):
+        names.add("Var")
+    lines = [f"from stconfig.dsl import {', '.join(sorted(names, key=_import_order))}\n"]
     if why is not None:
-        lines.append(f"# SeaTunnel would reject this wiring ({why}); kept as written.")
-    call = "Job(" + ", ".join(arguments) + ")"
-    if len(call) + len("with  as job:") > WIDTH:
-        call = "Job(\n" + "".join(f"    {argument},\n" for argument in arguments) + ")"
-    lines.append(f"with {call} as job:")
-    return "\n".join(lines) + "\n" + body_text + "\n"
+        lines.append(_comment(f"SeaTunnel would reject this wiring ({why}); kept as written."))
+    lines.append(_call("with Job", arguments, " as job:"))
+    return "\n".join(lines) + "\n" + body + "\n"
+
+
+def _import_order(name: str) -> tuple[int, str]:
+    """isort's order-by-type, as ruff sorts imported names: CONSTANTS, Classes, functions."""
+    return (0 if name.isupper() and len(name) > 1 else 1 if name[0].isupper() else 2), name
 
 
 def _table_keys(job: model.Job) -> str:
@@ -211,7 +206,10 @@ def _env_arguments(env: ObjectNode) -> list[str]:
     arguments += [f"{name}={typed[name]}" for name in Env.model_fields if name in typed]
     arguments = [a for a in arguments if not a.startswith("name=")]
     if extra:
-        arguments.append("env=" + _render_members(extra, 1, variables=True))
+        extras = ObjectNode()
+        for key, value in extra:
+            extras.set(key, value)
+        arguments.append("env=" + _render(extras, 4, 8, variables=True))
     return arguments
 
 
@@ -225,7 +223,8 @@ def _typed_env_value(field_name: str, value: Node) -> str | None:
     written = checked.flat()
     if len(written) != 1 or to_node(next(iter(written.values())), "env") != value:
         return None
-    return _render(value, 1, variables=True)
+    column = 4 if field_name == "name" else 5 + len(field_name)
+    return _render(value, 4, column, variables=True)
 
 
 def _python(value: Node) -> object:
@@ -357,32 +356,32 @@ def _variable(name: str, kind: str, taken: set[str]) -> str:
     return candidate
 
 
-def _plugin_line(plan: _PluginPlan, out_key: str) -> str:
+def _plugin_line(plan: _PluginPlan) -> str:
+    """`    name = Class(...)`, indented for the `with` block."""
     if plan.typed is not None:
         arguments = [
-            f"{plan.fields[key]}={_render(value, 1, variables=True)}" for key, value in plan.options
+            f"{plan.fields[key]}={_render(value, 8, 9 + len(plan.fields[key]), variables=True)}"
+            for key, value in plan.options
         ]
     else:
-        arguments = [json.dumps(plan.name, ensure_ascii=False)]
+        arguments = [_string(plan.name)]
         if plan.options:
-            arguments.append(_render_members(plan.options, 1, variables=True))
+            options = ObjectNode()
+            for key, value in plan.options:
+                options.set(key, value)
+            arguments.append(_render(options, 8, 8, variables=True))
     if plan.output is not None:
-        arguments.append(f"plugin_output={json.dumps(plan.output, ensure_ascii=False)}")
+        arguments.append(f"plugin_output={_string(plan.output)}")
     if plan.input_form == "kwarg":
         arguments.append(f"plugin_input={_input_ref(plan.inputs[0])}")
     elif plan.input_form == "kwarg-list":
         items = ", ".join(_input_ref(item) for item in plan.inputs)
         arguments.append(f"plugin_input=[{items}]")
-    callee = plan.typed or _CLASS[plan.kind]
-    line = f"{plan.variable} = {callee}({', '.join(arguments)})"
-    if len(line) + 4 <= WIDTH and "\n" not in line:
-        return line
-    inner = "".join(f"    {argument},\n" for argument in arguments)
-    return f"{plan.variable} = {callee}(\n{inner})"
+    return _call(f"    {plan.variable} = {plan.typed or _CLASS[plan.kind]}", arguments, indent=4)
 
 
 def _input_ref(item: _PluginPlan | str) -> str:
-    return json.dumps(item, ensure_ascii=False) if isinstance(item, str) else item.variable
+    return _string(item) if isinstance(item, str) else item.variable
 
 
 def _wiring_lines(plans: list[_PluginPlan]) -> list[str]:
@@ -429,44 +428,66 @@ def _wiring_lines(plans: list[_PluginPlan]) -> list[str]:
     return statements
 
 
-def _render(value: Node, depth: int, *, variables: bool) -> str:
-    """A Python literal for `value`, one line when short, else indented under `depth`."""
+def _flat(value: Node, variables: bool) -> str:
+    """`value` as a one-line Python literal."""
     if isinstance(value, Scalar):
         return _scalar(value.value, variables)
     if isinstance(value, ListNode):
-        items = [_render(item, depth + 1, variables=variables) for item in value.items]
-        flat = "[" + ", ".join(items) + "]"
-        if len(flat) + 4 * depth <= WIDTH and "\n" not in flat:
-            return flat
-        pad = "    " * (depth + 1)
-        return "[\n" + "".join(f"{pad}{item},\n" for item in items) + "    " * depth + "]"
-    return _render_members(
-        [(key, member.value) for key, member in value.members.items()], depth, variables=variables
-    )
+        return "[" + ", ".join(_flat(item, variables) for item in value.items) + "]"
+    parts = [f"{_string(key)}: {_flat(m.value, variables)}" for key, m in value.members.items()]
+    return "{" + ", ".join(parts) + "}"
 
 
-def _render_members(members: list[tuple[str, Node]], depth: int, *, variables: bool) -> str:
-    parts = [
-        f"{json.dumps(key, ensure_ascii=False)}: {_render(value, depth + 1, variables=variables)}"
-        for key, value in members
-    ]
-    flat = "{" + ", ".join(parts) + "}"
-    if len(flat) + 4 * depth + 24 <= WIDTH and "\n" not in flat:
+def _render(value: Node, indent: int, column: int, *, variables: bool) -> str:
+    """`value` as a literal starting at `column`, split (with trailing commas, as ruff keeps
+    them) only when it does not fit the line; continuation lines start at `indent`."""
+    flat = _flat(value, variables)
+    if isinstance(value, Scalar) or (column + len(flat) + 1 <= LIMIT and "\n" not in flat):
         return flat
-    pad = "    " * (depth + 1)
-    return "{\n" + "".join(f"{pad}{part},\n" for part in parts) + "    " * depth + "}"
+    inner = indent + 4
+    if isinstance(value, ListNode):
+        lines = [_render(item, inner, inner, variables=variables) for item in value.items]
+        opening, closing = "[", "]"
+    else:
+        lines = []
+        for key, member in value.members.items():
+            prefix = f"{_string(key)}: "
+            text = _render(member.value, inner, inner + len(prefix), variables=variables)
+            lines.append(prefix + text)
+        opening, closing = "{", "}"
+    body = "".join(" " * inner + line + ",\n" for line in lines)
+    return f"{opening}\n{body}{' ' * indent}{closing}"
 
 
-def _scalar(value: PlainValue, variables: bool) -> str:
-    if value is None or isinstance(value, bool | int):
+def _string(text: str) -> str:
+    """A string literal quoted as ruff quotes it: double quotes unless that needs more escapes."""
+    body = json.dumps(text, ensure_ascii=False)[1:-1]
+    if text.count('"') > text.count("'"):
+        return "'" + body.replace('\\"', '"').replace("'", "\\'") + "'"
+    return f'"{body}"'
+
+
+def _scalar(value: ScalarValue, variables: bool) -> str:
+    if not isinstance(value, str):
         return repr(value)
-    if isinstance(value, float):
-        return repr(value)
-    assert isinstance(value, str)
     var = _as_var(value) if variables else None
     if var is not None:
-        return "Var(" + ", ".join(json.dumps(part, ensure_ascii=False) for part in var) + ")"
-    return json.dumps(value, ensure_ascii=False)
+        return "Var(" + ", ".join(_string(part) for part in var) + ")"
+    return _string(value)
+
+
+def _call(head: str, arguments: list[str], tail: str = "", indent: int = 0) -> str:
+    """`head(arguments)tail` on one line when it fits, else one argument per line."""
+    line = f"{head}({', '.join(arguments)}){tail}"
+    if len(line) <= LIMIT and "\n" not in line:
+        return line
+    pad = " " * (indent + 4)
+    inner = "".join(f"{pad}{argument},\n" for argument in arguments)
+    return f"{head}(\n{inner}{' ' * indent}){tail}"
+
+
+def _comment(text: str) -> str:
+    return "\n".join(textwrap.wrap(text, LIMIT - 2, initial_indent="# ", subsequent_indent="# "))
 
 
 def read_keeping_placeholders(
