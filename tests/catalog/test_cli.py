@@ -67,3 +67,18 @@ def test_schema_of_the_job_dispatches_on_plugin_name() -> None:
 def test_schema_kind_without_plugin_is_a_usage_error() -> None:
     result = run_cli("schema", "--kind", "sink")
     assert result.exit_code == 2
+
+
+def test_show_works_for_every_plugin() -> None:
+    from stconfig import catalog
+
+    for kind, name in catalog.plugin_names():
+        result = run_cli("plugins", "show", f"{kind}/{name}", "--output-format", "json")
+        rows = json.loads(result.output)["options"]
+        assert rows[0]["key"] == "plugin_name", (kind, name)
+
+
+def test_unknown_version_is_one_line() -> None:
+    result = run_cli("plugins", "--seatunnel", "9.9")
+    assert result.exit_code == 2
+    assert result.output.startswith("error: no plugin catalog for SeaTunnel '9.9'")
