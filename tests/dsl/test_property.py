@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
@@ -111,3 +113,10 @@ def test_dsl_json_load_import_build_is_unchanged(job: Job) -> None:
     rebuilt = execute(code)
     assert isinstance(rebuilt, Job)
     assert rebuilt.build() == built
+
+
+@given(st.text(st.characters(exclude_categories=("Cs",))))
+def test_generated_string_literals_read_back(text: str) -> None:
+    from stconfig.dsl.importer import _string
+
+    assert ast.literal_eval(_string(text)) == text
