@@ -152,7 +152,6 @@ class Index:
     """Every class of the scanned tree, with name resolution in a file's context."""
 
     def __init__(self, root: Path, external: dict[str, dict[str, Any]]) -> None:
-        self.root = root
         self.external = external
         self.files: list[JavaFile] = []
         self.by_fqcn: dict[str, JavaClass] = {}

@@ -397,11 +397,6 @@ def render() -> dict[Path, str]:
     return files
 
 
-def stale(files: dict[Path, str], root: Path) -> list[Path]:
-    """Files under `root` that the generator would not write any more."""
-    return [p for p in sorted(root.rglob("*.py")) if p not in files] if root.exists() else []
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare, do not write")
