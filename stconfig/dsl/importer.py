@@ -66,12 +66,14 @@ class _PluginPlan:
     fields: dict[str, str] = field(default_factory=dict)
     """Option key -> keyword of the typed class."""
     input_form: str = "none"
-    """"none", "chain" (one plugin, as a string), "fan-in" (a list of 2+ plugins) or "kwarg"."""
+    """How the input is written: "none"; "chain" (`a >> b`, one table as a string); "fan-in"
+    (`[a, b] >> c`, a list of 2+ plugins); "kwarg" / "kwarg-list" (`plugin_input=`)."""
 
 
 def import_job(job: model.Job, *, origin: str | None = None) -> str:
     """Python DSL code that builds `job`; `origin` is named in the module docstring."""
-    header = f'"""Imported from {origin} by `stconfig import`."""\n\n' if origin else ""
+    shown = None if origin is None else origin.replace("\\", "/").replace('"', "'")
+    header = f'"""Imported from {shown} by `stconfig import`."""\n\n' if shown else ""
     reason = _not_a_job(job)
     if reason is not None:
         code = header + _document_code(job, reason)
