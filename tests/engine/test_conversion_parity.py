@@ -71,15 +71,21 @@ def seatunnel(seatunnel_tools: None, corpus: list[Path]) -> dict[str, dict[str, 
     }
 
 
+@pytest.fixture(scope="module")
+def recorded(seatunnel_tools: None, corpus: list[Path]) -> dict[str, Converted]:
+    """The recording release's parse of the corpus with an empty environment, as recorded."""
+    return convert_with_seatunnel(corpus, RECORDED, "parse", {})
+
+
 def _short(path: str | Path, folder: Path) -> str:
     return str(Path(path).relative_to(_cases(folder)))
 
 
 def test_the_harness_reproduces_the_recorded_corpus(
-    seatunnel_tools: None, corpus: list[Path], conformance_dir: Path
+    recorded: dict[str, Converted], corpus: list[Path], conformance_dir: Path
 ) -> None:
     # GIVEN the loader of the release the corpus was recorded with, and an empty environment
-    results = convert_with_seatunnel(corpus, RECORDED, "parse", {})
+    results = recorded
     # THEN its output is the recorded output, file for file
     failures, matched, unresolved = [], 0, 0
     for path in corpus:
@@ -135,6 +141,37 @@ def test_the_dialect_is_the_same_in_every_release(
     assert not changed, "the dialect changed; the reader needs a target version:\n" + "\n".join(
         changed
     )
+
+
+@pytest.mark.parametrize("target", ["hocon", "json"])
+def test_what_stconfig_writes_seatunnel_reads_back_unchanged(
+    recorded: dict[str, Converted],
+    corpus: list[Path],
+    conformance_dir: Path,
+    tmp_path: Path,
+    target: str,
+) -> None:
+    # GIVEN every resolvable corpus file, and stconfig's HOCON or job.json rendering of it
+    readable = [path for path in corpus if not path.with_suffix(".unresolved").is_file()]
+    emitted = []
+    for index, path in enumerate(readable):
+        job = stconfig.load(path, environ={})
+        text = job.to_hocon() if target == "hocon" else job.to_json()
+        written = tmp_path / f"{index}.{'conf' if target == 'hocon' else 'json'}"
+        written.write_text(text, encoding="utf-8")
+        emitted.append(written)
+    # WHEN SeaTunnel's loader reads both
+    rendered = convert_with_seatunnel(emitted, RECORDED, "parse", {})
+    # THEN it gets the same job from each
+    failures = []
+    for path, written in zip(readable, emitted, strict=True):
+        theirs, ours = recorded[str(path)], rendered[str(written)]
+        name = _short(path, conformance_dir)
+        if ours.json is None:
+            failures.append(f"{name}: SeaTunnel cannot read stconfig's {target}: {ours}")
+        elif difference := first_difference(ours.json, theirs.json):
+            failures.append(f"{name}: {difference}")
+    assert not failures, "\n".join(failures)
 
 
 def _decrypted_only(ours: Any, theirs: Any) -> bool:
