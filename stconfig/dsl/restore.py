@@ -10,9 +10,11 @@ failure (FAILED), never after a plain cancel or a finished run.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from stconfig.dsl.errors import DslError
 from stconfig.dsl.job import Job
 
 if TYPE_CHECKING:
@@ -32,21 +34,40 @@ class Restore:
 
         check_job_id(self.job_id)
 
-    def submission(self, fmt: Literal["json", "hocon"] = "json") -> Submission:
-        """The `/submit-job` request for the lifecycle client (`Client.send`)."""
+    def submission(
+        self,
+        fmt: Literal["json", "hocon"] = "json",
+        variables: Mapping[str, str] | None = None,
+    ) -> Submission:
+        """The `/submit-job` request for the lifecycle client (`Client.send`).
+
+        The engine substitutes nothing in a REST body, so every secret of the job must be
+        given in `variables` (placeholders are filled as SeaTunnel's `-i` fills them).
+        """
         from stconfig.client.submission import prepare_submission
 
-        return prepare_submission(
-            self.job.build(), job_id=self.job_id, start_with_savepoint=True, fmt=fmt
-        )
+        missing = [name for name in self.job.secrets() if name not in (variables or {})]
+        if missing:
+            raise DslError(
+                f"secret {', '.join(missing)} has no value: pass variables={{...}}; "
+                "the engine does not fill placeholders in a REST submission"
+            )
+        body = self.job.build(variables=variables)
+        return prepare_submission(body, job_id=self.job_id, start_with_savepoint=True, fmt=fmt)
 
-    def submit(self, client: Client) -> SubmittedJob:
+    def submit(self, client: Client, variables: Mapping[str, str] | None = None) -> SubmittedJob:
         """Send the restore; returns once the engine has queued the job again."""
-        return client.send(self.submission())
+        return client.send(self.submission(variables=variables))
+
+    def query(self) -> dict[str, str]:
+        """The submit spec: the query parameters the engine reads for a restore."""
+        from stconfig.client.submission import check_job_id
+
+        return {"jobId": check_job_id(self.job_id), "isStartWithSavePoint": "true"}
 
     def to_json(self) -> str:
-        """The submit spec: the query parameters the engine reads for a restore."""
-        return json.dumps(self.submission().query(), indent=2) + "\n"
+        """The submit spec as JSON."""
+        return json.dumps(self.query(), indent=2) + "\n"
 
 
 __all__ = ["Restore"]

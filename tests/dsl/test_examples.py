@@ -67,10 +67,13 @@ def test_restore_recipes_submit_by_job_id_not_env_keys(example: str) -> None:
     namespace = run_file(EXAMPLES / f"{example}.py")
     restore = namespace["restore"]
     assert isinstance(restore, Restore)
-    submission = restore.submission()
+    with pytest.raises(StconfigError, match="secret MYSQL_PASSWORD has no value"):
+        restore.submission()
+    submission = restore.submission(variables={"MYSQL_PASSWORD": "s3cret"})
     assert submission.query() == {"jobId": "733584788375093248", "isStartWithSavePoint": "true"}
-    env = json.loads(submission.body)["env"]
-    assert not {"job.id", "restore.mode", "savepoint.path"} & set(env)
+    body = json.loads(submission.body)
+    assert not {"job.id", "restore.mode", "savepoint.path"} & set(body["env"])
+    assert body["source"][0]["password"] == "s3cret"
     assert submission.notes == ()
     assert json.loads(restore.to_json()) == submission.query()
 
