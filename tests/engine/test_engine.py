@@ -39,6 +39,24 @@ sink {
 """
 
 
+STREAMING_JOB = """
+env {
+  job.mode = STREAMING
+  checkpoint.interval = 1000
+}
+source {
+  FakeSource {
+    result_table_name = fake
+    row.num = 10
+    schema { fields { name = string } }
+  }
+}
+sink {
+  Console { source_table_name = fake }
+}
+"""
+
+
 def test_overview_answers(seatunnel_master: RealMaster) -> None:
     with urllib.request.urlopen(seatunnel_master.url + "/overview", timeout=10) as response:
         overview = json.load(response)
@@ -64,16 +82,26 @@ def _listening(port: int) -> bool:
 
 
 @pytest.mark.usefixtures("seatunnel_tools")
-def test_a_private_engine_stops_without_leaving_a_jvm() -> None:
+def test_a_private_engine_checkpoints_in_its_folder_and_stops_without_leaving_a_jvm() -> None:
     engine = Engine()
     with engine:
-        assert engine._process is not None
+        assert engine._process is not None and engine.run_dir is not None
         pid, port, run_dir = engine._process.pid, engine.port, engine.run_dir
         assert _listening(port)
+        # GIVEN a streaming job checkpointing every second
+        body = json.loads(stconfig.loads(STREAMING_JOB).to_json())
+        job_id = submit(engine.url, body, name="stconfig-streaming")
+        checkpoints = run_dir / "checkpoint" / job_id
+        deadline = time.monotonic() + 60
+        while not any(checkpoints.glob("*.ser")) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        # THEN its checkpoints land in the engine's own temporary folder
+        assert any(checkpoints.glob("*.ser")), engine.log_tail()
+    # AND stopping with the job still running leaves no JVM, port or folder behind
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
     assert not _listening(port)
-    assert run_dir is not None and not run_dir.exists()
+    assert not run_dir.exists()
 
 
 @pytest.mark.usefixtures("seatunnel_tools")
