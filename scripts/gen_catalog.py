@@ -346,14 +346,14 @@ def index_module(data: dict[str, Any], entries: list[tuple[str, str, str, str, s
     return "\n".join(lines)
 
 
-def render() -> dict[Path, str]:
-    """Every generated file, by path."""
+def render(data_dir: Path = DATA_DIR, out_dir: Path = OUT_DIR) -> dict[Path, str]:
+    """Every generated file, by path: one package per data file (SeaTunnel version)."""
     files: dict[Path, str] = {}
     versions = []
-    for data_file in sorted(DATA_DIR.glob("seatunnel-*.json")):
+    for data_file in sorted(data_dir.glob("seatunnel-*.json")):
         data = json.loads(data_file.read_text(encoding="utf-8"))
         version = data["seatunnel_version"]
-        package = OUT_DIR / version_package(version)
+        package = out_dir / version_package(version)
         versions.append(version)
         entries = []
         for plugin in data["plugins"]:
@@ -377,7 +377,7 @@ def render() -> dict[Path, str]:
             )
     ordered = sorted(versions, key=lambda v: [int(p) if p.isdigit() else p for p in v.split(".")])
     table = ", ".join(f"{v!r}: {version_package(v)!r}" for v in ordered)
-    files[OUT_DIR / "__init__.py"] = "\n".join(
+    files[out_dir / "__init__.py"] = "\n".join(
         [
             '"""Generated plugin models, one package per SeaTunnel version.',
             "",

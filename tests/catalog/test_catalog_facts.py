@@ -180,3 +180,23 @@ def test_nothing_the_rules_name_was_left_unresolved(data: dict[str, Any]) -> Non
         ("source", "TDengine"),
     ]
     assert all(p["factory"] is None for p in data["plugins"] if (p["kind"], p["name"]) in notes)
+
+
+def test_versions_are_generated_side_by_side(
+    tmp_path: Path, data: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN a second data file, as the extractor would write for a newer SeaTunnel
+    monkeypatch.syspath_prepend(str(REPOSITORY / "scripts"))
+    import gen_catalog
+
+    newer = {**data, "seatunnel_version": "2.3.9"}
+    (tmp_path / "seatunnel-2.3.8.json").write_text(json.dumps(data), encoding="utf-8")
+    (tmp_path / "seatunnel-2.3.9.json").write_text(json.dumps(newer), encoding="utf-8")
+    # WHEN the models are generated
+    files = gen_catalog.render(tmp_path, tmp_path / "out")
+    # THEN each version has its package, and the index names the newest as the default
+    written = {p.relative_to(tmp_path / "out").as_posix() for p in files}
+    assert {"v2_3_8/source/fake_source.py", "v2_3_9/source/fake_source.py"} <= written
+    index = files[tmp_path / "out" / "__init__.py"]
+    assert "VERSIONS: dict[str, str] = {'2.3.8': 'v2_3_8', '2.3.9': 'v2_3_9'}" in index
+    assert "LATEST = '2.3.9'" in index
