@@ -33,10 +33,27 @@ TableKeys = Literal["plugin_output", "result_table_name"]
 class Job:
     """A SeaTunnel job: env options as keywords, plugins created inside `with job:`.
 
-    `table_keys="result_table_name"` writes the 2.3.8 key names (`result_table_name` /
-    `source_table_name`); the default writes `plugin_output` / `plugin_input` (2.3.9+).
-    `check_wiring=False` keeps wiring the engine would reject, for reproducing such a file
-    as it is (`stconfig import` uses it); `stconfig lint` still reports it.
+    Keywords (SeaTunnel 2.3.8 env keys, validated strictly when the job is created):
+        name: `job.name`.
+        mode: `job.mode`, "BATCH" (the engine's default) or "STREAMING".
+        parallelism: `parallelism`, of the sources (transforms and sinks follow them).
+        checkpoint_interval: `checkpoint.interval` in ms; unset in BATCH = no checkpoints.
+        checkpoint_timeout: `checkpoint.timeout` in ms.
+        read_limit_rows_per_second / read_limit_bytes_per_second: `read_limit.*`, per
+            source task.
+        savemode_execute_location: `savemode.execute.location`, "CLUSTER" or "CLIENT".
+        jars: `jars`, `;`-separated `file:///...jar` URIs.
+        custom_parameters: `custom_parameters`, passed to the engine.
+        tag_filter: `tag_filter`, run only on workers with these tags.
+        retry_times / retry_interval_seconds: `job.retry.times` /
+            `job.retry.interval.seconds` (Zeta).
+        shade_identifier: `shade.identifier`, how encrypted options are decoded.
+        env: any other env key, written as given.
+        table_keys: "plugin_output" (2.3.9+, the default) writes `plugin_output` /
+            `plugin_input`; "result_table_name" writes the 2.3.8 names.
+        empty_transform: write an empty `transform` section (as `transform {}` does).
+        check_wiring: False keeps wiring the engine would reject, to reproduce such a file
+            as it is (`stconfig import` uses it); `stconfig lint` still reports it.
     """
 
     def __init__(
