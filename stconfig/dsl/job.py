@@ -319,19 +319,25 @@ class Job:
         Secrets count as given (they are supplied at submit time), so their placeholders
         are not reported as unset; other variables are, unless `variables=` gives them.
         A job written with `plugin_output` keys targets SeaTunnel 2.3.9 or later (the keys
-        do not exist before), unless `target_version=` says otherwise.
+        do not exist before), unless `target_version=` says otherwise. The catalog knows
+        2.3.8's plugins only, and the linter does not report unknown plugin names for a
+        newer target, so they are then checked against 2.3.8 (ST306) as well.
         """
         from stconfig.lint import lint
         from stconfig.lint.versions import RENAME_VERSION, default_version, parse_version
 
-        if self.table_keys == "plugin_output" and "target_version" not in settings:
-            default = default_version()
-            renamed = ".".join(str(part) for part in RENAME_VERSION)
-            settings["target_version"] = max(default, renamed, key=parse_version)
-
         given = {name: f"<secret {name}>" for name in self.secrets()}
         given.update(settings.pop("variables", None) or {})
-        return lint(self.build(), variables=given, **settings)
+        built = self.build()
+        default = default_version()
+        renamed = ".".join(str(part) for part in RENAME_VERSION)
+        raised = parse_version(renamed) > parse_version(default)
+        if self.table_keys != "plugin_output" or "target_version" in settings or not raised:
+            return lint(built, variables=given, **settings)
+        findings = lint(built, variables=given, target_version=renamed, **settings)
+        if "select" not in settings and "ignore" not in settings:
+            findings += lint(built, variables=given, select=["ST306"], target_version=default)
+        return findings
 
     def __iter__(self) -> Iterator[Wired]:
         return iter(self.plugins)

@@ -251,3 +251,11 @@ def test_json_and_hocon_come_from_the_same_model() -> None:
 def test_job_document_is_verbatim() -> None:
     document = JobDocument({"schema": {"fields": {"a": "int"}}})
     assert document.to_dict() == {"schema": {"fields": {"a": "int"}}}
+
+
+def test_the_linter_reports_what_the_escape_hatch_lets_through() -> None:
+    with Job("hatch", mode="BATCH") as job:
+        Source("MyConnector", {"a": 1}) >> Sink("Console")
+        Source("FakeSource", {"row.nums": 1}, plugin_output="fake") >> Sink("Console")
+    codes = sorted(diagnostic.code for diagnostic in job.lint())
+    assert codes == ["ST301", "ST306"]
