@@ -31,6 +31,9 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 
 Syntax = Literal["hocon", "json"]
 UnresolvedMode = Literal["error", "keep"]
+PlaceholderMode = Literal["apply", "keep"]
+"""`keep` skips the quoted-placeholder pass, so `"${x:default}"` stays as written (the DSL
+importer turns those into variables)."""
 
 
 def syntax_for(path: str | os.PathLike[str]) -> Syntax:
@@ -118,13 +121,14 @@ def loads(
     variables: Mapping[str, str] | None = None,
     environ: Mapping[str, str] | None = None,
     unresolved: UnresolvedMode = "error",
+    placeholders: PlaceholderMode = "apply",
 ) -> Job:
     """Read job text. `path` names it in errors and anchors relative includes."""
     name = path if path is not None else "<string>"
     if len(text) > MAX_FILE_BYTES:
         raise FileReadError(name, f"text is longer than {MAX_FILE_BYTES // 1048576} MiB; refused")
     source = SourceFile(name, text)
-    return _load_source(source, fmt, variables, environ, unresolved)
+    return _load_source(source, fmt, variables, environ, unresolved, placeholders)
 
 
 def load(
@@ -133,10 +137,11 @@ def load(
     variables: Mapping[str, str] | None = None,
     environ: Mapping[str, str] | None = None,
     unresolved: UnresolvedMode = "error",
+    placeholders: PlaceholderMode = "apply",
 ) -> Job:
     """Read a job file; the extension picks the syntax as SeaTunnel does."""
     source = read_source(path)
-    return _load_source(source, syntax_for(path), variables, environ, unresolved)
+    return _load_source(source, syntax_for(path), variables, environ, unresolved, placeholders)
 
 
 def _load_source(
@@ -145,6 +150,7 @@ def _load_source(
     variables: Mapping[str, str] | None,
     environ: Mapping[str, str] | None,
     unresolved: UnresolvedMode,
+    placeholders: PlaceholderMode,
 ) -> Job:
     given = dict(variables or {})
     check_names(given)
@@ -165,7 +171,8 @@ def _load_source(
     if unresolved == "error" and resolver.unresolved:
         first, *others = resolver.unresolved
         raise UnresolvedVariableError(first.name, first.span, [other.name for other in others])
-    root = apply_placeholder_pass(root, given)
+    if placeholders == "apply":
+        root = apply_placeholder_pass(root, given)
     return Job(root, source, [document, *includes.documents], resolver.unresolved)
 
 

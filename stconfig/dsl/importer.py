@@ -13,7 +13,6 @@ from __future__ import annotations
 import builtins
 import json
 import keyword
-import os
 import re
 import textwrap
 from collections.abc import Mapping
@@ -29,7 +28,7 @@ from stconfig.dsl.document import JobDocument
 from stconfig.dsl.env import ENV_KEYS, RESTORE_KEYS, Env
 from stconfig.dsl.errors import WiringError
 from stconfig.dsl.job import Job, _snake
-from stconfig.errors import StconfigError, UnresolvedVariableError
+from stconfig.errors import StconfigError
 from stconfig.model import job as model
 from stconfig.model.values import ListNode, Node, ObjectNode, PlainValue, Scalar, ScalarValue
 from stconfig.variables import RESERVED_PLACEHOLDERS
@@ -502,35 +501,11 @@ def read_keeping_placeholders(
     """Read a job as `stconfig.loads` does, minus the quoted-placeholder pass.
 
     Unquoted `${x}` still resolve (from the file, the environment, then `variables`), but
-    quoted `"${x}"` / `"${x:default}"` stay as written, so they can become `Var`s. The reader
-    has no switch for this, so its pipeline is repeated here without the last step.
+    quoted `"${x}"` / `"${x:default}"` stay as written, so they can become `Var`s.
     """
-    from stconfig.hocon.parser import parse_document
-    from stconfig.hocon.resolve import Builder, Resolver
-    from stconfig.model.values import lookup
-    from stconfig.reader import SECTION_KEYS, _Includes
-    from stconfig.source import SourceFile
-    from stconfig.variables import check_names, property_tree
+    from stconfig.reader import loads
 
-    given = dict(variables or {})
-    check_names(given)
-    source = SourceFile(path, text)
-    document = parse_document(source, syntax=fmt)
-    list_keys = SECTION_KEYS if fmt == "hocon" else frozenset[str]()
-    tree = Builder(list_keys, _Includes()).build_document(document)
-    environment_tree = property_tree(dict(os.environ))
-    variable_tree = property_tree(given)
-
-    def external(key_path: tuple[str, ...]) -> Node | None:
-        found = lookup(environment_tree, key_path)
-        return found if found is not None else lookup(variable_tree, key_path)
-
-    resolver = Resolver(tree, external, "keep")
-    root = resolver.resolve_root()
-    if resolver.unresolved:
-        first, *others = resolver.unresolved
-        raise UnresolvedVariableError(first.name, first.span, [other.name for other in others])
-    return model.Job(root, source)
+    return loads(text, fmt=fmt, path=path, variables=variables, placeholders="keep")
 
 
 def load(path: str, variables: Mapping[str, str] | None = None) -> Job | JobDocument:

@@ -126,3 +126,9 @@ def test_values_from_variables_are_located_at_the_reference() -> None:
     assert env is not None
     span = env.members["k"].value.span
     assert span is not None and span.start_line_col == (2, 7)
+
+
+def test_placeholder_pass_can_be_skipped() -> None:
+    text = 'env { a = "${x:d}", b = ${y} }'
+    job = stconfig.loads(text, variables={"y": "1"}, environ={}, placeholders="keep")
+    assert job.to_dict() == {"env": {"a": "${x:d}", "b": "1"}}
