@@ -365,10 +365,11 @@ class Engine:
     startup_timeout: float = 180
     keep_files: bool = False
     """Keep the run folder (configuration, logs, checkpoints) after `stop`."""
-    port: int = 0
-    run_dir: Path | None = None
-    startup_seconds: float = 0
-    _process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+    port: int = field(default=0, init=False)
+    run_dir: Path | None = field(default=None, init=False)
+    """Configuration, logs and checkpoints of the current run (a temporary folder)."""
+    startup_seconds: float = field(default=0, init=False)
+    _process: subprocess.Popen[bytes] | None = field(default=None, init=False, repr=False)
 
     @property
     def url(self) -> str:
