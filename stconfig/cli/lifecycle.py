@@ -35,6 +35,7 @@ from stconfig.client import (
 )
 from stconfig.client.submission import check_job_id
 from stconfig.model.job import Job
+from stconfig.variables import parse_assignments
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -200,14 +201,16 @@ def _load_submissions(
     prepared = []
     for path in paths:
         if Path(path).suffix == ".py":
-            raise UsageError(
-                f"{path}: Python DSL job files are not supported yet; "
-                "pass a .conf, .hocon or .json file"
-            )
-        job = read_job(path, variables)
-        if check is not None and not check(job, path):
-            sys.exit(EXIT_FINDINGS)
-        prepared.append((path, build(job)))
+            from stconfig.dsl.runner import build_jobs
+
+            built = build_jobs(path, parse_assignments(variables))
+            jobs = [(path if len(built) == 1 else f"{path}#{stem}", job) for stem, job in built]
+        else:
+            jobs = [(path, read_job(path, variables))]
+        for label, job in jobs:
+            if check is not None and not check(job, label):
+                sys.exit(EXIT_FINDINGS)
+            prepared.append((label, build(job)))
     return prepared
 
 
@@ -275,6 +278,8 @@ def _submitted_json(path: str, result: SubmittedJob) -> dict[str, Any]:
 @connection_options
 def submit(**kwargs: Any) -> None:
     """Submit job files (.conf, .hocon, .json; - reads HOCON from standard input).
+
+    A Python DSL file (.py) sends every job it defines, built with the --var values.
 
     Every file is read and linted before anything is sent; one bad file, or a lint error
     (unless --no-lint), sends nothing. The job id is

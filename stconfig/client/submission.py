@@ -73,13 +73,19 @@ def check_job_id(value: str | int) -> str:
 
 
 def load_job(path: str | os.PathLike[str], variables: Mapping[str, str] | None = None) -> Job:
-    """Read a job file the way `stconfig convert` does; Python DSL files are not supported yet."""
+    """Read a job file the way `stconfig convert` does, or build the one job a DSL file defines."""
     file = Path(path)
     if file.suffix == ".py":
-        raise UsageError(
-            f"{file}: Python DSL job files are not supported yet; "
-            "convert it or pass a .conf, .hocon or .json file"
-        )
+        from stconfig.dsl.runner import build_jobs
+
+        jobs = build_jobs(file, variables)
+        if len(jobs) != 1:
+            stems = ", ".join(stem for stem, _ in jobs)
+            raise UsageError(
+                f"{file} defines {len(jobs)} jobs ({stems}); pass one Job, or submit the file "
+                "with `stconfig submit`, which sends each of them"
+            )
+        return jobs[0][1]
     if file.suffix not in _JOB_FILE_SUFFIXES:
         raise UsageError(f"{file}: expected a .conf, .hocon, .config or .json job file")
     import stconfig

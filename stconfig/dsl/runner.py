@@ -11,10 +11,12 @@ import re
 import sys
 import traceback
 import types
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeAlias
 
+from stconfig import model
 from stconfig.dsl.document import JobDocument
 from stconfig.dsl.errors import DslError
 from stconfig.dsl.job import Job
@@ -125,4 +127,15 @@ def find_jobs(path: str | Path) -> list[FoundJob]:
     return result
 
 
-__all__ = ["Buildable", "FoundJob", "UserCodeError", "find_jobs", "run_file"]
+def build_jobs(
+    path: str | Path, variables: Mapping[str, str] | None = None
+) -> list[tuple[str, model.Job]]:
+    """Every job a DSL file defines, built (quoted placeholders filled from `variables`)."""
+    built = []
+    for found in find_jobs(path):
+        job = found.job
+        built.append((found.stem, job.build(variables) if isinstance(job, Job) else job.build()))
+    return built
+
+
+__all__ = ["Buildable", "FoundJob", "UserCodeError", "build_jobs", "find_jobs", "run_file"]

@@ -154,7 +154,7 @@ def test_a_bad_file_sends_nothing(fake_engine: FakeEngine, write_job: WriteJob) 
     ("args", "message"),
     [
         (["a.json", "b.json", "--job-id", "1"], "one job file"),
-        (["job.py"], "Python DSL job files are not supported yet"),
+        (["job.py"], "job.py: defines no job"),
         (["job.json", "--job-id", "x"], "Java long"),
     ],
 )
@@ -545,3 +545,13 @@ def test_lint_errors_stop_the_submit_before_anything_is_sent(
     assert "no_env.json" in result.stderr and "ST101" in result.stderr
     assert result.stdout == ""
     assert not [r for r in fake_engine.requests if r.path.startswith("/submit-job")]
+
+
+def test_submit_a_dsl_file_sends_the_job_it_builds(fake_engine: FakeEngine) -> None:
+    example = Path(__file__).resolve().parents[2] / "examples" / "dsl" / "fake_to_console.py"
+    result = cli(fake_engine, "submit", str(example), "--output", "json")
+    assert result.exit_code == 0, result.stderr
+    sent = [r for r in fake_engine.requests if r.path.startswith("/submit-job")]
+    assert len(sent) == 1
+    assert json.loads(sent[0].body) == json.loads(example.with_suffix(".json").read_text())
+    assert json.loads(result.stdout)["path"] == str(example)

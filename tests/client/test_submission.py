@@ -79,12 +79,19 @@ def test_jobs_files_and_dicts_give_the_same_body(tmp_path: Path) -> None:
     assert from_file.body == from_job.body == prepare_submission(streaming_job()).body
 
 
-@pytest.mark.parametrize(
-    ("name", "message"), [("job.py", "Python DSL"), ("job.yaml", "expected a .conf")]
-)
-def test_unsupported_job_files(tmp_path: Path, name: str, message: str) -> None:
-    with pytest.raises(UsageError, match=message):
-        load_job(tmp_path / name)
+def test_unsupported_job_files(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match=r"expected a \.conf"):
+        load_job(tmp_path / "job.yaml")
+
+
+def test_dsl_files_build_their_job(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parents[2] / "examples" / "dsl" / "fake_to_console.py"
+    job = load_job(example)
+    assert job.to_dict() == json.loads(example.with_suffix(".json").read_text())
+    many = tmp_path / "many.py"
+    many.write_text("from stconfig.dsl import Job\njobs = [Job(name='a'), Job(name='b')]\n")
+    with pytest.raises(UsageError, match="defines 2 jobs"):
+        load_job(many)
 
 
 def test_job_file_variables(tmp_path: Path) -> None:
