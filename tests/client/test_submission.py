@@ -89,7 +89,14 @@ def test_dsl_files_build_their_job(tmp_path: Path) -> None:
     job = load_job(example)
     assert job.to_dict() == json.loads(example.with_suffix(".json").read_text())
     many = tmp_path / "many.py"
-    many.write_text("from stconfig.dsl import Job\njobs = [Job(name='a'), Job(name='b')]\n")
+    many.write_text(
+        "from stconfig.dsl import Console, FakeSource, Job\n"
+        "def make(name):\n"
+        "    with Job(name) as job:\n"
+        "        FakeSource(row_num=1) >> Console()\n"
+        "    return job\n"
+        "jobs = [make('a'), make('b')]\n"
+    )
     with pytest.raises(UsageError, match="defines 2 jobs"):
         load_job(many)
 
