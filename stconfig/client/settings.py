@@ -8,11 +8,11 @@ Precedence, highest first: explicit values (command-line flags), the environment
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from stconfig._pyproject import find_stconfig_table
 from stconfig.client.errors import UsageError
 
 DEFAULT_MASTER = "http://127.0.0.1:8080"
@@ -35,21 +35,13 @@ class ClientSettings:
 def _pyproject_table(start: Path) -> tuple[Path | None, Mapping[str, object]]:
     """The nearest `[tool.stconfig]` table, found as the linter finds it (unreadable files and
     files without the table are passed over)."""
-    for folder in (start, *start.parents):
-        candidate = folder / "pyproject.toml"
-        if not candidate.is_file():
-            continue
-        try:
-            data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            continue
-        tool = data.get("tool")
-        if isinstance(tool, dict) and "stconfig" in tool:
-            table = tool["stconfig"]
-            if not isinstance(table, dict):
-                raise UsageError(f"{candidate}: [tool.stconfig] must be a table")
-            return candidate, table
-    return None, {}
+    found = find_stconfig_table(start)
+    if found is None:
+        return None, {}
+    path, table = found
+    if not isinstance(table, dict):
+        raise UsageError(f"{path}: [tool.stconfig] must be a table")
+    return path, table
 
 
 def resolve_settings(

@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from stconfig._pyproject import find_stconfig_table
 from stconfig.errors import StconfigError
 
 
@@ -29,16 +30,8 @@ class ProjectConfig:
 
 def find_pyproject(start: Path) -> Path | None:
     """The nearest pyproject.toml at or above `start` that has a `[tool.stconfig]` table."""
-    for folder in (start, *start.parents):
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, tomllib.TOMLDecodeError):
-                continue
-            if isinstance(data.get("tool"), dict) and "stconfig" in data["tool"]:
-                return candidate
-    return None
+    found = find_stconfig_table(start)
+    return found[0] if found is not None else None
 
 
 def _codes(value: object, where: str) -> tuple[str, ...]:
