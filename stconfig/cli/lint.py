@@ -191,10 +191,16 @@ def lint(
 
 def _lint_stdin(name: str, settings: LintSettings) -> list[Diagnostic]:
     """Lint standard input as the file `name` (includes resolve from the current folder)."""
-    from stconfig.lint.engine import lint_source
+    from stconfig.errors import ParseError
+    from stconfig.lint.engine import lint_source, lint_undecodable
+    from stconfig.reader import decode
     from stconfig.source import SourceFile
 
-    return lint_source(SourceFile(name, click.get_text_stream("stdin").read()), settings)
+    try:
+        text = decode(sys.stdin.buffer.read(), name)
+    except ParseError as error:
+        return lint_undecodable(name, error, settings)
+    return lint_source(SourceFile(name, text), settings)
 
 
 def _apply_fixes(

@@ -62,9 +62,14 @@ def lint_path(path: str, settings: LintSettings) -> list[Diagnostic]:
     try:
         source = read_source(path)
     except ParseError as error:
-        context = LintContext(path, settings, [], None, parse_error=error)
-        return _run(context, [r for r in _rules_for(path, settings) if r.layer == "syntax"])
+        return lint_undecodable(path, error, settings)
     return lint_source(source, settings)
+
+
+def lint_undecodable(path: str, error: ParseError, settings: LintSettings) -> list[Diagnostic]:
+    """The findings for input that is not even text (invalid UTF-8): the syntax rules only."""
+    context = LintContext(path, settings, [], None, parse_error=error)
+    return _run(context, [r for r in _rules_for(path, settings) if r.layer == "syntax"])
 
 
 def lint_job(job: Job, settings: LintSettings) -> list[Diagnostic]:
@@ -99,4 +104,4 @@ def worst(diagnostics: Iterable[Diagnostic]) -> Severity | None:
     return next((s for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if s in found), None)
 
 
-__all__ = ["lint_job", "lint_path", "lint_source", "worst"]
+__all__ = ["lint_job", "lint_path", "lint_source", "lint_undecodable", "worst"]

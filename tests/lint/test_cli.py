@@ -271,3 +271,9 @@ def test_stdin_is_linted_under_the_given_name() -> None:
     assert result.exit_code == 1
     assert result.output.startswith("job.conf:1:18: ST102 ")
     assert run_cli("lint", "--fix", "-", input="").exit_code == 2
+
+
+def test_stdin_that_is_not_utf8_is_a_syntax_finding() -> None:
+    result = run_cli("lint", "-", input=b'a = "\xff"\n')
+    assert result.exit_code == 1
+    assert result.stdout.startswith("-:1:6: ST001 invalid UTF-8")
