@@ -17,7 +17,7 @@ from stconfig.hocon.ast import Document, Include
 from stconfig.hocon.parser import parse_document
 from stconfig.hocon.resolve import Builder, Resolver, included_path
 from stconfig.model.job import Job
-from stconfig.model.values import Node, lookup
+from stconfig.model.values import Node, ObjectNode, lookup
 from stconfig.source import SourceFile, Span
 from stconfig.variables import (
     apply_placeholder_pass,
@@ -159,12 +159,17 @@ def _load_source(
     includes = _Includes()
     list_keys = SECTION_KEYS if syntax == "hocon" else frozenset[str]()
     tree = Builder(list_keys, includes).build_document(document)
-    environment_tree = property_tree(dict(environment))
-    variable_tree = property_tree(given)
+    trees: list[ObjectNode] = []
 
     def external(path: tuple[str, ...]) -> Node | None:
-        found = lookup(environment_tree, path)
-        return found if found is not None else lookup(variable_tree, path)
+        """The environment, then the variables; built on first use (most jobs never ask)."""
+        if not trees:
+            trees.extend((property_tree(dict(environment)), property_tree(given)))
+        for candidates in trees:
+            found = lookup(candidates, path)
+            if found is not None:
+                return found
+        return None
 
     resolver = Resolver(tree, external, "keep")
     root = resolver.resolve_root()

@@ -93,7 +93,7 @@ _FAST = re.compile(
         ]
     )
 )
-_FAST_KINDS = {
+_FAST_KINDS: dict[str | None, T] = {
     "newline": T.NEWLINE,
     "whitespace": T.WHITESPACE,
     "lbrace": T.LBRACE,
@@ -138,27 +138,29 @@ class Lexer:
         tokens: list[Token] = []
         append = tokens.append
         fast = _FAST.match
+        simple_kinds = _FAST_KINDS
         position = 0
         while position < length:
             match = fast(text, position)
             if match is not None:
                 kind = match.lastgroup
                 end = match.end()
-                if kind == "comment":
+                simple = simple_kinds.get(kind)
+                if simple is not None:
+                    append(Token(simple, position, end, match.group()))
+                elif kind == "word":
+                    word = match.group()
+                    append(Token(T.UNQUOTED, position, end, word, word))
+                elif kind == "comment":
                     self._comment(match.group(), position, end)
                 elif kind == "string":
                     append(
                         Token(T.QUOTED, position, end, match.group(), text[position + 1 : end - 1])
                     )
-                elif kind == "word":
-                    append(Token(T.UNQUOTED, position, end, match.group(), match.group()))
-                elif kind == "number":
+                else:
                     token = self._number(position)
                     append(token)
                     end = token.end
-                else:
-                    assert kind is not None
-                    append(Token(_FAST_KINDS[kind], position, end, match.group()))
                 position = end
                 continue
             slow = self._slow_token(position)
