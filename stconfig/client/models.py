@@ -9,6 +9,7 @@ ignore keys they do not know (rest-api-v2.md §1.4, §2.3, §6).
 from __future__ import annotations
 
 import enum
+import json
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -134,6 +135,13 @@ def _metrics(value: object) -> object:
     return {} if value in ("", None) else value
 
 
+def _dag(value: object) -> object:
+    """2.3.8's v1 `job-info` sends an ended job's `jobDag` as JSON-encoded text, not an object."""
+    if isinstance(value, str):
+        return json.loads(value) if value.strip() else {}
+    return value
+
+
 class JobInfo(_Answer):
     """A job as `job-info`, `running-jobs` and `finished-jobs` describe it.
 
@@ -153,7 +161,9 @@ class JobInfo(_Answer):
     metrics: Annotated[Metrics, BeforeValidator(_metrics)] = Field(
         default_factory=lambda: Metrics.model_validate({})
     )
-    job_dag: dict[str, Any] = Field(default_factory=dict, alias="jobDag")
+    job_dag: Annotated[dict[str, Any], BeforeValidator(_dag)] = Field(
+        default_factory=dict, alias="jobDag"
+    )
 
     @property
     def terminal(self) -> bool:

@@ -406,6 +406,29 @@ class FakeEngine:
             "vertexInfoMap": vertices,
         }
 
+    def _history_dag(self, job: FakeJob) -> dict[str, Any]:
+        """2.3.8's v1 `job-info` of an ended job (seen on the real engine): `JobDAGInfo` from
+        the history map, which the servlet sends as JSON-encoded text. Here the job id and edge
+        ids are numbers and vertexInfoMap is an object keyed by vertex id, upper-case types."""
+        vertices = self._dag(job)["vertexInfoMap"]
+        return {
+            "jobId": job.job_id,
+            "pipelineEdges": {
+                "1": [
+                    {"inputVertexId": a["vertexId"], "targetVertexId": b["vertexId"]}
+                    for a, b in itertools.pairwise(vertices)
+                ]
+            },
+            "vertexInfoMap": {
+                str(vertex["vertexId"]): {
+                    "vertexId": vertex["vertexId"],
+                    "type": vertex["type"].upper(),
+                    "connectorType": vertex["vertexName"],
+                }
+                for vertex in vertices
+            },
+        }
+
     def _job_json(self, job: FakeJob) -> dict[str, Any]:
         """The running and terminal shapes of `job-info` (rest-api-v2.md §2.3)."""
         data: dict[str, Any] = {
@@ -422,7 +445,10 @@ class FakeEngine:
             data["createTime"] = self.cluster.time_text(job.created)
         if self.profile == "latest":
             data["startTime"] = self.cluster.time_text(job.started)
-        data["jobDag"] = self._dag(job)
+        if job.terminal and self.profile == "2.3.8":
+            data["jobDag"] = json.dumps(self._history_dag(job), separators=(",", ":"))
+        else:
+            data["jobDag"] = self._dag(job)
         data["pluginJarsUrls"] = []
         if not job.terminal:
             data["isStartWithSavePoint"] = job.start_with_savepoint

@@ -2,7 +2,9 @@
 
 The fake-engine fixtures come from `stconfig.testing.fake_plugin`; they are imported here too so
 these tests run before the plugin's entry point is installed. `engine_master` is overridden to
-run every lifecycle test against both version profiles.
+run every lifecycle test against the fake (both version profiles) and the real engine; the real
+case carries the `engine` marker and skips (or fails under `STCONFIG_ENGINE=1`) like the other
+real-engine tests.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from typing import Any
 import pytest
 
 from stconfig.client import Client
-from stconfig.testing import FakeEngine
+from stconfig.testing import EngineMaster, FakeEngine
+from stconfig.testing.engine import seatunnel_master
 from stconfig.testing.fake_plugin import fake_engine, fake_engine_factory
 
-__all__ = ["fake_engine", "fake_engine_factory"]
+__all__ = ["fake_engine", "fake_engine_factory", "seatunnel_master"]
 
 
 @pytest.fixture(params=["2.3.8", "latest"])
@@ -28,9 +31,29 @@ def profile(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def engine_master(fake_engine_factory: Callable[..., FakeEngine], profile: str) -> FakeEngine:
-    """The engine lifecycle tests run against: the fake, once per version profile."""
+def fake_master(fake_engine_factory: Callable[..., FakeEngine], profile: str) -> FakeEngine:
+    """A started fake with time moving per request, once per version profile."""
     return fake_engine_factory(profile)
+
+
+@pytest.fixture(
+    params=[
+        pytest.param("2.3.8", id="fake-2.3.8"),
+        pytest.param("latest", id="fake-latest"),
+        pytest.param("real", id="real", marks=pytest.mark.engine),
+    ]
+)
+def engine_master(
+    request: pytest.FixtureRequest, fake_engine_factory: Callable[..., FakeEngine]
+) -> EngineMaster:
+    """The engine lifecycle tests run against: the fake per version profile, then the real one.
+
+    The real engine is the session's `seatunnel_master`, started once and shared.
+    """
+    if request.param == "real":
+        real: EngineMaster = request.getfixturevalue("seatunnel_master")
+        return real
+    return fake_engine_factory(request.param)
 
 
 @pytest.fixture

@@ -172,11 +172,11 @@ def test_submit_usage_errors(
 
 
 def test_cookbook_env_restore_through_submit_is_a_real_restore(
-    engine_master: FakeEngine, write_job: WriteJob
+    fake_master: FakeEngine, write_job: WriteJob
 ) -> None:
     """The cookbook's recipe 6.1/6.2 reaches the server as query parameters, not a new job."""
-    job_id = running_job(engine_master)
-    assert cli(engine_master, "stop", job_id, "--savepoint", "--wait", *FAST).exit_code == 0
+    job_id = running_job(fake_master)
+    assert cli(fake_master, "stop", job_id, "--savepoint", "--wait", *FAST).exit_code == 0
     recipe = streaming_job(
         env={
             "job.id": job_id,
@@ -184,31 +184,31 @@ def test_cookbook_env_restore_through_submit_is_a_real_restore(
             "savepoint.path": f"/seatunnel/checkpoint/savepoint/{job_id}/1717000000",
         }
     )
-    result = cli(engine_master, "submit", str(write_job(recipe)), "--wait", *FAST)
+    result = cli(fake_master, "submit", str(write_job(recipe)), "--wait", *FAST)
     assert result.exit_code == 0, result.stderr
     assert result.stdout.strip() == job_id
     assert "not SeaTunnel options" in result.stderr
-    (sent,) = [r for r in engine_master.requests if r.path == "/submit-job"][-1:]
+    (sent,) = [r for r in fake_master.requests if r.path == "/submit-job"][-1:]
     assert sent.query == {"jobId": job_id, "isStartWithSavePoint": "true"}
     body_env = json.loads(sent.body)["env"]
     assert not {"job.id", "restore.mode", "savepoint.path"} & set(body_env)
-    info = Client(engine_master.url).job_info(job_id)
+    info = Client(fake_master.url).job_info(job_id)
     assert info.status is JobStatus.RUNNING and info.is_start_with_savepoint is True
-    run = engine_master.job(job_id)
+    run = fake_master.job(job_id)
     assert run is not None and run.resumed_from is not None
 
 
 # restore -------------------------------------------------------------------------------------
 
 
-def test_restore_after_a_savepoint(engine_master: FakeEngine, write_job: WriteJob) -> None:
-    job_id = running_job(engine_master)
-    assert cli(engine_master, "stop", job_id, "--savepoint", "--wait", *FAST).exit_code == 0
-    result = cli(engine_master, "restore", job_id, str(write_job(streaming_job())), "--wait", *FAST)
+def test_restore_after_a_savepoint(fake_master: FakeEngine, write_job: WriteJob) -> None:
+    job_id = running_job(fake_master)
+    assert cli(fake_master, "stop", job_id, "--savepoint", "--wait", *FAST).exit_code == 0
+    result = cli(fake_master, "restore", job_id, str(write_job(streaming_job())), "--wait", *FAST)
     assert result.exit_code == 0, result.stderr
     assert result.stdout.strip() == job_id
     assert "restoring from its savepoint" in result.stderr
-    (sent,) = [r for r in engine_master.requests if r.path == "/submit-job"][-1:]
+    (sent,) = [r for r in fake_master.requests if r.path == "/submit-job"][-1:]
     assert sent.query == {"jobId": job_id, "isStartWithSavePoint": "true"}
 
 
@@ -220,20 +220,20 @@ def test_restore_refuses_an_active_job(fake_engine: FakeEngine, write_job: Write
     assert not [r for r in fake_engine.requests if r.path == "/submit-job" and r.query]
 
 
-def test_restore_refuses_a_canceled_job(engine_master: FakeEngine, write_job: WriteJob) -> None:
-    job_id = running_job(engine_master)
-    assert cli(engine_master, "stop", job_id, "--wait", *FAST).exit_code == 0
-    result = cli(engine_master, "restore", job_id, str(write_job(streaming_job())))
+def test_restore_refuses_a_canceled_job(fake_master: FakeEngine, write_job: WriteJob) -> None:
+    job_id = running_job(fake_master)
+    assert cli(fake_master, "stop", job_id, "--wait", *FAST).exit_code == 0
+    result = cli(fake_master, "restore", job_id, str(write_job(streaming_job())))
     assert result.exit_code == 1
     assert "deleted its checkpoints" in result.stderr
 
 
 def test_restore_of_a_forgotten_job_per_profile(
-    engine_master: FakeEngine, write_job: WriteJob
+    fake_master: FakeEngine, write_job: WriteJob
 ) -> None:
-    result = cli(engine_master, "restore", "733584788375093248", str(write_job(streaming_job())))
+    result = cli(fake_master, "restore", "733584788375093248", str(write_job(streaming_job())))
     assert "not in the engine's history" in result.stderr
-    if engine_master.profile == "latest":
+    if fake_master.profile == "latest":
         assert result.exit_code == 1
         assert "No checkpoint found" in result.stderr
     else:
@@ -253,18 +253,18 @@ def test_restore_with_a_conflicting_env_job_id(
 # stop ----------------------------------------------------------------------------------------
 
 
-def test_stop_without_savepoint_warns_then_cancels(engine_master: FakeEngine) -> None:
-    job_id = running_job(engine_master)
-    result = cli(engine_master, "stop", job_id, "--wait", *FAST)
+def test_stop_without_savepoint_warns_then_cancels(fake_master: FakeEngine) -> None:
+    job_id = running_job(fake_master)
+    result = cli(fake_master, "stop", job_id, "--wait", *FAST)
     assert result.exit_code == 0, result.stderr
     assert "CANCELS it" in result.stderr and "deletes its checkpoints" in result.stderr
     assert f"job {job_id} is CANCELED" in result.stderr
-    assert engine_master.stored_state(job_id) is None
+    assert fake_master.stored_state(job_id) is None
 
 
-def test_stop_with_savepoint_output_json(engine_master: FakeEngine) -> None:
-    job_id = running_job(engine_master)
-    result = cli(engine_master, "stop", job_id, "--savepoint", "--wait", *FAST, "--output", "json")
+def test_stop_with_savepoint_output_json(fake_master: FakeEngine) -> None:
+    job_id = running_job(fake_master)
+    result = cli(fake_master, "stop", job_id, "--savepoint", "--wait", *FAST, "--output", "json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout) == {
         "jobId": job_id,
@@ -273,17 +273,17 @@ def test_stop_with_savepoint_output_json(engine_master: FakeEngine) -> None:
     }
 
 
-def test_stop_force_per_profile(engine_master: FakeEngine) -> None:
-    job_id = running_job(engine_master)
-    result = cli(engine_master, "stop", job_id, "--force", "--savepoint", "--wait", *FAST)
-    if engine_master.profile == "latest":
+def test_stop_force_per_profile(fake_master: FakeEngine) -> None:
+    job_id = running_job(fake_master)
+    result = cli(fake_master, "stop", job_id, "--force", "--savepoint", "--wait", *FAST)
+    if fake_master.profile == "latest":
         assert result.exit_code == 0, result.stderr
         assert "--force wins over --savepoint" in result.stderr
         assert "is CANCELED" in result.stderr
     else:
         assert result.exit_code == 2
         assert "which has no force on stop-job" in result.stderr
-        assert state(engine_master, job_id) is JobStatus.RUNNING
+        assert state(fake_master, job_id) is JobStatus.RUNNING
 
 
 def test_stop_refusals(fake_engine: FakeEngine) -> None:
@@ -308,15 +308,15 @@ def test_savepoint_needs_a_running_job(
 # status, jobs, logs --------------------------------------------------------------------------
 
 
-def test_status_text_and_json(engine_master: FakeEngine) -> None:
-    job_id = running_job(engine_master)
-    engine_master.advance(3)
-    text = cli(engine_master, "status", job_id)
+def test_status_text_and_json(fake_master: FakeEngine) -> None:
+    job_id = running_job(fake_master)
+    fake_master.advance(3)
+    text = cli(fake_master, "status", job_id)
     assert text.exit_code == 0
     assert "state      RUNNING" in text.stdout
     assert "source     " in text.stdout and "rows/s" in text.stdout
     assert "  out fake: " in text.stdout
-    data = json.loads(cli(engine_master, "status", job_id, "--output", "json").stdout)
+    data = json.loads(cli(fake_master, "status", job_id, "--output", "json").stdout)
     assert data["job_id"] == job_id and data["status"] == "RUNNING"
     assert isinstance(data["metrics"]["sink_write_count"], int)
     assert data["terminal"] is False
@@ -331,11 +331,11 @@ def test_status_of_an_unknown_job(fake_engine: FakeEngine) -> None:
     )
 
 
-def test_jobs_running_and_finished(engine_master: FakeEngine) -> None:
-    alive = running_job(engine_master)
-    stopped = running_job(engine_master)
-    cli(engine_master, "stop", stopped, "--wait", *FAST)
-    running = cli(engine_master, "jobs")
+def test_jobs_running_and_finished(fake_master: FakeEngine) -> None:
+    alive = running_job(fake_master)
+    stopped = running_job(fake_master)
+    cli(fake_master, "stop", stopped, "--wait", *FAST)
+    running = cli(fake_master, "jobs")
     assert running.exit_code == 0
     assert running.stdout.splitlines()[0].split() == [
         "JOB",
@@ -346,27 +346,25 @@ def test_jobs_running_and_finished(engine_master: FakeEngine) -> None:
         "NAME",
     ]
     assert alive in running.stdout and stopped not in running.stdout
-    finished = cli(engine_master, "jobs", "--finished", "canceled", "--output", "json")
+    finished = cli(fake_master, "jobs", "--finished", "canceled", "--output", "json")
     data = json.loads(finished.stdout)
     assert [job["job_id"] for job in data["jobs"]] == [stopped]
     assert (
-        json.loads(cli(engine_master, "jobs", "--finished", "FAILED", "--output", "json").stdout)[
+        json.loads(cli(fake_master, "jobs", "--finished", "FAILED", "--output", "json").stdout)[
             "jobs"
         ]
         == []
     )
-    assert stopped in cli(engine_master, "jobs", "--finished").stdout
+    assert stopped in cli(fake_master, "jobs", "--finished").stdout
 
 
-def test_jobs_pages_on_every_version(engine_master: FakeEngine) -> None:
+def test_jobs_pages_on_every_version(fake_master: FakeEngine) -> None:
     for _ in range(3):
-        running_job(engine_master)
-    result = cli(
-        engine_master, "jobs", "--running", "--page", "2", "--rows", "2", "--output", "json"
-    )
+        running_job(fake_master)
+    result = cli(fake_master, "jobs", "--running", "--page", "2", "--rows", "2", "--output", "json")
     data = json.loads(result.stdout)
     assert (len(data["jobs"]), data["total"], data["page"], data["rows"]) == (1, 3, 2, 2)
-    text = cli(engine_master, "jobs", "--page", "1", "--rows", "2")
+    text = cli(fake_master, "jobs", "--page", "1", "--rows", "2")
     assert "page 1, 2 of 3 jobs" in text.stderr
 
 
@@ -449,11 +447,11 @@ def test_help_documents_the_exit_codes(command: str) -> None:
     assert "Exit codes: 0" in text and ", 1 " in text and ", 2 " in text
 
 
-def test_credentials_for_a_server_without_basic_auth(engine_master: FakeEngine) -> None:
-    result = cli(engine_master, "jobs", "--user", "ops", "--password", "pw")
+def test_credentials_for_a_server_without_basic_auth(fake_master: FakeEngine) -> None:
+    result = cli(fake_master, "jobs", "--user", "ops", "--password", "pw")
     assert result.exit_code == 0
     noted = "which has no basic authentication" in result.stderr
-    assert noted is (engine_master.profile == "2.3.8")
+    assert noted is (fake_master.profile == "2.3.8")
 
 
 def test_a_hanging_savepoint_points_to_force(fake_engine: FakeEngine) -> None:
@@ -510,28 +508,26 @@ def test_cookbook_recipe_through_submit_gets_the_restore_checks(
     assert restores == []
 
 
-def test_the_whole_lifecycle_through_the_cli(
-    engine_master: FakeEngine, write_job: WriteJob
-) -> None:
+def test_the_whole_lifecycle_through_the_cli(fake_master: FakeEngine, write_job: WriteJob) -> None:
     path = str(write_job(streaming_job("walk")))
-    submitted = cli(engine_master, "submit", path, "--wait", *FAST)
+    submitted = cli(fake_master, "submit", path, "--wait", *FAST)
     assert submitted.exit_code == 0, submitted.stderr
     job_id = submitted.stdout.strip()
     assert "is RUNNING" in submitted.stderr
 
-    paused = cli(engine_master, "stop", job_id, "--savepoint", "--wait", *FAST)
+    paused = cli(fake_master, "stop", job_id, "--savepoint", "--wait", *FAST)
     assert paused.exit_code == 0 and "is SAVEPOINT_DONE" in paused.stderr
 
-    resumed = cli(engine_master, "restore", job_id, path, "--wait", *FAST)
+    resumed = cli(fake_master, "restore", job_id, path, "--wait", *FAST)
     assert resumed.exit_code == 0 and resumed.stdout.strip() == job_id
-    assert "restored   yes" in cli(engine_master, "status", job_id).stdout
+    assert "restored   yes" in cli(fake_master, "status", job_id).stdout
 
-    canceled = cli(engine_master, "stop", job_id, "--wait", *FAST)
+    canceled = cli(fake_master, "stop", job_id, "--wait", *FAST)
     assert canceled.exit_code == 0 and "is CANCELED" in canceled.stderr
 
-    refused = cli(engine_master, "restore", job_id, path)
+    refused = cli(fake_master, "restore", job_id, path)
     assert refused.exit_code == 1 and "nothing to restore" in refused.stderr
-    finished = json.loads(cli(engine_master, "jobs", "--finished", "--output", "json").stdout)
+    finished = json.loads(cli(fake_master, "jobs", "--finished", "--output", "json").stdout)
     assert [(job["job_id"], job["status"]) for job in finished["jobs"]] == [(job_id, "CANCELED")]
 
 

@@ -129,6 +129,19 @@ def test_job_info_types(manual_engine: FakeEngine, client_for: ClientFor) -> Non
     assert info.env_options is not None and info.env_options["job.mode"] == "STREAMING"
 
 
+def test_ended_job_dag_as_json_text_is_read_as_an_object(
+    manual_engine: FakeEngine, client_for: ClientFor
+) -> None:
+    client = client_for(manual_engine)
+    job_id = client.submit(batch_job()).job_id
+    manual_engine.advance(20)
+    info = client.job_info(job_id)
+    assert info.status is JobStatus.FINISHED
+    assert info.job_dag["pipelineEdges"]["1"][0]["targetVertexId"] in (2, "2")
+    empty = {"jobId": "1", "jobName": "x", "jobStatus": "FINISHED", "jobDag": ""}
+    assert JobInfo.model_validate(empty).job_dag == {}
+
+
 def test_models_accept_numbers_for_ids_and_empty_metrics() -> None:
     info = JobInfo.model_validate(
         {

@@ -713,3 +713,23 @@ def test_a_worker_node_surfaces_a_failed_savepoint(
     engine.advance(3)
     assert raw(engine, "POST", "/stop-job", body).status == 200
     assert info(engine, job_id)["jobStatus"] == "DOING_SAVEPOINT"
+
+
+def test_ended_job_dag_is_json_text_on_2_3_8(
+    fake_engine_factory: Callable[..., FakeEngine],
+) -> None:
+    """Seen on the real 2.3.8 engine: an ended job's jobDag is a JSON string (v1 history)."""
+    engine = fake_engine_factory("2.3.8", auto_advance=False)
+    job_id = submit(engine, batch_job())
+    assert isinstance(info(engine, job_id)["jobDag"], dict)
+    engine.advance(20)
+    data = info(engine, job_id)
+    assert data["jobStatus"] == "FINISHED"
+    dag = json.loads(data["jobDag"])
+    assert dag["jobId"] == int(job_id)
+    assert dag["pipelineEdges"] == {"1": [{"inputVertexId": 1, "targetVertexId": 2}]}
+    assert {key: vertex["type"] for key, vertex in dag["vertexInfoMap"].items()} == {
+        "1": "SOURCE",
+        "2": "SINK",
+    }
+    assert dag["vertexInfoMap"]["1"]["connectorType"] == "pipeline-1 [Source[0]-FakeSource]"
