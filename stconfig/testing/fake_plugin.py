@@ -1,9 +1,12 @@
-"""pytest fixtures for the fake engine (entry point `pytest11`: `stconfig`).
+"""pytest fixtures for the fake and the real engine (entry point `pytest11`: `stconfig`).
 
 - `fake_engine_factory(profile=..., **options)` starts fakes, all stopped at teardown;
 - `fake_engine`: one started fake, "latest" profile, time moving one tick per request;
 - `engine_master`: the engine lifecycle tests run against. It is the fake here; a conftest or
   another plugin can override it to yield a real engine implementing `EngineMaster`.
+- `seatunnel_master`, `seatunnel_master_url`, `seatunnel_tools`: the real-engine fixtures of
+  `stconfig.testing.engine`. They are registered here, once for the whole run, so that every
+  test directory shares one session engine.
 
 A test that needs a hook the engine lacks is skipped (`HookUnavailable` becomes a skip).
 """
@@ -16,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from stconfig.testing import EngineMaster, HookUnavailable
+from stconfig.testing.engine import seatunnel_master, seatunnel_master_url, seatunnel_tools
 
 if TYPE_CHECKING:
     from stconfig.testing.fake_engine import FakeEngine
@@ -60,4 +64,11 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
         pytest.skip(str(error))
 
 
-__all__ = ["engine_master", "fake_engine", "fake_engine_factory"]
+__all__ = [
+    "engine_master",
+    "fake_engine",
+    "fake_engine_factory",
+    "seatunnel_master",
+    "seatunnel_master_url",
+    "seatunnel_tools",
+]

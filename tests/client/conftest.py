@@ -18,10 +18,9 @@ import pytest
 
 from stconfig.client import Client
 from stconfig.testing import EngineMaster, FakeEngine
-from stconfig.testing.engine import seatunnel_master
 from stconfig.testing.fake_plugin import fake_engine, fake_engine_factory
 
-__all__ = ["fake_engine", "fake_engine_factory", "seatunnel_master"]
+__all__ = ["fake_engine", "fake_engine_factory"]
 
 
 @pytest.fixture(params=["2.3.8", "latest"])
@@ -48,7 +47,8 @@ def engine_master(
 ) -> EngineMaster:
     """The engine lifecycle tests run against: the fake per version profile, then the real one.
 
-    The real engine is the session's `seatunnel_master`, started once and shared.
+    The real engine is the session's `seatunnel_master` (registered by the `stconfig` pytest
+    plugin, so tests/engine and tests/client share one engine).
     """
     if request.param == "real":
         real: EngineMaster = request.getfixturevalue("seatunnel_master")
