@@ -495,13 +495,19 @@ def merge_objects(base: ObjectNode, top: ObjectNode) -> ObjectNode:
     return merged
 
 
+INCLUDE_EXTENSIONS = (".conf", ".json", ".properties")
+
+
 def included_path(include: Include, document: Document) -> list[Path]:
-    """Candidate files for an include, relative to the including file, as typesafe tries them."""
+    """Candidate files for an include, relative to the including file, as typesafe tries them.
+
+    Typesafe's `SimpleIncluder.fromBasename`: a name ending in one of the three extensions is
+    that file; any other name (even `""` or `a.b`) gets each extension appended.
+    """
     base = Path(document.source.path).parent
-    target = base / include.target
-    if target.suffix:
-        return [target]
-    return [target.with_name(target.name + ext) for ext in (".conf", ".json", ".properties")]
+    if include.target.endswith(INCLUDE_EXTENSIONS):
+        return [base / include.target]
+    return [base / (include.target + ext) for ext in INCLUDE_EXTENSIONS]
 
 
 __all__ = [

@@ -200,6 +200,18 @@ def test_missing_optional_include_is_ignored_and_required_one_is_an_error(tmp_pa
         stconfig.load(job)
 
 
+def test_include_names_get_each_extension_unless_they_end_in_one(tmp_path: Any) -> None:
+    # typesafe appends .conf/.json/.properties to any other name, even "" and "a.b"
+    (tmp_path / ".conf").write_text("empty = 1")
+    (tmp_path / "shared.env.conf").write_text("dotted = 2")
+    (tmp_path / "job.conf").write_text('include ""\ninclude "shared.env"\na = 1')
+    assert stconfig.load(tmp_path / "job.conf").to_dict() == {"empty": 1, "dotted": 2, "a": 1}
+
+
+def test_empty_include_from_standard_input_is_no_error() -> None:
+    assert stconfig.loads('include ""\na = 1', path="-").to_dict() == {"a": 1}
+
+
 def test_include_cycle_is_an_error(tmp_path: Any) -> None:
     (tmp_path / "a.conf").write_text('include "b.conf"')
     (tmp_path / "b.conf").write_text('include "a.conf"')
