@@ -31,6 +31,7 @@ from _java import JavaClass, JavaFile, match_close, parse_file, split_top
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "stconfig" / "catalog" / "data"
 EXTERNAL = ROOT / "stconfig" / "catalog" / "overrides" / "external.json"
+RUN_TIME = ROOT / "stconfig" / "catalog" / "overrides" / "run_time.json"
 SCANNED = (
     "seatunnel-api",
     "seatunnel-common",
@@ -840,6 +841,20 @@ def jdbc_dialects(index: Index) -> list[str]:
     return []
 
 
+def run_time_checks(root: Path) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """The hand-kept run-time requirements, each checked against the tree's Java source."""
+    checks: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for check in json.loads(RUN_TIME.read_text(encoding="utf-8"))["checks"]:
+        java = root / check["java"]
+        if not java.is_file() or check["code"] not in java.read_text(encoding="utf-8"):
+            raise SystemExit(
+                f"run_time.json: {check['plugin']}: {check['code']!r} is not in {check['java']}"
+            )
+        fact = {k: check[k] for k in ("one_of", "engine_message", "java")}
+        checks.setdefault((check["kind"], check["plugin"]), []).append(fact)
+    return checks
+
+
 def extract(
     root: Path,
     version: str,
@@ -850,6 +865,7 @@ def extract(
 ) -> dict[str, Any]:
     external = json.loads(EXTERNAL.read_text(encoding="utf-8"))
     index = Index(root, external)
+    run_time = run_time_checks(root)
     modules = module_dirs(root)
     factories: dict[tuple[str, str], list[JavaClass]] = {}
     for jf in index.files:
@@ -904,10 +920,13 @@ def extract(
                     "bundled": rule.bundled,
                     "conditional": rule.conditional,
                     "optional": rule.optional,
+                    "run_time": run_time.pop((kind, name), []),
                 },
                 "unresolved": sorted(set(problems)),
             }
         )
+    if run_time:
+        raise SystemExit(f"run_time.json names plugins the mapping lacks: {sorted(run_time)}")
     return {
         "format": 1,
         "seatunnel_version": version,

@@ -240,8 +240,11 @@ def spec_module(data: dict[str, Any], plugin: dict[str, Any]) -> str:
     commons, own = _options(data, plugin)
     attrs = assign_attrs(commons + own)
     lines = _header(data, plugin, "option facts")
+    spec_names = ["ConditionalRule", "OptionSpec", "PluginSpec"]
+    if plugin["rules"]["run_time"]:
+        spec_names.append("RunTimeRule")
     lines += [
-        "from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec",
+        f"from stconfig.catalog.spec import {', '.join(spec_names)}",
         "",
         "SPEC = PluginSpec(",
         f"    kind={kind!r},",
@@ -264,6 +267,14 @@ def spec_module(data: dict[str, Any], plugin: dict[str, Any]) -> str:
             f"{tuple(rule['required'])!r}),"
         )
     lines.append("    ),")
+    if rules["run_time"]:
+        lines.append("    run_time=(")
+        for needed in rules["run_time"]:
+            lines.append(
+                f"        RunTimeRule({tuple(needed['one_of'])!r}, {needed['engine_message']!r}, "
+                f"{needed['java']!r}),"
+            )
+        lines.append("    ),")
     lines.append(f"    in_release_mapping={plugin.get('in_release_mapping', True)!r},")
     lines.append(f"    seatunnel_version={data['seatunnel_version']!r},")
     lines += [")", "", '__all__ = ["SPEC"]', ""]

@@ -2,8 +2,9 @@
 
 A plugin schema is the model's own schema (aliases as property names) plus what pydantic
 cannot say: fallback keys, `map.sub` and `prefix.x` keys, the nested spelling of dotted keys,
-and the `OptionRule` (required, exclusive, bundled, conditional) with SeaTunnel's semantics
-(a default satisfies "required"; a condition on an unset option compares its default).
+the `OptionRule` (required, exclusive, bundled, conditional) with SeaTunnel's semantics
+(a default satisfies "required"; a condition on an unset option compares its default), and
+the options a connector needs at run time although its rule leaves them optional.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def _defaulted(spec: PluginSpec, key: str) -> bool:
 
 
 def rules_schema(spec: PluginSpec) -> list[dict[str, Any]]:
-    """The OptionRule as JSON Schema assertions."""
+    """The OptionRule, and the options needed at run time, as JSON Schema assertions."""
     parts: list[dict[str, Any]] = []
     for group in spec.required:
         for key in group:
@@ -77,6 +78,9 @@ def rules_schema(spec: PluginSpec) -> list[dict[str, Any]]:
                 "then": {"allOf": needed},
             }
         )
+    for run_time in spec.run_time:
+        if not any(_defaulted(spec, k) for k in run_time.one_of):
+            parts.append({"anyOf": [_present(spec.option(k), k) for k in run_time.one_of]})
     return parts
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-ProblemKind = Literal["unknown", "missing", "type", "enum", "exclusive", "bundled", "conditional"]
+ProblemKind = Literal[
+    "unknown", "missing", "type", "enum", "exclusive", "bundled", "conditional", "run_time"
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,8 @@
 present. A required option with a default is satisfied anyway, and a condition compares
 against the default when the option is unset (`Objects.equals(expect, config.get(opt))`).
 Unlike SeaTunnel, which stops at the first failing group, every failing group is reported.
+Run-time rules (`PluginSpec.run_time`) are checked too: options a connector needs although its
+rule leaves them optional, which SeaTunnel only finds out when the job starts.
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ def _keys(keys: tuple[str, ...] | list[str]) -> str:
 
 
 def check_rules(spec: PluginSpec, options: Mapping[str, Any]) -> list[OptionProblem]:
-    """Required, exclusive, bundled and conditional problems, each naming SeaTunnel keys."""
+    """Required, exclusive, bundled, conditional and run-time problems, naming SeaTunnel keys."""
     problems: list[OptionProblem] = []
     for group in spec.required:
         for key in group:
@@ -101,6 +103,14 @@ def check_rules(spec: PluginSpec, options: Mapping[str, Any]) -> list[OptionProb
                     why += " (its default)"
                 message = f"option {key!r} is required because {why}"
                 problems.append(OptionProblem(key, "conditional", message))
+    for needed in spec.run_time:
+        if not any(_satisfied(spec, options, key) for key in needed.one_of):
+            wanted = " or ".join(repr(k) for k in needed.one_of)
+            message = (
+                f"set {wanted}: the connector reads it outside its OptionRule and fails "
+                f"when the job starts with {needed.engine_message!r}"
+            )
+            problems.append(OptionProblem(needed.one_of[0], "run_time", message))
     return problems
 
 

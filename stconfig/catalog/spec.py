@@ -70,6 +70,19 @@ class ConditionalRule:
 
 
 @dataclass(frozen=True, slots=True)
+class RunTimeRule:
+    """One of `one_of` must be set, although the `OptionRule` says optional.
+
+    The connector reads these options outside its rule and fails when the job starts, with
+    `engine_message`; `java` is the SeaTunnel source file that does it.
+    """
+
+    one_of: tuple[str, ...]
+    engine_message: str
+    java: str
+
+
+@dataclass(frozen=True, slots=True)
 class PluginSpec:
     """A plugin's options and its `OptionRule`, flattened."""
 
@@ -82,6 +95,7 @@ class PluginSpec:
     exclusive: tuple[tuple[str, ...], ...] = ()
     bundled: tuple[tuple[str, ...], ...] = ()
     conditional: tuple[ConditionalRule, ...] = ()
+    run_time: tuple[RunTimeRule, ...] = ()
     in_release_mapping: bool = True
     seatunnel_version: str = ""
     _by_key: dict[str, OptionSpec] = field(default_factory=dict, compare=False, repr=False)
@@ -131,9 +145,15 @@ class PluginSpec:
             if canonical in rule.required:
                 values = "|".join(str(v) for v in rule.values)
                 labels.append(f"required if {rule.option}={values}")
+        for needed in self.run_time:
+            if canonical in needed.one_of:
+                others = ", ".join(k for k in needed.one_of if k != canonical)
+                labels.append(
+                    f"needed at run time (or {others})" if others else "needed at run time"
+                )
         if not labels:
             labels.append("optional" if option is None or option.in_rule else "read outside rule")
         return ", ".join(labels)
 
 
-__all__ = ["KINDS", "ConditionalRule", "Kind", "OptionSpec", "PluginSpec"]
+__all__ = ["KINDS", "ConditionalRule", "Kind", "OptionSpec", "PluginSpec", "RunTimeRule"]

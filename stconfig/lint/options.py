@@ -4,10 +4,11 @@ The catalog's pydantic models cost seconds to build for a repository of jobs; th
 stay in milliseconds, so it reads the same facts from the catalog's `PluginSpec` (keys,
 fallback keys, types, enums, defaults, OptionRule groups), folds keys the way SeaTunnel reads
 them (flat `row.num`, nested `row { num }`, `map.sub` entries, `prefix.` families), runs the
-catalog's own `check_rules` for required / exclusive / bundled / conditional groups, and checks
-values with SeaTunnel's lenient conversion (`ConfigUtil.convertValue`): numbers and booleans
-may be strings, enums match case-insensitively, lists may be comma-separated strings, and an
-`object` option (a Java `Object`, often an enum the extractor could not see) takes anything.
+catalog's own `check_rules` for required / exclusive / bundled / conditional groups and the
+options needed at run time, and checks values with SeaTunnel's lenient conversion
+(`ConfigUtil.convertValue`): numbers and booleans may be strings, enums match
+case-insensitively, lists may be comma-separated strings, and an `object` option (a Java
+`Object`, often an enum the extractor could not see) takes anything.
 """
 
 from __future__ import annotations
@@ -26,7 +27,15 @@ if TYPE_CHECKING:
     from stconfig.model.job import Job, Plugin
 
 FindingKind = Literal[
-    "unknown-plugin", "unknown", "missing", "type", "enum", "exclusive", "bundled", "conditional"
+    "unknown-plugin",
+    "unknown",
+    "missing",
+    "type",
+    "enum",
+    "exclusive",
+    "bundled",
+    "conditional",
+    "run_time",
 ]
 INTEGER = re.compile(r"\s*[+-]?\d+\s*")
 NUMBER = re.compile(r"\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*")

@@ -201,3 +201,34 @@ def test_versions_are_generated_side_by_side(
     index = files[tmp_path / "out" / "__init__.py"]
     assert "VERSIONS: dict[str, str] = {'2.3.8': 'v2_3_8', '2.3.9': 'v2_3_9'}" in index
     assert "LATEST = '2.3.9'" in index
+
+
+def test_run_time_requirements_name_known_plugins_and_options(data: dict[str, Any]) -> None:
+    # GIVEN the hand-kept run-time requirements, as the extractor copied them into the data
+    kept = json.loads((DATA.parent.parent / "overrides" / "run_time.json").read_text())["checks"]
+    copied = {(p["kind"], p["name"]): p["rules"]["run_time"] for p in data["plugins"] if p["rules"]}
+    # THEN each is in its plugin's rules, and names options the plugin has
+    for check in kept:
+        facts = copied[(check["kind"], check["plugin"])]
+        assert {
+            "one_of": check["one_of"],
+            "engine_message": check["engine_message"],
+            "java": check["java"],
+        } in facts
+        spec = catalog.plugin_spec(check["kind"], check["plugin"])
+        assert all(spec.option(key) is not None for key in check["one_of"]), check
+    assert sum(len(facts) for facts in copied.values()) == len(kept) == 4
+
+
+def test_json_schema_asserts_the_run_time_requirement() -> None:
+    # GIVEN FakeSource's schema, a FakeSource with neither schema nor tables_configs
+    import jsonschema
+
+    from stconfig.catalog.jsonschema import plugin_schema
+
+    schema = plugin_schema("source", "FakeSource")
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    # THEN only the bare one is invalid
+    assert not validator.is_valid({"plugin_name": "FakeSource", "row.num": 5})
+    assert validator.is_valid({"plugin_name": "FakeSource", "schema": {"fields": {"id": "int"}}})
+    assert validator.is_valid({"plugin_name": "FakeSource", "tables_configs": [{"schema": {}}]})

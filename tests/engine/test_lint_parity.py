@@ -2,9 +2,7 @@
 
 Each case records what the engine does with the job (refuses it with a message, or runs it to
 a final state) and the test checks that this is still so. Every job the engine refuses must get
-at least one error from the linter; `KNOWN_LINT_GAPS` lists the refusals the linter misses,
-and the test fails when a new gap appears or a listed one is closed. The table is in
-docs/engine-parity.md.
+at least one error from the linter. The table is in docs/engine-parity.md.
 """
 
 from __future__ import annotations
@@ -113,10 +111,6 @@ CASES = [
     Case("cycle alone", _cycle_alone, refused=SUBMIT_HANGS),
 ]
 
-KNOWN_LINT_GAPS = {"FakeSource without schema"}
-"""Refused by the engine, no linter error: the catalog does not know that FakeSource needs a
-`schema` (or `tables_configs`)."""
-
 
 def engine_outcome(master: str, job: Job) -> tuple[str | None, str | None]:
     """(refusal message, None) or (None, final state); a submit that times out is refused."""
@@ -144,7 +138,7 @@ def check(case: Case, master: str, folder: Path) -> None:
     else:
         assert refused is not None and case.refused in refused, refused
         errors = lint_errors(case.job(), folder)
-        assert (not errors) == (case.name in KNOWN_LINT_GAPS), errors
+        assert errors, f"the engine refuses {case.name!r} but the linter reports no error"
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,15 @@ SeaTunnel rejects the plugin: `There are unconfigured options, the options('stri
 are required because ['string.fake.mode' == TEMPLATE] is true.`
 
 ## Example
-    source { FakeSource { string.fake.mode = "template" } }
+    source { FakeSource { string.fake.mode = "template", schema { fields { id = string } } } }
 
 ## Use instead
-    source { FakeSource { string.fake.mode = "template", string.template = ["a", "b"] } }
+    source {
+      FakeSource {
+        string.fake.mode = "template", string.template = ["a", "b"]
+        schema { fields { id = string } }
+      }
+    }
 """
 
 from __future__ import annotations

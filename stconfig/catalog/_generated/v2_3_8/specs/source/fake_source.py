@@ -6,7 +6,7 @@ DO NOT EDIT: hand-written refinements go in stconfig/catalog/overrides.
 
 from __future__ import annotations
 
-from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
+from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec, RunTimeRule
 
 SPEC = PluginSpec(
     kind='source',
@@ -79,6 +79,9 @@ SPEC = PluginSpec(
         ConditionalRule('bigint.fake.mode', ('TEMPLATE',), ('bigint.template',)),
         ConditionalRule('float.fake.mode', ('TEMPLATE',), ('float.template',)),
         ConditionalRule('double.fake.mode', ('TEMPLATE',), ('double.template',)),
+    ),
+    run_time=(
+        RunTimeRule(('schema', 'tables_configs'), 'Schema config need option [schema], please correct your config first', 'seatunnel-connectors-v2/connector-fake/src/main/java/org/apache/seatunnel/connectors/seatunnel/fake/config/FakeConfig.java'),
     ),
     in_release_mapping=True,
     seatunnel_version='2.3.8',

@@ -6,7 +6,7 @@ DO NOT EDIT: hand-written refinements go in stconfig/catalog/overrides.
 
 from __future__ import annotations
 
-from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
+from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec, RunTimeRule
 
 SPEC = PluginSpec(
     kind='source',
@@ -51,6 +51,9 @@ SPEC = PluginSpec(
     conditional=(
         ConditionalRule('start.mode', ('CONSUME_FROM_TIMESTAMP',), ('start.mode.timestamp',)),
         ConditionalRule('start.mode', ('CONSUME_FROM_SPECIFIC_OFFSETS',), ('start.mode.offsets',)),
+    ),
+    run_time=(
+        RunTimeRule(('schema',), 'Schema config need option [schema], please correct your config first', 'seatunnel-connectors-v2/connector-rocketmq/src/main/java/org/apache/seatunnel/connectors/seatunnel/rocketmq/source/RocketMqSource.java'),
     ),
     in_release_mapping=True,
     seatunnel_version='2.3.8',

@@ -6,7 +6,7 @@ DO NOT EDIT: hand-written refinements go in stconfig/catalog/overrides.
 
 from __future__ import annotations
 
-from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
+from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec, RunTimeRule
 
 SPEC = PluginSpec(
     kind='source',
@@ -34,6 +34,9 @@ SPEC = PluginSpec(
     exclusive=(),
     bundled=(),
     conditional=(
+    ),
+    run_time=(
+        RunTimeRule(('schema',), 'Schema config need option [schema], please correct your config first', 'seatunnel-connectors-v2/connector-tablestore/src/main/java/org/apache/seatunnel/connectors/seatunnel/tablestore/source/TableStoreDBSource.java'),
     ),
     in_release_mapping=True,
     seatunnel_version='2.3.8',
