@@ -16,7 +16,7 @@ SeaTunnel 2.3.8 fails before running: `No configuration setting found for key 'e
 
 ## Use instead
     env { job.mode = "BATCH" }
-    source { FakeSource {} }
+    source { FakeSource { schema { fields { id = bigint } } } }
     sink { Console {} }
 """
 
