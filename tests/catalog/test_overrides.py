@@ -76,6 +76,8 @@ def test_examples_validate_against_the_plugin_schema(kind: str, name: str) -> No
 
 
 def test_refined_field_rejects_what_the_generated_one_accepts() -> None:
-    problems = catalog.validate_options("source", "FakeSource", {"row.num": -1})
+    schema = {"schema": {"fields": {"id": "bigint"}}}
+    problems = catalog.validate_options("source", "FakeSource", {**schema, "row.num": -1})
     assert [(p.key, p.kind) for p in problems] == [("row.num", "type")]
-    assert catalog.validate_options("source", "FakeSource", {"row.num": "${rows}"}) == []
+    options = {**schema, "row.num": "${rows}"}
+    assert catalog.validate_options("source", "FakeSource", options) == []

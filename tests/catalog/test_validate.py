@@ -10,6 +10,8 @@ import pytest
 from stconfig import catalog
 
 MYSQL = {"base-url": "jdbc:mysql://db:3306/a", "username": "u", "password": "p"}
+# FakeSource needs a schema (or tables_configs) when the job starts: see run_time rules
+SCHEMA = {"schema": {"fields": {"id": "bigint"}}}
 
 
 def kinds_and_keys(problems: list[catalog.OptionProblem]) -> list[tuple[str, str]]:
@@ -17,7 +19,7 @@ def kinds_and_keys(problems: list[catalog.OptionProblem]) -> list[tuple[str, str
 
 
 def test_misspelled_key_is_unknown_with_a_suggestion() -> None:
-    problems = catalog.validate_options("source", "FakeSource", {"row.nums": 5})
+    problems = catalog.validate_options("source", "FakeSource", {**SCHEMA, "row.nums": 5})
     assert kinds_and_keys(problems) == [("unknown", "row.nums")]
     assert problems[0].suggestion == "row.num"
     assert "SeaTunnel ignores it" in problems[0].message
@@ -81,7 +83,8 @@ def test_missing_required_names_the_key() -> None:
 
 
 def test_out_of_enum_value_is_reported_with_a_suggestion() -> None:
-    problems = catalog.validate_options("source", "FakeSource", {"string.fake.mode": "templat"})
+    options = {**SCHEMA, "string.fake.mode": "templat"}
+    problems = catalog.validate_options("source", "FakeSource", options)
     assert kinds_and_keys(problems) == [("enum", "string.fake.mode")]
     assert problems[0].suggestion == "TEMPLATE"
 
@@ -92,14 +95,15 @@ def test_enum_aliases_and_case_are_accepted() -> None:
 
 
 def test_type_conversion_is_lenient_like_seatunnel() -> None:
-    options = {"row.num": "10", "string.template": "a, b", "string.fake.mode": "template"}
+    options = {**SCHEMA, "row.num": "10", "string.template": "a, b", "string.fake.mode": "template"}
     assert catalog.validate_options("source", "FakeSource", options) == []
-    problems = catalog.validate_options("source", "FakeSource", {"row.num": "ten"})
+    problems = catalog.validate_options("source", "FakeSource", {**SCHEMA, "row.num": "ten"})
     assert kinds_and_keys(problems) == [("type", "row.num")]
 
 
 def test_placeholders_are_not_judged() -> None:
-    assert catalog.validate_options("source", "FakeSource", {"row.num": "${rows}"}) == []
+    options = {**SCHEMA, "row.num": "${rows}"}
+    assert catalog.validate_options("source", "FakeSource", options) == []
 
 
 def test_fallback_keys_and_table_names() -> None:
@@ -111,10 +115,21 @@ def test_fallback_keys_and_table_names() -> None:
 
 
 def test_nested_spelling_and_map_entries_are_known() -> None:
-    nested = {"row": {"num": 3}, "split": {"num": 2}}
+    nested = {**SCHEMA, "row": {"num": 3}, "split": {"num": 2}}
     assert catalog.validate_options("source", "FakeSource", nested) == []
     options = {"bootstrap.servers": "k:9092", "topic": "t", "kafka.config.acks": "all"}
     assert catalog.validate_options("sink", "Kafka", options) == []
+
+
+def test_fake_source_needs_a_schema_when_the_job_starts() -> None:
+    # the OptionRule leaves schema optional, but FakeConfig builds the table from it
+    problems = catalog.validate_options("source", "FakeSource", {"row.num": 5})
+    assert kinds_and_keys(problems) == [("run_time", "schema")]
+    assert "Schema config need option [schema]" in problems[0].message
+    tables = {"tables_configs": [{**SCHEMA, "row.num": 5}]}
+    assert catalog.validate_options("source", "FakeSource", {"row.num": 5, **tables}) == []
+    options = {**SCHEMA, "row.num": 5}
+    assert catalog.validate_options("source", "FakeSource", options) == []
 
 
 def test_schema_block_is_typed() -> None:

@@ -59,7 +59,7 @@ def test_submit_prints_the_job_id(fake_engine: FakeEngine, write_job: WriteJob) 
 def test_submit_a_hocon_file_with_variables(fake_engine: FakeEngine, write_job: WriteJob) -> None:
     conf = write_job(
         'env { job.mode = "STREAMING", job.name = ${name} }\n'
-        'source { FakeSource { plugin_output = "fake" } }\n'
+        'source { FakeSource { plugin_output = "fake", schema { fields { id = bigint } } } }\n'
         'sink { Console { plugin_input = "fake" } }\n',
         "job.conf",
     )
@@ -466,7 +466,11 @@ def test_a_hanging_savepoint_points_to_force(fake_engine: FakeEngine) -> None:
 
 
 def test_submit_from_standard_input(fake_engine: FakeEngine) -> None:
-    text = 'env { job.mode = "BATCH" }\nsource { FakeSource {} }\nsink { Console {} }\n'
+    text = (
+        'env { job.mode = "BATCH" }\n'
+        "source { FakeSource { schema { fields { id = bigint } } } }\n"
+        "sink { Console {} }\n"
+    )
     result = run_cli("submit", "-", "--master", fake_engine.url, input=text)
     assert result.exit_code == 0, result.stderr
     assert fake_engine.job(result.stdout.strip()) is not None

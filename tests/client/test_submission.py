@@ -93,7 +93,7 @@ def test_dsl_files_build_their_job(tmp_path: Path) -> None:
         "from stconfig.dsl import Console, FakeSource, Job\n"
         "def make(name):\n"
         "    with Job(name) as job:\n"
-        "        FakeSource(row_num=1) >> Console()\n"
+        "        FakeSource(row_num=1, schema_={'fields': {'id': 'bigint'}}) >> Console()\n"
         "    return job\n"
         "jobs = [make('a'), make('b')]\n"
     )

@@ -256,6 +256,8 @@ def test_job_document_is_verbatim() -> None:
 def test_the_linter_reports_what_the_escape_hatch_lets_through() -> None:
     with Job("hatch", mode="BATCH") as job:
         Source("MyConnector", {"a": 1}) >> Sink("Console")
-        Source("FakeSource", {"row.nums": 1}, plugin_output="fake") >> Sink("Console")
+        schema = {"fields": {"id": "bigint"}}
+        fake = Source("FakeSource", {"row.nums": 1, "schema": schema}, plugin_output="fake")
+        fake >> Sink("Console")
     codes = sorted(diagnostic.code for diagnostic in job.lint())
     assert codes == ["ST301", "ST306"]

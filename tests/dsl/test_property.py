@@ -36,6 +36,16 @@ option_values = st.one_of(values.map(plain), variables)
 options = st.dictionaries(
     option_keys.filter(lambda key: key not in TABLE_KEYS), option_values, max_size=3
 )
+# FakeSource needs a schema when the job starts (ST311), so generated ones always have one
+fake_schemas = st.builds(
+    lambda fields: {"fields": fields},
+    st.dictionaries(
+        table_names,
+        st.sampled_from(["bigint", "string", "int", "double", "boolean", "decimal(10, 2)"]),
+        min_size=1,
+        max_size=3,
+    ),
+)
 env_extras = st.dictionaries(
     option_keys.filter(lambda key: key not in ENV_KEYS and key not in RESTORE_KEYS),
     values.map(plain),
@@ -70,7 +80,11 @@ def dsl_jobs(draw: st.DrawFn) -> Job:
 
     with job:
         producers: list[Wired] = [
-            FakeSource(row_num=draw(st.integers(0, 10**6)), plugin_output=output())
+            FakeSource(
+                row_num=draw(st.integers(0, 10**6)),
+                schema_=draw(fake_schemas),
+                plugin_output=output(),
+            )
             if draw(st.booleans())
             else Source(draw(plugin_names), draw(options), plugin_output=output())
             for _ in range(draw(st.integers(1, 3)))

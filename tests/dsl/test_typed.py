@@ -26,13 +26,23 @@ from tests.conftest import REPOSITORY
 
 
 def test_typed_plugins_build_the_same_blocks_as_generic_ones() -> None:
+    schema = {"fields": {"id": "bigint", "name": "string"}}
     with Job("typed", mode="BATCH") as typed:
-        FakeSource(row_num=3, plugin_output="fake") >> Console()
+        FakeSource(row_num=3, schema_=schema, plugin_output="fake") >> Console()
     with Job("typed", mode="BATCH") as generic:
         from stconfig.dsl import Source
 
-        Source("FakeSource", {"row.num": 3}, plugin_output="fake") >> Sink("Console")
+        options = {"row.num": 3, "schema": schema}
+        Source("FakeSource", options, plugin_output="fake") >> Sink("Console")
     assert typed.build() == generic.build()
+
+
+def test_a_fake_source_without_a_schema_is_refused_on_construction() -> None:
+    # the engine refuses it when the job starts: "Schema config need option [schema]"
+    with pytest.raises(ValidationError, match="schema") as caught:
+        FakeSource(row_num=1)
+    assert "tables_configs" in str(caught.value)
+    FakeSource(row_num=1, schema_={"fields": {"id": "bigint"}})
 
 
 def test_options_are_written_in_the_order_given() -> None:

@@ -96,7 +96,9 @@ def test_variables_and_environment_resolve_references(tmp_path: Path) -> None:
     path = write(
         tmp_path,
         "job.conf",
-        "env { job.mode = ${MODE} }\nsource { FakeSource {} }\nsink { Console {} }\n",
+        "env { job.mode = ${MODE} }\n"
+        "source { FakeSource { schema { fields { id = bigint } } } }\n"
+        "sink { Console {} }\n",
     )
     assert codes(stconfig.lint(path, environ={})) == ["ST701"]
     assert codes(stconfig.lint(path, environ={"MODE": "BATCH"})) == []
@@ -114,7 +116,7 @@ def test_pre_submit_check_prints_and_refuses_errors(
         "good.conf",
         (
             'env { job.mode = "STREAMING", checkpoint.interval = 1000, job.id = "42" }\n'
-            "source { FakeSource {} }\nsink { Console {} }\n"
+            "source { FakeSource { schema { fields { id = bigint } } } }\nsink { Console {} }\n"
         ),
     )
     assert pre_submit_check(load(good), str(good)) is True
@@ -122,7 +124,10 @@ def test_pre_submit_check_prints_and_refuses_errors(
     bad = write(
         tmp_path,
         "bad.conf",
-        'env { job.mode = "stream" }\nsource { FakeSource {} }\nsink { Console {} }\n',
+        (
+            'env { job.mode = "stream" }\n'
+            "source { FakeSource { schema { fields { id = bigint } } } }\nsink { Console {} }\n"
+        ),
     )
     assert pre_submit_check(load(bad), str(bad)) is False
     assert f"{bad}:1:18: ST102 job.mode 'stream'" in capsys.readouterr().err
@@ -136,7 +141,8 @@ def test_pre_submit_check_reads_new_key_names_as_2_3_9(tmp_path: Path) -> None:
         tmp_path,
         "new.conf",
         (
-            'env { job.mode = "BATCH" }\nsource { FakeSource { plugin_output = "a" } }\n'
+            'env { job.mode = "BATCH" }\n'
+            'source { FakeSource { plugin_output = "a", schema { fields { id = bigint } } } }\n'
             'sink { Console { plugin_input = "a" } }\n'
         ),
     )
@@ -150,7 +156,11 @@ def test_unknown_plugins_only_against_a_catalog_of_the_target_version(tmp_path: 
         "job.conf",
         (
             'env { job.mode = "BATCH" }\n'
-            "source { NewSource2025 {}, FakeSource { row.nums = 3 } }\nsink { Console {} }\n"
+            "source {\n"
+            "  NewSource2025 {}\n"
+            "  FakeSource { row.nums = 3, schema { fields { id = bigint } } }\n"
+            "}\n"
+            "sink { Console {} }\n"
         ),
     )
     assert codes(stconfig.lint(path, select=["ST3"], target_version="2.3.8")) == ["ST306", "ST301"]

@@ -10,14 +10,14 @@ import pytest
 from tests.conftest import run_cli
 
 GOOD = """env { job.mode = "BATCH" }
-source { FakeSource { result_table_name = "fake" } }
+source { FakeSource { result_table_name = "fake", schema { fields { id = bigint } } } }
 sink { Console { source_table_name = "fake" } }
 """
 BAD = """env {
   job.mode = "batch"   # lower case
   checkpoint.interval = 10s
 }
-source { FakeSource { result_table_name = "fake" } }
+source { FakeSource { result_table_name = "fake", schema { fields { id = bigint } } } }
 sink { Console { source_table_name = "fake,other" } }
 """
 
@@ -227,7 +227,8 @@ def test_fix_renames_keys_and_is_idempotent(tmp_path: Path) -> None:
     path = tmp_path / "old.conf"
     original = (
         "env {\n  job.mode = BATCH\n  execution.parallelism = 2  # was Flink's name\n}\n"
-        'source { FakeSource { result_table_name = "fake", "row.num " = 5 } }\n'
+        'source { FakeSource { result_table_name = "fake", "row.num " = 5\n'
+        "  schema { fields { id = bigint } } } }\n"
         'sink { Console { "source_table_name" = "fake" } }\n'
     )
     path.write_text(original, encoding="utf-8")
@@ -235,7 +236,8 @@ def test_fix_renames_keys_and_is_idempotent(tmp_path: Path) -> None:
     fixed = path.read_text(encoding="utf-8")
     assert fixed == (
         "env {\n  job.mode = BATCH\n  parallelism = 2  # was Flink's name\n}\n"
-        'source { FakeSource { plugin_output = "fake", "row.num" = 5 } }\n'
+        'source { FakeSource { plugin_output = "fake", "row.num" = 5\n'
+        "  schema { fields { id = bigint } } } }\n"
         'sink { Console { "plugin_input" = "fake" } }\n'
     )
     assert first.exit_code == 0 and "All checks passed" in first.output

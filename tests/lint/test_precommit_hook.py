@@ -48,11 +48,10 @@ def test_hook_entry_on_good_and_bad_files(tmp_path: Path) -> None:
     if executable is None:
         pytest.skip("the stconfig entry point is not installed (pip install -e .)")
     good = tmp_path / "good.conf"
-    good.write_text('env { job.mode = "BATCH" }\nsource { FakeSource {} }\nsink { Console {} }\n')
+    source = "source { FakeSource { schema { fields { id = bigint } } } }\nsink { Console {} }\n"
+    good.write_text('env { job.mode = "BATCH" }\n' + source)
     bad = tmp_path / "bad.conf"
-    bad.write_text(
-        'env { job.mode = "BATCH", job.id = "1" }\nsource { FakeSource {} }\nsink { Console {} }\n'
-    )
+    bad.write_text('env { job.mode = "BATCH", job.id = "1" }\n' + source)
     command = shlex.split(hook_field("entry"))
 
     def run(*files: Path) -> subprocess.CompletedProcess[str]:
