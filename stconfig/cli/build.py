@@ -47,7 +47,7 @@ def build(
     FILE.<job name>.json.
 
     Exit codes: 0 written (or up to date), 1 --check found stale outputs, 2 bad input or a
-    DSL file that raised (its traceback is printed, trimmed to your own code).
+    DSL file that raised (reported as FILE.py:LINE:COL at the failing line of your code).
     """
     from stconfig.dsl.runner import UserCodeError, find_jobs
 
@@ -58,7 +58,7 @@ def build(
             try:
                 jobs = find_jobs(file)
             except UserCodeError as error:
-                click.echo(f"error: {file}: the DSL file raised\n{error}", err=True)
+                click.echo(f"error: {error}", err=True)
                 sys.exit(EXIT_USAGE)
             for found in jobs:
                 model = found.job.build()

@@ -166,6 +166,13 @@ def lint(
         return
 
     files = list(walk(paths))
+    dsl_files = [path for path in files if path.lower().endswith(".py")]
+    if dsl_files:
+        fail(
+            f"{dsl_files[0]} is a Python DSL file: lint what it builds "
+            f"(`stconfig build {dsl_files[0]}`, then lint the .json or .conf it writes), "
+            "or call job.lint() in Python"
+        )
     found_any: list[Diagnostic] = []
     try:
         if paths == ("-",):

@@ -2,7 +2,8 @@
 
 A module-level `job` is the file's job; otherwise every module-level job, and the jobs in
 module-level lists, tuples and dicts, in definition order. A file that raises is reported
-with the traceback of the user's own frames only (stconfig's and Python's are dropped).
+as `file.py:line:col: what went wrong` at its innermost frame in the user's own code (the
+user's calls leading there follow; stconfig's, pydantic's and Python's frames are dropped).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeAlias
 
+from pydantic import ValidationError
+
 from stconfig import model
 from stconfig.dsl.document import JobDocument
 from stconfig.dsl.errors import DslError
@@ -28,7 +31,7 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 class UserCodeError(StconfigError):
-    """The DSL file raised; the message is its trimmed traceback."""
+    """The DSL file raised; the message locates it in the user's code, on one line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,28 +62,56 @@ def run_file(path: str | Path) -> dict[str, object]:
     except SystemExit as error:
         raise UserCodeError(f"{file}: the file called sys.exit({error.code!r})") from error
     except Exception as error:
-        raise UserCodeError(_user_traceback(error)) from error
+        raise UserCodeError(_describe(error)) from error
     finally:
         if folder in sys.path:
             sys.path.remove(folder)
     return module.__dict__
 
 
-def _user_traceback(error: BaseException) -> str:
-    """The traceback without stconfig's frames, then the error, as Python prints it."""
-    frames = [
+def _user_frames(error: BaseException) -> list[traceback.FrameSummary]:
+    """The traceback's frames in the user's own code (stconfig, pydantic, Python dropped)."""
+    return [
         frame
         for frame in traceback.extract_tb(error.__traceback__)
         if not frame.filename.startswith(_PACKAGE)
         and not frame.filename.startswith("<frozen")
         and "/site-packages/pydantic" not in frame.filename
     ]
-    lines = ["Traceback (most recent call last):\n", *traceback.format_list(frames)]
+
+
+def _summary(error: BaseException) -> str:
+    """The error on one line: pydantic's errors as `Model.field: message`, joined."""
+    if isinstance(error, ValidationError):
+        parts = []
+        for item in error.errors():
+            field = ".".join(str(part) for part in item["loc"])
+            message = str(item["msg"]).removeprefix("Value error, ")
+            parts.append(
+                f"{error.title}.{field}: {message}" if field else f"{error.title}: {message}"
+            )
+        return "; ".join(parts)
     if isinstance(error, DslError):
-        lines.append(f"{type(error).__name__}: {error}\n")
+        return error.message
+    text = " ".join(str(error).split())
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def _describe(error: BaseException) -> str:
+    """`file:line:col: what went wrong`, then the user's calls that led there, innermost last."""
+    frames = _user_frames(error)
+    if isinstance(error, DslError) and error.location is not None:
+        headline = str(error)
+    elif frames:
+        innermost = frames[-1]
+        column = f":{innermost.colno + 1}" if innermost.colno is not None else ""
+        headline = f"{innermost.filename}:{innermost.lineno}{column}: {_summary(error)}"
     else:
-        lines.extend(traceback.format_exception_only(error))
-    return "".join(lines).rstrip("\n")
+        return _summary(error)
+    callers = frames[:-1]
+    lines = [headline]
+    lines += [f"  called from {f.filename}:{f.lineno} ({f.name})" for f in reversed(callers)]
+    return "\n".join(lines)
 
 
 def find_jobs(path: str | Path) -> list[FoundJob]:

@@ -175,6 +175,15 @@ def test_missing_file_exits_two_without_traceback(tmp_path: Path) -> None:
     assert result.output.strip() == f"stconfig lint: {tmp_path / 'absent.conf'}: no such file"
 
 
+def test_a_python_dsl_file_is_pointed_at_build_not_parsed_as_hocon(tmp_path: Path) -> None:
+    dsl = tmp_path / "jobs.py"
+    dsl.write_text("from stconfig.dsl import Job\n", encoding="utf-8")
+    result = run_cli("lint", str(dsl))
+    assert result.exit_code == 2
+    assert result.output.startswith(f"stconfig lint: {dsl} is a Python DSL file")
+    assert f"stconfig build {dsl}" in result.output and "ST001" not in result.output
+
+
 def test_pyproject_settings_and_flag_override(jobs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (jobs / "pyproject.toml").write_text(
         '[tool.stconfig]\nignore = ["ST104"]\ntarget-version = "2.3.8"\n'
