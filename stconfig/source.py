@@ -31,6 +31,11 @@ class SourceFile:
         line = bisect_right(starts, offset) - 1
         return line + 1, offset - starts[line] + 1
 
+    def line_start(self, line: int) -> int:
+        """The offset where a 1-based line starts (the end of the text past the last line)."""
+        starts = self._starts()
+        return starts[line - 1] if 1 <= line <= len(starts) else len(self.text)
+
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
         starts = self._starts()

@@ -114,12 +114,13 @@ def lint(
     variables, secrets and version differences.
 
     PATHS are files or folders; folders are searched for *.conf, *.hocon and *.json;
-    '-' reads one job from standard input.
+    '-' reads one job from standard input. A Python DSL file (.py) is run and every job it
+    defines is linted, with findings at the lines of the file that made each plugin.
     Settings come from [tool.stconfig] in the nearest pyproject.toml, then these flags.
     Exit codes: 0 no error left, 1 an error (or a warning with --warnings-as-errors),
-    2 usage or I/O problem.
+    2 usage or I/O problem, or a DSL file that raised.
     """
-    from stconfig.errors import FileReadError
+    from stconfig.errors import FileReadError, StconfigError
     from stconfig.lint.config import ConfigError, find_pyproject, load_config
     from stconfig.lint.diagnostic import Diagnostic, Severity
     from stconfig.lint.engine import lint_path
@@ -166,22 +167,22 @@ def lint(
         return
 
     files = list(walk(paths))
-    dsl_files = [path for path in files if path.lower().endswith(".py")]
-    if dsl_files:
-        fail(
-            f"{dsl_files[0]} is a Python DSL file: lint what it builds "
-            f"(`stconfig build {dsl_files[0]}`, then lint the .json or .conf it writes), "
-            "or call job.lint() in Python"
-        )
+    if (fix or diff) and any(path.lower().endswith(".py") for path in files):
+        fail("--fix and --diff edit job files, not Python DSL files")
     found_any: list[Diagnostic] = []
     try:
         if paths == ("-",):
             results = {"-": _lint_stdin(stdin_filename or "-", settings)}
         else:
-            results = {path: lint_path(path, settings) for path in files}
+            results = {
+                path: _lint_dsl(path, settings, explicit_target=version is not None)
+                if path.lower().endswith(".py")
+                else lint_path(path, settings)
+                for path in files
+            }
         if fix or diff:
             results = _apply_fixes(results, settings, write=fix)
-    except FileReadError as error:
+    except (FileReadError, StconfigError) as error:
         fail(str(error))
         return
     for diagnostics in results.values():
@@ -194,6 +195,22 @@ def lint(
             sys.stdout.write(_summary(found_any, len(files)))
     failing = {Severity.ERROR} | ({Severity.WARNING} if warnings_as_errors else set())
     raise SystemExit(1 if any(d.severity in failing for d in found_any) else 0)
+
+
+def _lint_dsl(path: str, settings: LintSettings, *, explicit_target: bool) -> list[Diagnostic]:
+    """Every job a Python DSL file defines, linted as `job.lint()` does, at its Python lines."""
+    from stconfig.dsl import Job
+    from stconfig.dsl.runner import find_jobs
+    from stconfig.lint.engine import lint_job
+
+    findings: list[Diagnostic] = []
+    for found in find_jobs(path):
+        job = found.job
+        if isinstance(job, Job):
+            findings += job.lint_with(settings, explicit_target=explicit_target)
+        else:
+            findings += lint_job(job.build(), settings)
+    return findings
 
 
 def _lint_stdin(name: str, settings: LintSettings) -> list[Diagnostic]:

@@ -9,23 +9,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal
 
 from stconfig.dsl import _context
 from stconfig.dsl._location import Location, caller
+from stconfig.dsl._positions import PythonFiles, spread
 from stconfig.dsl._values import to_node
 from stconfig.dsl.env import ENV_KEYS, RESTORE_KEYS, Env, Mode
 from stconfig.dsl.errors import DslError, WiringError
-from stconfig.dsl.plugins import OUTPUT_KEYS, Wired
+from stconfig.dsl.plugins import INPUT_KEYS, OUTPUT_KEYS, Wired
 from stconfig.dsl.variables import Secret, Var
 from stconfig.model import job as model
 from stconfig.model.graph import GraphNode, TableGraph, build_graph
 from stconfig.model.values import ListNode, Node, ObjectNode, Scalar
+from stconfig.source import SourceFile
 from stconfig.variables import apply_placeholder_pass, check_names
 
 if TYPE_CHECKING:
     from stconfig.lint.diagnostic import Diagnostic
+    from stconfig.lint.settings import LintSettings
 
 TableKeys = Literal["plugin_output", "result_table_name"]
 
@@ -171,13 +175,31 @@ class Job:
             section: list[Node] = [nodes[id(plugin)] for plugin in self._section(kind)]
             if section or kind != "transform" or self.empty_transform:
                 root.set(kind, ListNode(section))
-        built = model.Job(root)
+        built = model.Job(root, source_file=self._place(ordered, nodes, env))
         if self.check_wiring:
             self._check_graph(built)
         if variables is not None:
             check_names(variables)
-            return model.Job(apply_placeholder_pass(root, variables))
+            return model.Job(apply_placeholder_pass(root, variables), built.source_file)
         return built
+
+    def _place(
+        self, ordered: list[Wired], nodes: dict[int, ObjectNode], env: ObjectNode
+    ) -> SourceFile | None:
+        """Put the built nodes on the Python lines that made them; the job's file."""
+        files = PythonFiles()
+        for plugin in ordered:
+            node = nodes[id(plugin)]
+            if plugin._inputs:
+                wire = files.span(plugin._inputs[-1][1])
+                for key in INPUT_KEYS:
+                    member = node.member(key)
+                    if member is not None and wire is not None:
+                        member.key_span = wire
+                        spread(member.value, wire)
+            spread(node, files.span(plugin._st_location))
+        spread(env, files.span(self.location))
+        return files.source(self.location.path) if self.location is not None else None
 
     def _check_members(self, ordered: list[Wired]) -> None:
         members = {id(plugin) for plugin in ordered}
@@ -321,23 +343,43 @@ class Job:
         A job written with `plugin_output` keys targets SeaTunnel 2.3.9 or later (the keys
         do not exist before), unless `target_version=` says otherwise. The catalog knows
         2.3.8's plugins only, and the linter does not report unknown plugin names for a
-        newer target, so they are then checked against 2.3.8 (ST306) as well.
+        newer target, so they are then checked against 2.3.8 (ST306) as well. Findings
+        point at the lines of the Python file that made each plugin.
         """
-        from stconfig.lint import lint
+        from stconfig.lint import LintSettings
+
+        explicit = settings.get("target_version") is not None
+        options = {
+            "select": tuple(settings.pop("select", ())),
+            "ignore": tuple(settings.pop("ignore", ())),
+            "variables": dict(settings.pop("variables", None) or {}),
+            **settings,
+        }
+        if not explicit:
+            options.pop("target_version", None)
+        return self.lint_with(LintSettings(**options), explicit_target=explicit)
+
+    def lint_with(self, settings: LintSettings, *, explicit_target: bool) -> list[Diagnostic]:
+        """`lint` with settings already made (as `stconfig lint` makes them from its flags)."""
+        from stconfig.lint.diagnostic import Diagnostic
+        from stconfig.lint.engine import lint_job
         from stconfig.lint.versions import RENAME_VERSION, default_version, parse_version
 
         given = {name: f"<secret {name}>" for name in self.secrets()}
-        given.update(settings.pop("variables", None) or {})
+        given.update(settings.variables)
+        settings = replace(settings, variables=given)
         built = self.build()
-        default = default_version()
         renamed = ".".join(str(part) for part in RENAME_VERSION)
+        default = default_version()
         raised = parse_version(renamed) > parse_version(default)
-        if self.table_keys != "plugin_output" or "target_version" in settings or not raised:
-            return lint(built, variables=given, **settings)
-        findings = lint(built, variables=given, target_version=renamed, **settings)
-        if "select" not in settings and "ignore" not in settings:
-            findings += lint(built, variables=given, select=["ST306"], target_version=default)
-        return findings
+        if self.table_keys != "plugin_output" or explicit_target or not raised:
+            return lint_job(built, settings)
+        findings = lint_job(built, replace(settings, target_version=renamed))
+        if not settings.select and not settings.ignore:
+            findings += lint_job(
+                built, replace(settings, select=("ST306",), target_version=default)
+            )
+        return sorted(findings, key=Diagnostic.sort_key)
 
     def __iter__(self) -> Iterator[Wired]:
         return iter(self.plugins)

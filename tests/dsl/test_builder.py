@@ -259,5 +259,11 @@ def test_the_linter_reports_what_the_escape_hatch_lets_through() -> None:
         schema = {"fields": {"id": "bigint"}}
         fake = Source("FakeSource", {"row.nums": 1, "schema": schema}, plugin_output="fake")
         fake >> Sink("Console")
-    codes = sorted(diagnostic.code for diagnostic in job.lint())
-    assert codes == ["ST301", "ST306"]
+    found = {diagnostic.code: diagnostic for diagnostic in job.lint()}
+    assert sorted(found) == ["ST301", "ST306"]
+    # THEN each finding points at the line of this file that made the plugin
+    line = inspect.currentframe().f_lineno  # type: ignore[union-attr]
+    for code, made_at in (("ST306", line - 7), ("ST301", line - 5)):
+        span = found[code].span
+        assert span is not None and span.path == __file__
+        assert span.start_line_col == (made_at, 9), code

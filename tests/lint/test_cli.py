@@ -175,13 +175,62 @@ def test_missing_file_exits_two_without_traceback(tmp_path: Path) -> None:
     assert result.output.strip() == f"stconfig lint: {tmp_path / 'absent.conf'}: no such file"
 
 
-def test_a_python_dsl_file_is_pointed_at_build_not_parsed_as_hocon(tmp_path: Path) -> None:
+DSL_JOBS = """\
+from stconfig.dsl import Console, Job, Sink, Source
+
+SCHEMA = {"fields": {"id": "bigint"}}
+
+with Job("typo", mode="BATCH") as job:
+    fake = Source("FakeSource", {"row.nums": 5, "schema": SCHEMA})
+    fake >> Console()
+"""
+
+
+def test_a_python_dsl_file_is_linted_at_its_own_lines(tmp_path: Path) -> None:
     dsl = tmp_path / "jobs.py"
-    dsl.write_text("from stconfig.dsl import Job\n", encoding="utf-8")
+    dsl.write_text(DSL_JOBS, encoding="utf-8")
+    result = run_cli("lint", "--output-format", "concise", str(dsl))
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        f"{dsl}:6:5: ST301 'row.nums' is not an option of FakeSource; SeaTunnel ignores it "
+        "[unknown-option]"
+    )
+
+
+def test_a_dsl_wiring_finding_points_at_the_wire(tmp_path: Path) -> None:
+    dsl = tmp_path / "loop.py"
+    dsl.write_text(
+        "from stconfig.dsl import Console, FieldMapper, Job, Source\n"
+        'with Job("loop", mode="BATCH", check_wiring=False) as job:\n'
+        '    fake = Source("FakeSource", {"schema": {"fields": {"id": "bigint"}}})\n'
+        '    a = FieldMapper(field_mapper={"id": "id"})\n'
+        '    b = FieldMapper(field_mapper={"id": "id"})\n'
+        "    [fake, b] >> a\n"
+        "    a >> b\n"
+        "    b >> Console()\n",
+        encoding="utf-8",
+    )
+    result = run_cli("lint", "--output-format", "concise", str(dsl))
+    assert result.exit_code == 1
+    assert result.output.startswith(f"{dsl}:6:5: ST202 table cycle")
+
+
+def test_fix_refuses_python_dsl_files(tmp_path: Path) -> None:
+    dsl = tmp_path / "jobs.py"
+    dsl.write_text(DSL_JOBS, encoding="utf-8")
+    result = run_cli("lint", "--fix", str(dsl))
+    assert result.exit_code == 2
+    assert "not Python DSL files" in result.output
+
+
+def test_a_raising_dsl_file_exits_two_with_one_line(tmp_path: Path) -> None:
+    dsl = tmp_path / "jobs.py"
+    dsl.write_text("import nothing_such\n", encoding="utf-8")
     result = run_cli("lint", str(dsl))
     assert result.exit_code == 2
-    assert result.output.startswith(f"stconfig lint: {dsl} is a Python DSL file")
-    assert f"stconfig build {dsl}" in result.output and "ST001" not in result.output
+    assert result.output == (
+        f"stconfig lint: {dsl}:1:1: ModuleNotFoundError: No module named 'nothing_such'\n"
+    )
 
 
 def test_pyproject_settings_and_flag_override(jobs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
