@@ -72,7 +72,10 @@ def fail(message: str) -> None:
     "--target-version",
     type=click.Choice(KNOWN_VERSIONS),
     default=None,
-    help="SeaTunnel version the jobs run on (default: the newest the plugin catalog knows).",
+    help=(
+        "SeaTunnel version the jobs run on (default: the newest the plugin catalog knows, "
+        "or 2.3.9 for a job that writes plugin_output / plugin_input keys)."
+    ),
 )
 @click.option(
     "--var",
@@ -161,6 +164,7 @@ def lint(
             variables=assigned,
             per_file_ignores=config.per_file_ignores if config else (),
             root=config.root if config else None,
+            infer_version=version is None,
         )
     except ValueError as error:
         fail(str(error))
@@ -175,7 +179,7 @@ def lint(
             results = {"-": _lint_stdin(stdin_filename or "-", settings)}
         else:
             results = {
-                path: _lint_dsl(path, settings, explicit_target=version is not None)
+                path: _lint_dsl(path, settings)
                 if path.lower().endswith(".py")
                 else lint_path(path, settings)
                 for path in files
@@ -197,7 +201,7 @@ def lint(
     raise SystemExit(1 if any(d.severity in failing for d in found_any) else 0)
 
 
-def _lint_dsl(path: str, settings: LintSettings, *, explicit_target: bool) -> list[Diagnostic]:
+def _lint_dsl(path: str, settings: LintSettings) -> list[Diagnostic]:
     """Every job a Python DSL file defines, linted as `job.lint()` does, at its Python lines."""
     from stconfig.dsl import Job
     from stconfig.dsl.runner import find_jobs
@@ -207,7 +211,7 @@ def _lint_dsl(path: str, settings: LintSettings, *, explicit_target: bool) -> li
     for found in find_jobs(path):
         job = found.job
         if isinstance(job, Job):
-            findings += job.lint_with(settings, explicit_target=explicit_target)
+            findings += job.lint_with(settings)
         else:
             findings += lint_job(job.build(), settings)
     return findings

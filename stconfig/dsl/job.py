@@ -340,46 +340,23 @@ class Job:
 
         Secrets count as given (they are supplied at submit time), so their placeholders
         are not reported as unset; other variables are, unless `variables=` gives them.
-        A job written with `plugin_output` keys targets SeaTunnel 2.3.9 or later (the keys
-        do not exist before), unless `target_version=` says otherwise. The catalog knows
-        2.3.8's plugins only, and the linter does not report unknown plugin names for a
-        newer target, so they are then checked against 2.3.8 (ST306) as well. Findings
+        Without `target_version=`, a job written with `plugin_output` keys is checked as
+        SeaTunnel 2.3.9 (the keys do not exist before), as `stconfig lint` does. Findings
         point at the lines of the Python file that made each plugin.
         """
-        from stconfig.lint import LintSettings
+        from stconfig.lint import lint
 
-        explicit = settings.get("target_version") is not None
-        options = {
-            "select": tuple(settings.pop("select", ())),
-            "ignore": tuple(settings.pop("ignore", ())),
-            "variables": dict(settings.pop("variables", None) or {}),
-            **settings,
-        }
-        if not explicit:
-            options.pop("target_version", None)
-        return self.lint_with(LintSettings(**options), explicit_target=explicit)
+        given = {name: f"<secret {name}>" for name in self.secrets()}
+        given.update(settings.pop("variables", None) or {})
+        return lint(self.build(), variables=given, **settings)
 
-    def lint_with(self, settings: LintSettings, *, explicit_target: bool) -> list[Diagnostic]:
+    def lint_with(self, settings: LintSettings) -> list[Diagnostic]:
         """`lint` with settings already made (as `stconfig lint` makes them from its flags)."""
-        from stconfig.lint.diagnostic import Diagnostic
         from stconfig.lint.engine import lint_job
-        from stconfig.lint.versions import RENAME_VERSION, default_version, parse_version
 
         given = {name: f"<secret {name}>" for name in self.secrets()}
         given.update(settings.variables)
-        settings = replace(settings, variables=given)
-        built = self.build()
-        renamed = ".".join(str(part) for part in RENAME_VERSION)
-        default = default_version()
-        raised = parse_version(renamed) > parse_version(default)
-        if self.table_keys != "plugin_output" or explicit_target or not raised:
-            return lint_job(built, settings)
-        findings = lint_job(built, replace(settings, target_version=renamed))
-        if not settings.select and not settings.ignore:
-            findings += lint_job(
-                built, replace(settings, select=("ST306",), target_version=default)
-            )
-        return sorted(findings, key=Diagnostic.sort_key)
+        return lint_job(self.build(), replace(settings, variables=given))
 
     def __iter__(self) -> Iterator[Wired]:
         return iter(self.plugins)

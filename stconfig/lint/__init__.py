@@ -31,6 +31,9 @@ def lint(
 ) -> list[Diagnostic]:
     """Lint a job file (or a job in memory) and return its findings, sorted by position.
 
+    Without `target_version`, a job is checked as the newest catalog's version (2.3.8), or as
+    2.3.9 when it writes `plugin_output` / `plugin_input` keys, which only 2.3.9+ reads.
+
     Raises FileReadError when the file cannot be read; syntax errors are findings (ST001).
     """
     from stconfig.lint.engine import lint_job, lint_path
@@ -43,7 +46,7 @@ def lint(
     }
     if target_version is not None:
         options["target_version"] = target_version
-    settings = LintSettings(**options)
+    settings = LintSettings(**options, infer_version=target_version is None)
     if isinstance(path_or_job, str | os.PathLike):
         return lint_path(os.fspath(path_or_job), settings)
     return lint_job(path_or_job, settings)

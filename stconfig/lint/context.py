@@ -70,7 +70,7 @@ class LintContext:
         from stconfig.lint.options import check_job
 
         assert self.job is not None
-        return check_job(self.job, self.version)
+        return check_job(self.job, self.version, unknown_plugins=self.settings.version_inferred)
 
     @cached_property
     def job_mode(self) -> str | None:

@@ -69,8 +69,14 @@ def catalog_version(target: tuple[int, ...]) -> tuple[str, bool] | None:
     return usable[-1], parse_version(usable[-1]) == target
 
 
-def check_job(job: Job, target: tuple[int, ...]) -> list[OptionFinding]:
-    """Every plugin's findings, in plugin order."""
+def check_job(
+    job: Job, target: tuple[int, ...], *, unknown_plugins: bool = False
+) -> list[OptionFinding]:
+    """Every plugin's findings, in plugin order.
+
+    Unknown plugin names are reported when the catalog is the target's own, or when
+    `unknown_plugins` says so (the target was inferred, not chosen).
+    """
     chosen = catalog_version(target)
     if chosen is None:
         return []
@@ -83,7 +89,7 @@ def check_job(job: Job, target: tuple[int, ...]) -> list[OptionFinding]:
         if name is None or not name.strip():
             continue
         if canonical_name(plugin.kind, name, version=version) is None:
-            if exact:
+            if exact or unknown_plugins:
                 member = plugin.name_member
                 span = None
                 if member is not None:

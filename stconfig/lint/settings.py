@@ -22,6 +22,12 @@ class LintSettings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     root: str | None = None
     """Folder that `per_file_ignores` globs are relative to (the pyproject.toml's)."""
+    infer_version: bool = False
+    """No version was chosen: a job written with `plugin_output` / `plugin_input` keys (which
+    only 2.3.9 and later read) is checked as 2.3.9 rather than as `target_version`."""
+    version_inferred: bool = False
+    """`target_version` was inferred from the job's keys; plugin names are still checked
+    against the newest catalog, which a chosen newer target would not do."""
 
     def __post_init__(self) -> None:
         if self.target_version not in KNOWN_VERSIONS:

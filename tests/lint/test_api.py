@@ -166,3 +166,16 @@ def test_unknown_plugins_only_against_a_catalog_of_the_target_version(tmp_path: 
     assert codes(stconfig.lint(path, select=["ST3"], target_version="2.3.8")) == ["ST306", "ST301"]
     # No catalog describes 2.3.12: new plugins may exist, but options are still checked.
     assert codes(stconfig.lint(path, select=["ST3"], target_version="2.3.12")) == ["ST301"]
+
+
+def test_a_job_with_plugin_output_keys_is_checked_as_2_3_9_by_default(tmp_path: Path) -> None:
+    job = write(
+        tmp_path,
+        "job.conf",
+        'env { job.mode = "BATCH" }\n'
+        'source { FakeSource { plugin_output = "t", schema { fields { id = int } } } }\n'
+        'sink { Console { plugin_input = "t" } }\n',
+    )
+    assert stconfig.lint(job) == []
+    chosen = {d.code for d in stconfig.lint(job, target_version="2.3.8")}
+    assert chosen == {"ST402"}

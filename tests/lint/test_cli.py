@@ -233,6 +233,40 @@ def test_a_raising_dsl_file_exits_two_with_one_line(tmp_path: Path) -> None:
     )
 
 
+NEW_KEYS_JOB = """\
+env { job.mode = "BATCH" }
+source {
+  FakeSource { plugin_output = "fake", schema { fields { id = bigint } } }
+  FakeSourse { plugin_output = "typo", schema { fields { id = bigint } } }
+}
+sink { Console { plugin_input = ["fake", "typo"] } }
+"""
+
+
+def test_plugin_output_keys_are_checked_as_2_3_9_unless_a_version_is_chosen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN a job written with the 2.3.9 keys, with a misspelt plugin name
+    job = tmp_path / "job.conf"
+    job.write_text(NEW_KEYS_JOB, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def codes(*args: str) -> list[str]:
+        result = run_cli("lint", "--output-format", "json", *args, "job.conf")
+        return sorted({finding["code"] for finding in json.loads(result.output)})
+
+    # WHEN no version is chosen THEN the keys are fine and the name is still checked
+    assert codes() == ["ST306"]
+    # WHEN 2.3.8 is chosen, by flag or by pyproject THEN the keys are reported as too new
+    assert "ST402" in codes("--target-version", "2.3.8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.stconfig]\ntarget-version = "2.3.8"\n', encoding="utf-8"
+    )
+    assert "ST402" in codes()
+    # WHEN a newer version is chosen THEN plugin names newer than the catalog are not judged
+    assert codes("--target-version", "2.3.10") == []
+
+
 def test_pyproject_settings_and_flag_override(jobs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (jobs / "pyproject.toml").write_text(
         '[tool.stconfig]\nignore = ["ST104"]\ntarget-version = "2.3.8"\n'

@@ -3,8 +3,9 @@
 ## What it does
 Looks each `plugin_name` (or HOCON block name) up in the catalog of the target version,
 case-insensitively as SeaTunnel does, and suggests near names, the plugin behind an
-artifact name, or `Jdbc` for a database name. When the target version is newer than every
-catalog, unknown names are not reported (new plugins may exist).
+artifact name, or `Jdbc` for a database name. When a chosen target version is newer than
+every catalog, unknown names are not reported (new plugins may exist); when the version was
+inferred from `plugin_output` keys, they are checked against the newest catalog.
 
 ## Why is this bad?
 SeaTunnel fails with `Plugin PluginIdentifier{engineType='seatunnel', pluginType='source',

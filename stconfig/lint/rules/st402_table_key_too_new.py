@@ -2,7 +2,9 @@
 
 ## What it does
 When the target version is before 2.3.9, flags the new table keys and renames them to
-`result_table_name` / `source_table_name`.
+`result_table_name` / `source_table_name`. The version must be chosen (`--target-version`
+or `target-version` in `[tool.stconfig]`): without one, a job that writes the new keys is
+checked as 2.3.9.
 
 ## Why is this bad?
 2.3.8 does not know the new names and ignores them silently: a simple job is wired to
