@@ -8,7 +8,6 @@ accepted through `AliasChoices`. Unknown keys are refused (`extra="forbid"`), be
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import (
@@ -22,65 +21,15 @@ from pydantic import (
 )
 
 from stconfig.catalog.rules import check_rules
+from stconfig.catalog.schema_types import is_type
 from stconfig.catalog.spec import PluginSpec
 from stconfig.catalog.types import PLACEHOLDER, AtLeast, SeaTunnelType
-
-BASIC_TYPES = frozenset(
-    {
-        "string",
-        "boolean",
-        "tinyint",
-        "smallint",
-        "int",
-        "bigint",
-        "float",
-        "double",
-        "null",
-        "bytes",
-        "date",
-        "time",
-        "timestamp",
-        "timestamp_tz",
-        "long",
-        "short",
-        "byte",
-        "decimal",
-        "binary_vector",
-        "float_vector",
-        "float16_vector",
-        "bfloat16_vector",
-        "sparse_float_vector",
-    }
-)
-_DECIMAL = re.compile(r"decimal\s*\(\s*\d+\s*,\s*\d+\s*\)", re.IGNORECASE)
 
 
 def check_field_type(text: str) -> str:
     """Accept a SeaTunnel type string (`int`, `decimal(10, 2)`, `array<int>`, `map<K, V>`)."""
-    stripped = text.strip()
-    lowered = stripped.lower()
-    if lowered in BASIC_TYPES or _DECIMAL.fullmatch(stripped) or PLACEHOLDER.search(stripped):
+    if is_type(text) or PLACEHOLDER.search(text):
         return text
-    if stripped.startswith("{") and stripped.endswith("}"):
-        # a nested row written inline: `{a = int, b = string}` (HOCON, parsed by SeaTunnel)
-        return text
-    for head, arity in (("array<", 1), ("map<", 2)):
-        if lowered.startswith(head) and lowered.endswith(">"):
-            inner = stripped[len(head) : -1]
-            parts, depth, current = [], 0, ""
-            for char in inner:
-                depth += char in "<({"
-                depth -= char in ">)}"
-                if char == "," and depth == 0:
-                    parts.append(current)
-                    current = ""
-                else:
-                    current += char
-            parts.append(current)
-            if len(parts) == arity:
-                for part in parts:
-                    check_field_type(part)
-                return text
     raise ValueError(f"{text!r} is not a SeaTunnel type (such as int, array<int>, decimal(10, 2))")
 
 

@@ -2,11 +2,12 @@
 
 ## What it does
 Checks the type strings of `schema { fields { ... } }` and `schema { columns = [...] }`
-in every plugin: the basic types (`string`, `boolean`, `tinyint`, `smallint`, `int`,
-`bigint`, `float`, `double`, `decimal(p, s)`, `null`, `bytes`, `date`, `time`,
-`timestamp`, the vector types, and the aliases `long`, `short`, `byte`), `array<T>`,
-`map<K, V>`, and nested rows written as objects. It suggests the SeaTunnel type for
-common SQL spellings.
+in every plugin as SeaTunnel's `SeaTunnelDataTypeConvertorUtil` parses them: the basic
+types (`string`, `boolean`, `tinyint`, `smallint`, `int`, `bigint`, `float`, `double`,
+`decimal(p, s)`, `null`, `bytes`, `date`, `time`, `timestamp`, the vector types, and the
+aliases `long`, `short`, `byte`), `array<T>` of string, boolean, integer or floating
+elements only, `map<K, V>`, and nested rows written as objects or `{a = int}` strings.
+It suggests the SeaTunnel type for common SQL spellings.
 
 ## Why is this bad?
 The error surfaces only when the job starts, as `Unsupported data type 'array'` or a
@@ -21,42 +22,15 @@ The error surfaces only when the job starts, as `Unsupported data type 'array'` 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from stconfig.catalog.schema_types import is_type
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Severity
 from stconfig.lint.registry import register
 from stconfig.lint.rule import Rule
 from stconfig.model.values import ListNode, Node, ObjectNode, Scalar
 
-BASIC = frozenset(
-    {
-        "string",
-        "boolean",
-        "tinyint",
-        "smallint",
-        "int",
-        "bigint",
-        "float",
-        "double",
-        "null",
-        "bytes",
-        "date",
-        "time",
-        "timestamp",
-        "timestamp_tz",
-        "long",
-        "short",
-        "byte",
-        "decimal",
-        "binary_vector",
-        "float_vector",
-        "float16_vector",
-        "bfloat16_vector",
-        "sparse_float_vector",
-    }
-)
 SQL_NAMES = {
     "varchar": "string",
     "char": "string",
@@ -70,39 +44,12 @@ SQL_NAMES = {
     "real": "float",
     "number": "decimal(38, 18)",
     "numeric": "decimal(p, s)",
+    "decimal": "decimal(p, s) with its precision and scale",
     "array": "array<string>",
     "map": "map<string, string>",
     "row": "a nested object",
     "struct": "a nested object",
 }
-DECIMAL = re.compile(r"decimal\(\s*\d+\s*,\s*\d+\s*\)")
-
-
-def split_top(text: str) -> list[str]:
-    """Split `K, V` at top-level commas (not inside `<...>`, `(...)` or `{...}`)."""
-    parts, depth, start = [], 0, 0
-    for index, char in enumerate(text):
-        if char in "<({":
-            depth += 1
-        elif char in ">)}":
-            depth -= 1
-        elif char == "," and depth == 0:
-            parts.append(text[start:index])
-            start = index + 1
-    parts.append(text[start:])
-    return [part.strip() for part in parts]
-
-
-def valid(text: str) -> bool:
-    lower = text.strip().lower()
-    if lower in BASIC or DECIMAL.fullmatch(lower) or lower.startswith("{"):
-        return True
-    if lower.startswith("array<") and lower.endswith(">"):
-        return valid(lower[6:-1])
-    if lower.startswith("map<") and lower.endswith(">"):
-        parts = split_top(lower[4:-1])
-        return len(parts) == 2 and all(valid(part) for part in parts)
-    return False
 
 
 @register
@@ -137,18 +84,28 @@ class SchemaTypeInvalid(Rule):
         if not isinstance(node, Scalar) or not isinstance(node.value, str):
             return
         text = node.value
-        if "${" in text or valid(text):
+        if "${" in text or is_type(text):
             return
-        hint = SQL_NAMES.get(text.strip().lower())
         yield ctx.report(
             self,
             node.span,
             f"type {text!r} of field {field!r} is not a SeaTunnel type",
-            help=f"use {hint}"
-            if hint
-            else "use string, int, bigint, double, decimal(p, s), "
-            "timestamp, array<T>, map<K, V> or a nested object",
+            help=_advice(text),
         )
+
+
+def _advice(text: str) -> str:
+    """The SeaTunnel spelling of a SQL name, or what the type grammar allows."""
+    compact = text.replace(" ", "").lower()
+    hint = SQL_NAMES.get(compact)
+    if hint:
+        return f"use {hint}"
+    if compact.startswith("array<"):
+        return "array elements are string, boolean, tinyint, smallint, int, bigint, float or double"
+    return (
+        "use string, int, bigint, double, decimal(p, s), timestamp, array<T>, map<K, V> "
+        "or a nested object"
+    )
 
 
 __all__ = ["SchemaTypeInvalid"]
