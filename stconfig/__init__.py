@@ -5,8 +5,9 @@ The public API is imported lazily, so `import stconfig` stays cheap for the comm
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from stconfig._lazy import lazy_attributes
 
 __version__ = "0.1.0"
 
@@ -40,13 +41,7 @@ if TYPE_CHECKING:
     from stconfig.reader import load, loads
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'stconfig' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _EXPORTS, globals())
 
 
 def __dir__() -> list[str]:

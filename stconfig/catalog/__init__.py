@@ -13,8 +13,9 @@ plugin's model (with pydantic) is imported the first time it is looked up.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from stconfig._lazy import lazy_attributes
 
 _EXPORTS: dict[str, str] = {
     "OptionProblem": "stconfig.catalog.problems",
@@ -57,13 +58,7 @@ if TYPE_CHECKING:
     from stconfig.catalog.validate import validate_options
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'stconfig.catalog' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _EXPORTS, globals())
 
 
 def __dir__() -> list[str]:

@@ -95,19 +95,13 @@ def _index_text(index: list[tuple[str, str]], by_plugin: list[tuple[str, str, st
         "`JdbcSink`). Each class is imported on first use, so this index stays cheap.\n\n"
         f'{HEADER}\n"""\n\n'
         "from __future__ import annotations\n\n"
-        "from importlib import import_module\n"
-        "from typing import TYPE_CHECKING, Any\n\n"
+        "from typing import TYPE_CHECKING\n\n"
+        "from stconfig._lazy import lazy_attributes\n\n"
         f"MODULES: dict[str, str] = {{\n{modules}}}\n\n"
         f"CLASSES: dict[tuple[str, str], str] = {{\n{plugins}}}\n"
         "# (kind, SeaTunnel plugin name) -> the class name here\n\n"
         f"if TYPE_CHECKING:\n{imports}\n\n"
-        "def __getattr__(name: str) -> Any:\n"
-        "    module = MODULES.get(name)\n"
-        "    if module is None:\n"
-        '        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")\n'
-        "    value = getattr(import_module(module), name)\n"
-        "    globals()[name] = value\n"
-        "    return value\n\n\n"
+        "__getattr__ = lazy_attributes(__name__, MODULES, globals())\n\n"
         f"__all__ = [\n{names}]\n"
     )
 

@@ -12,13 +12,16 @@ With pytest, the fixtures `fake_engine`, `fake_engine_factory` and `engine_maste
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from stconfig._lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from stconfig.testing.fake_engine import HOOKS, FakeEngine, RecordedRequest
 
-_LAZY = {"HOOKS", "FakeEngine", "RecordedRequest"}
+_LAZY = {
+    name: "stconfig.testing.fake_engine" for name in ("HOOKS", "FakeEngine", "RecordedRequest")
+}
 """Loaded on first use: the pytest plugin imports this package in every test run."""
 
 
@@ -61,12 +64,7 @@ def require_hook(engine: EngineMaster, hook: str) -> None:
         raise HookUnavailable(f"the engine under test has no {hook!r} hook")
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
-        raise AttributeError(f"module 'stconfig.testing' has no attribute {name!r}")
-    value = getattr(import_module("stconfig.testing.fake_engine"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _LAZY, globals())
 
 
 __all__ = [
