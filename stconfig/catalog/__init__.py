@@ -22,6 +22,7 @@ _EXPORTS: dict[str, str] = {
     "OptionSpec": "stconfig.catalog.spec",
     "PluginSpec": "stconfig.catalog.spec",
     "ConditionalRule": "stconfig.catalog.spec",
+    "RunTimeRule": "stconfig.catalog.spec",
     "UnknownPluginError": "stconfig.catalog.registry",
     "UnknownVersionError": "stconfig.catalog.registry",
     "canonical_name": "stconfig.catalog.registry",
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
         versions,
     )
     from stconfig.catalog.rules import check_rules
-    from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
+    from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec, RunTimeRule
     from stconfig.catalog.table import OptionRow, option_rows
     from stconfig.catalog.validate import validate_options
 
@@ -71,6 +72,7 @@ __all__ = [
     "OptionRow",
     "OptionSpec",
     "PluginSpec",
+    "RunTimeRule",
     "UnknownPluginError",
     "UnknownVersionError",
     "canonical_name",
