@@ -54,6 +54,16 @@ PRE_SUBMIT_CHECK: PreSubmitCheck = _lint_before_submit
 """What `submit` and `restore` run on every job before sending any (the linter), unless
 `--no-lint` is given."""
 
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "hocon"]),
+    default="json",
+    show_default=True,
+    help="Request body format; hocon needs SeaTunnel 2.3.9 or later.",
+)
+"""`submit` and `restore` send the same body formats."""
+
 no_lint_option = click.option(
     "--no-lint",
     is_flag=True,
@@ -255,14 +265,7 @@ def _submitted_json(path: str, result: SubmittedJob) -> dict[str, Any]:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--job-id", help="Custom job id (a Java long); one PATH only.")
 @click.option("--name", help="Job name (overrides env job.name); one PATH only.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "hocon"]),
-    default="json",
-    show_default=True,
-    help="Request body format; hocon needs SeaTunnel 2.3.9 or later.",
-)
+@format_option
 @click.option(
     "--rate",
     type=click.FloatRange(min=0.01),
@@ -402,14 +405,7 @@ class _Refusal(ClientError):
 @click.argument("job_id", metavar="JOBID")
 @click.argument("path", metavar="PATH")
 @click.option("--name", help="Job name (overrides env job.name).")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "hocon"]),
-    default="json",
-    show_default=True,
-    help="Request body format; hocon needs SeaTunnel 2.3.9 or later.",
-)
+@format_option
 @click.option("--wait", is_flag=True, help="Wait until the job runs again (BATCH: until it ends).")
 @no_lint_option
 @wait_options
