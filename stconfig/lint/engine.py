@@ -12,7 +12,7 @@ from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Severity
 from stconfig.lint.registry import selected
 from stconfig.lint.settings import LintSettings
-from stconfig.lint.suppression import apply, collect
+from stconfig.lint.suppression import apply, collect, collect_python
 from stconfig.lint.versions import RENAME_VERSION
 from stconfig.source import SourceFile
 from stconfig.variables import RESERVED_PLACEHOLDERS
@@ -111,6 +111,9 @@ def _run(ctx: LintContext, rules: Iterable[Rule]) -> list[Diagnostic]:
         elif rule.layer == "syntax" or ctx.job is not None:
             diagnostics.extend(rule.check(ctx))
     ctx.suppressions = collect(ctx.documents)
+    source = ctx.job.source_file if ctx.job is not None else None
+    if source is not None and not ctx.documents and source.path.endswith(".py"):
+        ctx.suppressions += collect_python(source)
     diagnostics = apply(diagnostics, ctx.suppressions)
     for rule in late:
         diagnostics.extend(rule.check(ctx))

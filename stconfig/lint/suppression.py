@@ -1,13 +1,20 @@
-"""Inline suppressions: `# stconfig: ignore[ST201, ST5]` on the line or alone on the line above."""
+"""Inline suppressions: `# stconfig: ignore[ST201, ST5]` on the line or alone on the line above.
+
+They are read from the comments of job files and, for jobs built with the DSL, of the
+Python file that built them.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
+import tokenize
 from dataclasses import dataclass, field
 
 from stconfig.hocon.ast import Document
 from stconfig.lint.diagnostic import Diagnostic
-from stconfig.source import Span
+from stconfig.source import SourceFile, Span
 
 PATTERN = re.compile(r"stconfig:\s*ignore\[([^\]]*)\]")
 
@@ -46,6 +53,26 @@ def collect(documents: list[Document]) -> list[Suppression]:
     return found
 
 
+def collect_python(source: SourceFile) -> list[Suppression]:
+    """The same comments in a Python DSL file, whose findings sit on its own lines."""
+    found: list[Suppression] = []
+    lines = io.StringIO(source.text).readline
+    with contextlib.suppress(tokenize.TokenError, SyntaxError):
+        for token in tokenize.generate_tokens(lines):
+            if token.type != tokenize.COMMENT:
+                continue
+            match = PATTERN.search(token.string)
+            if match is None:
+                continue
+            codes = tuple(c.strip() for c in match.group(1).split(",") if c.strip())
+            line, column = token.start
+            start = source.line_start(line) + column
+            alone = not token.line[:column].strip()
+            span = Span(source, start, start + len(token.string))
+            found.append(Suppression(codes, span, (line, line + 1) if alone else (line,)))
+    return found
+
+
 def apply(diagnostics: list[Diagnostic], suppressions: list[Suppression]) -> list[Diagnostic]:
     """The diagnostics no suppression covers; marks the codes each suppression used."""
     kept = []
@@ -56,4 +83,4 @@ def apply(diagnostics: list[Diagnostic], suppressions: list[Suppression]) -> lis
     return kept
 
 
-__all__ = ["PATTERN", "Suppression", "apply", "collect"]
+__all__ = ["PATTERN", "Suppression", "apply", "collect", "collect_python"]

@@ -215,6 +215,19 @@ def test_a_dsl_wiring_finding_points_at_the_wire(tmp_path: Path) -> None:
     assert result.output.startswith(f"{dsl}:6:5: ST202 table cycle")
 
 
+def test_python_comments_suppress_dsl_findings(tmp_path: Path) -> None:
+    dsl = tmp_path / "jobs.py"
+    text = DSL_JOBS.replace(
+        "    fake = Source(", "    # stconfig: ignore[ST301]\n    fake = Source("
+    ).replace("    fake >> Console()", "    fake >> Console()  # stconfig: ignore[ST702]")
+    dsl.write_text(text, encoding="utf-8")
+    result = run_cli("lint", "--output-format", "concise", str(dsl))
+    assert result.output.splitlines() == [
+        f"{dsl}:8:24: ST002 unused suppression for ST702 [unused-suppression]",
+        "Found 1 warning in 1 file.",
+    ]
+
+
 def test_fix_refuses_python_dsl_files(tmp_path: Path) -> None:
     dsl = tmp_path / "jobs.py"
     dsl.write_text(DSL_JOBS, encoding="utf-8")
