@@ -52,6 +52,10 @@ from stconfig.client.submission import (
     prepare_submission,
 )
 
+V1_PREFIX = "/hazelcast/rest/maps"
+"""Where SeaTunnel 2.3.8 and older serve their REST API (v1, on the Hazelcast port); the
+endpoint names match v2's, so the client works there with this prefix on the master."""
+
 READ_TIMEOUT = 10.0
 SUBMIT_TIMEOUT = 120.0
 """A submit returns only once the JobMaster is built and the job queued: allow for big jobs."""
@@ -180,7 +184,11 @@ class Client:
                 raise RequestTimeout(url, wait) from None
             if isinstance(error.reason, ssl.SSLError):
                 raise EngineUnreachable(url, f"TLS: {error.reason}") from None
+            if isinstance(error.reason, http.client.RemoteDisconnected):
+                raise self._hung_up(url) from None
             raise EngineUnreachable(url, str(error.reason)) from None
+        except http.client.RemoteDisconnected:
+            raise self._hung_up(url) from None
         except TimeoutError:
             raise RequestTimeout(url, wait) from None
         except OSError as error:
@@ -195,7 +203,7 @@ class Client:
         if status == 401:
             return AuthenticationRequired(url, self._auth is not None)
         if status == 404:
-            return EndpointNotFound(url)
+            return EndpointNotFound(url, self._v1_master())
         if status == 405:
             return UnexpectedResponse(f"405 for {url}: that method is not allowed on this path")
         if status in (400, 500):
@@ -207,6 +215,27 @@ class Client:
                 message = envelope.get("message")
                 return ServerRefused(status, "" if message is None else str(message), url)
         return UnexpectedResponse(f"HTTP {status} from {url}: not a SeaTunnel REST v2 answer")
+
+    def _hung_up(self, url: str) -> Exception:
+        """2.3.8's Hazelcast port closes the connection on paths it does not serve."""
+        v1_master = self._v1_master()
+        if v1_master is not None:
+            return EndpointNotFound(url, v1_master)
+        return EngineUnreachable(url, "the server closed the connection without answering")
+
+    def _v1_master(self) -> str | None:
+        """The master with the v1 prefix, when this port answers the Hazelcast REST API."""
+        if self.master.endswith(V1_PREFIX):
+            return None
+        probe = urllib.request.Request(self.master + V1_PREFIX + "/overview", method="GET")
+        if self._auth is not None:
+            probe.add_header("Authorization", self._auth)
+        try:
+            with urllib.request.urlopen(probe, timeout=2.0, context=self._ssl) as answer:
+                overview = json.loads(answer.read())
+        except (OSError, ValueError, http.client.HTTPException):
+            return None
+        return self.master + V1_PREFIX if isinstance(overview, dict) else None
 
     def _json(self, response: Response, url_path: str) -> Any:
         try:

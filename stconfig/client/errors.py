@@ -28,14 +28,26 @@ class EngineUnreachable(ClientError):
 
 
 class EndpointNotFound(ClientError):
-    """404: a wrong port, a missing `context-path`, or a v1 path on the v2 server."""
+    """404: a wrong port, a missing `context-path`, or a v1 path on the v2 server.
 
-    def __init__(self, url: str) -> None:
-        super().__init__(
-            f"404 for {url}: wrong port or context-path (seatunnel.engine.http.context-path), "
-            "or a v1 /hazelcast/rest/maps path; stconfig speaks REST v2 only"
-        )
+    `v1_master` is set when the same port answers SeaTunnel's older Hazelcast REST API (v1,
+    the only one 2.3.8 has) under `/hazelcast/rest/maps`: that is the master to use.
+    """
+
+    def __init__(self, url: str, v1_master: str | None = None) -> None:
+        if v1_master is not None:
+            message = (
+                f"no REST v2 at {url}: this port serves SeaTunnel's Hazelcast REST API (v1, "
+                f"SeaTunnel 2.3.8 and older), not REST v2; use --master {v1_master}"
+            )
+        else:
+            message = (
+                f"404 for {url}: wrong port or context-path (seatunnel.engine.http.context-path), "
+                "or a v1 /hazelcast/rest/maps path on a REST v2 server"
+            )
+        super().__init__(message)
         self.url = url
+        self.v1_master = v1_master
 
 
 class AuthenticationRequired(ClientError):

@@ -66,6 +66,21 @@ def test_404_names_port_context_path_and_v1(manual_engine: FakeEngine) -> None:
     assert "v1" in str(caught.value)
 
 
+def test_404_on_a_v1_port_names_the_master_to_use(
+    fake_engine_factory: Callable[..., FakeEngine],
+) -> None:
+    # GIVEN an engine serving the endpoints under /hazelcast/rest/maps, as 2.3.8's v1 API does
+    engine = fake_engine_factory("2.3.8", context_path="/hazelcast/rest/maps")
+    bare = f"http://127.0.0.1:{engine.port}"
+    # WHEN the client is pointed at the bare port THEN the error says which master to use
+    with pytest.raises(EndpointNotFound, match="Hazelcast REST API") as caught:
+        Client(bare).overview()
+    assert caught.value.v1_master == engine.url
+    assert f"use --master {engine.url}" in str(caught.value)
+    # AND that master works
+    assert Client(engine.url).overview().project_version
+
+
 def test_401_without_and_with_wrong_credentials(
     fake_engine_factory: Callable[..., FakeEngine],
 ) -> None:

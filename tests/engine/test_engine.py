@@ -11,6 +11,7 @@ import urllib.request
 import pytest
 
 import stconfig
+from stconfig.client import Client, EndpointNotFound
 from stconfig.testing.engine import (
     Engine,
     EngineUnavailable,
@@ -62,6 +63,19 @@ def test_overview_answers(seatunnel_master: RealMaster) -> None:
         overview = json.load(response)
     assert overview["projectVersion"] == seatunnel_master.version
     assert int(overview["workers"]) >= 1
+
+
+def test_the_client_names_the_v1_master_of_a_bare_2_3_8_port(seatunnel_master: RealMaster) -> None:
+    # GIVEN 2.3.8's REST API, which lives under /hazelcast/rest/maps on the member port
+    prefix = "/hazelcast/rest/maps"
+    if not seatunnel_master.url.endswith(prefix):
+        pytest.skip("the engine under test serves REST v2")
+    bare = seatunnel_master.url.removesuffix(prefix)
+    # WHEN the client is given the bare port (the port hangs up on /overview)
+    with pytest.raises(EndpointNotFound, match="Hazelcast REST API") as caught:
+        Client(bare).overview()
+    # THEN it says which master to use
+    assert caught.value.v1_master == seatunnel_master.url
 
 
 def test_a_converted_batch_job_finishes(seatunnel_master_url: str) -> None:
