@@ -270,9 +270,10 @@ def spec_module(data: dict[str, Any], plugin: dict[str, Any]) -> str:
     if rules["run_time"]:
         lines.append("    run_time=(")
         for needed in rules["run_time"]:
+            inside = f", inside={needed['inside']!r}" if "inside" in needed else ""
             lines.append(
                 f"        RunTimeRule({tuple(needed['one_of'])!r}, {needed['engine_message']!r}, "
-                f"{needed['java']!r}),"
+                f"{needed['java']!r}{inside}),"
             )
         lines.append("    ),")
     lines.append(f"    in_release_mapping={plugin.get('in_release_mapping', True)!r},")

@@ -79,7 +79,10 @@ def rules_schema(spec: PluginSpec) -> list[dict[str, Any]]:
             }
         )
     for run_time in spec.run_time:
-        if not any(_defaulted(spec, k) for k in run_time.one_of):
+        if run_time.inside is not None:
+            entry = {"anyOf": [{"required": [k]} for k in run_time.one_of]}
+            parts.append({"properties": {run_time.inside: {"items": entry}}})
+        elif not any(_defaulted(spec, k) for k in run_time.one_of):
             parts.append({"anyOf": [_present(spec.option(k), k) for k in run_time.one_of]})
     return parts
 

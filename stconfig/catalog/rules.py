@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from stconfig.catalog.problems import OptionProblem
-from stconfig.catalog.spec import OptionSpec, PluginSpec
+from stconfig.catalog.spec import OptionSpec, PluginSpec, RunTimeRule
 
 _TRUE = {"true"}
 _FALSE = {"false"}
@@ -104,14 +104,30 @@ def check_rules(spec: PluginSpec, options: Mapping[str, Any]) -> list[OptionProb
                 message = f"option {key!r} is required because {why}"
                 problems.append(OptionProblem(key, "conditional", message))
     for needed in spec.run_time:
-        if not any(_satisfied(spec, options, key) for key in needed.one_of):
-            wanted = " or ".join(repr(k) for k in needed.one_of)
-            message = (
-                f"set {wanted}: the connector reads it outside its OptionRule and fails "
-                f"when the job starts with {needed.engine_message!r}"
-            )
-            problems.append(OptionProblem(needed.one_of[0], "run_time", message))
+        problems += _run_time_problems(spec, options, needed)
     return problems
+
+
+def _run_time_problems(
+    spec: PluginSpec, options: Mapping[str, Any], needed: RunTimeRule
+) -> list[OptionProblem]:
+    wanted = " or ".join(repr(k) for k in needed.one_of)
+    why = (
+        f"the connector reads it outside its OptionRule and fails when the job starts with "
+        f"{needed.engine_message!r}"
+    )
+    if needed.inside is None:
+        if any(_satisfied(spec, options, key) for key in needed.one_of):
+            return []
+        return [OptionProblem(needed.one_of[0], "run_time", f"set {wanted}: {why}")]
+    entries = options.get(needed.inside)
+    if not isinstance(entries, list):
+        return []
+    return [
+        OptionProblem(needed.inside, "run_time", f"{needed.inside}[{index}]: set {wanted}: {why}")
+        for index, entry in enumerate(entries)
+        if isinstance(entry, Mapping) and not any(key in entry for key in needed.one_of)
+    ]
 
 
 __all__ = ["check_rules", "effective", "present"]

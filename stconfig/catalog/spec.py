@@ -80,6 +80,8 @@ class RunTimeRule:
     one_of: tuple[str, ...]
     engine_message: str
     java: str
+    inside: str | None = None
+    """A list option whose every entry needs one of `one_of` (FakeSource's `tables_configs`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +148,7 @@ class PluginSpec:
                 values = "|".join(str(v) for v in rule.values)
                 labels.append(f"required if {rule.option}={values}")
         for needed in self.run_time:
-            if canonical in needed.one_of:
+            if needed.inside is None and canonical in needed.one_of:
                 others = ", ".join(k for k in needed.one_of if k != canonical)
                 labels.append(
                     f"needed at run time (or {others})" if others else "needed at run time"

@@ -3,8 +3,8 @@
 ## What it does
 Checks the options a connector reads outside its `OptionRule` and cannot do without, as the
 catalog records them from SeaTunnel's source (`stconfig/catalog/overrides/run_time.json`):
-FakeSource needs `schema` or `tables_configs`; the Hbase, Rocketmq and Tablestore sources need
-`schema`.
+FakeSource needs `schema` or `tables_configs`, and a `schema` in every `tables_configs` entry;
+the Hbase, Rocketmq and Tablestore sources need `schema`.
 
 ## Why is this bad?
 The rule check passes, so the mistake only shows when the engine builds the source: the

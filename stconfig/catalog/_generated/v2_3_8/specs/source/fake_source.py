@@ -82,6 +82,7 @@ SPEC = PluginSpec(
     ),
     run_time=(
         RunTimeRule(('schema', 'tables_configs'), 'Schema config need option [schema], please correct your config first', 'seatunnel-connectors-v2/connector-fake/src/main/java/org/apache/seatunnel/connectors/seatunnel/fake/config/FakeConfig.java'),
+        RunTimeRule(('schema',), 'Schema config need option [schema], please correct your config first', 'seatunnel-connectors-v2/connector-fake/src/main/java/org/apache/seatunnel/connectors/seatunnel/fake/config/MultipleTableFakeSourceConfig.java', inside='tables_configs'),
     ),
     in_release_mapping=True,
     seatunnel_version='2.3.8',
