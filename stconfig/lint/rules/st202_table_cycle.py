@@ -6,8 +6,11 @@ reads its own output.
 
 ## Why is this bad?
 SeaTunnel 2.3.8 builds transforms from a queue and re-queues one whose inputs do not exist
-yet, so a cycle of two or more never finishes: the client hangs. A transform that reads
-its own output is wired to whatever table was built last. Later versions reject both with
+yet, so a cycle of two or more that no other table feeds never finishes: the submit hangs.
+When a member also reads a source's table, the engine builds it from that table alone and
+drops the inputs that come round the cycle; the job runs, on less data than written (both
+seen on the real 2.3.8 engine, docs/engine-parity.md). A transform that reads its own output
+is wired to whatever table was built last. Later versions reject all of these with
 `Transform dependency cycle detected`.
 
 ## Example
@@ -43,7 +46,9 @@ class TableCycle(Rule):
         for group in ctx.graph.cycles:
             path = " -> ".join(n.output_name for n in group) + f" -> {group[0].output_name}"
             first = group[0]
-            span = first.inputs[0].span if first.inputs else first.span
+            outputs = {n.output_name for n in group}
+            round_the_cycle = [ref.span for ref in first.inputs if ref.name in outputs]
+            span = round_the_cycle[0] if round_the_cycle else first.span
             if len(group) == 1:
                 yield ctx.report(
                     self,
@@ -53,11 +58,20 @@ class TableCycle(Rule):
                     help="read the table of a source or of an earlier transform",
                 )
                 continue
+            fed = any(
+                ref.name not in outputs and ref.name in ctx.graph.producers
+                for n in group
+                for ref in n.inputs
+            )
+            effect = (
+                "SeaTunnel 2.3.8 runs it without the tables that come round the cycle"
+                if fed
+                else "SeaTunnel 2.3.8 never finishes building this job (the submit hangs)"
+            )
             yield ctx.report(
                 self,
                 span,
-                f"table cycle {path} through {', '.join(n.label for n in group)}; "
-                "SeaTunnel 2.3.8 never finishes building this job",
+                f"table cycle {path} through {', '.join(n.label for n in group)}; {effect}",
                 help="break the cycle: one of these transforms must read a source's table",
             )
 
