@@ -15,10 +15,12 @@ from tests.conftest import REPOSITORY
 HOOKS = REPOSITORY / ".pre-commit-hooks.yaml"
 
 
-def hook_field(name: str) -> str:
-    """A top-level field of the single hook (the file is kept flat for this reader)."""
-    match = re.search(rf"^  {name}: (.+)$", HOOKS.read_text(encoding="utf-8"), re.MULTILINE)
-    assert match is not None, f"{name} missing from {HOOKS}"
+def hook_field(name: str, hook: str = "stconfig-lint") -> str:
+    """A field of one hook (the file is kept flat for this reader)."""
+    text = HOOKS.read_text(encoding="utf-8")
+    block = text.split(f"- id: {hook}\n", 1)[1].split("\n- id: ", 1)[0]
+    match = re.search(rf"^  {name}: (.+)$", block, re.MULTILINE)
+    assert match is not None, f"{name} missing from {hook} in {HOOKS}"
     value = match.group(1).strip()
     return value[1:-1] if value.startswith("'") else value
 
@@ -65,3 +67,25 @@ def test_hook_entry_on_good_and_bad_files(tmp_path: Path) -> None:
     assert failed.returncode == 1
     assert f"{bad}:1:27: ST601 env 'job.id' is not a SeaTunnel setting" in failed.stdout
     assert "Traceback" not in failed.stderr
+
+
+def test_dsl_hook_lints_python_job_files_at_their_lines(tmp_path: Path) -> None:
+    command = shlex.split(hook_field("entry", "stconfig-lint-dsl"))
+    if shutil.which(command[0]) is None:
+        pytest.skip("the stconfig entry point is not installed (pip install -e .)")
+    pattern = hook_field("files", "stconfig-lint-dsl")
+    assert re.search(pattern, "jobs/orders.py") and not re.search(pattern, "src/app.py")
+    jobs = tmp_path / "jobs"
+    jobs.mkdir()
+    dsl = jobs / "orders.py"
+    dsl.write_text(
+        "from stconfig.dsl import Console, Job, Source\n"
+        'with Job("orders", mode="BATCH") as job:\n'
+        '    Source("FakeSource", {"row.num": 1}) >> Console()\n',
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [*command, str(dsl)], capture_output=True, text=True, check=False, cwd=tmp_path
+    )
+    assert result.returncode == 1
+    assert f"{dsl}:3:5: ST311 FakeSource source: set 'schema' or 'tables_configs'" in result.stdout
