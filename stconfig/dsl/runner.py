@@ -52,7 +52,8 @@ def run_file(path: str | Path) -> dict[str, object]:
     try:
         code = compile(text, str(file), "exec")
     except SyntaxError as error:
-        raise UserCodeError(f"{file}:{error.lineno}: syntax error: {error.msg}") from error
+        column = f":{error.offset}" if error.offset else ""
+        raise UserCodeError(f"{file}:{error.lineno}{column}: syntax error: {error.msg}") from error
     module = types.ModuleType(f"__stconfig_build_{_UNSAFE.sub('_', file.stem)}")
     module.__file__ = str(file)
     folder = str(file.resolve().parent)

@@ -124,7 +124,7 @@ def test_syntax_errors_and_files_without_jobs(tmp_path: Path) -> None:
     broken = write(tmp_path, "broken.py", "with Job(:\n")
     result = run_cli("build", str(broken))
     assert result.exit_code == 2
-    assert "broken.py:1: syntax error" in result.output
+    assert "broken.py:1:10: syntax error" in result.output
     empty = write(tmp_path, "empty.py", "x = 1\n")
     result = run_cli("build", str(empty))
     assert result.exit_code == 2
