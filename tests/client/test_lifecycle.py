@@ -54,6 +54,8 @@ def test_submit_stop_with_savepoint_restore_cancel(engine_master: EngineMaster) 
     submitted = client.submit(job)
     running = wait_until_reading(client, submitted.job_id)
     assert running.is_start_with_savepoint is False
+    listed = client.running_jobs()
+    assert submitted.job_id in [listed_job.job_id for listed_job in listed.jobs]
 
     client.stop(submitted.job_id, savepoint=True)
     saved = wait(client, submitted.job_id, JobStatus.SAVEPOINT_DONE)
