@@ -7,13 +7,16 @@ tests run against the fake (once per version profile) and against the real engin
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 
 import pytest
 
 from stconfig.client import Client, JobInfo, JobStatus, ServerRefused
 from stconfig.testing import EngineMaster, require_hook
 from tests.client.helpers import batch_job, streaming_job
+from tests.conftest import run_cli
 
 POLL = 0.01
 TIMEOUT = 60.0
@@ -127,3 +130,32 @@ def test_cookbook_env_restore_reaches_the_engine_as_a_restore(
     assert info.env_options is not None and "job.id" not in info.env_options
     client.stop(first.job_id)
     assert wait(client, first.job_id, JobStatus.CANCELED).status is JobStatus.CANCELED
+
+
+def test_the_cli_submits_waits_reports_and_stops(
+    engine_master: EngineMaster, tmp_path: Path
+) -> None:
+    """The same lifecycle through `stconfig` commands, as a user's script would drive it."""
+    if engine_master.credentials is not None:
+        pytest.skip("the CLI path is the same with --user/--password")
+    master = ("--master", engine_master.url)
+    batch = tmp_path / "batch.json"
+    batch.write_text(json.dumps(batch_job("cli-batch")), encoding="utf-8")
+    submitted = run_cli("submit", str(batch), "--wait", "--poll-interval", "0.05", *master)
+    assert submitted.exit_code == 0, submitted.output
+    job_id = submitted.output.split()[0]
+    status = run_cli("status", job_id, "--output", "json", *master)
+    assert status.exit_code == 0, status.output
+    assert json.loads(status.output)["status"] == "FINISHED"
+
+    streaming = tmp_path / "streaming.json"
+    streaming.write_text(json.dumps(streaming_job("cli-stream")), encoding="utf-8")
+    started = run_cli("submit", str(streaming), "--wait", "--poll-interval", "0.05", *master)
+    assert started.exit_code == 0, started.output
+    stream_id = started.output.split()[0]
+    listed = run_cli("jobs", "--output", "json", *master)
+    assert stream_id in listed.output
+    stopped = run_cli("stop", stream_id, "--wait", *master)
+    assert stopped.exit_code == 0, stopped.output
+    final = run_cli("status", stream_id, "--output", "json", *master)
+    assert json.loads(final.output)["status"] == "CANCELED"
