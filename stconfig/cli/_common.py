@@ -49,8 +49,15 @@ def read_job(
     variables: tuple[str, ...],
     syntax: Literal["hocon", "json"] | None = None,
 ) -> Job:
-    """A job from a path, or from standard input for `-` (HOCON unless `syntax` says JSON)."""
+    """A job from a path, or from standard input for `-` (HOCON unless `syntax` says JSON).
+
+    A Python DSL file (`.py`) is run and the one job it defines is built.
+    """
     given = parse_assignments(variables)
+    if path.endswith(".py") and syntax is None:
+        from stconfig.dsl.runner import build_one
+
+        return build_one(path, given)
     if path == "-":
         text = decode(sys.stdin.buffer.read(), "-")
         return loads(text, fmt=syntax or "hocon", path="-", variables=given)

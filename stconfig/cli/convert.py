@@ -46,6 +46,7 @@ def convert(
 
     Variables resolve as SeaTunnel resolves them: an unquoted ${name} from the file, then
     the environment, then --var; quoted "${name}" and "${name:default}" from --var only.
+    A Python DSL file (.py) that defines one job is run and that job is written.
 
     Exit codes: 0 converted, 2 bad input (printed as path:line:col: message).
     """

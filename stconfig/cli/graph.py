@@ -139,7 +139,8 @@ def to_dot(d: Drawing) -> str:
 )
 def graph(path: str, fmt: str, target_version: str | None, variables: tuple[str, ...]) -> None:
     """Draw the table graph of the job at PATH: plugins as nodes, table names on edges;
-    missing, unused, dropped and cyclic tables in red."""
+    missing, unused, dropped and cyclic tables in red. PATH may be a Python DSL file that
+    defines one job."""
     from stconfig.errors import StconfigError
     from stconfig.lint.versions import parse_version, table_keys
     from stconfig.model.graph import build_graph
@@ -153,11 +154,16 @@ def graph(path: str, fmt: str, target_version: str | None, variables: tuple[str,
             raise SystemExit(2)
         assigned[name.strip()] = value
     try:
-        job = load(path, variables=assigned, unresolved="keep")
+        if path.endswith(".py"):
+            from stconfig.dsl.runner import build_one
+
+            job = build_one(path, assigned)
+        else:
+            job = load(path, variables=assigned, unresolved="keep")
     except StconfigError as error:
         click.echo(f"stconfig graph: {error}", err=True)
         raise SystemExit(2) from None
-    from stconfig.lint.presubmit import inferred_version
+    from stconfig.lint.versions import inferred_version
 
     version = parse_version(target_version or inferred_version(job))
     table_graph = build_graph(job, *table_keys(version))

@@ -76,16 +76,12 @@ def load_job(path: str | os.PathLike[str], variables: Mapping[str, str] | None =
     """Read a job file the way `stconfig convert` does, or build the one job a DSL file defines."""
     file = Path(path)
     if file.suffix == ".py":
-        from stconfig.dsl.runner import build_jobs
+        from stconfig.dsl.runner import NotOneJobError, build_one
 
-        jobs = build_jobs(file, variables)
-        if len(jobs) != 1:
-            stems = ", ".join(stem for stem, _ in jobs)
-            raise UsageError(
-                f"{file} defines {len(jobs)} jobs ({stems}); pass one Job, or submit the file "
-                "with `stconfig submit`, which sends each of them"
-            )
-        return jobs[0][1]
+        try:
+            return build_one(file, variables)
+        except NotOneJobError as error:
+            raise UsageError(str(error)) from None
     if file.suffix not in _JOB_FILE_SUFFIXES:
         raise UsageError(f"{file}: expected a .conf, .hocon, .config or .json job file")
     import stconfig

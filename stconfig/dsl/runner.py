@@ -170,4 +170,29 @@ def build_jobs(
     return built
 
 
-__all__ = ["Buildable", "FoundJob", "UserCodeError", "build_jobs", "find_jobs", "run_file"]
+class NotOneJobError(StconfigError):
+    """A command that takes one job was given a DSL file that defines several."""
+
+
+def build_one(path: str | Path, variables: Mapping[str, str] | None = None) -> model.Job:
+    """The one job a DSL file defines, built; NotOneJobError when it defines several."""
+    jobs = build_jobs(path, variables)
+    if len(jobs) != 1:
+        stems = ", ".join(stem for stem, _ in jobs)
+        raise NotOneJobError(
+            f"{path} defines {len(jobs)} jobs ({stems}); this command takes one job "
+            "(`stconfig build` writes each of them, `stconfig submit` sends each of them)"
+        )
+    return jobs[0][1]
+
+
+__all__ = [
+    "Buildable",
+    "FoundJob",
+    "NotOneJobError",
+    "UserCodeError",
+    "build_jobs",
+    "build_one",
+    "find_jobs",
+    "run_file",
+]

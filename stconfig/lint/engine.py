@@ -13,12 +13,11 @@ from stconfig.lint.diagnostic import Diagnostic, Severity
 from stconfig.lint.registry import selected
 from stconfig.lint.settings import LintSettings
 from stconfig.lint.suppression import apply, collect, collect_python
-from stconfig.lint.versions import RENAME_VERSION
+from stconfig.lint.versions import inferred_version, parse_version
 from stconfig.source import SourceFile
 from stconfig.variables import RESERVED_PLACEHOLDERS
 
 SECTION_KEYS = ("env", "source", "transform", "sink")
-NEW_TABLE_KEYS = ("plugin_output", "plugin_input")
 
 if TYPE_CHECKING:
     from stconfig.hocon.ast import Document
@@ -86,15 +85,15 @@ def lint_job(job: Job, settings: LintSettings) -> list[Diagnostic]:
 def settled(job: Job, settings: LintSettings) -> LintSettings:
     """The settings for this job: 2.3.9 for `plugin_output` keys when no version was chosen.
 
-    Those keys exist from 2.3.9 on, so a file that writes them was written for 2.3.9 or later;
-    checking it as the catalog's 2.3.8 would report every one of them (ST402).
+    Those keys exist from 2.3.9 on, so a file that writes only them was written for 2.3.9 or
+    later; checking it as the catalog's 2.3.8 would report every one of them (ST402).
     """
-    if not settings.infer_version or settings.version >= RENAME_VERSION:
+    if not settings.infer_version:
         return settings
-    if not any(key in plugin.node for plugin in job.plugins for key in NEW_TABLE_KEYS):
+    inferred = inferred_version(job)
+    if parse_version(inferred) <= settings.version:
         return settings
-    renamed = ".".join(str(part) for part in RENAME_VERSION)
-    return replace(settings, target_version=renamed, version_inferred=True)
+    return replace(settings, target_version=inferred, version_inferred=True)
 
 
 def _rules_for(path: str, settings: LintSettings) -> list[Rule]:

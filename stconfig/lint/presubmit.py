@@ -15,24 +15,12 @@ from typing import TYPE_CHECKING
 from stconfig.lint.diagnostic import Severity
 from stconfig.lint.engine import lint_job
 from stconfig.lint.settings import LintSettings
-from stconfig.lint.versions import default_version
-from stconfig.model.graph import NEW_KEYS, OLD_KEYS
+from stconfig.lint.versions import inferred_version
 
 if TYPE_CHECKING:
     from stconfig.model.job import Job
 
 HANDLED_BY_SUBMIT = ("ST6", "ST702", "ST704", "ST706")
-
-
-def inferred_version(job: Job) -> str:
-    """2.3.9 for a job written with `plugin_output` / `plugin_input` only, else the default.
-
-    Without a server to ask, the key names are the best evidence of the intended release.
-    """
-    keys = {key for plugin in job.plugins for key in plugin.node}
-    if keys & set(NEW_KEYS) and not keys & set(OLD_KEYS):
-        return "2.3.9"
-    return default_version()
 
 
 def pre_submit_check(job: Job, path: str, *, target_version: str | None = None) -> bool:
@@ -49,4 +37,4 @@ def pre_submit_check(job: Job, path: str, *, target_version: str | None = None) 
     return not any(d.severity is Severity.ERROR for d in found)
 
 
-__all__ = ["HANDLED_BY_SUBMIT", "inferred_version", "pre_submit_check"]
+__all__ = ["HANDLED_BY_SUBMIT", "pre_submit_check"]

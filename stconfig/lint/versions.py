@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from stconfig.model.job import Job
+
 KNOWN_VERSIONS: tuple[str, ...] = ("2.3.8", "2.3.9", "2.3.10", "2.3.11", "2.3.12")
 """Releases whose job-file behaviour the rules know (the `--target-version` choices)."""
 
@@ -24,6 +29,20 @@ def default_version() -> str:
     return max(versions(), key=parse_version)
 
 
+def inferred_version(job: Job) -> str:
+    """2.3.9 for a job written with `plugin_output` / `plugin_input` only, else the default.
+
+    Without a version chosen or a server to ask, the key names are the best evidence of the
+    release the job was written for: the new keys exist from 2.3.9 on.
+    """
+    from stconfig.model.graph import NEW_KEYS, OLD_KEYS
+
+    keys = {key for plugin in job.plugins for key in plugin.node}
+    if keys & set(NEW_KEYS) and not keys & set(OLD_KEYS):
+        return ".".join(str(part) for part in RENAME_VERSION)
+    return default_version()
+
+
 def table_keys(version: tuple[int, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The keys read for a plugin's output and input names, in the order the engine tries."""
     if version >= RENAME_VERSION:
@@ -31,4 +50,11 @@ def table_keys(version: tuple[int, ...]) -> tuple[tuple[str, ...], tuple[str, ..
     return ("result_table_name",), ("source_table_name",)
 
 
-__all__ = ["KNOWN_VERSIONS", "RENAME_VERSION", "default_version", "parse_version", "table_keys"]
+__all__ = [
+    "KNOWN_VERSIONS",
+    "RENAME_VERSION",
+    "default_version",
+    "inferred_version",
+    "parse_version",
+    "table_keys",
+]

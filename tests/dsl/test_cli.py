@@ -225,3 +225,25 @@ def test_load_reads_a_file_into_dsl_objects() -> None:
         "Console",
     ]
     assert "row_num=16" in repr(job.plugins[0])
+
+
+def test_convert_and_graph_take_a_dsl_file_with_one_job(tmp_path: Path) -> None:
+    source = write(tmp_path, "chain.py", CHAIN)
+    converted = run_cli("convert", str(source), "--to", "hocon")
+    assert converted.exit_code == 0, converted.output
+    assert converted.output.startswith("env {") and "FakeSource {" in converted.output
+    drawn = run_cli("graph", str(source))
+    assert drawn.exit_code == 0, drawn.output
+    assert '-->|"fake_source"|' in drawn.output
+
+
+def test_one_job_commands_refuse_a_dsl_file_with_several(tmp_path: Path) -> None:
+    source = write(
+        tmp_path,
+        "two.py",
+        CHAIN.replace("as job", "as chain") + 'with Job("other", mode="BATCH") as other:\n'
+        '    Source("FakeSource", {"row.num": 1}) >> Sink("Console")\n',
+    )
+    result = run_cli("convert", str(source))
+    assert result.exit_code == 2
+    assert "defines 2 jobs (two.chain, two.other); this command takes one job" in result.output
