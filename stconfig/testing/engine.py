@@ -26,6 +26,7 @@ import argparse
 import atexit
 import contextlib
 import ctypes
+import hashlib
 import json
 import os
 import shutil
@@ -71,6 +72,8 @@ RELEASES = {
 PLUGIN_MAPPING = {
     "seatunnel.source.FakeSource": "connector-fake",
     "seatunnel.sink.Console": "connector-console",
+    "seatunnel.source.LocalFile": "connector-file-local",
+    "seatunnel.sink.LocalFile": "connector-file-local",
 }
 """The `connectors/plugin-mapping.properties` lines for the connectors the home holds."""
 
@@ -129,6 +132,13 @@ def cache_dir() -> Path:
     return Path(base) / "stconfig" / "seatunnel"
 
 
+def _recipe() -> str:
+    """What an assembled home was made from: the pom and the plugin mapping, hashed."""
+    digest = hashlib.sha256((_checkout_files() / "pom.xml").read_bytes())
+    digest.update(json.dumps(PLUGIN_MAPPING, sort_keys=True).encode())
+    return digest.hexdigest()[:16]
+
+
 def assemble(version: str = ENGINE_VERSION, part: Literal["engine", "loader"] = "engine") -> Path:
     """The folder holding `lib/` (and for the engine `connectors/`); fetched once, then reused.
 
@@ -136,8 +146,11 @@ def assemble(version: str = ENGINE_VERSION, part: Literal["engine", "loader"] = 
     on Central.
     """
     target = cache_dir() / version / part
+    recipe = _recipe()
     if (target / "assembly.json").is_file():
-        return target
+        if json.loads((target / "assembly.json").read_text("utf-8")).get("recipe") == recipe:
+            return target
+        shutil.rmtree(target)  # assembled from another pom.xml or plugin mapping
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f"{part}.", dir=target.parent))
     command = [
@@ -167,6 +180,7 @@ def assemble(version: str = ENGINE_VERSION, part: Literal["engine", "loader"] = 
     record = {
         "version": version,
         "part": part,
+        "recipe": recipe,
         "seconds": round(seconds, 1),
         "jars": len(jars),
         "bytes": sum(jar.stat().st_size for jar in jars),

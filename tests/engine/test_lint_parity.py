@@ -59,6 +59,21 @@ def _no_fake_schema(job: Job) -> None:
     del job["source"][0]["schema"]
 
 
+def _local_file_without(key: str) -> Callable[[Job], None]:
+    def change(job: Job) -> None:
+        source = {
+            "plugin_name": "LocalFile",
+            "result_table_name": "fake",
+            "path": "/tmp/stconfig-lint-parity",
+            "file_format_type": "csv",
+            "schema": {"fields": {"name": "string"}},
+        }
+        del source[key]
+        job["source"] = [source]
+
+    return change
+
+
 def _field_mapper(source: str | list[str], result: str, **options: Any) -> Job:
     return {
         "plugin_name": "FieldMapper",
@@ -103,6 +118,16 @@ CASES = [
     Case("duplicate output", _duplicate_output, refused="they must be different"),
     Case("unknown plugin", _unknown_plugin, refused="NoSuchSource'} not found"),
     Case("FakeSource without schema", _no_fake_schema, refused="Unable to create a source"),
+    Case(
+        "LocalFile without file_format_type",
+        _local_file_without("file_format_type"),
+        refused="Unable to create a source for identifier 'LocalFile'",
+    ),
+    Case(
+        "LocalFile without path",
+        _local_file_without("path"),
+        refused="Unable to create a source for identifier 'LocalFile'",
+    ),
     Case("FieldMapper without field_mapper", _no_field_mapper_option, refused="('field_mapper')"),
     Case("bad job.mode", _bad_job_mode, refused="value 'SOMETIMES', and expected type"),
     Case("cookbook restore keys in env", _cookbook_restore_keys, ends="FINISHED"),

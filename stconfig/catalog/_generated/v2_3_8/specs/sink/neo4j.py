@@ -6,7 +6,7 @@ DO NOT EDIT: hand-written refinements go in stconfig/catalog/overrides.
 
 from __future__ import annotations
 
-from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
+from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec, RunTimeRule
 
 SPEC = PluginSpec(
     kind='sink',
@@ -37,6 +37,9 @@ SPEC = PluginSpec(
     exclusive=(),
     bundled=(),
     conditional=(
+    ),
+    run_time=(
+        RunTimeRule(('username', 'bearer_token', 'kerberos_ticket'), 'ErrorCode:[API-01], ErrorDescription:[Configuration item validate failed] - PluginName: Neo4j, PluginType: SINK, Message: please specify at least one config of [username,bearer_token,kerberos_ticket] as non-empty', 'seatunnel-connectors-v2/connector-neo4j/src/main/java/org/apache/seatunnel/connectors/seatunnel/neo4j/config/Neo4jQueryInfo.java'),
     ),
     in_release_mapping=True,
     seatunnel_version='2.3.8',

@@ -6,7 +6,7 @@ DO NOT EDIT: hand-written refinements go in stconfig/catalog/overrides.
 
 from __future__ import annotations
 
-from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
+from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec, RunTimeRule
 
 SPEC = PluginSpec(
     kind='sink',
@@ -41,6 +41,13 @@ SPEC = PluginSpec(
     exclusive=(),
     bundled=(),
     conditional=(
+    ),
+    run_time=(
+        RunTimeRule(('jdbc-url',), 'ErrorCode:[API-01], ErrorDescription:[Configuration item validate failed] - PluginName: SelectDBCloud, PluginType: SINK, Message: please specify [jdbc-url] as non-empty', 'seatunnel-connectors-v2/connector-selectdb-cloud/src/main/java/org/apache/seatunnel/connectors/selectdb/sink/SelectDBSink.java'),
+        RunTimeRule(('load-url',), 'ErrorCode:[API-01], ErrorDescription:[Configuration item validate failed] - PluginName: SelectDBCloud, PluginType: SINK, Message: please specify [load-url] as non-empty', 'seatunnel-connectors-v2/connector-selectdb-cloud/src/main/java/org/apache/seatunnel/connectors/selectdb/sink/SelectDBSink.java'),
+        RunTimeRule(('cluster-name',), 'ErrorCode:[API-01], ErrorDescription:[Configuration item validate failed] - PluginName: SelectDBCloud, PluginType: SINK, Message: please specify [cluster-name] as non-empty', 'seatunnel-connectors-v2/connector-selectdb-cloud/src/main/java/org/apache/seatunnel/connectors/selectdb/sink/SelectDBSink.java'),
+        RunTimeRule(('username',), 'ErrorCode:[API-01], ErrorDescription:[Configuration item validate failed] - PluginName: SelectDBCloud, PluginType: SINK, Message: please specify [username] as non-empty', 'seatunnel-connectors-v2/connector-selectdb-cloud/src/main/java/org/apache/seatunnel/connectors/selectdb/sink/SelectDBSink.java'),
+        RunTimeRule(('table.identifier',), 'ErrorCode:[API-01], ErrorDescription:[Configuration item validate failed] - PluginName: SelectDBCloud, PluginType: SINK, Message: please specify [table.identifier] as non-empty', 'seatunnel-connectors-v2/connector-selectdb-cloud/src/main/java/org/apache/seatunnel/connectors/selectdb/sink/SelectDBSink.java'),
     ),
     in_release_mapping=True,
     seatunnel_version='2.3.8',

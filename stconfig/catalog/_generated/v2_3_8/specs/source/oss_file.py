@@ -6,7 +6,7 @@ DO NOT EDIT: hand-written refinements go in stconfig/catalog/overrides.
 
 from __future__ import annotations
 
-from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
+from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec, RunTimeRule
 
 SPEC = PluginSpec(
     kind='source',
@@ -58,6 +58,10 @@ SPEC = PluginSpec(
         ConditionalRule('file_format_type', ('TEXT',), ('field_delimiter',)),
         ConditionalRule('file_format_type', ('XML',), ('xml_row_tag', 'xml_use_attr_format')),
         ConditionalRule('file_format_type', ('TEXT', 'JSON', 'EXCEL', 'CSV', 'XML'), ('schema',)),
+    ),
+    run_time=(
+        RunTimeRule(('file_format_type', 'tables_configs'), 'java.lang.NullPointerException', 'seatunnel-connectors-v2/connector-file/connector-file-base/src/main/java/org/apache/seatunnel/connectors/seatunnel/file/source/reader/ReadStrategyFactory.java'),
+        RunTimeRule(('path', 'tables_configs'), 'ErrorCode:[FILE-03], ErrorDescription:[Get file list failed] - Get file list from this path [null] failed', 'seatunnel-connectors-v2/connector-file/connector-file-base/src/main/java/org/apache/seatunnel/connectors/seatunnel/file/config/BaseFileSourceConfig.java'),
     ),
     in_release_mapping=True,
     seatunnel_version='2.3.8',

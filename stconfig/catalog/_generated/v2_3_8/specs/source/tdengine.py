@@ -6,7 +6,7 @@ DO NOT EDIT: hand-written refinements go in stconfig/catalog/overrides.
 
 from __future__ import annotations
 
-from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
+from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec, RunTimeRule
 
 SPEC = PluginSpec(
     kind='source',
@@ -35,6 +35,13 @@ SPEC = PluginSpec(
     exclusive=(),
     bundled=(),
     conditional=(
+    ),
+    run_time=(
+        RunTimeRule(('url',), 'ErrorCode:[API-01], ErrorDescription:[Configuration item validate failed] - TDengine connection require url/database/stable/username/password. All of these must not be empty.', 'seatunnel-connectors-v2/connector-tdengine/src/main/java/org/apache/seatunnel/connectors/seatunnel/tdengine/source/TDengineSource.java'),
+        RunTimeRule(('database',), 'ErrorCode:[API-01], ErrorDescription:[Configuration item validate failed] - TDengine connection require url/database/stable/username/password. All of these must not be empty.', 'seatunnel-connectors-v2/connector-tdengine/src/main/java/org/apache/seatunnel/connectors/seatunnel/tdengine/source/TDengineSource.java'),
+        RunTimeRule(('stable',), 'ErrorCode:[API-01], ErrorDescription:[Configuration item validate failed] - TDengine connection require url/database/stable/username/password. All of these must not be empty.', 'seatunnel-connectors-v2/connector-tdengine/src/main/java/org/apache/seatunnel/connectors/seatunnel/tdengine/source/TDengineSource.java'),
+        RunTimeRule(('username',), 'ErrorCode:[API-01], ErrorDescription:[Configuration item validate failed] - TDengine connection require url/database/stable/username/password. All of these must not be empty.', 'seatunnel-connectors-v2/connector-tdengine/src/main/java/org/apache/seatunnel/connectors/seatunnel/tdengine/source/TDengineSource.java'),
+        RunTimeRule(('password',), 'ErrorCode:[API-01], ErrorDescription:[Configuration item validate failed] - TDengine connection require url/database/stable/username/password. All of these must not be empty.', 'seatunnel-connectors-v2/connector-tdengine/src/main/java/org/apache/seatunnel/connectors/seatunnel/tdengine/source/TDengineSource.java'),
     ),
     in_release_mapping=True,
     seatunnel_version='2.3.8',
