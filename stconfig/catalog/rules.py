@@ -130,4 +130,33 @@ def _run_time_problems(
     ]
 
 
-__all__ = ["check_rules", "effective", "present"]
+def fold(plugin: PluginSpec, options: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Options keyed as SeaTunnel reads them, and the keys that name no option."""
+    folded: dict[str, Any] = {}
+    unknown: list[str] = []
+    known = plugin.all_keys
+
+    def visit(key: str, value: Any) -> None:
+        if plugin.option(key) is not None:
+            folded[key] = value
+            return
+        owner = plugin.owner(key)
+        if owner is not None and owner.is_prefix:
+            return
+        if owner is not None:
+            target = folded.setdefault(owner.key, {})
+            if isinstance(target, dict):
+                target[key[len(owner.key) + 1 :]] = value
+            return
+        if isinstance(value, dict) and any(k.startswith(key + ".") for k in known):
+            for sub, inner in value.items():
+                visit(f"{key}.{sub}", inner)
+            return
+        unknown.append(key)
+
+    for key, value in options.items():
+        visit(key, value)
+    return folded, unknown
+
+
+__all__ = ["check_rules", "effective", "fold", "present"]

@@ -3,7 +3,7 @@
 SeaTunnel reads a key either flat (`row.num = 1`) or through nested objects
 (`row { num = 1 }`), a map option also collects `map.sub = v` entries, and a prefix option
 (a key ending in `.`, such as `scan.params.`) stands for every key under it; these forms are
-folded here before validation, so none is reported as unknown.
+folded (`rules.fold`) before validation, so none is reported as unknown.
 """
 
 from __future__ import annotations
@@ -16,37 +16,8 @@ from pydantic import ValidationError
 from stconfig.catalog._suggest import closest
 from stconfig.catalog.problems import OptionProblem
 from stconfig.catalog.registry import lookup, plugin_spec
-from stconfig.catalog.rules import check_rules
+from stconfig.catalog.rules import check_rules, fold
 from stconfig.catalog.spec import PluginSpec
-
-
-def fold(plugin: PluginSpec, options: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """Options keyed as SeaTunnel reads them, and the keys that name no option."""
-    folded: dict[str, Any] = {}
-    unknown: list[str] = []
-    known = plugin.all_keys
-
-    def visit(key: str, value: Any) -> None:
-        if plugin.option(key) is not None:
-            folded[key] = value
-            return
-        owner = plugin.owner(key)
-        if owner is not None and owner.is_prefix:
-            return
-        if owner is not None:
-            target = folded.setdefault(owner.key, {})
-            if isinstance(target, dict):
-                target[key[len(owner.key) + 1 :]] = value
-            return
-        if isinstance(value, dict) and any(k.startswith(key + ".") for k in known):
-            for sub, inner in value.items():
-                visit(f"{key}.{sub}", inner)
-            return
-        unknown.append(key)
-
-    for key, value in options.items():
-        visit(key, value)
-    return folded, unknown
 
 
 def _problem_for(plugin: PluginSpec, folded: Mapping[str, Any], error: Any) -> OptionProblem:
@@ -94,4 +65,4 @@ def validate_options(
     return problems
 
 
-__all__ = ["fold", "validate_options"]
+__all__ = ["validate_options"]

@@ -29,6 +29,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from stconfig.client.models import JobStatus
+from stconfig.testing.fake_checks import refusal
 from stconfig.testing.fake_cluster import (
     PROFILES,
     FakeCluster,
@@ -88,7 +89,9 @@ class FakeEngine:
     Options: `auth` turns basic auth on ("latest" only), `context_path` moves every endpoint,
     `log_dir=False` makes the log endpoints answer 400 with an empty body, `form_pitfall`
     empties form-encoded submit bodies as Jetty does, `worker_node` answers as a non-master
-    node (awaited savepoints), and the tick counts shape the state machine (`FakeCluster`).
+    node (awaited savepoints), `check_jobs=False` accepts jobs the engine would refuse (unknown
+    plugins, broken wiring or options: `fake_checks`), and the tick counts shape the state
+    machine (`FakeCluster`).
     """
 
     hooks = HOOKS
@@ -108,6 +111,7 @@ class FakeEngine:
         history_expire_minutes: int = 1440,
         retain_after_cancel: bool = False,
         worker_node: bool = False,
+        check_jobs: bool = True,
         seed: int = 0,
     ) -> None:
         if profile not in PROFILES:
@@ -122,6 +126,7 @@ class FakeEngine:
         self.auto_advance = auto_advance
         self.log_dir = log_dir
         self.form_pitfall = form_pitfall
+        self.check_jobs = check_jobs
         self.cluster = FakeCluster(
             profile=profile,
             schedule_ticks=schedule_ticks,
@@ -615,6 +620,10 @@ class FakeEngine:
         return self._ok(self._submit_config(config, query))
 
     def _submit_config(self, config: dict[str, Any], params: dict[str, str]) -> dict[str, str]:
+        if self.check_jobs:
+            refused = refusal(config, new_table_keys=self.profile == "latest")
+            if refused is not None:
+                raise refused
         job_id_text = params.get("jobId", "")
         job_id = parse_long(job_id_text) if job_id_text.strip() else None
         mode = source = None

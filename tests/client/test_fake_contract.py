@@ -156,7 +156,8 @@ def test_dry_run_is_refused_on_latest_and_ignored_on_2_3_8(manual_engine: FakeEn
 
 
 def test_hocon_body_needs_format_and_a_recent_server(manual_engine: FakeEngine) -> None:
-    text = 'env { job.mode = "STREAMING" }\nsource { FakeSource { plugin_output = "fake" } }\n'
+    text = 'env { job.mode = "STREAMING" }\n'
+    text += 'source { FakeSource { plugin_output = "fake", schema { fields { id = int } } } }\n'
     text += 'sink { Console { plugin_input = "fake" } }\n'
     answer = raw(manual_engine, "POST", "/submit-job", text, query={"format": "hocon"})
     if manual_engine.profile == "latest":
@@ -667,7 +668,8 @@ def test_upload_picks_the_format_from_the_extension(manual_engine: FakeEngine) -
         fail(answer, 400, "Invalid JSON format")
         return
     assert answer.status == 200 and answer.json()["jobName"] == "up"
-    conf = 'env { job.mode = "BATCH" }\nsource { FakeSource {} }\nsink { Console {} }\n'
+    conf = 'env { job.mode = "BATCH" }\nsource { FakeSource { schema { fields { id = int } } } }\n'
+    conf += "sink { Console {} }\n"
     body, headers = _multipart("job.conf", conf)
     assert raw(manual_engine, "POST", "/submit-job/upload", body, headers).status == 200
     body, headers = _multipart("job.yaml", "x: 1")

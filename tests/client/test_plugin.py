@@ -19,7 +19,9 @@ from stconfig.testing import require_hook
 
 
 def test_my_submission_code(fake_engine):
-    body = json.dumps({"env": {"job.mode": "BATCH"}, "source": [], "sink": []}).encode()
+    fake = {"plugin_name": "FakeSource", "schema": {"fields": {"id": "bigint"}}}
+    job = {"env": {"job.mode": "BATCH"}, "source": [fake], "sink": [{"plugin_name": "Console"}]}
+    body = json.dumps(job).encode()
     request = urllib.request.Request(
         fake_engine.url + "/submit-job",
         data=body,
