@@ -58,7 +58,8 @@ def _normal(option: OptionSpec | None, value: Any) -> Any:
     return value
 
 
-def _satisfied(spec: PluginSpec, options: Mapping[str, Any], key: str) -> bool:
+def satisfied(spec: PluginSpec, options: Mapping[str, Any], key: str) -> bool:
+    """Present, or absent with a default: what `ConfigValidator` accepts for a required key."""
     option = spec.option(key)
     return present(spec, options, key) or (option is not None and option.has_default)
 
@@ -72,7 +73,7 @@ def check_rules(spec: PluginSpec, options: Mapping[str, Any]) -> list[OptionProb
     problems: list[OptionProblem] = []
     for group in spec.required:
         for key in group:
-            if not _satisfied(spec, options, key):
+            if not satisfied(spec, options, key):
                 problems.append(OptionProblem(key, "missing", f"option {key!r} is required"))
     for group in spec.exclusive:
         set_keys = [k for k in group if present(spec, options, k)]
@@ -97,7 +98,7 @@ def check_rules(spec: PluginSpec, options: Mapping[str, Any]) -> list[OptionProb
             continue
         shown = effective(spec, options, rule.option)
         for key in rule.required:
-            if not _satisfied(spec, options, key):
+            if not satisfied(spec, options, key):
                 why = f"{rule.option} = {shown!r}"
                 if not present(spec, options, rule.option):
                     why += " (its default)"
@@ -117,7 +118,7 @@ def _run_time_problems(
         f"{needed.engine_message!r}"
     )
     if needed.inside is None:
-        if any(_satisfied(spec, options, key) for key in needed.one_of):
+        if any(satisfied(spec, options, key) for key in needed.one_of):
             return []
         return [OptionProblem(needed.one_of[0], "run_time", f"set {wanted}: {why}")]
     entries = options.get(needed.inside)
@@ -159,4 +160,4 @@ def fold(plugin: PluginSpec, options: Mapping[str, Any]) -> tuple[dict[str, Any]
     return folded, unknown
 
 
-__all__ = ["check_rules", "effective", "fold", "present"]
+__all__ = ["check_rules", "effective", "fold", "present", "satisfied"]

@@ -19,12 +19,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from stconfig.catalog.problems import OptionProblem
 from stconfig.catalog.registry import canonical_name, plugin_spec
-from stconfig.catalog.rules import check_rules, fold, present
+from stconfig.catalog.rules import check_rules, fold, present, satisfied
 from stconfig.catalog.spec import PluginSpec
+from stconfig.lint.versions import RENAME_VERSION, parse_version, table_keys
+from stconfig.model.graph import TableGraph, build_graph
+from stconfig.model.job import Job, Plugin
+from stconfig.model.values import ObjectNode, from_python
 from stconfig.testing.fake_cluster import FakeRefusal, bad_argument
 
-KINDS = ("source", "transform", "sink")
 JOB_MODES = ("BATCH", "STREAMING")
 CATALOG_VERSION = "2.3.8"
 
@@ -35,108 +39,86 @@ def refusal(config: Mapping[str, Any], *, new_table_keys: bool) -> FakeRefusal |
     `new_table_keys`: the engine reads `plugin_output` / `plugin_input` (2.3.9 and later),
     falling back to the old names, and names the new keys in its messages.
     """
-    mode = config.get("env", {}).get("job.mode")
+    root = from_python(dict(config))
+    assert isinstance(root, ObjectNode)
+    job = Job(root)
+    env = config.get("env", {})
+    mode = env.get("job.mode") if isinstance(env, Mapping) else None
     if mode is not None and str(mode).upper() not in JOB_MODES:
         return bad_argument(
             f"Json parsing exception, value '{mode}', and expected type "
             "'org.apache.seatunnel.common.constants.JobMode'"
         )
-    plugins = {kind: _plugins(config, kind) for kind in KINDS}
-    if not plugins["source"] or not plugins["sink"]:
+    keys = table_keys(RENAME_VERSION if new_table_keys else parse_version(CATALOG_VERSION))
+    graph = build_graph(job, *keys)
+    if not graph.complete:
         return FakeRefusal(500, "Source And Sink can not be null")
-    found = _graph_refusal(plugins, new_table_keys)
+    found = _graph_refusal(graph, keys[0][0], keys[1][0])
     if found is not None:
         return FakeRefusal(500, found)
-    for kind in KINDS:
-        for options in plugins[kind]:
-            found = _plugin_refusal(kind, options)
-            if found is not None:
-                return FakeRefusal(500, found)
+    for plugin in job.plugins:
+        found = _plugin_refusal(plugin)
+        if found is not None:
+            return FakeRefusal(500, found)
     return None
 
 
-def _plugins(config: Mapping[str, Any], kind: str) -> list[dict[str, Any]]:
-    section = config.get(kind) or []
-    return [dict(item) for item in section if isinstance(item, Mapping)]
-
-
-def _table_key(options: Mapping[str, Any], keys: tuple[str, ...]) -> Any:
-    for key in keys:
-        if key in options:
-            return options[key]
-    return None
-
-
-def _graph_refusal(plugins: dict[str, list[dict[str, Any]]], new_keys: bool) -> str | None:
-    """`ConfigParserUtil.checkComplexGraph`; a simple graph (1 source, 1 sink, at most one
-    transform) is only logged by the engine, never refused."""
-    sources, transforms, sinks = plugins["source"], plugins["transform"], plugins["sink"]
-    if len(sources) == 1 and len(sinks) == 1 and len(transforms) <= 1:
+def _graph_refusal(graph: TableGraph, output_key: str, input_key: str) -> str | None:
+    """`ConfigParserUtil.checkComplexGraph`, phase by phase; a simple graph (1 source, 1 sink,
+    at most one transform) is only logged by the engine, never refused."""
+    if graph.simple:
         return None
-    output_keys = ("plugin_output", "result_table_name") if new_keys else ("result_table_name",)
-    input_keys = ("plugin_input", "source_table_name") if new_keys else ("source_table_name",)
-    output_name, input_name = output_keys[0], input_keys[0]
-    for options in (*sources, *transforms):
-        if _table_key(options, output_keys) is None:
+    for node in graph.sources + graph.transforms:
+        if node.output is None:
             return (
-                f"The source/transform({options.get('plugin_name')}) is not configured with "
-                f"'{output_name}' option"
+                f"The source/transform({node.plugin.name}) is not configured with "
+                f"'{output_key}' option"
             )
-    for options in (*transforms, *sinks):
-        if _table_key(options, input_keys) is None:
+    for node in graph.transforms + graph.sinks:
+        if node.input_member is None:
             return (
-                f"The transform/sink({options.get('plugin_name')}) is not configured with "
-                f"'{input_name}' option"
+                f"The transform/sink({node.plugin.name}) is not configured with "
+                f"'{input_key}' option"
             )
-    producers: dict[str, dict[str, Any]] = {}
-    for options in (*sources, *transforms):
-        table = str(_table_key(options, output_keys))
-        earlier = producers.get(table)
-        if earlier is not None:
-            return (
-                f"The value of the '{output_name}' option of the ({options.get('plugin_name')} "
-                f"and {earlier.get('plugin_name')}) plugins is both '{table}', and they must "
-                "be different."
-            )
-        producers[table] = options
-    read: set[str] = set()
-    for options in (*transforms, *sinks):
-        tables = _table_key(options, input_keys)
-        names = tables if isinstance(tables, list) else [tables]
-        for name in (str(n) for n in names):
-            if name not in producers:
-                return (
-                    f"The '{input_name}' option configured in [{options.get('plugin_name')}] is "
-                    f"incorrect, and the source/transform[{name}] is not found."
-                )
-            read.add(name)
-    for table, options in producers.items():
-        if table not in read:
-            return (
-                f"The '{input_name}' option configured is incorrect, this table({table}) "
-                f"belonging to source/transform({options.get('plugin_name')}) is not used."
-            )
+    for node, earlier, table in graph.duplicates:
+        return (
+            f"The value of the '{output_key}' option of the ({node.plugin.name} and "
+            f"{earlier.plugin.name}) plugins is both '{table.name}', and they must be different."
+        )
+    for node, table in graph.dangling:
+        return (
+            f"The '{input_key}' option configured in [{node.plugin.name}] is incorrect, and the "
+            f"source/transform[{table.name}] is not found."
+        )
+    for node in graph.unused:
+        return (
+            f"The '{input_key}' option configured is incorrect, this table({node.output_name}) "
+            f"belonging to source/transform({node.plugin.name}) is not used."
+        )
     return None
 
 
-def _plugin_refusal(kind: str, options: dict[str, Any]) -> str | None:
+def _plugin_refusal(plugin: Plugin) -> str | None:
     """Plugin discovery, `ConfigValidator`, then the connector's own build."""
-    name = str(options.get("plugin_name"))
-    canonical = canonical_name(kind, name, version=CATALOG_VERSION)
+    name = str(plugin.name)
+    canonical = canonical_name(plugin.kind, name, version=CATALOG_VERSION)
     if canonical is None:
         return (
-            f"Plugin PluginIdentifier{{engineType='seatunnel', pluginType='{kind}', "
+            f"Plugin PluginIdentifier{{engineType='seatunnel', pluginType='{plugin.kind}', "
             f"pluginName='{name}'}} not found."
         )
-    spec = plugin_spec(kind, canonical, version=CATALOG_VERSION)
+    spec = plugin_spec(plugin.kind, canonical, version=CATALOG_VERSION)
+    options = plugin.node.to_python()
+    assert isinstance(options, dict)
     folded, _ = fold(spec, options)
-    invalid = _rule_message(spec, folded)
+    problems = check_rules(spec, folded)
+    invalid = _rule_message(spec, folded, problems)
     if invalid is not None:
         return f"ErrorCode:[API-02], ErrorDescription:[Option item validate failed] - {invalid}"
-    if any(problem.kind == "run_time" for problem in check_rules(spec, folded)):
+    if any(problem.kind == "run_time" for problem in problems):
         return (
             "ErrorCode:[API-06], ErrorDescription:[Factory initialize failed] - "
-            f"Unable to create a {kind} for identifier '{canonical}'."
+            f"Unable to create a {plugin.kind} for identifier '{canonical}'."
         )
     return None
 
@@ -145,18 +127,12 @@ def _keys(keys: list[str] | tuple[str, ...]) -> str:
     return ", ".join(f"'{key}'" for key in keys)
 
 
-def _absent(spec: PluginSpec, options: Mapping[str, Any], group: tuple[str, ...]) -> list[str]:
-    def defaulted(key: str) -> bool:
-        option = spec.option(key)
-        return option is not None and option.has_default
-
-    return [k for k in group if not present(spec, options, k) and not defaulted(k)]
-
-
-def _rule_message(spec: PluginSpec, options: Mapping[str, Any]) -> str | None:
+def _rule_message(
+    spec: PluginSpec, options: Mapping[str, Any], problems: list[OptionProblem]
+) -> str | None:
     """The first `OptionValidationException` text `ConfigValidator` would throw."""
     for group in spec.required:
-        absent = _absent(spec, options, group)
+        absent = [key for key in group if not satisfied(spec, options, key)]
         if absent:
             return f"There are unconfigured options, the options({_keys(absent)}) are required."
     for group in spec.exclusive:
@@ -180,7 +156,7 @@ def _rule_message(spec: PluginSpec, options: Mapping[str, Any]) -> str | None:
                 f"together. The options present are: {_keys(set_keys)}. The options absent "
                 f"are {_keys(absent)}."
             )
-    missing = {p.key for p in check_rules(spec, options) if p.kind == "conditional"}
+    missing = {p.key for p in problems if p.kind == "conditional"}
     for rule in spec.conditional:
         absent = [key for key in rule.required if key in missing]
         if absent:
