@@ -30,6 +30,8 @@ from stconfig.hocon.lexer import WHITESPACE_CHARS
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
 """Keys SeaTunnel's reader takes the same with or without quotes: one token, no `->`."""
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+_SPACES = re.compile(f"[{re.escape(WHITESPACE_CHARS)}\n]+")
 _TRAILING_GAP = "  "
 """Between code and an end-of-line comment."""
 
@@ -172,7 +174,7 @@ class Printer:
 
     def entry(self, entry: Entry, depth: int) -> None:
         if isinstance(entry, Include):
-            self.out.append(self.source(entry.span.start, entry.span.end))
+            self.out.append(self.include(entry))
             return
         key = self.key(entry.key)
         value = entry.value
@@ -187,6 +189,15 @@ class Printer:
         else:
             self.out.append(f"{key} = ")
         self.value(value, depth)
+
+    def include(self, include: Include) -> str:
+        """`include required(file("x"))` with the spaces around the parentheses removed."""
+        written = self.source(include.span.start, include.span.end)
+        target = _QUOTED.search(written)
+        assert target is not None, "the parser only accepts includes with a quoted target"
+        before = _SPACES.sub("", written[len("include") : target.start()])
+        after = _SPACES.sub("", written[target.end() :])
+        return f"include {before}{target.group()}{after}"
 
     def key(self, key: Key) -> str:
         style = self.options.key_quotes
