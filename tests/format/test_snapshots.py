@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from stconfig import format_text
+from stconfig.reader import Syntax
 from tests.format.rules import STYLE_RULES
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -27,7 +28,7 @@ def format_case(path: Path, text: str) -> str:
     name = path.name.split(".")[0]
     options_file = path.with_name(f"{name}.options.json")
     options = json.loads(options_file.read_text()) if options_file.exists() else {}
-    syntax = "json" if path.suffix == ".json" else "hocon"
+    syntax: Syntax = "json" if path.suffix == ".json" else "hocon"
     return format_text(text, syntax, path=str(path), **options)
 
 
