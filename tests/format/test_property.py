@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 from hypothesis import given, note, settings
 from hypothesis import strategies as st
@@ -61,7 +62,7 @@ def check_placement(formatted: str, placement: Placement) -> None:
 @settings(max_examples=200, deadline=None)
 @given(commented_jobs(), OPTIONS)
 def test_formatting_keeps_reading_comments_and_their_places(
-    job: tuple[str, Placement], options: dict[str, object]
+    job: tuple[str, Placement], options: dict[str, Any]
 ) -> None:
     text, placement = job
     note(text)
