@@ -30,6 +30,7 @@ def _locate(text: str, key: str) -> tuple[int, int]:
     name = rf"""(?P<quote>["']?){re.escape(key)}(?P=quote)\s*="""
     in_table = re.compile(rf"^(?P<lead>\s*){name}")
     dotted = re.compile(rf"^(?P<lead>\s*)format\s*\.\s*{name}")
+    outside = in_table if key == "format" else dotted
     inside = False
     header_line = 0
     for number, line in enumerate(text.splitlines(), start=1):
@@ -38,7 +39,7 @@ def _locate(text: str, key: str) -> tuple[int, int]:
             continue
         if _ANY_HEADER.match(line):
             inside = False
-        match = (in_table if inside else dotted).match(line)
+        match = (in_table if inside else outside).match(line)
         if match is not None:
             return number, len(match.group("lead")) + 1
     return (header_line or 1), 1
