@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
 import pytest
-import yaml
 
 import stconfig.format
 from stconfig import format_text
-from tests.conftest import REPOSITORY, run_cli
+from tests.conftest import run_cli
+from tests.lint.test_precommit_hook import hook_field
 
 MESSY = 'env {\n\tjob.mode : "BATCH", parallelism=2   # two\n}\nsink { Console {} }\n'
 TIDY = format_text(MESSY)
@@ -196,10 +197,12 @@ def test_help_lists_the_exit_codes() -> None:
 
 
 def test_the_pre_commit_hook_runs_its_entry(job: Path) -> None:
-    hooks = yaml.safe_load((REPOSITORY / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    hook = next(h for h in hooks if h["id"] == "stconfig-format")
-    program, *arguments = hook["entry"].split()
+    program, *arguments = hook_field("entry", "stconfig-format").split()
     assert program == "stconfig"
+    assert hook_field("language", "stconfig-format") == "python"
+    pattern = hook_field("files", "stconfig-format")
+    assert re.search(pattern, "jobs/a.conf") and re.search(pattern, "etl/job_x.json")
+    assert not re.search(pattern, "package.json")
     assert run_cli(*arguments, str(job)).exit_code == 0
     assert job.read_text(encoding="utf-8") == TIDY
     assert run_cli(*arguments, "--check", str(job)).exit_code == 0
