@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from stconfig.errors import ParseError, StconfigError
+from stconfig.errors import StconfigError
 from stconfig.format.options import FormatOptions
 from stconfig.format.printer import print_document
 from stconfig.format.safety import FormatError, check_same_meaning, read
@@ -58,4 +58,4 @@ def format_text(
     return format_source(SourceFile(path or "<string>", text), fmt, FormatOptions(**options))
 
 
-__all__ = ["FormatError", "FormatOptions", "ParseError", "format_source", "format_text"]
+__all__ = ["FormatError", "FormatOptions", "format_source", "format_text"]
