@@ -72,7 +72,7 @@ class Printer:
             self.line(0, blank=bool(self.out) and self.blank_between(position, root.span.start))
             self.value(root, 0)
             end = self.trailing(root.span.end, len(self.text))
-            self.dangling(0, end, len(self.text), first=False)
+            self.own_line_comments(0, end, len(self.text), first=False)
         if not self.out:
             return ""
         return "".join(self.out) + "\n"
@@ -129,10 +129,6 @@ class Printer:
             comment = self.pending(before)
         return position
 
-    def dangling(self, depth: int, position: int, close: int, *, first: bool) -> None:
-        """Comments left at the end of a block, before its closing bracket."""
-        self.own_line_comments(depth, position, close, first=first)
-
     # -- blocks ------------------------------------------------------------------------
 
     def items(
@@ -170,7 +166,8 @@ class Printer:
             following = items[index + 1].span.start if index != last else close
             position = self.trailing(item.span.end, following)
             first = False
-        self.dangling(depth, position, close, first=first)
+        # Comments left at the end of the block, before its closing bracket.
+        self.own_line_comments(depth, position, close, first=first)
 
     def entry(self, entry: Entry, depth: int) -> None:
         if isinstance(entry, Include):
