@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -136,6 +137,11 @@ def format_(
     changed_files = unchanged = failed = 0
     for path in walk(paths):
         try:
+            if path.lower().endswith(".py"):
+                raise StconfigError(
+                    f"{path}: a Python DSL file; stconfig format formats .conf, .hocon and "
+                    ".json job files (use a Python formatter for .py)"
+                )
             source = read_source(path)
             formatted = format_source(source, syntax_for(path), options)
             if formatted == source.text:
@@ -147,7 +153,8 @@ def format_(
             elif check:
                 click.echo(f"would reformat {path}")
             else:
-                write_atomic(path, formatted)
+                # Through a symbolic link, the file it points to is rewritten, not the link.
+                write_atomic(os.path.realpath(path), formatted)
         except StconfigError as error:
             click.echo(str(error), err=True)
             failed += 1

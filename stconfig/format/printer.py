@@ -56,6 +56,9 @@ class Printer:
         self.json = document.syntax == "json"
         self.options = options
         self.unit = " " * options.indent
+        # The file keeps its line ending, as its first line break has it.
+        first_break = self.text.find("\n")
+        self.newline = "\r\n" if first_break > 0 and self.text[first_break - 1] == "\r" else "\n"
         self.comments = sorted(document.comments, key=lambda comment: comment.span.start)
         self.next_comment = 0
         self.out: list[str] = []
@@ -75,12 +78,12 @@ class Printer:
             self.own_line_comments(0, end, len(self.text), first=False)
         if not self.out:
             return ""
-        return "".join(self.out) + "\n"
+        return "".join(self.out) + self.newline
 
     def line(self, depth: int, *, blank: bool = False) -> None:
         """Start a new output line at `depth`, after one blank line when `blank`."""
         if self.out:
-            self.out.append("\n\n" if blank else "\n")
+            self.out.append(self.newline * 2 if blank else self.newline)
         self.out.append(self.unit * depth)
 
     def source(self, start: int, end: int) -> str:

@@ -96,8 +96,10 @@ def test_empty_and_comment_only_texts() -> None:
 
 
 def test_byte_order_mark_and_line_endings() -> None:
-    assert format_text("\ufeffa=1\r\nb=2\r\n") == "\ufeffa = 1\nb = 2\n"
-    assert format_text('a = """x\r\ny"""\r\n') == 'a = """x\r\ny"""\n'
+    assert format_text("\ufeffa=1\nb=2\n") == "\ufeffa = 1\nb = 2\n"
+    assert format_text("a=1\r\n\r\n\r\nb {c=2}") == "a = 1\r\n\r\nb {\r\n  c = 2\r\n}\r\n"
+    assert format_text('a = """x\r\ny"""  \r\n') == 'a = """x\r\ny"""\r\n'
+    assert format_text('a = """x\ny"""\r\n') == 'a = """x\ny"""\n'  # the first break decides
 
 
 def test_deep_nesting_is_formatted() -> None:

@@ -140,6 +140,19 @@ def test_folders_are_searched_for_job_files(tmp_path: Path) -> None:
     assert result.stderr == "2 files reformatted.\n"
 
 
+def test_python_files_are_refused_and_symbolic_links_followed(job: Path, tmp_path: Path) -> None:
+    dsl = tmp_path / "jobs.py"
+    dsl.write_text("x = 1\n", encoding="utf-8")
+    refused = run_cli("format", str(dsl))
+    assert refused.exit_code == 2
+    assert f"{dsl}: a Python DSL file" in refused.stderr
+    link = tmp_path / "link.conf"
+    link.symlink_to(job)
+    assert run_cli("format", str(link)).exit_code == 0
+    assert link.is_symlink()
+    assert job.read_text(encoding="utf-8") == TIDY
+
+
 def test_a_change_of_meaning_is_refused(job: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """If the printer ever produced a different job, the file is left alone with exit 2."""
     monkeypatch.setattr(
