@@ -28,9 +28,11 @@ from stconfig.hocon.ast import (
     Value,
     Whitespace,
 )
+from stconfig.hocon.parser import parse_document
 from stconfig.model.job import Job
 from stconfig.model.values import PlainValue
 from stconfig.reader import Syntax, loads
+from stconfig.source import SourceFile
 
 
 class FormatError(StconfigError):
@@ -113,23 +115,21 @@ def check_same_meaning(
     path = document.source.path
     try:
         after = read(formatted, syntax, path)
-        new_document = after.documents[0]
     except StconfigError as error:
         if reading_error is None or error_message(error) != error_message(reading_error):
             raise FormatError(path, f"the formatted text does not read: {error}") from None
-        after = None
-        from stconfig.hocon.parser import parse_document
-        from stconfig.source import SourceFile
-
         new_document = parse_document(SourceFile(path, formatted), syntax=syntax)
-    if original is not None:
-        if after is None:
-            raise FormatError(path, "the formatted text does not read")
+    else:
+        if original is None:
+            raise FormatError(
+                path, f"the original does not read ({reading_error}) but the result does"
+            )
         if after.root != original.root:
             difference = first_difference(original.root.to_python(), after.root.to_python())
             raise FormatError(path, f"SeaTunnel would read it differently at {difference}")
         if [s.name for s in after.unresolved] != [s.name for s in original.unresolved]:
             raise FormatError(path, "its ${...} references changed")
+        new_document = after.documents[0]
     if shape(new_document.root) != shape(document.root):
         raise FormatError(path, "its syntax tree changed beyond layout")
     lost = comments(document) - comments(new_document)

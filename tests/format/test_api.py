@@ -75,6 +75,14 @@ def test_text_that_does_not_parse_after_formatting_is_refused(
         format_text("a = {}\n")
 
 
+def test_a_result_that_reads_when_the_original_did_not_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(stconfig.format, "print_document", lambda *_: "a = 1\nb = 1\n")
+    with pytest.raises(FormatError, match=r"the original does not read .* but the result does"):
+        format_text("a = ${b}\nb = ${a}\n")
+
+
 def test_files_that_parse_but_do_not_read_are_still_formatted(tmp_path: Path) -> None:
     """A missing required include or a reference cycle stops SeaTunnel, not the layout."""
     cycle = format_text("a = ${b}\nb = ${a}\n")
