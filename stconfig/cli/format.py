@@ -10,7 +10,14 @@ from pathlib import Path
 
 import click
 
-from stconfig.format.options import KEY_QUOTES, MAX_INDENT, SEPARATORS, KeyQuotes, Separator
+from stconfig.format.options import (
+    KEY_QUOTES,
+    MAX_INDENT,
+    SEPARATORS,
+    FormatOptions,
+    KeyQuotes,
+    Separator,
+)
 
 EXIT_CHANGES = 1
 EXIT_ERROR = 2
@@ -93,13 +100,8 @@ def format_(
     --diff, some file would change; 2 usage error, or a file that could not be read,
     parsed or formatted safely (reported as path:line:col: message, file untouched).
     """
-    from stconfig._files import write_atomic
-    from stconfig.cli.lint import walk
     from stconfig.errors import StconfigError
-    from stconfig.format import format_source
     from stconfig.format.settings import load_format_options
-    from stconfig.reader import decode, read_source, syntax_for
-    from stconfig.source import SourceFile
 
     if "-" in paths and len(paths) > 1:
         fail("'-' (standard input) is formatted alone")
@@ -114,40 +116,76 @@ def format_(
         separator=separator or options.separator,
         key_quotes=key_quotes or options.key_quotes,
     )
-
     if paths == ("-",):
-        name = stdin_filename or "-"
-        try:
-            text = decode(sys.stdin.buffer.read(), name)
-            syntax = syntax_for(name) if stdin_filename else "hocon"
-            formatted = format_source(SourceFile(name, text), syntax, options)
-        except StconfigError as error:
-            click.echo(str(error), err=True)
-            raise SystemExit(EXIT_ERROR) from None
-        changed = formatted != text
-        if diff:
-            sys.stdout.write(unified_diff(name, text, formatted))
-        elif check:
-            if changed:
-                click.echo(f"would reformat {name}")
-        else:
-            sys.stdout.write(formatted)
-        raise SystemExit(EXIT_CHANGES if changed and (check or diff) else 0)
+        stdin_changed = _format_stdin(stdin_filename, options, check=check, diff=diff)
+        raise SystemExit(EXIT_CHANGES if stdin_changed and (check or diff) else 0)
+    changed, unchanged, failed = _format_files(paths, options, check=check, diff=diff)
+    dry = check or diff
+    counts = (
+        (changed, "would be reformatted" if dry else "reformatted"),
+        (unchanged, "already formatted" if dry else "left unchanged"),
+        (failed, "could not be formatted"),
+    )
+    parts = [f"{plural(count, 'file')} {what}" for count, what in counts if count]
+    click.echo((", ".join(parts) or "No job files found") + ".", err=True)
+    if failed:
+        raise SystemExit(EXIT_ERROR)
+    raise SystemExit(EXIT_CHANGES if changed and dry else 0)
 
-    changed_files = unchanged = failed = 0
+
+def _format_stdin(name: str | None, options: FormatOptions, *, check: bool, diff: bool) -> bool:
+    """Standard input to standard output (or a diff, or a listing); True when it changes."""
+    from stconfig.errors import StconfigError
+    from stconfig.format import format_source
+    from stconfig.reader import decode, syntax_for
+    from stconfig.source import SourceFile
+
+    shown = name or "-"
+    try:
+        text = decode(sys.stdin.buffer.read(), shown)
+        syntax = syntax_for(shown) if name else "hocon"
+        formatted = format_source(SourceFile(shown, text), syntax, options)
+    except StconfigError as error:
+        click.echo(str(error), err=True)
+        raise SystemExit(EXIT_ERROR) from None
+    changed = formatted != text
+    if diff:
+        sys.stdout.write(unified_diff(shown, text, formatted))
+    elif check:
+        if changed:
+            click.echo(f"would reformat {shown}")
+    else:
+        sys.stdout.write(formatted)
+    return changed
+
+
+def _format_files(
+    paths: tuple[str, ...], options: FormatOptions, *, check: bool, diff: bool
+) -> tuple[int, int, int]:
+    """Format (or check, or diff) every job file; the counts changed, unchanged, failed."""
+    from stconfig._files import write_atomic
+    from stconfig.cli.lint import walk
+    from stconfig.errors import StconfigError
+    from stconfig.format import format_source
+    from stconfig.reader import read_source, syntax_for
+
+    changed = unchanged = failed = 0
     for path in walk(paths):
+        if path.lower().endswith(".py"):
+            click.echo(
+                f"{path}: a Python DSL file; stconfig format formats .conf, .hocon and .json "
+                "job files (use a Python formatter for .py)",
+                err=True,
+            )
+            failed += 1
+            continue
         try:
-            if path.lower().endswith(".py"):
-                raise StconfigError(
-                    f"{path}: a Python DSL file; stconfig format formats .conf, .hocon and "
-                    ".json job files (use a Python formatter for .py)"
-                )
             source = read_source(path)
             formatted = format_source(source, syntax_for(path), options)
             if formatted == source.text:
                 unchanged += 1
                 continue
-            changed_files += 1
+            changed += 1
             if diff:
                 sys.stdout.write(unified_diff(path, source.text, formatted))
             elif check:
@@ -161,17 +199,7 @@ def format_(
         except OSError as error:
             click.echo(f"{path}: {error.strerror or error}", err=True)
             failed += 1
-    dry = check or diff
-    counts = (
-        (changed_files, "would be reformatted" if dry else "reformatted"),
-        (unchanged, "already formatted" if dry else "left unchanged"),
-        (failed, "could not be formatted"),
-    )
-    parts = [f"{plural(count, 'file')} {what}" for count, what in counts if count]
-    click.echo((", ".join(parts) or "No job files found") + ".", err=True)
-    if failed:
-        raise SystemExit(EXIT_ERROR)
-    raise SystemExit(EXIT_CHANGES if changed_files and (check or diff) else 0)
+    return changed, unchanged, failed
 
 
 __all__ = ["format_"]
