@@ -1,7 +1,9 @@
-"""Property tests: generated jobs with comments everywhere keep their reading and comments."""
+"""Property tests: generated jobs with comments everywhere keep their reading and comments;
+generated JSON files stay the same JSON, key order included."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from typing import Any
@@ -85,3 +87,35 @@ def test_indentation_is_spaces_in_whole_levels(job: tuple[str, Placement], inden
             continue  # inside a triple-quoted string, which is never touched
         lead = line[: len(line) - len(line.lstrip())]
         assert set(lead) <= {" "} and len(lead) % indent == 0, line
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**63), 2**63 - 1)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=6),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=4), children, max_size=3)
+    ),
+    max_leaves=10,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dictionaries(st.text(max_size=4), JSON_VALUES, max_size=4),
+    st.sampled_from([None, 0, 3]),
+    st.booleans(),
+    st.integers(1, 8),
+)
+def test_json_files_stay_the_same_json(
+    data: dict[str, Any], layout: int | None, ascii_only: bool, indent: int
+) -> None:
+    text = json.dumps(data, indent=layout, ensure_ascii=ascii_only)
+    note(text)
+    formatted = format_text(text, "json", indent=indent)
+    note(formatted)
+    pairs = json.loads(formatted, object_pairs_hook=list)
+    assert pairs == json.loads(text, object_pairs_hook=list)
+    assert format_text(formatted, "json", indent=indent) == formatted
