@@ -102,3 +102,18 @@ def test_other_options_keep_the_reading_too(
     for conf, (before, _) in formatted.items():
         after = format_source(SourceFile(str(conf), before), "hocon", options)
         assert format_source(SourceFile(str(conf), after), "hocon", options) == after, conf
+
+
+def test_the_expected_json_files_format_as_the_same_json(conformance_dir: Path) -> None:
+    """The corpus's 661 `.expected.json` files are JSON job files too."""
+    failures = []
+    for _, expected in corpus_cases(conformance_dir):
+        source = read_source(expected)
+        after = format_source(source, "json", FormatOptions())
+        same = json.loads(after, object_pairs_hook=list) == json.loads(
+            source.text, object_pairs_hook=list
+        )
+        stable = format_source(SourceFile(str(expected), after), "json", FormatOptions()) == after
+        if not (same and stable):
+            failures.append(str(expected))
+    assert not failures, "\n".join(failures)
