@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 from click.testing import Result
 
-from stconfig.cli import lifecycle
+from stconfig.cli import submitting
 from stconfig.client import Client, JobStatus, Submission, SubmittedJob
+from stconfig.lint.presubmit import LintTarget
 from stconfig.model.job import Job
 from stconfig.testing import FakeEngine
 from tests.client.helpers import batch_job, streaming_job
@@ -481,20 +482,24 @@ def test_the_pre_submit_check_seam_stops_everything(
 ) -> None:
     seen: list[str] = []
 
-    def refuse_second(job: Job, path: str) -> bool:
+    def refuse_second(job: Job, path: str, target: LintTarget) -> bool:
         seen.append(path)
+        versions.append(target.version)
         return len(seen) < 2
 
-    monkeypatch.setattr(lifecycle, "PRE_SUBMIT_CHECK", refuse_second)
+    versions: list[str | None] = []
+    monkeypatch.setattr(submitting, "PRE_SUBMIT_CHECK", refuse_second)
     paths = [str(write_job(streaming_job(), f"job{i}.json")) for i in range(3)]
     result = cli(fake_engine, "submit", *paths)
     assert result.exit_code == 1
     assert seen == paths[:2]
-    assert fake_engine.requests == []
+    # only the server's version was asked, nothing was sent
+    assert {r.path for r in fake_engine.requests} == {"/overview"}
     restore = cli(fake_engine, "restore", "1", paths[2])
     assert restore.exit_code == 1
     assert seen[-1] == paths[2]
-    assert fake_engine.requests == []
+    assert {r.path for r in fake_engine.requests} == {"/overview"}
+    assert None not in versions
 
 
 def test_cookbook_recipe_through_submit_gets_the_restore_checks(

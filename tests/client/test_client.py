@@ -24,7 +24,6 @@ from stconfig.client import (
     UnsupportedByServer,
     UsageError,
     WaitTimeout,
-    parse_version,
     resolve_settings,
 )
 from stconfig.client.client import _ssl_context
@@ -238,22 +237,18 @@ def test_wait_backs_off_up_to_the_deadline(manual_engine: FakeEngine) -> None:
 # versions ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("text", "version"),
-    [("2.3.8", (2, 3, 8)), ("2.3.9-SNAPSHOT", (2, 3, 9)), ("3.0", (3, 0, 0)), ("dev", None)],
-)
-def test_parse_version(text: str, version: tuple[int, int, int] | None) -> None:
-    assert parse_version(text) == version
-
-
-def test_features_the_server_lacks_are_refused(
+def test_features_the_server_lacks_are_refused_or_adapted(
     manual_engine: FakeEngine, client_for: ClientFor
 ) -> None:
     client = client_for(manual_engine)
     job_id = client.submit(streaming_job()).job_id
     if manual_engine.profile == "2.3.8":
-        with pytest.raises(UnsupportedByServer, match=r"2\.3\.8, which has no format=hocon"):
-            client.submit(streaming_job(), fmt="hocon")
+        # HOCON is converted here and sent as JSON, with a note saying why
+        sent = client.submit(streaming_job("as-json"), fmt="hocon")
+        assert "format" not in manual_engine.requests[-1].query
+        assert sent.submission.fmt == "json"
+        assert any("2.3.8, which has no format=hocon" in note for note in sent.notes)
+        assert client.job_info(sent.job_id).job_name == "as-json"
         with pytest.raises(UnsupportedByServer, match="force"):
             client.stop(job_id, force=True)
         assert manual_engine.job(job_id) is not None
