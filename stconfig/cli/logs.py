@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from stconfig.cli.lifecycle import (
+    Refusal,
     client_errors,
     connection_from,
     connection_options,
@@ -14,7 +15,7 @@ from stconfig.cli.lifecycle import (
     note,
     output_option,
 )
-from stconfig.client import UsageError
+from stconfig.client import ServerRefused
 from stconfig.client.submission import check_job_id
 
 
@@ -27,10 +28,11 @@ def logs(**kwargs: Any) -> None:
     """List the log files of job JOBID on every node, or print one with --file.
 
     The engine writes per-job files (job-<id>.log) only when log4j2 routes job logs to
-    their own files, and serves whole files: there is no tail or line limit.
+    their own files, and serves whole files: there is no tail or line limit (stconfig reads
+    at most 512 MiB of one file).
 
-    Exit codes: 0 listed or printed, 1 refused by the server (no such file), 2 usage or
-    connection problem.
+    Exit codes: 0 listed or printed, 1 refused by the server (no such file, no log
+    directory), 2 usage (a NAME that is not a .log file name) or connection problem.
     """
     connection = connection_from(kwargs)
     with client_errors(connection.verbose):
@@ -49,12 +51,14 @@ def logs(**kwargs: Any) -> None:
             for entry in files if kwargs["output"] == "text" else []:
                 click.echo(f"{entry.log_name}\t{entry.node}")
             return
-        if str(job_id) not in name:
-            raise UsageError(
-                f"{name!r} is not a log file of job {job_id}; list them with "
-                f"`stconfig logs {job_id}`"
-            )
-        text = client.log(name)
+        try:
+            text = client.log(name)
+        except ServerRefused as error:
+            if error.status != 400:
+                raise
+            raise Refusal(
+                f"{error}; list job {job_id}'s files with `stconfig logs {job_id}`"
+            ) from None
         if kwargs["output"] == "json":
             emit_json({"jobId": str(job_id), "file": name, "content": text})
         else:

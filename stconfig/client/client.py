@@ -160,12 +160,13 @@ class Client:
         body: str | None = None,
         content_type: str = "application/json",
         timeout: float = READ_TIMEOUT,
-        limit: int = MAX_ANSWER_BYTES,
+        limit: int | None = None,
     ) -> Response:
         """Send one request; any answer other than a 200 becomes a typed error.
 
         The whole exchange, redirects included, ends within the timeout, and the answer is
-        read up to `limit` bytes: a server that trickles or never stops cannot hold us.
+        read up to `limit` bytes (default `MAX_ANSWER_BYTES`): a server that trickles or
+        never stops cannot hold us.
         """
         url = self.master + path
         if query:
@@ -175,7 +176,8 @@ class Client:
         if data is not None:
             headers["Content-Type"] = f"{content_type}; charset=utf-8"
         wait = self.timeout if self.timeout is not None else timeout
-        answer = self._exchange(method, url, data, headers, wait, limit)
+        cap = MAX_ANSWER_BYTES if limit is None else limit
+        answer = self._exchange(method, url, data, headers, wait, cap)
         if answer.status != 200:
             raise self._http_error(url, answer.status, answer.body)
         return answer
@@ -233,11 +235,14 @@ class Client:
             )
         else:
             connection = http.client.HTTPConnection(host, parts.port, timeout=remaining)
-        watchdog = _Watchdog(connection, remaining)
+        watchdog = _Watchdog(remaining)
+        response: http.client.HTTPResponse | None = None
         target = parts.path or "/"
         if parts.query:
             target += "?" + parts.query
         try:
+            connection.connect()
+            watchdog.watch(connection.sock)
             connection.request(method, target, body=data, headers=headers)
             response = connection.getresponse()
             declared = response.getheader("Content-Length")
@@ -250,6 +255,8 @@ class Client:
                 if size > limit:
                     raise AnswerTooLarge(url, limit)
                 chunks.append(chunk)
+            if watchdog.fired:
+                raise RequestTimeout(url, wait)
             return Response(
                 response.status,
                 response.headers.get_content_type(),
@@ -283,6 +290,8 @@ class Client:
             ) from None
         finally:
             watchdog.cancel()
+            if response is not None:
+                response.close()
             connection.close()
 
     def _http_error(self, url: str, status: int, body: bytes) -> Exception:
@@ -654,27 +663,38 @@ def _loads(body: bytes) -> Any:
 
 
 class _Watchdog:
-    """Shuts the connection's socket down at the call's deadline: socket timeouts bound each
-    read, not the whole answer, so a server sending a byte a second would never time out."""
+    """Shuts the socket down at the call's deadline: socket timeouts bound each read, not the
+    whole answer, so a server sending a byte a second would never time out otherwise."""
 
-    def __init__(self, connection: http.client.HTTPConnection, seconds: float) -> None:
+    def __init__(self, seconds: float) -> None:
         self.fired = False
-        self._connection = connection
         self._lock = threading.Lock()
+        self._sock: socket.socket | None = None
         self._done = False
         self._timer = threading.Timer(seconds, self._fire)
         self._timer.daemon = True
         self._timer.start()
+
+    def watch(self, sock: socket.socket | None) -> None:
+        """The connected socket (http.client drops its own reference once the answer is
+        being read); shut at once when the deadline has already passed."""
+        with self._lock:
+            self._sock = sock
+            fired = self.fired
+        if fired:
+            self._shut()
 
     def _fire(self) -> None:
         with self._lock:
             if self._done:
                 return
             self.fired = True
-            sock = self._connection.sock
-        if sock is not None:
+        self._shut()
+
+    def _shut(self) -> None:
+        if self._sock is not None:
             with contextlib.suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
+                self._sock.shutdown(socket.SHUT_RDWR)
 
     def cancel(self) -> None:
         with self._lock:

@@ -389,8 +389,14 @@ def test_logs_list_and_print(fake_engine: FakeEngine) -> None:
 
 def test_logs_errors(fake_engine: FakeEngine) -> None:
     job_id = running_job(fake_engine)
-    other = cli(fake_engine, "logs", job_id, "--file", "job-1.log")
-    assert other.exit_code == 2 and "not a log file of job" in other.stderr
+    # a missing file is exit 1, as --help says, whatever its name
+    for name in ("job-1.log", "nosuch.log"):
+        other = cli(fake_engine, "logs", job_id, "--file", name)
+        assert other.exit_code == 1, other.output
+        (line,) = other.stderr.splitlines()
+        assert "no log file" in line and f"`stconfig logs {job_id}`" in line
+    not_a_name = cli(fake_engine, "logs", job_id, "--file", "../etc/passwd")
+    assert not_a_name.exit_code == 2
     fake_engine.cluster.logs.clear()
     missing = cli(fake_engine, "logs", job_id, "--file", f"job-{job_id}.log")
     assert missing.exit_code == 1 and "no log file" in missing.stderr
