@@ -49,7 +49,8 @@ def restore(**kwargs: Any) -> None:
     The job file is linted for the server's SeaTunnel version first.
 
     Exit codes: 0 restored (and, with --wait, running), 1 refused by the server, because of
-    the job's state, or a lint error, 2 usage, job file or connection problem.
+    the job's state, or a lint error, or (--wait) the job failed or did not run in time,
+    2 usage, job file or connection problem.
     """
     connection = connection_from(kwargs)
     with client_errors(connection.verbose):

@@ -66,7 +66,8 @@ def _info_json(info: JobInfo) -> dict[str, Any]:
 def status(**kwargs: Any) -> None:
     """Show the state, times, and source and sink counts and rates of job JOBID.
 
-    Exit codes: 0 shown, 1 unknown or expired job, 2 usage or connection problem.
+    Exit codes: 0 shown, 1 unknown or expired job, or refused by the server, 2 usage or
+    connection problem.
     """
     connection = connection_from(kwargs)
     with client_errors(connection.verbose):

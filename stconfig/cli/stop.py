@@ -45,7 +45,9 @@ def stop(**kwargs: Any) -> None:
     `stconfig restore JOBID PATH` resumes it. --force wins over --savepoint.
 
     Exit codes: 0 stop requested (with --wait: the job reached SAVEPOINT_DONE or CANCELED),
-    1 unknown, already ended or not stoppable that way, 2 usage or connection problem.
+    1 unknown, already ended, not stoppable that way (a savepoint of a job that is not
+    RUNNING), refused by the server, or (--wait) not stopped in time, 2 usage (--force on a
+    server older than 3.0) or connection problem.
     """
     connection = connection_from(kwargs)
     savepoint: bool = kwargs["savepoint"]

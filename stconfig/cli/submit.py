@@ -71,8 +71,8 @@ def submit(**kwargs: Any) -> None:
     keys and would start a fresh job.
 
     Exit codes: 0 submitted (and, with --wait, running or finished), 1 the server refused a
-    job, the job id is in use by an active job, a lint error, or a job failed, 2 usage, job
-    file or connection problem.
+    job, the job id is in use by an active job, a lint error, or (--wait) a job failed or
+    did not get there in time, 2 usage, job file or connection problem.
     """
     connection = connection_from(kwargs)
     paths: tuple[str, ...] = kwargs["paths"]

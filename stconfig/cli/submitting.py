@@ -17,7 +17,14 @@ import click
 
 from stconfig.cli._common import EXIT_FINDINGS, read_job
 from stconfig.cli.lifecycle import Refusal, first_line, note
-from stconfig.client import Client, JobStatus, Submission, SubmittedJob, UnknownJob
+from stconfig.client import (
+    Client,
+    JobStatus,
+    Submission,
+    SubmittedJob,
+    UnknownJob,
+    UsageError,
+)
 from stconfig.lint.versions import KNOWN_VERSIONS
 from stconfig.model.job import Job
 from stconfig.variables import parse_assignments
@@ -89,7 +96,11 @@ def _configured_target(flag: str | None) -> tuple[str | None, str]:
     found = find_pyproject(Path.cwd())
     if found is None:
         return None, "--target-version"
-    return load_config(found).target_version, f"{found}: [tool.stconfig] target-version"
+    value = load_config(found).target_version
+    source = f"{found}: [tool.stconfig] target-version"
+    if value is not None and value not in KNOWN_VERSIONS:
+        raise UsageError(f"{source} {value!r} is not one of {', '.join(KNOWN_VERSIONS)}")
+    return value, source
 
 
 def prepare_all(
