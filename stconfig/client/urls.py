@@ -22,6 +22,11 @@ def split_master(master: str) -> tuple[str, str | None, str | None]:
     shown = mask_url(master)
     if any(char.isspace() or ord(char) < 32 for char in master):
         raise UsageError(f"master URL {shown!r} contains spaces or control characters")
+    if not master.isascii():
+        raise UsageError(
+            f"master URL {shown!r} is not ASCII: write an international host name in punycode "
+            "(xn--...) and %-encode the rest"
+        )
     try:
         parts = urllib.parse.urlsplit(master)
         port = parts.port

@@ -356,6 +356,8 @@ def test_settings_take_credentials_from_the_url() -> None:
         "http://",
         "http://host:80/x?y=1",
         "http://ho st/",
+        "http://bücher.example:8080",
+        f"http://ops:{PASSWORD}é@host",
     ],
 )
 def test_a_bad_master_is_one_line_exit_2_without_the_password(master: str) -> None:
