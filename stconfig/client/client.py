@@ -644,14 +644,16 @@ def _origin(url: str) -> tuple[str, str, int | None]:
 
 
 def _redirect_target(url: str, location: str | None) -> str:
+    """The absolute target of a redirect, without any userinfo it carried."""
     if not location:
         raise UnexpectedResponse(f"{url} answered a redirect without a Location")
     try:
-        return urllib.parse.urljoin(url, location.strip())
+        parts = urllib.parse.urlsplit(urllib.parse.urljoin(url, location.strip()))
     except ValueError:
         raise UnexpectedResponse(
             f"{url} redirected to a malformed URL {mask_url(location)!r}"
         ) from None
+    return urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
 def _loads(body: bytes) -> Any:

@@ -137,6 +137,19 @@ def test_a_post_redirected_as_a_get_is_not_followed(serve: ServeFn) -> None:
     assert len(server.requests) == 1
 
 
+def test_a_same_origin_redirect_with_userinfo_never_prints_it(serve: ServeFn) -> None:
+    server = serve(answer(b"", 307, Location=f"http://x:{PASSWORD}@127.0.0.1:1/overview"))
+    with pytest.raises(RedirectRefused) as caught:
+        Client(server.url).overview()
+    assert PASSWORD not in str(caught.value)
+    inside = serve(answer(b"", 301, Location="/a"))
+    port = inside.port
+    inside.handler = answer(b"", 301, Location=f"http://x:{PASSWORD}@127.0.0.1:{port}/loop")
+    with pytest.raises(UnexpectedResponse) as looped:
+        Client(inside.url).overview()
+    assert PASSWORD not in str(looped.value)
+
+
 def test_redirect_loops_end(serve: ServeFn) -> None:
     server = serve(answer(b"", 302, Location="/overview"))
     with pytest.raises(UnexpectedResponse, match="more than 5 redirects"):
