@@ -13,6 +13,7 @@ from stconfig.lsp.cursor import Cursor, cursor_at
 from stconfig.lsp.positions import LineIndex
 from stconfig.lsp.scan import INPUT_KEYS, OUTPUT_KEYS, SECTIONS, Scan
 
+TABLE_KEYS = (*OUTPUT_KEYS, *INPUT_KEYS)
 ROOT_KEYS = {
     "env": "job settings: job.mode, parallelism, checkpoint.interval, ...",
     "source": "where rows come from",
@@ -78,10 +79,13 @@ def _plugin_keys(
     by_key = {key: option for option in spec.options for key in option.keys}
     written = {e.key for e in cursor.block.entries if e is not cursor.entry}
     taken = _set_keys(written, by_key)
-    hidden = facts.hidden_table_keys(settings) | {"plugin_name"}
+    table_keys = {ref.key for ref in scan.tables}
+    hidden = facts.hidden_table_keys(settings, table_keys) | {"plugin_name"}
     items = []
     for option in spec.options:
-        if option.key in taken or option.key in hidden or not _matches(cursor.prefix, option.key):
+        if option.key in taken or option.key in hidden or option.key in TABLE_KEYS:
+            continue
+        if not _matches(cursor.prefix, option.key):
             continue
         required = facts.is_required(spec, option)
         rule = spec.rule_of(option.key)
@@ -93,8 +97,9 @@ def _plugin_keys(
                 index, cursor, option, rank=rank, where=where, rule=rule, versions=versions
             )
         )
-    for key in (*OUTPUT_KEYS, *INPUT_KEYS):
-        if key in hidden or key in written or by_key.get(key) is not None:
+    for key in TABLE_KEYS:
+        known = by_key.get(key)
+        if key in hidden or key in written or (known is not None and known.key in taken):
             continue
         if cursor.plugin.kind == "source" and key in INPUT_KEYS:
             continue

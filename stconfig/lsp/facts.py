@@ -18,9 +18,15 @@ def catalog_for(settings: LintSettings) -> str | None:
     return chosen[0] if chosen is not None else None
 
 
-def hidden_table_keys(settings: LintSettings) -> frozenset[str]:
-    """The table-key spelling not to propose: the new one before 2.3.9, the old one after."""
-    if settings.version >= RENAME_VERSION:
+def hidden_table_keys(settings: LintSettings, written: set[str]) -> frozenset[str]:
+    """The table-key spelling not to propose: the new one before 2.3.9, the old one after.
+
+    With no version chosen, a file already written with only the new keys is taken as
+    2.3.9 or later, as the linter takes it.
+    """
+    new = {"plugin_output", "plugin_input"}
+    inferred = settings.infer_version and written & new and not written - new
+    if settings.version >= RENAME_VERSION or inferred:
         return frozenset({"result_table_name", "source_table_name"})
     return frozenset({"plugin_output", "plugin_input"})
 

@@ -88,14 +88,8 @@ def document_symbols(scan: Scan, index: LineIndex) -> list[lsp.DocumentSymbol]:
                 ]
                 outputs = [r.name for r in scan.tables if r.plugin is plugin and r.role == "output"]
                 inputs = [r.name for r in scan.tables if r.plugin is plugin and r.role == "input"]
-                detail = " ".join(
-                    part
-                    for part in (
-                        ",".join(inputs) + " ->" if inputs else "",
-                        "-> " + ",".join(outputs) if outputs else "",
-                    )
-                    if part
-                )
+                detail = f"{','.join(inputs)} -> {','.join(outputs)}".strip()
+                detail = "" if detail == "->" else detail
                 start = min(plugin.name_start, plugin.block.start)
                 plugins.append(
                     _symbol(
