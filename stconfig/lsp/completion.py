@@ -49,7 +49,9 @@ def _option_item(
     rule: str | None,
     versions: tuple[str, ...],
 ) -> lsp.CompletionItem:
-    has_separator = cursor.entry is not None and cursor.entry.separator_end is not None
+    has_separator = cursor.quoted or (
+        cursor.entry is not None and cursor.entry.separator_end is not None
+    )
     default = facts.shown_default(option)
     detail = facts.type_label(option) + (f" = {default}" if default is not None else "")
     if rule:
@@ -113,7 +115,9 @@ def _plugin_keys(
                 kind=lsp.CompletionItemKind.Property,
                 detail="table name" + (" this plugin produces" if key in OUTPUT_KEYS else "s read"),
                 sort_text=f"1{key}",
-                text_edit=_edit(index, cursor, key if cursor.entry else f"{key} = "),
+                text_edit=_edit(
+                    index, cursor, key if cursor.entry or cursor.quoted else f"{key} = "
+                ),
             )
         )
     return items

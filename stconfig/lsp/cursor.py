@@ -140,7 +140,9 @@ def cursor_at(scan: Scan, offset: int) -> Cursor:
         return Cursor("nowhere", prefix, start, end, block)
     role, section, plugin = _block_role(scan, block)
     for entry in block.entries:
-        if entry.key_start <= offset <= entry.key_end and not quoted:
+        if entry.key_start <= offset <= entry.key_end:
+            if quoted:
+                return Cursor(role, prefix, start, end, block, section, plugin, entry, True)
             return Cursor(
                 role,
                 scan.text[entry.key_start : offset],

@@ -132,7 +132,8 @@ async def test_duplicate_table_points_at_the_first_definition(
 ) -> None:
     text = (
         "env { job.mode = BATCH }\n"
-        'source {\n  FakeSource { plugin_output = "t", row.num = 1, schema = { fields { a = int } } }\n'
+        "source {\n"
+        '  FakeSource { plugin_output = "t", row.num = 1, schema = { fields { a = int } } }\n'
         '  FakeSource { plugin_output = "t", row.num = 1, schema = { fields { a = int } } }\n}\n'
         'sink { Console { plugin_input = "t" } }\n'
     )
@@ -177,7 +178,8 @@ COMPLETIONS: list[tuple[str, list[str], list[str]]] = [
     ("sink {\n  Jdbc {\n    is_exactly_once = |\n  }\n}", ["true", "false"], []),
     ("sink {\n  Jdbc {\n    schema_save_mode = |", ["RECREATE_SCHEMA", "IGNORE"], []),
     (
-        'source { FakeSource { plugin_output = "orders" } }\nsink { Console { plugin_input = "|" } }',
+        'source { FakeSource { plugin_output = "orders" } }\n'
+        'sink { Console { plugin_input = "|" } }',
         ["orders"],
         [],
     ),
