@@ -16,7 +16,9 @@ from stconfig.lint.registry import check_selectors
 from stconfig.lint.settings import LintSettings
 from stconfig.lint.versions import KNOWN_VERSIONS, default_version
 
-DEFAULT_DEBOUNCE_MS = 100
+DEFAULT_DEBOUNCE_MS = 25
+"""Long enough to merge the changes of one keystroke (and a paste), short enough that the
+findings (about 15 ms of work on a 300-line job) follow typing within 50 ms."""
 
 
 @dataclass(frozen=True, slots=True)
