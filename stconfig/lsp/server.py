@@ -309,6 +309,8 @@ def create_server(
     @guarded(_empty)
     def definition(ls: StconfigServer, params: lsp.DefinitionParams) -> list[lsp.Location]:
         uri = params.text_document.uri
+        if is_python(document_path(uri)):
+            return []
         snap = ls.snapshot(uri)
         symbol = navigation.symbol_at(snap.scan, snap.index.offset(params.position))
         if symbol is None:
@@ -319,6 +321,8 @@ def create_server(
     @guarded(_empty)
     def references(ls: StconfigServer, params: lsp.ReferenceParams) -> list[lsp.Location]:
         uri = params.text_document.uri
+        if is_python(document_path(uri)):
+            return []
         snap = ls.snapshot(uri)
         symbol = navigation.symbol_at(snap.scan, snap.index.offset(params.position))
         if symbol is None:
@@ -333,6 +337,8 @@ def create_server(
     def prepare_rename(
         ls: StconfigServer, params: lsp.PrepareRenameParams
     ) -> lsp.PrepareRenamePlaceholder | None:
+        if is_python(document_path(params.text_document.uri)):
+            return None
         snap = ls.snapshot(params.text_document.uri)
         symbol = navigation.symbol_at(snap.scan, snap.index.offset(params.position))
         if symbol is None:
@@ -343,6 +349,8 @@ def create_server(
     @guarded(_none)
     def rename(ls: StconfigServer, params: lsp.RenameParams) -> lsp.WorkspaceEdit | None:
         uri = params.text_document.uri
+        if is_python(document_path(uri)):
+            return None
         snap = ls.snapshot(uri)
         symbol = navigation.symbol_at(snap.scan, snap.index.offset(params.position))
         if symbol is None:

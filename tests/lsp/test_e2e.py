@@ -401,6 +401,54 @@ async def test_dsl_file_linted_on_open(client: LanguageClient, tmp_path: Path) -
     assert found[0].severity == lsp.DiagnosticSeverity.Error
 
 
+async def test_truncated_texts_over_stdio(
+    client: LanguageClient, corpus_job: str, tmp_path: Path
+) -> None:
+    """Every 40th prefix of a corpus job, as if the file were typed from the top: the server
+    answers completion, hover and symbols at the end of each, and logs no error."""
+    before = len(client.log_messages)
+    uri = open_text(client, tmp_path, "")
+    document = lsp.TextDocumentIdentifier(uri)
+    for version, end in enumerate(range(0, len(corpus_job) + 1, 40), start=2):
+        prefix = corpus_job[:end]
+        client.text_document_did_change(
+            lsp.DidChangeTextDocumentParams(
+                lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                [lsp.TextDocumentContentChangeWholeDocument(prefix)],
+            )
+        )
+        at = position(prefix, len(prefix))
+        await client.text_document_completion_async(lsp.CompletionParams(document, at))
+        await client.text_document_hover_async(lsp.HoverParams(document, at))
+        await client.text_document_document_symbol_async(lsp.DocumentSymbolParams(document))
+    await until(client, uri, lambda ds: True)
+    errors = [m for m in client.log_messages[before:] if m.type == lsp.MessageType.Error]
+    assert errors == []
+
+
+async def test_corpus_sample_over_stdio(
+    client: LanguageClient, conformance_dir: Path, tmp_path: Path
+) -> None:
+    files = sorted((conformance_dir / "seatunnel-2.3.8" / "cases").rglob("*.conf"))[::25]
+    before = len(client.log_messages)
+    for path in files:
+        uri = path.as_uri()
+        text = path.read_text(encoding="utf-8")
+        client.text_document_did_open(
+            lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(uri, "hocon", 1, text))
+        )
+        found = await client.text_document_document_symbol_async(
+            lsp.DocumentSymbolParams(lsp.TextDocumentIdentifier(uri))
+        )
+        assert found is not None
+        await until(client, uri, lambda ds: True)
+        client.text_document_did_close(
+            lsp.DidCloseTextDocumentParams(lsp.TextDocumentIdentifier(uri))
+        )
+    errors = [m for m in client.log_messages[before:] if m.type == lsp.MessageType.Error]
+    assert errors == []
+
+
 async def test_internal_error_is_logged_and_server_keeps_answering(
     client: LanguageClient, tmp_path: Path
 ) -> None:
@@ -433,7 +481,10 @@ FAKE_FORMATTER = (
 )
 async def formatting_client(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
     lsp_client.initialize_result = await lsp_client.initialize_session(  # type: ignore[attr-defined]
-        lsp.InitializeParams(capabilities=client_capabilities("neovim"))
+        lsp.InitializeParams(
+            capabilities=client_capabilities("neovim"),
+            initialization_options={"select": ["ST301"], "target-version": "1.0"},
+        )
     )
     yield
     await lsp_client.shutdown_session()
@@ -451,3 +502,12 @@ async def test_formatting_offered_when_the_formatter_exists(
         )
     )
     assert edits is not None and [e.new_text for e in edits] == ["env { job.mode = BATCH }\n"]
+
+
+async def test_initialization_options_apply(
+    formatting_client: LanguageClient, tmp_path: Path
+) -> None:
+    uri = open_text(formatting_client, tmp_path, 'env { job.mode = "batch" }\nsource { A { } }\n')
+    found = await until(formatting_client, uri, lambda ds: True)
+    assert list(found) == []  # only ST301 selected: ST103 and the others are off
+    assert any("target-version '1.0'" in m.message for m in formatting_client.messages)
