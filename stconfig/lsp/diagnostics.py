@@ -157,15 +157,15 @@ def lint_python(path: str, settings: LintSettings, docs_base: str | None) -> lis
 
 def _file_problem(message: str, path: str | None = None) -> lsp.Diagnostic:
     """A problem with the whole file, at the line the message names when it names one."""
-    line = 0
+    line, column = 0, 0
     if path is not None:
-        match = re.search(re.escape(path) + r":(\d+)", message)
+        match = re.search(re.escape(path) + r":(\d+)(?::(\d+))?", message)
         if match is not None:
             line = int(match.group(1)) - 1
+            column = int(match.group(2)) - 1 if match.group(2) else 0
         message = message.removeprefix("stconfig lint: ")
-    position = lsp.Position(line, 0)
     return lsp.Diagnostic(
-        range=lsp.Range(position, lsp.Position(line + 1, 0)),
+        range=lsp.Range(lsp.Position(line, column), lsp.Position(line + 1, 0)),
         message=message,
         severity=lsp.DiagnosticSeverity.Error,
         source=SOURCE,

@@ -148,7 +148,8 @@ class StconfigServer(LanguageServer):
                 _, published = await loop.run_in_executor(
                     None, diagnostics_for, path, uri, text, settings, self.docs_base
                 )
-                self.publish(uri, published, None)
+                if uri in self.workspace.text_documents:  # not closed meanwhile
+                    self.publish(uri, published, None)
             except Exception:
                 self.log(
                     lsp.MessageType.Error,

@@ -392,6 +392,26 @@ async def test_pyproject_settings_apply(client: LanguageClient, tmp_path: Path) 
     assert "ST301" not in codes(found)
 
 
+DSL_MISSING_SCHEMA = """from stconfig.dsl import Console, FakeSource, Job
+
+with Job("t", mode="BATCH") as job:
+    fake = FakeSource(row_num=1)
+    fake >> Console()
+"""
+
+
+async def test_dsl_file_findings_at_its_python_lines(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    uri = open_text(client, tmp_path, DSL_MISSING_SCHEMA, suffix=".py")
+    found = await until(client, uri, lambda ds: bool(ds))
+    assert found[0].range.start == lsp.Position(3, 11)
+    assert "set 'schema' or 'tables_configs'" in found[0].message
+    clean = (Path(__file__).parents[2] / "examples" / "dsl" / "fake_to_console.py").read_text()
+    clean_uri = open_text(client, tmp_path, clean, suffix=".py")
+    assert list(await until(client, clean_uri, lambda ds: True)) == []
+
+
 async def test_dsl_file_linted_on_open(client: LanguageClient, tmp_path: Path) -> None:
     source = (Path(__file__).parents[2] / "examples" / "dsl" / "fake_to_console.py").read_text()
     broken = source + "\nraise RuntimeError('boom')\n"
