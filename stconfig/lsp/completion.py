@@ -145,22 +145,26 @@ def _plugin_names(
 ) -> list[lsp.CompletionItem]:
     assert cursor.section is not None
     catalog = facts.catalog_for(settings)
-    return [
-        lsp.CompletionItem(
-            label=name,
-            kind=lsp.CompletionItemKind.Class,
-            detail=f"{cursor.section} plugin",
-            sort_text=name.lower(),
-            text_edit=_edit(index, cursor, name),
-            data={"kind": cursor.section, "name": name, "catalog": catalog},
+    items = []
+    for name in facts.plugin_names(cursor.section, catalog):
+        if not _matches(cursor.prefix, name):
+            continue
+        spec = facts.plugin_spec(cursor.section, name, catalog)
+        items.append(
+            lsp.CompletionItem(
+                label=name,
+                kind=lsp.CompletionItemKind.Class,
+                detail=facts.plugin_summary(spec) if spec else f"{cursor.section} plugin",
+                sort_text=name.lower(),
+                text_edit=_edit(index, cursor, name),
+                data={"kind": cursor.section, "name": name, "catalog": catalog},
+            )
         )
-        for name in facts.plugin_names(cursor.section, catalog)
-        if _matches(cursor.prefix, name)
-    ]
+    return items
 
 
 def resolve(item: lsp.CompletionItem) -> lsp.CompletionItem:
-    """Fill in a plugin's description (importing its facts only when it is looked at)."""
+    """Fill in a plugin's documentation: its factory and required options."""
     data = item.data if isinstance(item.data, dict) else {}
     kind, name, catalog = data.get("kind"), data.get("name"), data.get("catalog")
     if isinstance(kind, str) and isinstance(name, str):

@@ -22,7 +22,7 @@ from pygls.uris import to_fs_path
 from stconfig import __version__
 from stconfig.lint.diagnostic import Diagnostic
 from stconfig.lint.settings import LintSettings
-from stconfig.lsp import actions, completion, hover, navigation, symbols
+from stconfig.lsp import actions, completion, facts, hover, navigation, symbols
 from stconfig.lsp.diagnostics import default_docs_base, lint_python, lint_text, to_lsp
 from stconfig.lsp.formatting import Formatter, format_edits, formatter
 from stconfig.lsp.positions import LineIndex
@@ -82,6 +82,8 @@ class StconfigServer(LanguageServer):
         self.timers: dict[str, asyncio.TimerHandle] = {}
         self.tasks: set[asyncio.Task[None]] = set()
         self.reported: set[str] = set()
+        self.warming: asyncio.Future[None] | None = None
+        """Loading the catalog in a worker thread, started when the client is ready."""
 
     def log(self, kind: lsp.MessageType, message: str) -> None:
         self.window_log_message(lsp.LogMessageParams(kind, message))
@@ -217,6 +219,13 @@ def create_server(
         settings, problems = parse_client(params.initialization_options)
         ls.client_settings = settings
         ls.warn_once(problems)
+
+    @server.feature(lsp.INITIALIZED)
+    @guarded(_none)
+    def initialized(ls: StconfigServer, params: lsp.InitializedParams) -> None:
+        catalog = facts.catalog_for(ls.settings_for(""))
+        loop = asyncio.get_running_loop()
+        ls.warming = loop.run_in_executor(None, facts.warm, catalog)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     @guarded(_none)

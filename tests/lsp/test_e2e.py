@@ -244,8 +244,10 @@ async def test_completion_details_and_order(client: LanguageClient, tmp_path: Pa
     )
     assert isinstance(listed, lsp.CompletionList)
     fake = next(item for item in listed.items if item.label == "FakeSource")
+    assert fake.detail == "source plugin, connector-fake, 53 options"
     resolved = await client.completion_item_resolve_async(fake)
-    assert resolved.detail is not None and "connector-fake" in resolved.detail
+    assert isinstance(resolved.documentation, lsp.MarkupContent)
+    assert "FakeSourceFactory" in resolved.documentation.value
 
 
 async def test_hover(client: LanguageClient, corpus_job: str, tmp_path: Path) -> None:
@@ -291,6 +293,10 @@ async def test_definition_references_rename(
         )
     )
     assert refs is not None and sorted(r.range.start.line for r in refs) == [28, 44]
+    prepared = await client.text_document_prepare_rename_async(
+        lsp.PrepareRenameParams(document, position(corpus_job, use))
+    )
+    assert isinstance(prepared, lsp.PrepareRenamePlaceholder) and prepared.placeholder == "fake"
     renamed = await client.text_document_rename_async(
         lsp.RenameParams(document, position(corpus_job, use), "people")
     )
