@@ -61,6 +61,7 @@ class Session:
             )
         )
         self.client.initialized(lsp.InitializedParams())
+        await asyncio.sleep(1)  # the server loads the catalog in a worker after `initialized`
 
     async def published_at(self, uri: str, version: int | None) -> float:
         while (uri, version) not in self.published:

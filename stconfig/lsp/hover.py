@@ -5,10 +5,26 @@ from __future__ import annotations
 from lsprotocol import types as lsp
 
 from stconfig.lint.settings import LintSettings
+from stconfig.lint.versions import KNOWN_VERSIONS, parse_version, table_keys
 from stconfig.lsp import facts
 from stconfig.lsp.navigation import symbol_at
 from stconfig.lsp.positions import LineIndex
 from stconfig.lsp.scan import Scan
+
+TABLE_KEY_HELP = {
+    "plugin_output": "The name of the table this source or transform produces.",
+    "result_table_name": "The name of the table this source or transform produces (old name).",
+    "plugin_input": "The tables this transform or sink reads (a name or a list of names).",
+    "source_table_name": "The tables this transform or sink reads (old name).",
+}
+
+
+def _versions_read(key: str) -> str:
+    """Which SeaTunnel releases read the key, from the linter's version table."""
+    readers = [v for v in KNOWN_VERSIONS if key in sum(table_keys(parse_version(v)), ())]
+    if not readers:
+        return "Read by none of the releases the linter knows."
+    return f"Read by SeaTunnel {', '.join(readers)}."
 
 
 def _markdown(text: str, index: LineIndex, start: int, end: int) -> lsp.Hover:
@@ -78,6 +94,9 @@ def hover(scan: Scan, index: LineIndex, offset: int, settings: LintSettings) -> 
     owner = scan.plugin_of(block)
     if owner is None:
         return None
+    if entry.key in TABLE_KEY_HELP:
+        text = f"**{entry.key}**\n\n{TABLE_KEY_HELP[entry.key]}\n\n{_versions_read(entry.key)}"
+        return _markdown(text, index, entry.key_start, entry.key_end)
     spec = facts.plugin_spec(owner.kind, owner.name, catalog)
     option = spec.option(entry.key) if spec is not None else None
     if spec is None or option is None:

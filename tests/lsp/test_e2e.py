@@ -269,6 +269,8 @@ async def test_hover(client: LanguageClient, corpus_job: str, tmp_path: Path) ->
     table = await hover_at('"fake"', "FakeSource")
     assert "produced by source[0] FakeSource (line 29)" in table
     assert "read by transform[0] Copy (line 45)" in table
+    old_key = await hover_at("result_table_name")
+    assert "Read by SeaTunnel 2.3.8, 2.3.9" in old_key and "produces (old name)" in old_key
     mode = await hover_at("job.mode")
     assert "BATCH | STREAMING" in mode
 
