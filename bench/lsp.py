@@ -4,7 +4,8 @@ Usage: python bench/lsp.py [--corpus DIR] [--edits N]
 Runs `stconfig lsp` over stdio with a real client on a 300-line corpus job and prints:
 - the median time from a `didChange` to its published diagnostics, with the debounce set
   to 0 (the work itself) and at its default (what a user sees after the last keystroke),
-  beside the in-process lint time of the same text (the peer: the rest is protocol);
+  beside the in-process lint of the same text after each edit (the peer, under the same
+  load: the difference is the protocol and the event loop);
 - the median completion latency (warm) at positions spread over the file;
 - the resident memory of the server idle and with 50 corpus files open.
 """
@@ -87,7 +88,16 @@ class Session:
         await self.client.stop()
 
 
-async def edit_latency(text: str, path: Path, debounce_ms: int | None, edits: int) -> list[float]:
+async def edit_latency(
+    text: str, path: Path, debounce_ms: int | None, edits: int
+) -> tuple[list[float], list[float]]:
+    """Per edit: the server's didChange-to-diagnostics time, and right after it the time of
+    the same lint in this process (the peer, measured under the same machine load)."""
+    from stconfig.lint.settings import LintSettings
+    from stconfig.lsp.diagnostics import lint_text
+
+    settings = LintSettings(infer_version=True)
+    current = text
     session = Session()
     await session.start(debounce_ms)
     uri = path.as_uri()
@@ -95,7 +105,7 @@ async def edit_latency(text: str, path: Path, debounce_ms: int | None, edits: in
     await session.published_at(uri, 1)
     anchor = text.index("plugin_output") if "plugin_output" in text else text.index("{") + 1
     line = text.count("\n", 0, anchor)
-    times = []
+    times, peer = [], []
     for version in range(2, edits + 2):
         at = lsp.Position(line, 0)
         change = (
@@ -110,8 +120,23 @@ async def edit_latency(text: str, path: Path, debounce_ms: int | None, edits: in
             )
         )
         times.append(await session.published_at(uri, version) - sent)
+        line_start = _line_start(current, line)
+        if version % 2 == 0:
+            current = current[:line_start] + " " + current[line_start:]
+        else:
+            current = current[:line_start] + current[line_start + 1 :]
+        start = time.perf_counter()
+        lint_text(str(path), current, settings)
+        peer.append(time.perf_counter() - start)
     await session.stop()
-    return times
+    return times, peer
+
+
+def _line_start(text: str, line: int) -> int:
+    position = 0
+    for _ in range(line):
+        position = text.index("\n", position) + 1
+    return position
 
 
 async def completion_latency(text: str, path: Path, requests: int) -> list[float]:
@@ -150,20 +175,6 @@ async def memory(cases: Path, count: int) -> tuple[int, int]:
     return idle, loaded
 
 
-def in_process_lint(text: str, path: Path, runs: int) -> list[float]:
-    from stconfig.lint.settings import LintSettings
-    from stconfig.lsp.diagnostics import lint_text
-
-    settings = LintSettings(infer_version=True)
-    lint_text(str(path), text, settings)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        lint_text(str(path), text, settings)
-        times.append(time.perf_counter() - start)
-    return times
-
-
 def ms(values: list[float]) -> str:
     return f"{statistics.median(values) * 1000:.1f} ms"
 
@@ -172,9 +183,8 @@ async def run(cases: Path, edits: int) -> None:
     path = cases / JOB
     text = path.read_text(encoding="utf-8")
     print(f"job: {JOB} ({text.count(chr(10))} lines)")
-    work = await edit_latency(text, path, 0, edits)
-    user = await edit_latency(text, path, None, edits)
-    peer = in_process_lint(text, path, edits)
+    work, peer = await edit_latency(text, path, 0, edits)
+    user, _ = await edit_latency(text, path, None, edits)
     print(f"didChange -> diagnostics, debounce 0:       median {ms(work)}")
     print(f"didChange -> diagnostics, default debounce: median {ms(user)}")
     print(f"in-process lint of the same text (peer):    median {ms(peer)}")
@@ -188,7 +198,7 @@ async def run(cases: Path, edits: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", default=None)
-    parser.add_argument("--edits", type=int, default=30)
+    parser.add_argument("--edits", type=int, default=60)
     arguments = parser.parse_args()
     asyncio.run(run(corpus_folder(arguments.corpus), arguments.edits))
 

@@ -48,6 +48,12 @@ def document_path(uri: str) -> str:
     return path if path is not None else uri
 
 
+def is_job(scanned: Scan) -> bool:
+    """Empty, or has one of a job's top-level keys (the linter's test for JSON files)."""
+    keys = scanned.root.keys()
+    return not keys or bool(keys & {"env", "source", "transform", "sink"})
+
+
 def is_python(path: str) -> bool:
     return path.lower().endswith(".py")
 
@@ -293,6 +299,8 @@ def create_server(
         if is_python(path):
             return None
         snap = ls.snapshot(uri)
+        if path.lower().endswith(".json") and not is_job(snap.scan):
+            return None  # package.json, a schema, ...: not ours
         offset = snap.index.offset(params.position)
         return completion.complete(snap.scan, snap.index, offset, ls.settings_for(path))
 

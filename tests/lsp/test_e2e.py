@@ -375,6 +375,37 @@ async def test_code_actions(client: LanguageClient, tmp_path: Path) -> None:
     assert edit.new_text == "  # stconfig: ignore[ST103]"
     assert edit.range.start == lsp.Position(1, 20)
     assert any(t.startswith("stconfig: apply 1 safe fix") for t in titles)
+    fix_all = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            lsp.TextDocumentIdentifier(uri),
+            lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)),
+            lsp.CodeActionContext([], only=[lsp.CodeActionKind.SourceFixAll]),
+        )
+    )
+    assert fix_all is not None and len(fix_all) == 1
+    action = fix_all[0]
+    assert isinstance(action, lsp.CodeAction) and action.edit and action.edit.changes
+    assert action.edit.changes[uri][0].new_text == text.replace('"batch"', '"BATCH"')
+
+
+async def test_no_completion_in_json_that_is_not_a_job(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    text = '{"name": "app", "version": "1.0"}'
+    uri = open_text(client, tmp_path, text, suffix=".json")
+    result = await client.text_document_completion_async(
+        lsp.CompletionParams(lsp.TextDocumentIdentifier(uri), lsp.Position(0, 9))
+    )
+    assert result is None
+    job = '{"env": {"job.mode": "BATCH"}, "source": [{"plugin_name": "FakeSource", "row.n"}]}'
+    job_uri = open_text(client, tmp_path, job, suffix=".json")
+    listed = await client.text_document_completion_async(
+        lsp.CompletionParams(
+            lsp.TextDocumentIdentifier(job_uri), lsp.Position(0, job.index("row.n") + 5)
+        )
+    )
+    assert isinstance(listed, lsp.CompletionList)
+    assert "row.num" in [item.label for item in listed.items]
 
 
 async def test_client_settings_change_the_rules(client: LanguageClient, tmp_path: Path) -> None:
