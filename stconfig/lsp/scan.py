@@ -22,6 +22,10 @@ INPUT_KEYS = ("plugin_input", "source_table_name")
 KEY_KINDS = frozenset({T.QUOTED, T.TRIPLE, T.UNQUOTED, T.NUMBER, T.LITERAL})
 VALUE_END = frozenset({T.NEWLINE, T.COMMA, T.RBRACE, T.RBRACKET, T.EOF})
 SEPARATORS = frozenset({T.EQUALS, T.COLON, T.PLUS_EQUALS})
+MAX_DEPTH = 100
+"""Blocks nested deeper are stepped over whole: the walk recurses once per level."""
+JUNK = re.compile(r"[$+!@*&\\`^?]+")
+"""A run of characters the lexer refuses outside quotes: one recovery token for the run."""
 QUOTED_PLACEHOLDER = re.compile(r"\$\{([^}:\s\"]*)(?::[^}]*)?\}?")
 """`"${name}"` / `"${name:default}"` inside a quoted string: SeaTunnel's variable pass."""
 
@@ -84,7 +88,9 @@ def _recover(text: str, position: int) -> Tok:
         end = match.end() if match is not None else position + 2
         name = text[position + 2 : end].lstrip("?")
         return Tok(T.SUBSTITUTION, position, end, text[position:end], name, closed=False)
-    return Tok(T.UNQUOTED, position, position + 1, char, char, junk=True)
+    match = JUNK.match(text, position)
+    end = match.end() if match is not None else position + 1
+    return Tok(T.UNQUOTED, position, end, text[position:end], text[position:end], junk=True)
 
 
 def tolerant_tokens(text: str) -> list[Tok]:
@@ -108,8 +114,11 @@ def _tolerant(text: str) -> list[Tok]:
     while position < length:
         newline = text.find("\n", position)
         limit = length if newline == -1 else newline + 1
-        if '"""' in text[position:limit]:
-            limit = length
+        opening = text.find('"""', position, limit)
+        if opening != -1:
+            closing = text.find('"""', opening + 3)
+            after = text.find("\n", closing + 3) if closing != -1 else -1
+            limit = length if after == -1 else after + 1
         try:
             tokens += _shifted(_lex(text[position:limit]), position)
             position = limit
@@ -328,12 +337,35 @@ class _Walker:
     def nested(self, brace: Tok, parent: Block, owner: Entry | None) -> Block:
         block = Block(brace.start, len(self.text), parent.depth + 1, owner)
         self.blocks.append(block)
-        self.object_body(block)
+        if block.depth > MAX_DEPTH:
+            self.skip_group(block)
+        else:
+            self.object_body(block)
         return block
+
+    def skip_group(self, block: Block) -> None:
+        """Step over a group nested too deep to walk (no job nests so), without recursing."""
+        depth = 1
+        while True:
+            token = self.peek()
+            if token.kind is T.EOF:
+                return
+            self.index += 1
+            if token.kind in (T.LBRACE, T.LBRACKET):
+                depth += 1
+            elif token.kind in (T.RBRACE, T.RBRACKET):
+                depth -= 1
+                if depth == 0:
+                    block.end = token.end
+                    block.closed = True
+                    return
 
     def array(self, bracket: Tok, depth: int, owner: Entry | None) -> Block:
         block = Block(bracket.start, len(self.text), depth, owner, is_array=True)
         self.blocks.append(block)
+        if depth > MAX_DEPTH:
+            self.skip_group(block)
+            return block
         while True:
             token = self.peek()
             if token.kind is T.EOF:
@@ -350,7 +382,10 @@ class _Walker:
             if token.kind is T.LBRACE:
                 element = Block(token.start, len(self.text), depth + 1, owner)
                 self.blocks.append(element)
-                self.object_body(element)
+                if element.depth > MAX_DEPTH:
+                    self.skip_group(element)
+                else:
+                    self.object_body(element)
                 block.elements.append(element)
             elif token.kind is T.LBRACKET:
                 self.array(token, depth + 1, None)

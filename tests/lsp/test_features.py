@@ -187,3 +187,27 @@ def test_formatting_capability_follows_the_formatter(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(stconfig, "format_text", lambda text, fmt="hocon": text, raising=False)
     with_formatter = create_server()
     assert lsp.TEXT_DOCUMENT_FORMATTING in with_formatter.protocol.fm.features
+
+
+PATHOLOGICAL = [
+    "x { " * 3000,
+    "a = [" * 3000 + "]" * 10,
+    "a = [{" * 1500,
+    "!" * 20000,
+    "${" * 3000,
+    'a = """x""" !\n' * 500,
+    '"' * 1001,
+    "a! " * 3000,
+    "\x00\ufeff\r\n\t" * 100,
+]
+
+
+@pytest.mark.parametrize("text", PATHOLOGICAL, ids=range(len(PATHOLOGICAL)))
+def test_pathological_text(text: str) -> None:
+    exercise(text, [0, len(text) // 2, len(text)], lint=True)
+
+
+def test_deep_nesting_is_stepped_over_not_recursed() -> None:
+    text = "x { " * 3000 + "}" * 3000 + "\nsource { FakeSource { plugin_output = t } }"
+    scanned = scan(text)
+    assert [p.name for p in scanned.plugins] == ["FakeSource"]
