@@ -27,7 +27,7 @@ from stconfig.lsp.diagnostics import default_docs_base, lint_python, lint_text, 
 from stconfig.lsp.formatting import Formatter, format_edits, formatter
 from stconfig.lsp.positions import LineIndex
 from stconfig.lsp.scan import Scan, scan
-from stconfig.lsp.settings import ClientSettings, ProjectSettings, parse_client
+from stconfig.lsp.settings import ClientSettings, ProjectSettings, concerns_us, parse_client
 
 JOB_SUFFIXES = (".conf", ".hocon", ".json")
 Result = TypeVar("Result")
@@ -276,6 +276,8 @@ def create_server(
     def did_change_configuration(
         ls: StconfigServer, params: lsp.DidChangeConfigurationParams
     ) -> None:
+        if not concerns_us(params.settings):
+            return
         settings, problems = parse_client(params.settings)
         ls.client_settings = settings
         ls.warn_once(problems)

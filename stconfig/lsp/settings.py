@@ -40,6 +40,17 @@ def _codes(value: object) -> tuple[str, ...]:
     return tuple(str(v).strip().upper() for v in value if str(v).strip())
 
 
+SETTING_KEYS = frozenset(
+    {"target-version", "targetVersion", "select", "ignore", "variables", "debounce"}
+)
+
+
+def concerns_us(raw: object) -> bool:
+    """Whether a configuration message carries stconfig settings at all: clients also send
+    `null`, `{}` or other servers' sections, which must not reset ours."""
+    return isinstance(raw, dict) and ("stconfig" in raw or bool(SETTING_KEYS & raw.keys()))
+
+
 def parse_client(raw: object) -> tuple[ClientSettings, list[str]]:
     """The client's settings and one message per value that was not usable (and dropped)."""
     problems: list[str] = []
@@ -124,4 +135,10 @@ class ProjectSettings:
         )
 
 
-__all__ = ["DEFAULT_DEBOUNCE_MS", "ClientSettings", "ProjectSettings", "parse_client"]
+__all__ = [
+    "DEFAULT_DEBOUNCE_MS",
+    "ClientSettings",
+    "ProjectSettings",
+    "concerns_us",
+    "parse_client",
+]

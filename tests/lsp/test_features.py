@@ -18,7 +18,7 @@ from stconfig.lsp.diagnostics import lint_text, to_lsp
 from stconfig.lsp.positions import LineIndex
 from stconfig.lsp.scan import scan, tolerant_tokens
 from stconfig.lsp.server import create_server
-from stconfig.lsp.settings import ClientSettings, ProjectSettings, parse_client
+from stconfig.lsp.settings import ClientSettings, ProjectSettings, concerns_us, parse_client
 from tests.lsp.conftest import cursor
 
 SETTINGS = LintSettings()
@@ -211,3 +211,11 @@ def test_deep_nesting_is_stepped_over_not_recursed() -> None:
     text = "x { " * 3000 + "}" * 3000 + "\nsource { FakeSource { plugin_output = t } }"
     scanned = scan(text)
     assert [p.name for p in scanned.plugins] == ["FakeSource"]
+
+
+def test_configuration_messages_for_others_are_ignored() -> None:
+    assert not concerns_us(None)
+    assert not concerns_us({})
+    assert not concerns_us({"pylsp": {"plugins": {}}})
+    assert concerns_us({"stconfig": {}})
+    assert concerns_us({"select": ["ST1"]})
