@@ -74,8 +74,14 @@ def rename_edits(scan: Scan, symbol: Symbol, new_name: str) -> list[tuple[int, i
             f"{new_name!r} is not a usable {symbol.kind} name "
             f"(letters, digits, '_', '.', '-'; it must not start with '.' or '-')"
         )
-    if symbol.kind == "variable" and new_name in scan.definitions() and new_name != symbol.name:
+    if new_name == symbol.name:
+        return []
+    if symbol.kind == "variable" and new_name in scan.definitions():
         raise RenameError(f"{new_name!r} is already a key at the top of this file")
+    if symbol.kind == "table":
+        taken = [r.plugin.label for r in scan.tables if r.role == "output" and r.name == new_name]
+        if taken:
+            raise RenameError(f"{new_name!r} is already the table of {', '.join(taken)}")
     return [(start, end, new_name) for start, end in references(scan, symbol, declaration=True)]
 
 

@@ -3,6 +3,7 @@ random edits, and the pieces the stdio tests do not reach."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,8 @@ def exercise(text: str, offsets: list[int], *, lint: bool = False) -> None:
         if found is not None:
             navigation.definitions(scanned, found)
             navigation.references(scanned, found, declaration=True)
-            navigation.rename_edits(scanned, found, "renamed")
+            with contextlib.suppress(navigation.RenameError):
+                navigation.rename_edits(scanned, found, "renamed")
     if lint:
         findings = lint_text("job.conf", text, SETTINGS)
         published = to_lsp(findings, "job.conf", "file:///job.conf", index, None)
@@ -219,3 +221,18 @@ def test_configuration_messages_for_others_are_ignored() -> None:
     assert not concerns_us({"pylsp": {"plugins": {}}})
     assert concerns_us({"stconfig": {}})
     assert concerns_us({"select": ["ST1"]})
+
+
+def test_rename_refuses_a_name_already_produced() -> None:
+    text = (
+        'source { A { plugin_output = "a" }, B { plugin_output = "b" } }\n'
+        'sink { C { plugin_input = "a" } }'
+    )
+    scanned = scan(text)
+    found = navigation.symbol_at(scanned, text.index('"a"') + 1)
+    assert found is not None
+    with pytest.raises(navigation.RenameError, match=r"already the table of source\[1\] B"):
+        navigation.rename_edits(scanned, found, "b")
+    edits = navigation.rename_edits(scanned, found, "c")
+    assert [text[start:end] for start, end, _ in edits] == ["a", "a"]
+    assert navigation.rename_edits(scanned, found, "a") == []
