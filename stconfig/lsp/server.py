@@ -82,7 +82,7 @@ class StconfigServer(LanguageServer):
         self.format_text = format_text
         self.client_settings = ClientSettings()
         self.project = ProjectSettings()
-        self.docs_base = default_docs_base()
+        self.default_docs = default_docs_base()
         self.findings: dict[str, list[Diagnostic]] = {}
         self.snapshots: dict[str, tuple[int | None, Snapshot]] = {}
         self.timers: dict[str, asyncio.TimerHandle] = {}
@@ -90,6 +90,11 @@ class StconfigServer(LanguageServer):
         self.reported: set[str] = set()
         self.warming: asyncio.Future[None] | None = None
         """Loading the catalog in a worker thread, started when the client is ready."""
+
+    @property
+    def docs_base(self) -> str | None:
+        """Where rule links point: the client's `rules-url`, else this checkout's rules.md."""
+        return self.client_settings.rules_url or self.default_docs
 
     def log(self, kind: lsp.MessageType, message: str) -> None:
         self.window_log_message(lsp.LogMessageParams(kind, message))

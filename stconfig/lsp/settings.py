@@ -1,9 +1,9 @@
 """The settings a document is linted with: the nearest `[tool.stconfig]`, then the client's.
 
 Clients send theirs in `initializationOptions` and `workspace/didChangeConfiguration`,
-either flat or under a `stconfig` key: `target-version`, `select`, `ignore`, `variables`
-(and `debounce`, in milliseconds). A client value wins over the pyproject one, as a flag
-does on the command line; `ignore` adds up.
+either flat or under a `stconfig` key: `target-version`, `select`, `ignore`, `variables`,
+`debounce` (milliseconds) and `rules-url`. A client value wins over the pyproject one, as a
+flag does on the command line; `ignore` adds up.
 """
 
 from __future__ import annotations
@@ -30,6 +30,9 @@ class ClientSettings:
     ignore: tuple[str, ...] = ()
     variables: dict[str, str] = field(default_factory=dict)
     debounce_ms: int = DEFAULT_DEBOUNCE_MS
+    rules_url: str | None = None
+    """Base of the rule links (`...#st301-unknown-option` is appended), for a team that
+    publishes docs/rules.md."""
 
 
 def _codes(value: object) -> tuple[str, ...]:
@@ -78,6 +81,10 @@ def parse_client(raw: object) -> tuple[ClientSettings, list[str]]:
     if not isinstance(debounce, int | float) or isinstance(debounce, bool) or debounce < 0:
         problems.append(f"debounce must be a number of milliseconds, got {debounce!r}; ignored")
         debounce = DEFAULT_DEBOUNCE_MS
+    rules_url = raw.get("rules-url")
+    if rules_url is not None and not (isinstance(rules_url, str) and "://" in rules_url):
+        problems.append(f"rules-url must be a URL such as https://host/rules.md, got {rules_url!r}")
+        rules_url = None
     return (
         ClientSettings(
             version,
@@ -85,6 +92,7 @@ def parse_client(raw: object) -> tuple[ClientSettings, list[str]]:
             ignore,
             {str(k): str(v) for k, v in variables.items()},
             int(debounce),
+            rules_url,
         ),
         problems,
     )

@@ -415,8 +415,34 @@ async def test_client_settings_change_the_rules(client: LanguageClient, tmp_path
     client.workspace_did_change_configuration(
         lsp.DidChangeConfigurationParams({"stconfig": {"select": ["ST301"], "debounce": 30}})
     )
+    client.workspace_did_change_configuration(
+        lsp.DidChangeConfigurationParams(
+            {
+                "stconfig": {
+                    "select": ["ST301"],
+                    "debounce": 30,
+                    "rules-url": "https://example.org/rules.md",
+                }
+            }
+        )
+    )
     only = await until(client, uri, lambda ds: set(codes(ds)) == {"ST301"})
-    assert only
+    assert only[0].code_description is not None
+    linked = only[0].code_description.href
+    assert linked in (
+        "https://example.org/rules.md#st301-unknown-option",
+        (Path(__file__).parents[2] / "docs" / "rules.md").as_uri() + "#st301-unknown-option",
+    )
+    only = await until(
+        client,
+        uri,
+        lambda ds: (
+            bool(ds)
+            and ds[0].code_description is not None
+            and ds[0].code_description.href.startswith("https://example.org/")
+        ),
+    )
+    assert set(codes(only)) == {"ST301"}
     client.workspace_did_change_configuration(
         lsp.DidChangeConfigurationParams({"stconfig": {"debounce": 30}})
     )

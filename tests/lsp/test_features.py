@@ -159,6 +159,8 @@ def test_client_settings_are_checked() -> None:
     )
     assert chosen == ClientSettings(select=("ST3",))
     assert len(problems) == 3
+    chosen, problems = parse_client({"rules-url": "rules.md"})
+    assert chosen.rules_url is None and "rules-url" in problems[0]
     chosen, problems = parse_client({"targetVersion": "2.3.9", "variables": {"a": 1}})
     assert chosen.target_version == "2.3.9" and chosen.variables == {"a": "1"} and not problems
 
