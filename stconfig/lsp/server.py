@@ -87,6 +87,8 @@ class StconfigServer(LanguageServer):
         self.snapshots: dict[str, tuple[int | None, Snapshot]] = {}
         self.timers: dict[str, asyncio.TimerHandle] = {}
         self.tasks: set[asyncio.Task[None]] = set()
+        self.runs: dict[str, int] = {}
+        """How many DSL runs each Python file has started: only the latest one publishes."""
         self.reported: set[str] = set()
         self.warming: asyncio.Future[None] | None = None
         """Loading the catalog in a worker thread, started when the client is ready."""
@@ -153,6 +155,7 @@ class StconfigServer(LanguageServer):
         """Run a DSL file in a child process off the event loop, then publish."""
         path = document_path(uri)
         settings = self.settings_for(path)
+        number = self.runs[uri] = self.runs.get(uri, 0) + 1
 
         async def run() -> None:
             try:
@@ -161,7 +164,8 @@ class StconfigServer(LanguageServer):
                 _, published = await loop.run_in_executor(
                     None, diagnostics_for, path, uri, text, settings, self.docs_base
                 )
-                if uri in self.workspace.text_documents:  # not closed meanwhile
+                latest = self.runs.get(uri) == number  # not saved again meanwhile
+                if latest and uri in self.workspace.text_documents:  # nor closed
                     self.publish(uri, published, None)
             except Exception:
                 self.log(
@@ -274,6 +278,7 @@ def create_server(
             timer.cancel()
         ls.findings.pop(uri, None)
         ls.snapshots.pop(uri, None)
+        ls.runs.pop(uri, None)
         ls.publish(uri, [], None)
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)

@@ -477,6 +477,20 @@ async def test_dsl_file_findings_at_its_python_lines(
     assert list(await until(client, clean_uri, lambda ds: True)) == []
 
 
+async def test_dsl_file_relinted_on_save_latest_run_wins(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    clean = (Path(__file__).parents[2] / "examples" / "dsl" / "fake_to_console.py").read_text()
+    uri = open_text(client, tmp_path, clean, suffix=".py")
+    path = Path(uri.removeprefix("file://"))
+    path.write_text(DSL_MISSING_SCHEMA)
+    client.text_document_did_save(lsp.DidSaveTextDocumentParams(lsp.TextDocumentIdentifier(uri)))
+    await until(client, uri, lambda ds: bool(ds))
+    await asyncio.sleep(1.5)  # the run started on open must not publish over the later one
+    found = client.diagnostics[uri]
+    assert found and "set 'schema'" in found[0].message
+
+
 async def test_dsl_file_linted_on_open(client: LanguageClient, tmp_path: Path) -> None:
     source = (Path(__file__).parents[2] / "examples" / "dsl" / "fake_to_console.py").read_text()
     broken = source + "\nraise RuntimeError('boom')\n"
