@@ -64,3 +64,23 @@ def test_other_commands_do_not_import_the_server() -> None:
 
 def test_lsp_is_listed() -> None:
     assert "lsp" in run_cli("--help").output
+
+
+def test_check_with_the_editor_settings(tmp_path: Path) -> None:
+    job = tmp_path / "job.conf"
+    job.write_text('env { job.mode = "batch" }\nsource { FakeSource { row.nu = 1 } }\n')
+    result = run_cli(
+        "lsp", "--check", str(job), "--settings", '{"stconfig": {"select": ["ST301"]}}'
+    )
+    assert {d["code"] for d in json.loads(result.output)["diagnostics"]} == {"ST301"}
+
+
+def test_check_refuses_bad_settings(tmp_path: Path) -> None:
+    job = tmp_path / "job.conf"
+    job.write_text("env {}\n")
+    not_json = run_cli("lsp", "--check", str(job), "--settings", "{select")
+    assert not_json.exit_code == 2 and "--settings is not JSON" in not_json.output
+    unknown = run_cli("lsp", "--check", str(job), "--settings", '{"select": ["XX1"]}')
+    assert unknown.exit_code == 2 and "unknown rule code or prefix: XX1" in unknown.output
+    alone = run_cli("lsp", "--settings", "{}")
+    assert alone.exit_code == 2 and "--settings goes with --check" in alone.output
