@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from stconfig import limits
 from stconfig.errors import ParseError
 from stconfig.hocon.ast import (
     ArrayValue,
@@ -30,7 +31,6 @@ from stconfig.hocon.lexer import Lexer, T, Token
 from stconfig.source import SourceFile, Span
 
 PATH_SEPARATOR = "->"
-MAX_DEPTH = 128
 
 _INCLUDE = re.compile(
     r"\s*(?P<required>required\(\s*)?(?:(?P<kind>file|classpath|url)\(\s*)?"
@@ -126,9 +126,9 @@ class Parser:
         return self.parse_fields(braced=True, start=opening.start, depth=depth)
 
     def parse_fields(self, *, braced: bool, start: int, depth: int) -> ObjectValue:
-        if depth > MAX_DEPTH:
+        if depth > limits.MAX_NESTING:
             raise self.error(
-                f"objects and lists are nested more than {MAX_DEPTH} deep", self.peek()
+                f"objects and lists are nested more than {limits.MAX_NESTING} deep", self.peek()
             )
         entries: list[Entry] = []
         seen: dict[str, Span] = {}
@@ -366,9 +366,9 @@ class Parser:
         return Substitution(self.split_path(content, span), bool(optional), span)
 
     def parse_array(self, depth: int) -> ArrayValue:
-        if depth > MAX_DEPTH:
+        if depth > limits.MAX_NESTING:
             raise self.error(
-                f"objects and lists are nested more than {MAX_DEPTH} deep", self.peek()
+                f"objects and lists are nested more than {limits.MAX_NESTING} deep", self.peek()
             )
         opening = self.advance()
         items: list[Value] = []
@@ -403,4 +403,4 @@ def parse_document(source: SourceFile, *, syntax: Literal["hocon", "json"] = "ho
     return Parser(source, syntax=syntax).parse()
 
 
-__all__ = ["MAX_DEPTH", "PATH_SEPARATOR", "Parser", "parse_document"]
+__all__ = ["PATH_SEPARATOR", "Parser", "parse_document"]
