@@ -21,6 +21,10 @@ MAX_INPUT_CHARS = 16 * MIB
 MAX_INCLUDES = 100
 """Include statements followed while reading one job (each time a file is included)."""
 
+MAX_TOKENS = 1_000_000
+"""Tokens in one job, all its files together: every key, value, punctuation mark and space
+between values. Reading costs about 500 bytes of memory per token until the tree is built."""
+
 MAX_TOKEN_CHARS = 1 * MIB
 """One token: a quoted, triple-quoted or unquoted string, a number, a comment, a key."""
 
@@ -54,6 +58,7 @@ __all__ = [
     "MAX_RESOLVED_CHARS",
     "MAX_RESOLVED_VALUES",
     "MAX_RESOLVE_DEPTH",
+    "MAX_TOKENS",
     "MAX_TOKEN_CHARS",
     "MIB",
     "size_text",

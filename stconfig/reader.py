@@ -101,6 +101,8 @@ class _Includes:
         self.includer: dict[str, str] = {}
         self.characters = len(main.text)
         """Text read for this job so far: a file included twice counts twice."""
+        self.tokens = 0
+        """Tokens of the job's files so far, the main file included."""
 
     def __call__(self, include: Include, document: Document) -> Document | None:
         if include.kind in ("classpath", "url"):
@@ -140,7 +142,10 @@ class _Includes:
                     f"characters, more than {limits.MAX_INPUT_CHARS:,} (see docs/limits.md)",
                     include.span,
                 )
-            included = parse_document(source, syntax=syntax_for(candidate))
+            included = parse_document(
+                source, syntax=syntax_for(candidate), max_tokens=limits.MAX_TOKENS - self.tokens
+            )
+            self.tokens += included.tokens
             self.documents.append(included)
             return included
         if include.required:
@@ -196,6 +201,7 @@ def _load_source(
     environment = os.environ if environ is None else environ
     document = parse_document(source, syntax=syntax)
     includes = _Includes(source)
+    includes.tokens = document.tokens
     list_keys = SECTION_KEYS if syntax == "hocon" else frozenset[str]()
     tree = Builder(list_keys, includes).build_document(document)
     trees: list[ObjectNode] = []

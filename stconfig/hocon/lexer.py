@@ -125,10 +125,13 @@ def parse_java_number(text: str) -> int | float | None:
 class Lexer:
     """Cuts a source file into tokens; comments go to `comments`."""
 
-    def __init__(self, source: SourceFile, *, json: bool = False) -> None:
+    def __init__(
+        self, source: SourceFile, *, json: bool = False, max_tokens: int | None = None
+    ) -> None:
         self.source = source
         self.text = source.text
         self.json = json
+        self.max_tokens = limits.MAX_TOKENS if max_tokens is None else max_tokens
         self.comments: list[Comment] = []
 
     def error(self, message: str, start: int, end: int | None = None) -> ParseError:
@@ -143,8 +146,15 @@ class Lexer:
         fast = _FAST.match
         simple_kinds = _FAST_KINDS
         longest = limits.MAX_TOKEN_CHARS
+        most = self.max_tokens
         position = 0
         while position < length:
+            if len(tokens) >= most:
+                raise self.error(
+                    f"more than {limits.MAX_TOKENS:,} tokens (keys, values, punctuation, "
+                    "spaces between values) in this job are refused (see docs/limits.md)",
+                    position,
+                )
             match = fast(text, position)
             if match is not None:
                 kind = match.lastgroup
