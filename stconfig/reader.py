@@ -46,12 +46,11 @@ def too_large(path: str, size: int | None) -> FileReadError:
     """The error for input over the file limit; `size` is None when it is not known."""
     what = "standard input" if path == "-" else "file"
     limit = limits.size_text(limits.MAX_FILE_BYTES)
-    measured = f"is {limits.size_text(size)}" if size is not None else f"is larger than {limit}"
-    return FileReadError(
-        path,
-        f"{what} {measured}; job files larger than {limit} are refused "
-        "(is this the right file? see docs/limits.md)",
-    )
+    if size is None:
+        problem = f"{what} is larger than {limit}, the most a job file may be"
+    else:
+        problem = f"{what} is {limits.size_text(size)}; job files larger than {limit} are refused"
+    return FileReadError(path, f"{problem} (is this the right file? see docs/limits.md)")
 
 
 def read_stdin(path: str = "-") -> str:

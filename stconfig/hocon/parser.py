@@ -137,7 +137,9 @@ class Parser:
     def parse_fields(self, *, braced: bool, start: int, depth: int) -> ObjectValue:
         if depth > limits.MAX_NESTING:
             raise self.error(
-                f"objects and lists are nested more than {limits.MAX_NESTING} deep", self.peek()
+                f"objects and lists are nested more than {limits.MAX_NESTING} deep "
+                "(see docs/limits.md)",
+                self.peek(),
             )
         entries: list[Entry] = []
         seen: dict[str, Span] = {}
@@ -377,7 +379,9 @@ class Parser:
     def parse_array(self, depth: int) -> ArrayValue:
         if depth > limits.MAX_NESTING:
             raise self.error(
-                f"objects and lists are nested more than {limits.MAX_NESTING} deep", self.peek()
+                f"objects and lists are nested more than {limits.MAX_NESTING} deep "
+                "(see docs/limits.md)",
+                self.peek(),
             )
         opening = self.advance()
         items: list[Value] = []

@@ -334,7 +334,10 @@ class Resolver:
             name = value.node.name if isinstance(value, RSubst) else "a value"
             if key in self.active:
                 raise ParseError(f"substitution cycle: {name} depends on itself", span)
-            raise ParseError(f"substitutions chained more than {deepest} deep at {name}", span)
+            raise ParseError(
+                f"substitutions chained more than {deepest} deep at {name} (see docs/limits.md)",
+                span,
+            )
         self.active.add(key)
         try:
             result = self._resolve(value)
