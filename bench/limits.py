@@ -82,14 +82,16 @@ def long_token(folder: Path, size: int) -> list[str]:
 
 
 def string_blow_up(folder: Path, size: int) -> list[str]:
-    levels = size.bit_length() - 1
+    """Levels that double a string: all of them together hold about `size` characters."""
+    levels = size.bit_length() - 2
     lines = ['a0 = "x"'] + [f"a{n} = ${{a{n - 1}}}${{a{n - 1}}}" for n in range(1, levels + 1)]
     (folder / "job.conf").write_text("\n".join(lines) + "\n")
     return ["convert", "job.conf"]
 
 
 def object_blow_up(folder: Path, size: int) -> list[str]:
-    levels = size.bit_length() - 1
+    """Levels that double an object: all of them together hold about `size` values."""
+    levels = size.bit_length() - 3
     lines = ["a0 = 1"] + [
         f"a{n} = {{l = ${{a{n - 1}}}, r = ${{a{n - 1}}}}}" for n in range(1, levels + 1)
     ]
@@ -98,8 +100,15 @@ def object_blow_up(folder: Path, size: int) -> list[str]:
 
 
 def includes(folder: Path, size: int) -> list[str]:
-    """Each file includes the next twice: `size` includes in all."""
-    levels = (size + 2).bit_length() - 2
+    """`size` files of 100 fields included once each; past the limit, a doubling chain."""
+    if size <= limits.MAX_INCLUDES:
+        fields = "".join(f"k{n} = {n}\n" for n in range(100))
+        for n in range(size):
+            (folder / f"part{n}.conf").write_text(fields)
+        lines = [f'p{n} {{ include "part{n}.conf" }}' for n in range(size)]
+        (folder / "f0.conf").write_text("\n".join(lines) + "\n")
+        return ["convert", "f0.conf"]
+    levels = size.bit_length() - 2  # each file includes the next twice
     for n in range(levels):
         (folder / f"f{n}.conf").write_text(
             f'include "f{n + 1}.conf"\ninclude "f{n + 1}.conf"\nk{n} = {n}\n'
@@ -132,7 +141,7 @@ FAMILIES: list[tuple[str, str, Maker, int, int, int]] = [
     ("long token", "chars", long_token, 32 * 1024, limits.MAX_TOKEN_CHARS, 3_000_000),
     ("string blow-up", "chars", string_blow_up, 2**19, limits.MAX_RESOLVED_CHARS, 2**59),
     ("object blow-up", "values", object_blow_up, 2**15, limits.MAX_RESOLVED_VALUES, 2**59),
-    ("includes", "files", includes, 6, limits.MAX_INCLUDES, 2**18),
+    ("includes", "files", includes, 4, limits.MAX_INCLUDES, 2**19),
     ("big file", "bytes", big_file, 512 * 1024, limits.MAX_FILE_BYTES, 52 * limits.MIB),
     ("many tokens", "tokens", many_tokens, 32 * 1024, limits.MAX_TOKENS, 4 * limits.MAX_TOKENS),
     ("big stdin", "bytes", big_stdin, 512 * 1024, limits.MAX_FILE_BYTES, 0),
@@ -160,10 +169,9 @@ def main() -> int:
             while size <= top:
                 sizes.append(size)
                 size *= 2
-            if not args.quick and sizes[-1] != limit and family not in ("includes",):
+            exact = family not in ("string blow-up", "object blow-up")
+            if not args.quick and sizes[-1] != limit and exact:
                 sizes.append(limit)
-            if family == "includes" and not args.quick:
-                sizes.append(limit - 2)
             previous: Run | None = None
             for size in [*sizes, past] if past else sizes:
                 for stale in folder.iterdir():
