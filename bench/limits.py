@@ -1,13 +1,13 @@
 """Time and memory of reading hostile input, growing up to each limit of docs/limits.md.
 
-Usage: python bench/limits.py [--quick]
+Usage: python bench/limits.py [--quick] [--family NAME]
 Prints, per family (long token, substitution blow-up, includes, big file, many tokens, big
 standard input), one row per input size: the CPU time and peak RSS of a fresh
 `python -m stconfig convert` reading it (from os.wait4, so only that process counts), what
 it printed, and the ratio of time and of memory above the idle baseline against the row
 before. Sizes double from row to row, so a ratio near 2 means linear growth; the last row
 of each family is past the limit and shows what refusing costs. `--quick` stops each
-family at a quarter of its limit.
+family at a quarter of its limit; `--family` runs one family (`"big file"`).
 """
 
 from __future__ import annotations
@@ -118,15 +118,16 @@ def includes(folder: Path, size: int) -> list[str]:
 
 
 def big_file(folder: Path, size: int) -> list[str]:
-    line = 'k{} = "' + "v" * 80 + '"\n'
-    count = size // len(line.format(0))
-    (folder / "job.conf").write_text("".join(line.format(n) for n in range(count)))
+    """`key = "value"` lines of 91 bytes, no more than `size` bytes in all."""
+    count = size // 91
+    lines = (f'k{n:08d} = "' + "v" * 76 + '"\n' for n in range(count))
+    (folder / "job.conf").write_text("".join(lines))
     return ["convert", "job.conf"]
 
 
 def many_tokens(folder: Path, size: int) -> list[str]:
     """One concatenated string of words: two tokens per word, one value in the end."""
-    (folder / "job.conf").write_text("a = x" + " x" * (size // 2 - 1) + "\n")
+    (folder / "job.conf").write_text("a = x" + " x" * (size // 2 - 4) + "\n")
     return ["convert", "job.conf"]
 
 
@@ -151,6 +152,7 @@ FAMILIES: list[tuple[str, str, Maker, int, int, int]] = [
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="stop at a quarter of each limit")
+    parser.add_argument("--family", choices=[family[0] for family in FAMILIES])
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name) / "inputs"
@@ -161,6 +163,8 @@ def main() -> int:
             f"{baseline.peak_mib:.0f} MiB peak"
         )
         for family, unit, make, first, limit, past in FAMILIES:
+            if args.family not in (None, family):
+                continue
             print(f"\n{family} (limit {limit:,} {unit})")
             print(f"  {'size':>12} {'CPU s':>7} {'peak MiB':>9} {'x time':>7} {'x mem':>6}  result")
             top = limit // 4 if args.quick else limit
@@ -191,7 +195,7 @@ def main() -> int:
                     f"{ratio_time:>7} {ratio_memory:>6}  {run.said}"
                 )
                 previous = run
-        if not args.quick:
+        if not args.quick and args.family in (None, "big stdin"):
             print("\nendless standard input (/dev/zero)")
             run = measure(["convert", "-"], folder, Path("/dev/zero"))
             print(f"  {run.seconds:.2f} s CPU, {run.peak_mib:.0f} MiB peak, {run.said}")
