@@ -243,12 +243,6 @@ def test_client_answer_parsing_raises_only_client_errors() -> None:
     _parse_answers(hostile_answers())
 
 
-@pytest.mark.xfail(
-    raises=AssertionError,
-    strict=False,
-    reason="issue 18, REST client section (another branch): a deeply nested JSON answer "
-    "raises RecursionError; drop this mark once that fix is merged",
-)
 def test_client_deeply_nested_answer_is_a_client_error() -> None:
     _parse_answers(deeply_nested_answers())
 
