@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from stconfig.source import Span
 
+SNIPPET_WIDTH = 200
+"""Characters of the source line shown under an error; longer lines are cut around the caret."""
+
 
 class StconfigError(Exception):
     """Base of every error stconfig raises on purpose."""
@@ -44,6 +47,16 @@ class ParseError(StconfigError):
         end_line, end_column = self.span.end_line_col
         text = self.span.source.line_text(line).expandtabs(1)
         width = max(1, (end_column - column) if end_line == line else len(text) - column + 1)
+        if len(text) > SNIPPET_WIDTH:  # a huge line is cut to a window around the caret
+            skip = max(0, column - 1 - SNIPPET_WIDTH // 4)
+            cut = skip + SNIPPET_WIDTH < len(text)
+            text = (
+                ("... " if skip else "")
+                + text[skip : skip + SNIPPET_WIDTH]
+                + (" ..." if cut else "")
+            )
+            column = column - skip + (4 if skip else 0)
+            width = min(width, SNIPPET_WIDTH - (column - 1))
         caret = " " * (column - 1) + "^" + "~" * (width - 1)
         return f"{self}\n  {line:>4} | {text}\n       | {caret}"
 

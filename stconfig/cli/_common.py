@@ -11,7 +11,7 @@ import click
 
 from stconfig.errors import ParseError, StconfigError
 from stconfig.model.job import Job
-from stconfig.reader import decode, load, loads
+from stconfig.reader import load, loads, read_stdin
 from stconfig.variables import parse_assignments
 
 EXIT_OK = 0
@@ -59,7 +59,7 @@ def read_job(
 
         return build_one(path, given)
     if path == "-":
-        text = decode(sys.stdin.buffer.read(), "-")
+        text = read_stdin("-")
         return loads(text, fmt=syntax or "hocon", path="-", variables=given)
     if syntax is not None:
         from stconfig.reader import read_source
