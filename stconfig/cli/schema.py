@@ -16,8 +16,11 @@ from stconfig.cli._common import user_errors
 def schema(plugin: str | None, kind: str | None, version: str | None) -> None:
     """Print a JSON Schema (draft 2020-12).
 
-    Without --plugin: the whole job.json; its `$ref`s point at plugins/<kind>/<Name>.schema.json
-    as in the schemas/ folder of stconfig. With --plugin: that plugin's options.
+    Without --plugin: the whole job.json, self-contained (every plugin's schema is bundled
+    under `$defs`), for check-jsonschema or an editor's `$schema`. With --plugin: that
+    plugin's options.
+
+    Exit codes: 0 printed, 2 unknown plugin or version.
     """
     from stconfig.catalog import find
     from stconfig.catalog.jsonschema import job_schema, plugin_schema
@@ -26,7 +29,7 @@ def schema(plugin: str | None, kind: str | None, version: str | None) -> None:
         if plugin is None:
             if kind is not None:
                 raise click.UsageError("--kind needs --plugin")
-            document = job_schema(version=version)
+            document = job_schema(version=version, bundle=True)
         else:
             found_kind, name = find(plugin, kind, version=version)
             document = plugin_schema(found_kind, name, version=version)
