@@ -7,8 +7,7 @@ from typing import Literal
 import click
 
 from stconfig._files import write_atomic
-from stconfig.cli._common import user_errors, var_option
-from stconfig.variables import parse_assignments
+from stconfig.cli._common import user_errors
 
 
 @click.command("import")
@@ -26,7 +25,7 @@ from stconfig.variables import parse_assignments
     type=click.Path(dir_okay=False, writable=True),
     help="Write the Python file here (atomically) instead of standard output.",
 )
-@var_option
+@click.option("--var", "variables", multiple=True, hidden=True)
 def import_(
     path: str,
     syntax: Literal["hocon", "json"] | None,
@@ -35,9 +34,10 @@ def import_(
 ) -> None:
     """Write a job file as Python DSL code that `stconfig build` turns back into the same job.
 
-    Quoted "${name}" placeholders become Var("name"); --var fills unquoted ${name} the way
-    SeaTunnel's -i does. The code is run and compared with the original before it is
-    written, so the round trip is exact.
+    Every ${name} that is not a path of the file itself, quoted or not, becomes Var("name"):
+    the code never holds a variable's value (give the values when the job is built or
+    submitted). The code is run and compared with the original before it is written, so the
+    round trip is exact.
 
     Exit codes: 0 written, 2 bad input.
     """
@@ -45,13 +45,18 @@ def import_(
     from stconfig.reader import read_source, read_stdin, syntax_for
 
     with user_errors():
-        given = parse_assignments(variables)
+        if variables:
+            click.echo(
+                "warning: --var is not used by import: every ${name} stays a Var(name), so "
+                "the code holds no value; give the values to `stconfig submit --var`",
+                err=True,
+            )
         if path == "-":
             text, name = read_stdin("-"), "standard input"
         else:
             text, name = read_source(path).text, path
         fmt = syntax or ("hocon" if path == "-" else syntax_for(path))
-        job = read_keeping_placeholders(text, path=path, fmt=fmt, variables=given)
+        job = read_keeping_placeholders(text, path=path, fmt=fmt)
         code = import_job(job, origin=name)
         if output is None:
             click.echo(code, nl=False)

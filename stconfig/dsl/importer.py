@@ -15,7 +15,6 @@ import json
 import keyword
 import re
 import textwrap
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
@@ -498,37 +497,42 @@ def read_keeping_placeholders(
     *,
     path: str,
     fmt: Literal["hocon", "json"],
-    variables: Mapping[str, str] | None = None,
 ) -> model.Job:
-    """Read a job as `stconfig.loads` does, minus the quoted-placeholder pass.
+    """Read a job as `stconfig.loads` does, minus every variable's value.
 
-    Unquoted `${x}` still resolve (from the file, the environment, then `variables`), but
-    quoted `"${x}"` / `"${x:default}"` stay as written, so they can become `Var`s.
+    Unquoted `${x}` that name a path of the file resolve as in HOCON; every other reference,
+    unquoted `${x}` or quoted `"${x}"` / `"${x:default}"`, stays as written so that it becomes a
+    `Var`: the code never holds the value of a variable (a password given with --var or set in
+    the environment included).
     """
     from stconfig.reader import loads
 
-    return loads(text, fmt=fmt, path=path, variables=variables, placeholders="keep")
+    return loads(
+        text,
+        fmt=fmt,
+        path=path,
+        environ={},
+        unresolved="keep",
+        placeholders="keep",
+    )
 
 
-def load(path: str, variables: Mapping[str, str] | None = None) -> Job | JobDocument:
+def load(path: str) -> Job | JobDocument:
     """A job file as DSL objects: what the code `stconfig import` writes builds, ready to edit."""
-    built = execute(import_path(path, variables), f"<stconfig import {path}>")
+    built = execute(import_path(path), f"<stconfig import {path}>")
     assert isinstance(built, Job | JobDocument)
     return built
 
 
 def import_path(
     path: str,
-    variables: Mapping[str, str] | None = None,
     fmt: Literal["hocon", "json"] | None = None,
 ) -> str:
     """Read a job file (placeholders kept) and return its DSL code."""
     from stconfig.reader import read_source, syntax_for
 
     source = read_source(path)
-    job = read_keeping_placeholders(
-        source.text, path=path, fmt=fmt or syntax_for(path), variables=variables
-    )
+    job = read_keeping_placeholders(source.text, path=path, fmt=fmt or syntax_for(path))
     return import_job(job, origin=Path(path).name)
 
 

@@ -247,3 +247,33 @@ def test_one_job_commands_refuse_a_dsl_file_with_several(tmp_path: Path) -> None
     result = run_cli("convert", str(source))
     assert result.exit_code == 2
     assert "defines 2 jobs (two.chain, two.other); this command takes one job" in result.output
+
+
+SECRET_JOB = """\
+env { job.mode = "BATCH", job.name = ${NAME} }
+source {
+  Jdbc {
+    url = "jdbc:mysql://db/x", driver = "com.mysql.cj.jdbc.Driver", query = "select 1"
+    user = root
+    password = ${MYSQL_PASSWORD}
+  }
+}
+sink { Console {} }
+"""
+
+
+def test_import_never_writes_a_variables_value_into_the_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NAME", "from-the-environment")
+    job = write(tmp_path, "secret.conf", SECRET_JOB)
+    result = run_cli("import", str(job), "--var", "MYSQL_PASSWORD=hunter2")
+    assert result.exit_code == 0, result.output
+    assert "hunter2" not in result.stdout and "from-the-environment" not in result.stdout
+    assert 'password=Var("MYSQL_PASSWORD")' in result.stdout
+    assert 'Var("NAME")' in result.stdout
+    assert "warning: --var is not used by import" in result.stderr
+    from stconfig.dsl import load
+
+    loaded = load(str(job))
+    assert "hunter2" not in repr(loaded.to_dict())
