@@ -6,12 +6,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from stconfig._pyproject import find_stconfig_table
-from stconfig.errors import StconfigError
-
-
-class ConfigError(StconfigError):
-    """A `[tool.stconfig]` table with a value of the wrong shape."""
+from stconfig._pyproject import ConfigError, check_keys, find_stconfig_table, invalid_toml
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +40,16 @@ def _codes(value: object, where: str) -> tuple[str, ...]:
 def load_config(path: Path) -> ProjectConfig:
     """Read `[tool.stconfig]`; ConfigError names the bad key."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise invalid_toml(path, error) from None
     table = data.get("tool", {}).get("stconfig", {})
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.stconfig] must be a table")
+    check_keys(path, text, table)
     prefix = f"{path}: [tool.stconfig]"
     target = table.get("target-version")
     if target is not None and not isinstance(target, str):

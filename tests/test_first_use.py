@@ -1,0 +1,61 @@
+"""What a new user tripped over on first use (issue 13): each case failed before its fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPOSITORY, run_cli
+
+EXAMPLE = REPOSITORY / "examples" / "conf" / "fake_to_console.conf"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project folder, the working directory, with no ambient client settings."""
+    for name in ("STCONFIG_MASTER", "STCONFIG_USER", "STCONFIG_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# 3. project settings never fail silently ----------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["jobs"], ["lint", str(EXAMPLE)], ["format", str(EXAMPLE)]])
+def test_a_malformed_pyproject_is_an_error_with_its_line(project: Path, command: list[str]) -> None:
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.stconfig]\nmaster = "http://engine:5801\n',
+        encoding="utf-8",
+    )
+    result = run_cli(*command)
+    assert result.exit_code == 2
+    assert f"{project / 'pyproject.toml'}:5:" in result.stderr
+    assert "not valid TOML" in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "near"),
+    [
+        ('[tool.stconfig]\nmaster = "http://engine:5801"\nselct = ["ST1"]\n', 3, "select"),
+        ("[tool.stconfig]\n\n[tool.stconfig.fromat]\nindent = 4\n", 3, "format"),
+        ('[tool.stconfig]\n  "target_version" = "2.3.8"\n', 2, "target-version"),
+    ],
+)
+def test_a_misspelled_settings_key_says_did_you_mean(
+    project: Path, text: str, line: int, near: str
+) -> None:
+    (project / "pyproject.toml").write_text(text, encoding="utf-8")
+    for command in (["lint", str(EXAMPLE)], ["jobs"], ["format", "--check", str(EXAMPLE)]):
+        result = run_cli(*command)
+        assert result.exit_code == 2, (command, result.output)
+        assert f"pyproject.toml:{line}:" in result.stderr
+        assert f"(did you mean {near!r}?)" in result.stderr
+
+
+def test_a_pyproject_that_does_not_mention_stconfig_is_passed_over(project: Path) -> None:
+    (project / "pyproject.toml").write_text("[project\nname = 'other tool'\n", encoding="utf-8")
+    result = run_cli("lint", str(EXAMPLE))
+    assert result.exit_code == 0, result.output
