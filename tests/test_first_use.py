@@ -59,3 +59,43 @@ def test_a_pyproject_that_does_not_mention_stconfig_is_passed_over(project: Path
     (project / "pyproject.toml").write_text("[project\nname = 'other tool'\n", encoding="utf-8")
     result = run_cli("lint", str(EXAMPLE))
     assert result.exit_code == 0, result.output
+
+
+# 5. JSON piped to convert / import -----------------------------------------------------------
+
+JSON_JOB = REPOSITORY / "examples" / "dsl" / "fake_to_console.json"
+
+
+@pytest.mark.parametrize("command", ["convert", "import"])
+def test_a_json_job_on_standard_input_is_read_as_json(command: str) -> None:
+    text = JSON_JOB.read_text(encoding="utf-8")
+    result = run_cli(command, "-", input=text)
+    assert result.exit_code == 0, result.output
+    assert "standard input is a JSON document: read as JSON" in result.stderr
+    if command == "convert":
+        assert result.stdout == run_cli("convert", str(JSON_JOB)).stdout
+    else:
+        assert "FakeSource(" in result.stdout
+
+
+def test_hocon_on_standard_input_is_still_hocon() -> None:
+    result = run_cli("convert", "-", input=EXAMPLE.read_text(encoding="utf-8"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == run_cli("convert", str(EXAMPLE)).stdout
+    assert "note:" not in result.stderr
+
+
+def test_from_hocon_keeps_the_old_reading() -> None:
+    result = run_cli("convert", "-", "--from", "hocon", input=JSON_JOB.read_text())
+    assert "note:" not in result.stderr
+
+
+# 10. small ones -------------------------------------------------------------------------------
+
+
+def test_convert_of_a_job_without_env_warns() -> None:
+    result = run_cli("convert", "-", input="source { FakeSource {} }\nsink { Console {} }\n")
+    assert result.exit_code == 0
+    assert "warning: -: the job has no 'env' block" in result.stderr
+    fragment = run_cli("convert", "-", input="a = 1\n")
+    assert "warning" not in fragment.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -44,6 +45,27 @@ def user_errors() -> Iterator[None]:
         sys.exit(EXIT_USAGE)
 
 
+def stdin_syntax(text: str) -> Literal["hocon", "json"]:
+    """The syntax of a job piped in: JSON when the text is a JSON object, else HOCON.
+
+    Standard input has no file extension for SeaTunnel's rule, and a JSON job read as HOCON
+    turns every plugin into a list of its values; a note says which was chosen.
+    """
+    if text.lstrip().startswith("{"):
+        try:
+            document = json.loads(text)
+        except ValueError:
+            return "hocon"
+        if isinstance(document, dict):
+            click.echo(
+                "note: standard input is a JSON document: read as JSON (--from hocon reads "
+                "it as HOCON)",
+                err=True,
+            )
+            return "json"
+    return "hocon"
+
+
 def read_job(
     path: str,
     variables: tuple[str, ...],
@@ -60,7 +82,7 @@ def read_job(
         return build_one(path, given)
     if path == "-":
         text = read_stdin("-")
-        return loads(text, fmt=syntax or "hocon", path="-", variables=given)
+        return loads(text, fmt=syntax or stdin_syntax(text), path="-", variables=given)
     if syntax is not None:
         from stconfig.reader import read_source
 
@@ -69,4 +91,12 @@ def read_job(
     return load(path, variables=given)
 
 
-__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "read_job", "user_errors", "var_option"]
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "read_job",
+    "stdin_syntax",
+    "user_errors",
+    "var_option",
+]

@@ -9,6 +9,8 @@ import click
 from stconfig._files import write_atomic
 from stconfig.cli._common import read_job, user_errors, var_option
 
+SECTIONS = ("source", "transform", "sink")
+
 
 @click.command()
 @click.argument("path", metavar="PATH|-")
@@ -26,7 +28,7 @@ from stconfig.cli._common import read_job, user_errors, var_option
     type=click.Choice(["hocon", "json"]),
     default=None,
     help="Input syntax. Default: as SeaTunnel decides, `.json` is JSON and anything else "
-    "(and standard input) HOCON.",
+    "HOCON; standard input is JSON when it is a JSON object, else HOCON.",
 )
 @click.option(
     "-o",
@@ -48,10 +50,18 @@ def convert(
     the environment, then --var; quoted "${name}" and "${name:default}" from --var only.
     A Python DSL file (.py) that defines one job is run and that job is written.
 
+    A job without an `env` block is converted with a warning (SeaTunnel refuses it).
+
     Exit codes: 0 converted, 2 bad input (printed as path:line:col: message).
     """
     with user_errors():
         job = read_job(path, variables, syntax)
+        if job.root.get("env") is None and any(job.root.get(k) is not None for k in SECTIONS):
+            click.echo(
+                f"warning: {path}: the job has no 'env' block; SeaTunnel 2.3.8 refuses it "
+                "(No configuration setting found for key 'env'); see `stconfig lint` ST101",
+                err=True,
+            )
         text = job.to_json() if target == "json" else job.to_hocon()
         if output is None:
             click.echo(text, nl=False)

@@ -7,7 +7,7 @@ from typing import Literal
 import click
 
 from stconfig._files import write_atomic
-from stconfig.cli._common import user_errors
+from stconfig.cli._common import stdin_syntax, user_errors
 
 
 @click.command("import")
@@ -17,7 +17,8 @@ from stconfig.cli._common import user_errors
     "syntax",
     type=click.Choice(["hocon", "json"]),
     default=None,
-    help="Input syntax. Default: `.json` is JSON, anything else (and standard input) HOCON.",
+    help="Input syntax. Default: `.json` is JSON, anything else HOCON; standard input is JSON "
+    "when it is a JSON object, else HOCON.",
 )
 @click.option(
     "-o",
@@ -55,7 +56,7 @@ def import_(
             text, name = read_stdin("-"), "standard input"
         else:
             text, name = read_source(path).text, path
-        fmt = syntax or ("hocon" if path == "-" else syntax_for(path))
+        fmt = syntax or (stdin_syntax(text) if path == "-" else syntax_for(path))
         job = read_keeping_placeholders(text, path=path, fmt=fmt)
         code = import_job(job, origin=name)
         if output is None:
