@@ -99,3 +99,52 @@ def test_convert_of_a_job_without_env_warns() -> None:
     assert "warning: -: the job has no 'env' block" in result.stderr
     fragment = run_cli("convert", "-", input="a = 1\n")
     assert "warning" not in fragment.stderr
+
+
+# 2. a variable named like a key of the file --------------------------------------------------
+
+SHADOWED = """\
+env {
+  job.mode = "BATCH"
+  job.name = ${env}
+}
+source { FakeSource { plugin_output = "load-"${env} } }
+sink { Console {} }
+"""
+
+
+def test_a_variable_hidden_by_the_env_block_is_reported_at_the_reference(tmp_path: Path) -> None:
+    job = tmp_path / "job.conf"
+    job.write_text(SHADOWED, encoding="utf-8")
+    inside = run_cli("convert", str(job), "--var", "env=prod")
+    assert inside.exit_code == 2
+    first = inside.stderr.splitlines()[0]
+    assert first.startswith(f"{job}:3:14: substitution cycle: ${{env}}")
+    assert "hides a --var or environment variable 'env'" in first
+    assert "give the variable a name the file does not use" in first
+
+    job.write_text(SHADOWED.replace("job.name = ${env}", 'job.name = "x"'), encoding="utf-8")
+    elsewhere = run_cli("convert", str(job), "--var", "env=prod")
+    assert elsewhere.exit_code == 2
+    first = elsewhere.stderr.splitlines()[0]
+    assert first.startswith(f"{job}:5:46: cannot concatenate an object with a string")
+    assert "hides a --var or environment variable 'env'" in first
+
+
+def test_the_readme_variable_example_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "job.conf").write_text(
+        SHADOWED.replace("${env}", "${stage}").replace('"load-"', ""), encoding="utf-8"
+    )
+    result = run_cli("convert", "job.conf", "-o", "job.json", "--var", "stage=prod")
+    assert result.exit_code == 0, result.output
+    assert '"plugin_output": "prod"' in (tmp_path / "job.json").read_text()
+    assert "--var stage=prod" in (REPOSITORY / "README.md").read_text()
+
+
+def test_a_cycle_between_two_keys_names_both() -> None:
+    result = run_cli("convert", "-", input="a = ${b}\nb = ${a}\n")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("-:1:5: substitution cycle: ${b} -> ${a} -> ${b}")
+    reached = run_cli("convert", "-", input="x = ${a}\na = ${b}\nb = ${a}\n")
+    assert reached.stderr.startswith("-:2:5: substitution cycle: ${b} -> ${a} -> ${b}\n")
