@@ -45,20 +45,29 @@ class ParseError(StconfigError):
         """The one-line error, the source line, and a caret under the span."""
         line, column = self.span.start_line_col
         end_line, end_column = self.span.end_line_col
-        text = self.span.source.line_text(line).expandtabs(1)
-        width = max(1, (end_column - column) if end_line == line else len(text) - column + 1)
-        if len(text) > SNIPPET_WIDTH:  # a huge line is cut to a window around the caret
-            skip = max(0, column - 1 - SNIPPET_WIDTH // 4)
-            cut = skip + SNIPPET_WIDTH < len(text)
-            text = (
-                ("... " if skip else "")
-                + text[skip : skip + SNIPPET_WIDTH]
-                + (" ..." if cut else "")
-            )
-            column = column - skip + (4 if skip else 0)
-            width = min(width, SNIPPET_WIDTH - (column - 1))
-        caret = " " * (column - 1) + "^" + "~" * (width - 1)
-        return f"{self}\n  {line:>4} | {text}\n       | {caret}"
+        text = self.span.source.line_text(line)
+        width = (end_column - column) if end_line == line else len(text) - column + 1
+        return "\n".join([str(self), *source_snippet(line, text, column, width)])
+
+
+def source_snippet(line: int, text: str, column: int, width: int) -> list[str]:
+    """The gutter, source line `line` and a caret under `width` characters from `column`.
+
+    Every message that shows source (lint findings, read errors) uses it, so they look
+    alike. Tabs count 4 columns; a line longer than SNIPPET_WIDTH is cut around the caret.
+    """
+    start = len(text[: column - 1].expandtabs(4))
+    shown = text.expandtabs(4)
+    marked = max(1, len(text[: column - 1 + max(0, width)].expandtabs(4)) - start)
+    if len(shown) > SNIPPET_WIDTH:
+        skip = max(0, start - SNIPPET_WIDTH // 4)
+        cut = skip + SNIPPET_WIDTH < len(shown)
+        lead = "... " if skip else ""
+        shown = lead + shown[skip : skip + SNIPPET_WIDTH] + (" ..." if cut else "")
+        start = start - skip + len(lead)
+        marked = max(1, min(marked, len(lead) + SNIPPET_WIDTH - start))
+    gutter = " " * len(str(line))
+    return [f" {gutter} |", f" {line} | {shown}", f" {gutter} | {' ' * start}{'^' * marked}"]
 
 
 class UnresolvedVariableError(ParseError):
@@ -91,4 +100,5 @@ __all__ = [
     "StconfigError",
     "UnresolvedVariableError",
     "VariableError",
+    "source_snippet",
 ]

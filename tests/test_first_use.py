@@ -148,3 +148,45 @@ def test_a_cycle_between_two_keys_names_both() -> None:
     assert result.stderr.startswith("-:1:5: substitution cycle: ${b} -> ${a} -> ${b}")
     reached = run_cli("convert", "-", input="x = ${a}\na = ${b}\nb = ${a}\n")
     assert reached.stderr.startswith("-:2:5: substitution cycle: ${b} -> ${a} -> ${b}\n")
+
+
+# 8. one tool: one snippet style; 10. long lines cut around the caret -------------------------
+
+
+def _snippet(output: str) -> list[str]:
+    lines = output.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("2 |"))
+    return lines[at - 1 : at + 2]
+
+
+def test_lint_and_convert_show_source_the_same_way(tmp_path: Path) -> None:
+    job = tmp_path / "job.conf"
+    job.write_text('env { job.mode = "BATCH" }\na = {\n', encoding="utf-8")
+    converted = run_cli("convert", str(job))
+    linted = run_cli("lint", str(job))
+    assert converted.exit_code == 2 and linted.exit_code == 1
+    shown = _snippet(converted.stderr)
+    assert shown == _snippet(linted.stdout)
+    assert shown[0] == "   |" and shown[1].startswith(" 2 | ") and "^" in shown[2]
+    assert "~" not in shown[2]
+
+
+def test_a_lint_finding_on_a_huge_line_is_cut_around_the_caret(tmp_path: Path) -> None:
+    job = tmp_path / "long.conf"
+    filler = "a = 1, " * 300
+    job.write_text(
+        'env { job.mode = "BATCH" }\n'
+        f"source {{ FakeSource {{ {filler}row.num = many, schema {{ fields {{ id = int }} }} }} }}\n"
+        "sink { Console {} }\n",
+        encoding="utf-8",
+    )
+    result = run_cli("lint", str(job))
+    assert result.exit_code == 1
+    assert max(len(line) for line in result.stdout.splitlines()) < 300
+    lines = result.stdout.splitlines()
+    finding = next(
+        i for i, line in enumerate(lines) if "many" in line and line.startswith(str(job))
+    )
+    assert lines[finding + 2].startswith(" 2 | ... ")
+    caret = lines[finding + 3].index("^")
+    assert lines[finding + 2][caret:].startswith("many")

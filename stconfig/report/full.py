@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from stconfig.errors import source_snippet
 from stconfig.lint.diagnostic import Diagnostic
 from stconfig.source import Span
 
@@ -36,15 +37,8 @@ def snippet(diagnostic: Diagnostic, secrets: Sequence[Span] = ()) -> list[str]:
     text = masked_line(span, secrets)
     if not text.strip():
         return []
-    prefix = text[: column - 1].expandtabs(4)
     width = (end_column - column) if end_line == line else len(text) - column + 1
-    shown = text.expandtabs(4)
-    gutter = " " * len(str(line))
-    return [
-        f" {gutter} |",
-        f" {line} | {shown}",
-        f" {gutter} | {' ' * len(prefix)}{'^' * max(1, width)}",
-    ]
+    return source_snippet(line, text, column, width)
 
 
 def render_one(diagnostic: Diagnostic, secrets: Sequence[Span] = ()) -> str:
