@@ -176,7 +176,8 @@ def test_a_lint_finding_on_a_huge_line_is_cut_around_the_caret(tmp_path: Path) -
     filler = "a = 1, " * 300
     job.write_text(
         'env { job.mode = "BATCH" }\n'
-        f"source {{ FakeSource {{ {filler}row.num = many, schema {{ fields {{ id = int }} }} }} }}\n"
+        f"source {{ FakeSource {{ {filler}row.num = many, "
+        "schema { fields { id = int } } } }\n"
         "sink { Console {} }\n",
         encoding="utf-8",
     )
@@ -190,3 +191,95 @@ def test_a_lint_finding_on_a_huge_line_is_cut_around_the_caret(tmp_path: Path) -
     assert lines[finding + 2].startswith(" 2 | ... ")
     caret = lines[finding + 3].index("^")
     assert lines[finding + 2][caret:].startswith("many")
+
+
+# 8. one tool: one prefix, one option name, exit codes in every --help ------------------------
+
+
+def _commands() -> list[list[str]]:
+    import click
+
+    from stconfig.cli import main
+
+    context = click.Context(main)
+    found: list[list[str]] = []
+    for name in main.list_commands(context):
+        command = main.get_command(context, name)
+        found.append([name])
+        found += [[name, sub] for sub in sorted(getattr(command, "commands", {}))]
+    return found
+
+
+def test_every_help_gives_the_exit_codes() -> None:
+    commands = _commands()
+    assert len(commands) >= 15
+    missing = [c for c in commands if "Exit codes" not in run_cli(*c, "--help").output]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["lint", "--select", "XX1", str(EXAMPLE)],
+        ["rules", "ST9999"],
+        ["graph", "missing.conf"],
+        ["graph", str(EXAMPLE), "--var", "novalue"],
+        ["format", "missing.conf"],
+        ["build", "missing.py"],
+        ["convert", "missing.conf"],
+        ["plugins", "show", "Nope"],
+        ["schema", "--plugin", "Nope"],
+    ],
+)
+def test_every_error_has_the_same_prefix(project: Path, command: list[str]) -> None:
+    result = run_cli(*command)
+    assert result.exit_code == 2
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("error: "), first
+    assert not first.startswith("stconfig ")
+    assert "[Errno" not in result.stderr
+
+
+def test_a_missing_dsl_file_is_one_line(project: Path) -> None:
+    result = run_cli("build", "missing.py")
+    assert result.stderr == "error: missing.py: no such file\n"
+
+
+def test_lifecycle_commands_say_output_format_and_keep_output_hidden() -> None:
+    for name in ("jobs", "status", "submit", "stop", "restore", "logs"):
+        shown = run_cli(name, "--help").output
+        assert "--output-format [text|json]" in shown, name
+        assert "--output " not in shown and "--output," not in shown, name
+    graph = run_cli("graph", "--help").output
+    assert "--output-format [mermaid|dot]" in graph and "--format" not in graph
+
+
+def test_the_old_spellings_still_work(project: Path) -> None:
+    from stconfig.testing import FakeEngine
+
+    with FakeEngine() as engine:
+        new = run_cli("jobs", "--master", engine.url, "--output-format", "json")
+        old = run_cli("jobs", "--master", engine.url, "--output", "json")
+    assert new.exit_code == old.exit_code == 0
+    assert new.stdout == old.stdout and new.stdout.lstrip().startswith("{")
+    assert run_cli("graph", str(EXAMPLE), "--format", "dot").stdout.startswith("digraph")
+
+
+def test_folder_lint_finds_the_config_files_submit_takes(project: Path) -> None:
+    (project / "jobs").mkdir()
+    (project / "jobs" / "nightly.config").write_text("env {}\nsink { Console {} }\n")
+    result = run_cli("lint", "jobs")
+    assert result.exit_code == 1
+    assert "nightly.config" in result.stdout
+
+
+# 10. an empty folder is not a pass -----------------------------------------------------------
+
+
+def test_lint_of_a_folder_without_jobs_is_exit_2(project: Path) -> None:
+    (project / "empty").mkdir()
+    result = run_cli("lint", "empty")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: no job files (*.conf, *.config, *.hocon, *.json)")
+    allowed = run_cli("lint", "empty", "--allow-empty")
+    assert allowed.exit_code == 0

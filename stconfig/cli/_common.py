@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Literal
+from typing import Any, Literal, NoReturn
 
 import click
 
@@ -28,21 +28,51 @@ var_option = click.option(
 )
 
 
+class AliasedOption(click.Option):
+    """An option whose old spellings (`hidden_aliases`) still work but are left out of --help:
+    one name per idea across commands, without breaking scripts that use the old one."""
+
+    def __init__(self, *args: Any, hidden_aliases: tuple[str, ...] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.hidden_aliases = hidden_aliases
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        every = self.opts
+        self.opts = [name for name in every if name not in self.hidden_aliases]
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.opts = every
+
+
+def error_text(error: StconfigError) -> str:
+    """An error as every command prints it: `path:line:col: ...` with the source line and a
+    caret when it has a position, else `error: ...`."""
+    return error.render() if isinstance(error, ParseError) else f"error: {error}"
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    """How every command reports a problem: `error: message` on standard error, then exit."""
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+def warn(message: str) -> None:
+    """How every command reports something it went on despite: `warning: message`."""
+    click.echo(f"warning: {message}", err=True)
+
+
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Print stconfig's own errors as one line (plus the source and a caret) and exit 2."""
     try:
         yield
-    except ParseError as error:
-        click.echo(error.render(), err=True)
-        sys.exit(EXIT_USAGE)
     except StconfigError as error:
-        click.echo(f"error: {error}", err=True)
+        click.echo(error_text(error), err=True)
         sys.exit(EXIT_USAGE)
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
-        click.echo(f"error: {where}{error.strerror or error}", err=True)
-        sys.exit(EXIT_USAGE)
+        fail(f"{where}{error.strerror or error}")
 
 
 def stdin_syntax(text: str) -> Literal["hocon", "json"]:
@@ -95,8 +125,11 @@ __all__ = [
     "EXIT_FINDINGS",
     "EXIT_OK",
     "EXIT_USAGE",
+    "AliasedOption",
+    "fail",
     "read_job",
     "stdin_syntax",
     "user_errors",
     "var_option",
+    "warn",
 ]

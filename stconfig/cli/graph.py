@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from stconfig.cli._common import AliasedOption, fail, user_errors
 from stconfig.lint.versions import KNOWN_VERSIONS
 
 if TYPE_CHECKING:
@@ -117,8 +118,11 @@ def to_dot(d: Drawing) -> str:
 @click.command("graph")
 @click.argument("path", type=click.Path(path_type=str))
 @click.option(
+    "--output-format",
     "--format",
     "fmt",
+    cls=AliasedOption,
+    hidden_aliases=("--format",),
     type=click.Choice(["mermaid", "dot"]),
     default="mermaid",
     help="mermaid (default) or Graphviz dot.",
@@ -140,8 +144,10 @@ def to_dot(d: Drawing) -> str:
 def graph(path: str, fmt: str, target_version: str | None, variables: tuple[str, ...]) -> None:
     """Draw the table graph of the job at PATH: plugins as nodes, table names on edges;
     missing, unused, dropped and cyclic tables in red. PATH may be a Python DSL file that
-    defines one job."""
-    from stconfig.errors import StconfigError
+    defines one job.
+
+    Exit codes: 0 drawn (problems are drawn, not reported), 2 bad input or usage.
+    """
     from stconfig.lint.versions import parse_version, table_keys
     from stconfig.model.graph import build_graph
     from stconfig.reader import load
@@ -150,19 +156,15 @@ def graph(path: str, fmt: str, target_version: str | None, variables: tuple[str,
     for assignment in variables:
         name, equals, value = assignment.partition("=")
         if not equals or not name.strip():
-            click.echo(f"stconfig graph: --var expects KEY=VALUE, got {assignment!r}", err=True)
-            raise SystemExit(2)
+            fail(f"--var expects KEY=VALUE, got {assignment!r}")
         assigned[name.strip()] = value
-    try:
+    with user_errors():
         if path.endswith(".py"):
             from stconfig.dsl.runner import build_one
 
             job = build_one(path, assigned)
         else:
             job = load(path, variables=assigned, unresolved="keep")
-    except StconfigError as error:
-        click.echo(f"stconfig graph: {error}", err=True)
-        raise SystemExit(2) from None
     from stconfig.lint.versions import inferred_version
 
     version = parse_version(target_version or inferred_version(job))

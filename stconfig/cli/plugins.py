@@ -24,7 +24,10 @@ FORMAT = click.option(
 @FORMAT
 @click.pass_context
 def plugins(ctx: click.Context, kind: str | None, version: str | None, output_format: str) -> None:
-    """List the plugins SeaTunnel knows (names match case-insensitively)."""
+    """List the plugins SeaTunnel knows (names match case-insensitively).
+
+    Exit codes: 0 printed, 2 unknown version or usage.
+    """
     if ctx.invoked_subcommand is not None:
         return
     from stconfig.catalog import plugin_names
@@ -44,7 +47,10 @@ def plugins(ctx: click.Context, kind: str | None, version: str | None, output_fo
 @VERSION
 @FORMAT
 def show(name: str, kind: str | None, version: str | None, output_format: str) -> None:
-    """Print the options of plugin NAME (or KIND/NAME): key, type, default, required, rule."""
+    """Print the options of plugin NAME (or KIND/NAME): key, type, default, required, rule.
+
+    Exit codes: 0 printed, 2 unknown plugin or usage.
+    """
     from stconfig.catalog import find, option_rows, plugin_spec
 
     with user_errors():

@@ -45,11 +45,10 @@ class FoundJob:
 
 def run_file(path: str | Path) -> dict[str, object]:
     """Execute the file as `__main__`-like module code and return its globals."""
+    from stconfig.reader import read_source
+
     file = Path(path)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise StconfigError(f"{file}: cannot read: {error}") from error
+    text = read_source(file).text  # the same one-line messages as for a job file
     try:
         code = compile(text, str(file), "exec")
     except SyntaxError as error:
