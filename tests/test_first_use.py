@@ -283,3 +283,29 @@ def test_lint_of_a_folder_without_jobs_is_exit_2(project: Path) -> None:
     assert result.stderr.startswith("error: no job files (*.conf, *.config, *.hocon, *.json)")
     allowed = run_cli("lint", "empty", "--allow-empty")
     assert allowed.exit_code == 0
+
+
+def test_a_condition_is_shown_as_the_job_spells_it(tmp_path: Path) -> None:
+    job = tmp_path / "job.conf"
+    job.write_text(
+        'env { job.mode = "BATCH" }\n'
+        "source { FakeSource { schema { fields { s = string } } } }\n"
+        "transform { Replace { replace_field = s, pattern = a, replacement = b,\n"
+        "  is_regex = true } }\n"
+        "sink { Console {} }\n",
+        encoding="utf-8",
+    )
+    result = run_cli("lint", str(job), "--select", "ST308")
+    assert result.exit_code == 1, result.output
+    assert "because is_regex = true" in result.stdout
+    assert "True" not in result.stdout
+
+
+def test_the_corpus_skip_says_where_it_looked() -> None:
+    from tests.conftest import corpus_not_found
+
+    message = corpus_not_found(None)
+    assert "looked at nothing" not in message
+    assert "--conformance, $STCONFIG_CONFORMANCE and " in message
+    assert str(REPOSITORY.parent / "shared" / "conformance") in message
+    assert "(looked at /x/y);" in corpus_not_found(Path("/x/y"))
