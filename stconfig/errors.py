@@ -73,11 +73,19 @@ def source_snippet(line: int, text: str, column: int, width: int) -> list[str]:
 class UnresolvedVariableError(ParseError):
     """An unquoted `${name}` with no value from the file, the environment or `--var`."""
 
-    def __init__(self, name: str, span: Span, others: list[str] | None = None) -> None:
+    def __init__(
+        self, name: str, span: Span, others: list[str] | None = None, *, nested: bool = False
+    ) -> None:
         more = sorted(set(others or []) - {name})
         also = f" (also unresolved: {', '.join(repr(n) for n in more)})" if more else ""
+        why = (
+            f"; {name!r} is a key inside a block, but ${{{name}}} is looked up from the root "
+            "of the file (HOCON paths are absolute)"
+            if nested
+            else ""
+        )
         super().__init__(
-            f"unresolved variable {name!r}{also}: set it with --var {name}=VALUE, "
+            f"unresolved variable {name!r}{also}{why}: set it with --var {name}=VALUE, "
             "an environment variable, or write ${?" + name + "} to make it optional",
             span,
         )

@@ -309,3 +309,14 @@ def test_the_corpus_skip_says_where_it_looked() -> None:
     assert "--conformance, $STCONFIG_CONFORMANCE and " in message
     assert str(REPOSITORY.parent / "shared" / "conformance") in message
     assert "(looked at /x/y);" in corpus_not_found(Path("/x/y"))
+
+
+def test_a_reference_to_a_key_of_the_same_block_says_paths_are_absolute() -> None:
+    job = 'env { job.mode = "BATCH" }\nsource { FakeSource { a = ${b}, b = ${a} } }\n'
+    result = run_cli("convert", "-", input=job)
+    assert result.exit_code == 2
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("-:2:27: unresolved variable 'b'")
+    assert "'b' is a key inside a block, but ${b} is looked up from the root" in first
+    plain = run_cli("convert", "-", input='env { job.mode = "BATCH" }\na = ${nowhere}\n')
+    assert "inside a block" not in plain.stderr

@@ -300,6 +300,24 @@ MISSING = _Missing()
 Resolved = Node | _Missing
 
 
+def nested_key(root: RObject, name: str) -> bool:
+    """Whether `name` is a key of an object below the root (where `${name}` cannot see it)."""
+    stack: list[RValue] = [f.value for f in root.fields.values()]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, RObject):
+            if name in value.fields:
+                return True
+            stack += [f.value for f in value.fields.values()]
+        elif isinstance(value, RList):
+            stack += value.items
+        elif isinstance(value, RConcat):
+            stack += value.parts
+        elif isinstance(value, RMerge):
+            stack += value.layers
+    return False
+
+
 def _shadow_hint(reference: RSubst) -> str:
     """Why `${env}` is not the variable `env`: a key of the file wins over variables."""
     if len(reference.path) != 1:
