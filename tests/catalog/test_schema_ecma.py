@@ -127,7 +127,7 @@ def test_check_jsonschema_rejects_a_broken_job(tmp_path: Path, bundled: Path) ->
 
 
 def test_the_wheel_ships_the_schemas(tmp_path: Path) -> None:
-    wheel = pytest.importorskip("hatchling.builders.wheel")
+    wheel = pytest.importorskip("hatchling.builders.wheel")  # the build backend (test extra)
     built = wheel.WheelBuilder(str(REPOSITORY)).build(
         directory=str(tmp_path), versions=["standard"]
     )
