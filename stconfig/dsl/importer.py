@@ -173,6 +173,8 @@ def _job_code(job: model.Job, *, check_wiring: bool, why: str | None = None) -> 
     body = "\n".join(statements)
     if "Var(" in body or any("Var(" in argument for argument in arguments):
         names.add("Var")
+    if "Secret(" in body:
+        names.add("Secret")
     lines = [f"from stconfig.dsl import {', '.join(sorted(names, key=_import_order))}\n"]
     if why is not None:
         lines.append(_comment(f"SeaTunnel would reject this wiring ({why}); kept as written."))
@@ -358,11 +360,22 @@ def _variable(name: str, kind: str, taken: set[str]) -> str:
     return candidate
 
 
+def _option_value(key: str, value: Node, column: int) -> str:
+    """A typed plugin's option value: `Secret("X")` for a `${X}` in an option that holds a
+    secret (a password, a token...), so the code says it is one; otherwise as rendered."""
+    from stconfig.lint.rules.st801_plaintext_secret import SECRET_NAME
+
+    var = _as_var(value.value) if isinstance(value, Scalar) else None
+    if var is not None and len(var) == 1 and SECRET_NAME.search(key.rsplit(".", 1)[-1]):
+        return f"Secret({_string(var[0])})"
+    return _render(value, 8, column, variables=True)
+
+
 def _plugin_line(plan: _PluginPlan) -> str:
     """`    name = Class(...)`, indented for the `with` block."""
     if plan.typed is not None:
         arguments = [
-            f"{plan.fields[key]}={_render(value, 8, 9 + len(plan.fields[key]), variables=True)}"
+            f"{plan.fields[key]}={_option_value(key, value, 9 + len(plan.fields[key]))}"
             for key, value in plan.options
         ]
     else:

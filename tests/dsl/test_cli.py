@@ -270,7 +270,7 @@ def test_import_never_writes_a_variables_value_into_the_code(
     result = run_cli("import", str(job), "--var", "MYSQL_PASSWORD=hunter2")
     assert result.exit_code == 0, result.output
     assert "hunter2" not in result.stdout and "from-the-environment" not in result.stdout
-    assert 'password=Var("MYSQL_PASSWORD")' in result.stdout
+    assert 'password=Secret("MYSQL_PASSWORD")' in result.stdout
     assert 'Var("NAME")' in result.stdout
     assert "warning: --var is not used by import" in result.stderr
     from stconfig.dsl import load
