@@ -211,15 +211,29 @@ class _Candidate:
     edits: tuple[Edit, ...]
     changes: dict[str, tuple[Change, ...]]
     files: frozenset[str]
+    diagnostics: list[Diagnostic]
+
+
+@dataclass(slots=True)
+class FixPlan:
+    """The fixes that go in together, and each edited file's new text (by its path)."""
+
+    applied: list[Diagnostic]
+    texts: dict[str, tuple[SourceFile, str, int]]
 
 
 def fixed_texts(diagnostics: Iterable[Diagnostic]) -> dict[str, tuple[SourceFile, str, int]]:
-    """Per file: its source, its fixed text, and how many fixes went in.
+    """Per file: its source, its fixed text, and how many fixes went in."""
+    return plan_fixes(diagnostics).texts
 
-    Only checked fixes are used. They are taken in order; one is left for the next run when
-    its edits overlap an accepted one, or when, together with the accepted ones, it would make
-    any job reading an edited file differ from its reading with the accepted changes (two
-    fixes that are each fine alone can collide, such as two keys trimmed to the same name).
+
+def plan_fixes(diagnostics: Iterable[Diagnostic]) -> FixPlan:
+    """The checked fixes that can go in together.
+
+    They are taken in order; one is left for the next run when its edits overlap an accepted
+    one, or when, together with the accepted ones, it would make any job reading an edited
+    file differ from its reading with the accepted changes (two fixes that are each fine alone
+    can collide, such as two keys trimmed to the same name).
     """
     candidates: dict[tuple[tuple[str, int, int, str], ...], _Candidate] = {}
     readings: dict[str, JobReading] = {}
@@ -231,10 +245,12 @@ def fixed_texts(diagnostics: Iterable[Diagnostic]) -> dict[str, tuple[SourceFile
         readings[job] = fix.checked
         key = tuple((e.source.path, e.start, e.end, e.content) for e in fix.edits)
         files = frozenset(resolved(edit.source.path) for edit in fix.edits)
-        candidate = candidates.setdefault(key, _Candidate(fix.edits, {}, files))
+        candidate = candidates.setdefault(key, _Candidate(fix.edits, {}, files, []))
         candidate.changes[job] = candidate.changes.get(job, ()) + fix.changes
+        candidate.diagnostics.append(diagnostic)
 
     accepted: list[Edit] = []
+    applied: list[Diagnostic] = []
     credited: dict[str, tuple[Change, ...]] = {}
     counts: dict[str, int] = {}
     for candidate in candidates.values():
@@ -249,6 +265,7 @@ def fixed_texts(diagnostics: Iterable[Diagnostic]) -> dict[str, tuple[SourceFile
         except FixRefused:
             continue
         accepted = trial
+        applied += candidate.diagnostics
         for job, changes in candidate.changes.items():
             credited[job] = credited.get(job, ()) + changes
         path = candidate.edits[0].source.path
@@ -256,10 +273,13 @@ def fixed_texts(diagnostics: Iterable[Diagnostic]) -> dict[str, tuple[SourceFile
 
     sources = {edit.source.path: edit.source for edit in accepted}
     texts = edited_texts(accepted)
-    return {
-        path: (source, texts[resolved(path)], counts.get(path, 0))
-        for path, source in sources.items()
-    }
+    return FixPlan(
+        applied,
+        {
+            path: (source, texts[resolved(path)], counts.get(path, 0))
+            for path, source in sources.items()
+        },
+    )
 
 
 def _overlaps(edit: Edit, others: list[Edit]) -> bool:
@@ -285,12 +305,14 @@ def unified_diff(source: SourceFile, new_text: str) -> str:
 
 
 __all__ = [
+    "FixPlan",
     "FixRefused",
     "JobReading",
     "check_fixes",
     "edited_texts",
     "expected_reading",
     "fixed_texts",
+    "plan_fixes",
     "refuse_unless_exact",
     "unified_diff",
     "where",
