@@ -250,7 +250,7 @@ def _apply_fixes(
     results: dict[str, list[Diagnostic]], settings: LintSettings, *, write: bool
 ) -> dict[str, list[Diagnostic]]:
     """Write (or, for --diff, print) the safe fixes; return the findings that remain."""
-    from stconfig._files import write_atomic
+    from stconfig._files import check_writable, write_atomic
     from stconfig.lint.engine import lint_path
     from stconfig.lint.fix import fixed_texts, unified_diff
 
@@ -263,8 +263,10 @@ def _apply_fixes(
         texts = fixed_texts(d for ds in results.values() for d in ds)
         if not texts:
             break
+        for path in texts:  # refuse before any file is written
+            check_writable(path, special="refuse")
         for path, (_, text, count) in texts.items():
-            write_atomic(path, text)
+            write_atomic(path, text, special="refuse")
             total += count
         touched = [p for p, ds in results.items() if any(d.fix is not None for d in ds)]
         for path in touched:
