@@ -65,10 +65,7 @@ def check_fixes(diagnostics: list[Diagnostic], reading: JobReading | None) -> li
     """Each fix checked alone against the job; a refused fix is dropped and the help says why.
 
     Without a reading (the job does not load), no fix can be checked, so none is offered.
-    Most files' fixes are all exact: one reading of them all together saves reading the job
-    once per fix (fixes are checked again, one by one, when `plan_fixes` combines them).
     """
-    together = _exact_together(diagnostics, reading)
     checked: list[Diagnostic] = []
     for diagnostic in diagnostics:
         fix = diagnostic.fix
@@ -78,8 +75,7 @@ def check_fixes(diagnostics: list[Diagnostic], reading: JobReading | None) -> li
         try:
             if reading is None:
                 raise FixRefused("the job does not load, so the change cannot be checked")
-            if diagnostic not in together:
-                refuse_unless_exact(reading, fix.edits, fix.changes)
+            refuse_unless_exact(reading, fix.edits, fix.changes)
         except FixRefused as refusal:
             note = f"fix not applied: {refusal}"
             help_text = f"{diagnostic.help}; {note}" if diagnostic.help else note
@@ -87,28 +83,6 @@ def check_fixes(diagnostics: list[Diagnostic], reading: JobReading | None) -> li
             continue
         checked.append(replace(diagnostic, fix=replace(fix, checked=reading)))
     return checked
-
-
-def _exact_together(
-    diagnostics: list[Diagnostic], reading: JobReading | None
-) -> list[Diagnostic]:
-    """The fixes (two or more, edits not overlapping) that are exact when all applied at once;
-    empty when they are not."""
-    group: list[Diagnostic] = []
-    edits: list[Edit] = []
-    for diagnostic in diagnostics:
-        fix = diagnostic.fix
-        if fix is not None and not any(_overlaps(edit, edits) for edit in fix.edits):
-            group.append(diagnostic)
-            edits += fix.edits
-    if reading is None or len(group) < 2:
-        return []
-    changes = [change for d in group if d.fix is not None for change in d.fix.changes]
-    try:
-        refuse_unless_exact(reading, edits, changes)
-    except FixRefused:
-        return []
-    return group
 
 
 def refuse_unless_exact(
