@@ -105,8 +105,12 @@ def fail(message: str) -> None:
     metavar="NAME",
     help="With PATH '-': the name to report (its extension picks HOCON or JSON).",
 )
-@click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomically).")
-@click.option("--diff", is_flag=True, help="Show the safe fixes as a diff; change nothing.")
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply the fixes in place (atomically); each is checked to change only what it says.",
+)
+@click.option("--diff", is_flag=True, help="Show the checked fixes as a diff; change nothing.")
 @click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too.")
 @click.option(
     "--config",

@@ -277,3 +277,21 @@ def test_fixes_on_jobs_with_shared_variables_change_exactly_their_intent(
     path = str(Path("/nonexistent-fix-check/job.conf"))
     found = lint_source(SourceFile(path, text), LintSettings(target_version=version, environ={}))
     assert_fixes_exact(path, text, found)
+
+
+def test_a_whitespace_key_written_twice_is_not_fixed_at_the_overridden_one(
+    tmp_path: Path,
+) -> None:
+    # Found by the generator: each fix alone changes the reading; both together would not,
+    # so fixes are checked one by one.
+    text = (
+        'env { job.mode = "BATCH" }\n'
+        'source { FakeSource { " row.num" = 1, " row.num" = 2 } }\nsink { Console {} }\n'
+    )
+    path, found = lint_text(tmp_path, text)
+    first, second = (d for d in found if d.code == "ST908")
+    assert first.fix is None
+    assert "it would also change source[0].row.num" in (first.help or "")
+    assert second.fix is None  # renaming the one SeaTunnel reads uncovers the other
+    assert "it would also change source[0].' row.num'" in (second.help or "")
+    assert assert_fixes_exact(path, text, found) == (0, 2)

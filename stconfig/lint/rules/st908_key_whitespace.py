@@ -1,7 +1,8 @@
 """A quoted key with leading or trailing whitespace.
 
 ## What it does
-Flags keys such as `" url"` or `"url "`; the fix removes the spaces.
+Flags keys such as `" url"` or `"url "`; the fix removes the spaces, unless the trimmed
+name is already set there (then SeaTunnel's value would change, and the fix is refused).
 
 ## Why is this bad?
 SeaTunnel trims keys when the job loads, so `" url"` becomes `url`: the key looks
