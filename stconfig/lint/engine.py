@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from stconfig.errors import ParseError
+from stconfig.errors import ParseError, StconfigError
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Severity
 from stconfig.lint.fix import JobReading, check_fixes, resolved
@@ -75,6 +75,27 @@ def _reading(
         job.to_dict(),
         frozenset(resolved(document.source.path) for document in job.documents),
     )
+
+
+def job_reading(path: str, settings: LintSettings) -> JobReading | None:
+    """How the linter reads a job file, for checking fixes other jobs make to its includes;
+    None when it does not load."""
+    from stconfig.reader import loads, read_source, syntax_for
+
+    variables = {k: v for k, v in settings.variables.items() if k not in RESERVED_PLACEHOLDERS}
+    try:
+        source = read_source(path)
+        job = loads(
+            source.text,
+            fmt=syntax_for(path),
+            path=path,
+            variables=variables,
+            environ=settings.environ,
+            unresolved="keep",
+        )
+    except StconfigError:
+        return None
+    return _reading(job, source, variables, settings)
 
 
 def lint_path(path: str, settings: LintSettings) -> list[Diagnostic]:
@@ -147,4 +168,4 @@ def worst(diagnostics: Iterable[Diagnostic]) -> Severity | None:
     return next((s for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if s in found), None)
 
 
-__all__ = ["lint_job", "lint_path", "lint_source", "lint_undecodable", "worst"]
+__all__ = ["job_reading", "lint_job", "lint_path", "lint_source", "lint_undecodable", "worst"]

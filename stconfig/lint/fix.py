@@ -222,13 +222,18 @@ class FixPlan:
     texts: dict[str, tuple[SourceFile, str, int]]
 
 
-def fixed_texts(diagnostics: Iterable[Diagnostic]) -> dict[str, tuple[SourceFile, str, int]]:
+def fixed_texts(
+    diagnostics: Iterable[Diagnostic], readings: Iterable[JobReading] = ()
+) -> dict[str, tuple[SourceFile, str, int]]:
     """Per file: its source, its fixed text, and how many fixes went in."""
-    return plan_fixes(diagnostics).texts
+    return plan_fixes(diagnostics, readings).texts
 
 
-def plan_fixes(diagnostics: Iterable[Diagnostic]) -> FixPlan:
+def plan_fixes(diagnostics: Iterable[Diagnostic], readings: Iterable[JobReading] = ()) -> FixPlan:
     """The checked fixes that can go in together.
+
+    `readings` adds jobs that offer no fix themselves but may read a file a fix edits (an
+    include they share): such a job must read exactly as before.
 
     They are taken in order; one is left for the next run when its edits overlap an accepted
     one, or when, together with the accepted ones, it would make any job reading an edited
@@ -236,13 +241,13 @@ def plan_fixes(diagnostics: Iterable[Diagnostic]) -> FixPlan:
     can collide, such as two keys trimmed to the same name).
     """
     candidates: dict[tuple[tuple[str, int, int, str], ...], _Candidate] = {}
-    readings: dict[str, JobReading] = {}
+    jobs = {reading.source.path: reading for reading in readings}
     for diagnostic in diagnostics:
         fix = diagnostic.fix
         if fix is None or fix.checked is None or not fix.edits:
             continue
         job = fix.checked.source.path
-        readings[job] = fix.checked
+        jobs[job] = fix.checked
         key = tuple((e.source.path, e.start, e.end, e.content) for e in fix.edits)
         files = frozenset(resolved(edit.source.path) for edit in fix.edits)
         candidate = candidates.setdefault(key, _Candidate(fix.edits, {}, files, []))
@@ -258,7 +263,7 @@ def plan_fixes(diagnostics: Iterable[Diagnostic]) -> FixPlan:
             continue
         trial = [*accepted, *candidate.edits]
         try:
-            for job, reading in readings.items():
+            for job, reading in jobs.items():
                 if reading.files & candidate.files:
                     changes = credited.get(job, ()) + candidate.changes.get(job, ())
                     refuse_unless_exact(reading, trial, changes)
@@ -279,6 +284,16 @@ def plan_fixes(diagnostics: Iterable[Diagnostic]) -> FixPlan:
             path: (source, texts[resolved(path)], counts.get(path, 0))
             for path, source in sources.items()
         },
+    )
+
+
+def edits_elsewhere(diagnostics: Iterable[Diagnostic]) -> bool:
+    """True when a fix edits a file other than the job it was found in (an include)."""
+    return any(
+        resolved(edit.source.path) != resolved(d.fix.checked.source.path)
+        for d in diagnostics
+        if d.fix is not None and d.fix.checked is not None
+        for edit in d.fix.edits
     )
 
 
@@ -310,6 +325,7 @@ __all__ = [
     "JobReading",
     "check_fixes",
     "edited_texts",
+    "edits_elsewhere",
     "expected_reading",
     "fixed_texts",
     "plan_fixes",

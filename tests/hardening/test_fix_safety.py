@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import stconfig
 from stconfig.lint.diagnostic import Change, Diagnostic, RenameKey
-from stconfig.lint.engine import lint_path, lint_source
+from stconfig.lint.engine import job_reading, lint_path, lint_source
 from stconfig.lint.fix import edited_texts, plan_fixes
 from stconfig.lint.settings import LintSettings
 from stconfig.model.values import PlainValue
@@ -295,3 +295,45 @@ def test_a_whitespace_key_written_twice_is_not_fixed_at_the_overridden_one(
     assert second.fix is None  # renaming the one SeaTunnel reads uncovers the other
     assert "it would also change source[0].' row.num'" in (second.help or "")
     assert assert_fixes_exact(path, text, found) == (0, 2)
+
+
+def test_a_shared_include_is_not_fixed_when_another_linted_job_would_change(
+    tmp_path: Path,
+) -> None:
+    common = tmp_path / "common.conf"
+    common.write_text('env { job.mode = "batch" }\n', encoding="utf-8")
+    plain = tmp_path / "a.conf"
+    plain.write_text(
+        'include "common.conf"\nsource { FakeSource {} }\nsink { Console {} }\n', encoding="utf-8"
+    )
+    reuses = tmp_path / "b.conf"
+    reuses.write_text(  # reads the same text as an option of its sink
+        'env { job.mode = "BATCH" }\nsource { FakeSource {} }\n'
+        'sink { LocalFile { include "common.conf" } }\n',
+        encoding="utf-8",
+    )
+    lint_settings = LintSettings(target_version="2.3.9", environ={})
+    alone = lint_path(str(plain), lint_settings)
+    assert plan_fixes(alone).texts  # for a.conf alone the fix is exact
+    both = alone + lint_path(str(reuses), lint_settings)
+    other = job_reading(str(reuses), lint_settings)
+    assert other is not None
+    assert plan_fixes(both, [other]).texts == {}  # but b.conf reads it into its sink
+    run_cli("lint", "--fix", "--select", "ST103", str(plain), str(reuses))
+    assert common.read_text(encoding="utf-8") == 'env { job.mode = "batch" }\n'
+
+
+def test_fixes_deferred_in_one_pass_are_made_in_the_next(tmp_path: Path) -> None:
+    # ST401 renames the key whose value ST208 rewrites: the second fix waits one pass.
+    path = tmp_path / "job.conf"
+    path.write_text(
+        'env { job.mode = "BATCH" }\n'
+        'source { FakeSource { plugin_output = "a" }\nFakeSource { plugin_output = "b" } }\n'
+        'sink { Console { source_table_name = "a,b" } }\n',
+        encoding="utf-8",
+    )
+    result = run_cli(
+        "lint", "--fix", "--select", "ST401,ST208", "--target-version", "2.3.9", str(path)
+    )
+    assert result.exit_code == 0, result.output
+    assert 'Console { plugin_input = ["a", "b"] }' in path.read_text(encoding="utf-8")
