@@ -316,3 +316,16 @@ def test_sigterm_while_writing_ends_the_process_without_a_temp(tmp_path: Path) -
     assert done.returncode == -signal.SIGTERM
     assert path.read_text(encoding="utf-8") == LOWER
     assert leftovers(tmp_path) == []
+
+
+def test_format_refuses_a_read_only_file_and_keeps_hard_links(tmp_path: Path) -> None:
+    messy = "env {job.mode=BATCH}\nsource {FakeSource {}}\nsink {Console {}}\n"
+    read_only = job(tmp_path, "ro.conf", text=messy, mode=0o444)
+    linked = job(tmp_path, "linked.conf", text=messy)
+    os.link(linked, tmp_path / "twin.conf")
+    result = run_cli("format", str(read_only), str(linked))
+    assert result.exit_code == 2
+    assert f"{read_only}: is read-only; left unchanged" in result.output
+    assert read_only.read_text(encoding="utf-8") == messy
+    assert (tmp_path / "twin.conf").read_text(encoding="utf-8") != messy
+    assert linked.stat().st_nlink == 2
