@@ -122,7 +122,8 @@ def lint_job(job: Job, settings: LintSettings) -> list[Diagnostic]:
     found = _run(LintContext(path, settings, list(job.documents), job), _rules_for(path, settings))
     # A job in memory may not be what its file reads now (edited, or built in Python), so
     # its fixes cannot be checked against the file.
-    return check_fixes(found, None) if any(d.fix is not None for d in found) else found
+    why = "a job linted in memory cannot be checked against its file; lint the file instead"
+    return check_fixes(found, None, why) if any(d.fix is not None for d in found) else found
 
 
 def settled(job: Job, settings: LintSettings) -> LintSettings:

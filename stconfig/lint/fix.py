@@ -61,10 +61,14 @@ def resolved(path: str) -> str:
     return os.path.realpath(path)
 
 
-def check_fixes(diagnostics: list[Diagnostic], reading: JobReading | None) -> list[Diagnostic]:
+def check_fixes(
+    diagnostics: list[Diagnostic],
+    reading: JobReading | None,
+    unreadable: str = "the job does not load, so the change cannot be checked",
+) -> list[Diagnostic]:
     """Each fix checked alone against the job; a refused fix is dropped and the help says why.
 
-    Without a reading (the job does not load), no fix can be checked, so none is offered.
+    Without a reading, no fix can be checked, so none is offered (`unreadable` says why).
     """
     checked: list[Diagnostic] = []
     for diagnostic in diagnostics:
@@ -74,7 +78,7 @@ def check_fixes(diagnostics: list[Diagnostic], reading: JobReading | None) -> li
             continue
         try:
             if reading is None:
-                raise FixRefused("the job does not load, so the change cannot be checked")
+                raise FixRefused(unreadable)
             refuse_unless_exact(reading, fix.edits, fix.changes)
         except FixRefused as refusal:
             note = f"fix not applied: {refusal}"

@@ -337,3 +337,12 @@ def test_fixes_deferred_in_one_pass_are_made_in_the_next(tmp_path: Path) -> None
     )
     assert result.exit_code == 0, result.output
     assert 'Console { plugin_input = ["a", "b"] }' in path.read_text(encoding="utf-8")
+
+
+def test_a_job_linted_in_memory_offers_no_unchecked_fix(tmp_path: Path) -> None:
+    path = tmp_path / "job.conf"
+    path.write_text('env { job.mode = "batch" }\nsource { A {} }\nsink { B {} }\n')
+    finding = only(stconfig.lint(stconfig.load(path), select=["ST103"]), "ST103")
+    assert finding.fix is None
+    assert "fix not applied: a job linted in memory cannot be checked" in (finding.help or "")
+    assert only(stconfig.lint(path, select=["ST103"]), "ST103").fix is not None
