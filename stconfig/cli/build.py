@@ -73,7 +73,8 @@ def build(
         sys.exit(EXIT_USAGE)
     stale = 0
     for target, text in planned:
-        current = target.read_text(encoding="utf-8") if target.is_file() else None
+        with user_errors():
+            current = target.read_text(encoding="utf-8") if target.is_file() else None
         if current == text:
             continue
         if check:
@@ -81,8 +82,8 @@ def build(
             why = "missing" if current is None else "stale"
             click.echo(f"{target}: {why}; run `stconfig build` to regenerate it", err=True)
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
         with user_errors():
+            target.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(target, text)
         click.echo(f"wrote {target}", err=True)
     if stale:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -192,7 +191,7 @@ def _format_files(
                 click.echo(f"would reformat {path}")
             else:
                 # Through a symbolic link, the file it points to is rewritten, not the link.
-                write_atomic(os.path.realpath(path), formatted)
+                write_atomic(path, formatted, special="refuse")
         except StconfigError as error:
             click.echo(str(error), err=True)
             failed += 1

@@ -16,6 +16,7 @@ from stconfig.lint.versions import KNOWN_VERSIONS, default_version
 if TYPE_CHECKING:
     from stconfig.lint.diagnostic import Diagnostic
     from stconfig.lint.settings import LintSettings
+    from stconfig.source import SourceFile
 
 JOB_SUFFIXES = (".conf", ".hocon", ".json")
 FORMATS = ("full", "concise", "json", "sarif", "github")
@@ -105,8 +106,12 @@ def fail(message: str) -> None:
     metavar="NAME",
     help="With PATH '-': the name to report (its extension picks HOCON or JSON).",
 )
-@click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomically).")
-@click.option("--diff", is_flag=True, help="Show the safe fixes as a diff; change nothing.")
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply the fixes in place (atomically); each is checked to change only what it says.",
+)
+@click.option("--diff", is_flag=True, help="Show the checked fixes as a diff; change nothing.")
 @click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too.")
 @click.option(
     "--config",
@@ -250,21 +255,23 @@ def _apply_fixes(
     results: dict[str, list[Diagnostic]], settings: LintSettings, *, write: bool
 ) -> dict[str, list[Diagnostic]]:
     """Write (or, for --diff, print) the safe fixes; return the findings that remain."""
-    from stconfig._files import write_atomic
+    from stconfig._files import check_writable, write_atomic
     from stconfig.lint.engine import lint_path
-    from stconfig.lint.fix import fixed_texts, unified_diff
+    from stconfig.lint.fix import unified_diff
 
     if not write:
-        for source, text, _ in fixed_texts(d for ds in results.values() for d in ds).values():
+        for source, text, _ in _checked_texts(results, settings).values():
             sys.stdout.write(unified_diff(source, text))
         return results
     total = 0
     for _ in range(MAX_FIX_PASSES):
-        texts = fixed_texts(d for ds in results.values() for d in ds)
+        texts = _checked_texts(results, settings)
         if not texts:
             break
+        for path in texts:  # refuse before any file is written
+            check_writable(path, special="refuse")
         for path, (_, text, count) in texts.items():
-            write_atomic(path, text)
+            write_atomic(path, text, special="refuse")
             total += count
         touched = [p for p, ds in results.items() if any(d.fix is not None for d in ds)]
         for path in touched:
@@ -272,6 +279,21 @@ def _apply_fixes(
     if total:
         click.echo(f"Fixed {total} finding{'s' if total != 1 else ''}.", err=True)
     return results
+
+
+def _checked_texts(
+    results: dict[str, list[Diagnostic]], settings: LintSettings
+) -> dict[str, tuple[SourceFile, str, int]]:
+    """The fixed texts; a fix to an include must also keep every other linted job's meaning."""
+    from stconfig.lint.engine import job_reading
+    from stconfig.lint.fix import JobReading, edits_elsewhere, fixed_texts
+
+    found = [d for ds in results.values() for d in ds]
+    others: list[JobReading] = []
+    if edits_elsewhere(found):
+        readings = (job_reading(path, settings) for path in results if path != "-")
+        others = [reading for reading in readings if reading is not None]
+    return fixed_texts(found, others)
 
 
 def _summary(diagnostics: list[Diagnostic], files: int) -> str:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from stconfig.errors import ParseError
+from stconfig.errors import ParseError, StconfigError
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Severity
+from stconfig.lint.fix import JobReading, check_fixes, resolved
 from stconfig.lint.registry import selected
 from stconfig.lint.settings import LintSettings
 from stconfig.lint.suppression import apply, collect, collect_python
@@ -51,11 +52,50 @@ def lint_source(source: SourceFile, settings: LintSettings) -> list[Diagnostic]:
         with contextlib.suppress(ParseError):
             documents.append(parse_document(source, syntax=syntax))
         context = LintContext(source.path, settings, documents, None, parse_error=error)
-        return _run(context, [rule for rule in rules if rule.layer == "syntax"])
+        return check_fixes(_run(context, [r for r in rules if r.layer == "syntax"]), None)
     if syntax == "json" and not any(key in job.root for key in SECTION_KEYS):
         return []  # a JSON file that is not a job (package.json, a schema, ...)
+    reading = _reading(job, source, variables, settings)
     settings = settled(job, settings)
-    return _run(LintContext(source.path, settings, list(job.documents), job), rules)
+    found = _run(LintContext(source.path, settings, list(job.documents), job), rules)
+    return check_fixes(found, reading)
+
+
+def _reading(
+    job: Job, source: SourceFile, variables: Mapping[str, str], settings: LintSettings
+) -> JobReading:
+    """How `--fix` reads this job again to check a fix: as the linter read it."""
+    from stconfig.reader import syntax_for
+
+    return JobReading(
+        source,
+        syntax_for(source.path),
+        variables,
+        settings.environ,
+        job.to_dict(),
+        frozenset(resolved(document.source.path) for document in job.documents),
+    )
+
+
+def job_reading(path: str, settings: LintSettings) -> JobReading | None:
+    """How the linter reads a job file, for checking fixes other jobs make to its includes;
+    None when it does not load."""
+    from stconfig.reader import loads, read_source, syntax_for
+
+    variables = {k: v for k, v in settings.variables.items() if k not in RESERVED_PLACEHOLDERS}
+    try:
+        source = read_source(path)
+        job = loads(
+            source.text,
+            fmt=syntax_for(path),
+            path=path,
+            variables=variables,
+            environ=settings.environ,
+            unresolved="keep",
+        )
+    except StconfigError:
+        return None
+    return _reading(job, source, variables, settings)
 
 
 def lint_path(path: str, settings: LintSettings) -> list[Diagnostic]:
@@ -79,7 +119,11 @@ def lint_job(job: Job, settings: LintSettings) -> list[Diagnostic]:
     """Lint a job already in memory (read earlier, or built with the DSL)."""
     path = job.source_file.path if job.source_file is not None else "<job>"
     settings = settled(job, settings)
-    return _run(LintContext(path, settings, list(job.documents), job), _rules_for(path, settings))
+    found = _run(LintContext(path, settings, list(job.documents), job), _rules_for(path, settings))
+    # A job in memory may not be what its file reads now (edited, or built in Python), so
+    # its fixes cannot be checked against the file.
+    why = "a job linted in memory cannot be checked against its file; lint the file instead"
+    return check_fixes(found, None, why) if any(d.fix is not None for d in found) else found
 
 
 def settled(job: Job, settings: LintSettings) -> LintSettings:
@@ -125,4 +169,4 @@ def worst(diagnostics: Iterable[Diagnostic]) -> Severity | None:
     return next((s for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if s in found), None)
 
 
-__all__ = ["lint_job", "lint_path", "lint_source", "lint_undecodable", "worst"]
+__all__ = ["job_reading", "lint_job", "lint_path", "lint_source", "lint_undecodable", "worst"]

@@ -56,7 +56,11 @@ class TableKeyTooNew(Rule):
                     f"{new!r} does not exist in SeaTunnel {target} and is ignored"
                     + (f"; {old!r} is used instead" if both else ""),
                     help=f"remove {new!r}" if both else f"use {old!r} (renamed in 2.3.9)",
-                    fix=None if both else rename_key_fix(member, old, f"rename to {old!r}"),
+                    fix=None
+                    if both
+                    else rename_key_fix(
+                        member, old, f"rename to {old!r}", (plugin.kind, plugin.index)
+                    ),
                 )
 
 

@@ -55,7 +55,7 @@ class RenamedEnvKey(Rule):
                 f"env {old!r} was renamed to {new!r}; only the Flink engine still reads it"
                 + (f", and {new!r} is also set" if both else ""),
                 help=f"remove {old!r}" if both else None,
-                fix=None if both else rename_key_fix(member, new, f"rename to {new!r}"),
+                fix=None if both else rename_key_fix(member, new, f"rename to {new!r}", ("env",)),
             )
 
 
