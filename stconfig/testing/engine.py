@@ -22,7 +22,8 @@ Switches (environment):
 - `STCONFIG_ENGINE=1`: real-engine tests must run; a missing tool or artifact fails them.
   `auto`: run them when `java` and `mvn` are on PATH. Unset or anything else: skip them.
 - `STCONFIG_TEST_MASTER=http://host:port[/prefix]`: use that running engine instead of starting
-  one (loader tests still need `java` and `mvn`).
+  one, for the fixture of its API (`seatunnel_master` v1, `seatunnel_v2_master` v2; the other
+  one skips); loader tests still need `java` and `mvn`.
 - `STCONFIG_ENGINE_CACHE`: where assembled homes go (default `~/.cache/stconfig/seatunnel`).
 - `STCONFIG_SEATUNNEL_SRC`: the folder holding the 15431c9 source tarball.
 """
@@ -901,7 +902,11 @@ class RealMaster:
 
     @property
     def profile(self) -> str:
-        return "2.3.8" if self.version == "2.3.8" else "latest"
+        """The fake profile that models this engine, from the version its `/overview` reports
+        (2.3.8 and older: "2.3.8"; 2.3.9-SNAPSHOT: "2.3.9-snapshot"; newer: "latest")."""
+        from stconfig.testing.fake_engine import profile_for_version
+
+        return profile_for_version(self.version)
 
     def advance(self, ticks: int = 1) -> None:
         time.sleep(ticks)
@@ -934,28 +939,66 @@ def _require_tools(alternative: str = "") -> None:
             _unavailable(f"`{tool}` is not on PATH")
 
 
-@pytest.fixture(scope="session")
-def seatunnel_master() -> Iterator[RealMaster]:
-    """A running real engine: `STCONFIG_TEST_MASTER`, or one started for the session."""
+def _given_master() -> RealMaster | None:
+    """The running engine `STCONFIG_TEST_MASTER` names, its version read from `/overview`."""
     given = os.environ.get("STCONFIG_TEST_MASTER")
-    if given:
-        url = given.rstrip("/")
-        try:
-            overview = _request(url + "/overview")
-        except (OSError, ValueError) as error:
-            pytest.fail(f"STCONFIG_TEST_MASTER={given}: /overview fails: {error}", pytrace=False)
-        yield RealMaster(url, str(overview.get("projectVersion", "")))
+    if not given:
+        return None
+    url = given.rstrip("/")
+    try:
+        overview = _request(url + "/overview")
+    except (OSError, ValueError) as error:
+        pytest.fail(f"STCONFIG_TEST_MASTER={given}: /overview fails: {error}", pytrace=False)
+    return RealMaster(url, str(overview.get("projectVersion", "")))
+
+
+def _api_of(version: str) -> str:
+    from stconfig.versions import has
+
+    try:
+        return "v2" if has(version, "rest_v2") else "v1"
+    except ValueError:
+        return "v2"
+
+
+def _session_master(api: str) -> Iterator[RealMaster]:
+    """The session's real engine of one REST API: `STCONFIG_TEST_MASTER` when it serves that
+    API, else one started here (assembled or built first if need be)."""
+    given = _given_master()
+    if given is not None:
+        if _api_of(given.version) != api:
+            pytest.skip(
+                f"STCONFIG_TEST_MASTER is SeaTunnel {given.version}, not a REST {api} engine"
+            )
+        yield given
         return
     _require_tools(", or STCONFIG_TEST_MASTER=http://host:port to use a running engine")
-    engine = Engine()
+    if api == "v2" and shutil.which("javac") is None:
+        _unavailable("`javac` is not on PATH (the REST v2 engine is compiled from source)")
+    engine = Engine(API_VERSIONS[api])
     try:
         engine.start()
+        overview = engine.overview()
     except EngineUnavailable as error:
         _unavailable(str(error))
     try:
-        yield RealMaster(engine.url, engine.version)
+        yield RealMaster(engine.url, str(overview.get("projectVersion", engine.version)))
     finally:
         engine.stop()
+
+
+@pytest.fixture(scope="session")
+def seatunnel_master() -> Iterator[RealMaster]:
+    """A running real engine with REST v1 (2.3.8): `STCONFIG_TEST_MASTER`, or one started for
+    the session."""
+    yield from _session_master("v1")
+
+
+@pytest.fixture(scope="session")
+def seatunnel_v2_master() -> Iterator[RealMaster]:
+    """A running real engine with REST v2 (15431c9, `2.3.9-SNAPSHOT`, built from the shared
+    source tarball): `STCONFIG_TEST_MASTER` when it is one, or one started for the session."""
+    yield from _session_master("v2")
 
 
 @pytest.fixture(scope="session")
@@ -1057,6 +1100,7 @@ __all__ = [
     "seatunnel_master",
     "seatunnel_master_url",
     "seatunnel_tools",
+    "seatunnel_v2_master",
     "source_tarball",
     "submit",
     "wait_for_job",
