@@ -435,11 +435,19 @@ class FakeEngine:
         except json.JSONDecodeError:
             raise bad_argument("Invalid JSON format in request body.") from None
 
-    @staticmethod
-    def _check_config(config: Any) -> dict[str, Any]:
-        """What the engine's config building needs before it can plan a job (500s)."""
+    def _check_config(self, config: Any) -> dict[str, Any]:
+        """What the engine's config building needs before it can plan a job (500s). The
+        15431c9 engine looks for the sources, then the sinks (a NullPointerException each),
+        before `env`, as the real one answers."""
         if not isinstance(config, dict):
             raise FakeRefusal(500, "Config is not a JSON object")
+        if self.profile == "2.3.9-snapshot":
+            for key, variable in (("source", "sources"), ("sink", "sinks")):
+                if key not in config:
+                    raise FakeRefusal(
+                        500,
+                        f'Cannot invoke "java.util.List.isEmpty()" because "{variable}" is null',
+                    )
         for key in ("env", "source", "sink"):
             if key not in config:
                 raise FakeRefusal(500, f"No configuration setting found for key '{key}'")
@@ -480,13 +488,16 @@ class FakeEngine:
             "TableSinkWriteQPS": {t: rate for t in job.sink_tables},
         }
         if self.profile == "2.3.9-snapshot":
+            per_second = f"{float(rate) * 100}"
             metrics["TableSourceReceivedBytes"] = {t: str(rows * 100) for t in job.source_tables}
             metrics["TableSinkWriteBytes"] = {t: str(rows * 100) for t in job.sink_tables}
-            per_second = f"{float(rate) * 100}"
             metrics["TableSourceReceivedBytesPerSeconds"] = {
                 t: per_second for t in job.source_tables
             }
             metrics["TableSinkWriteBytesPerSeconds"] = {t: per_second for t in job.sink_tables}
+            if rows == 0:  # the real one has its per-table maps empty until the first row
+                for name in [key for key in metrics if key.startswith("Table")]:
+                    metrics[name] = {}
         if self.profile == "latest":
             metrics["SinkCommittedCount"] = str(job.committed)
             metrics["SinkCommittedBytes"] = str(job.committed * 100)
@@ -861,10 +872,13 @@ class FakeEngine:
             raw = item["jobId"]
             if isinstance(raw, str) or (isinstance(raw, int) and -(2**31) <= raw < 2**31):
                 kind = "String" if isinstance(raw, str) else "Integer"
-                raise FakeRefusal(
-                    500,
-                    f"class java.lang.{kind} cannot be cast to class java.lang.Long",
-                )
+                message = f"class java.lang.{kind} cannot be cast to class java.lang.Long"
+                if self.profile == "2.3.9-snapshot":  # as the real one says it on Java 9+
+                    message += (
+                        f" (java.lang.{kind} and java.lang.Long are in module java.base of "
+                        "loader 'bootstrap')"
+                    )
+                raise FakeRefusal(500, message)
             echo.append({"jobId": job_id})
         return self._ok(echo)
 
