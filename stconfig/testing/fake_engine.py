@@ -23,13 +23,17 @@ Time moves only when the test says so (`advance`), or by one tick per request wi
 
 from __future__ import annotations
 
+import argparse
 import base64
 import email.parser
 import email.policy
 import html
 import itertools
 import json
+import signal
+import sys
 import threading
+import time
 import urllib.parse
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -186,7 +190,7 @@ class FakeEngine:
     answers as a non-master node (awaited savepoints), `check_jobs=False` accepts jobs the
     engine would refuse (unknown plugins, broken wiring or options: `fake_checks`), and the
     tick counts shape the state machine (`FakeCluster`; `schedule_ticks` and `stop_ticks`
-    default to the profile's).
+    default to the profile's). `port` 0 picks a free port on 127.0.0.1.
     """
 
     hooks = HOOKS
@@ -209,6 +213,7 @@ class FakeEngine:
         worker_node: bool = False,
         check_jobs: bool = True,
         seed: int = 0,
+        port: int = 0,
     ) -> None:
         if profile not in PROFILES:
             raise ValueError(f"unknown profile {profile!r}; use one of {PROFILES}")
@@ -240,6 +245,7 @@ class FakeEngine:
         self._lock = threading.RLock()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._requested_port = port
 
     # lifecycle -----------------------------------------------------------------------------
 
@@ -251,7 +257,7 @@ class FakeEngine:
         class Handler(_Handler):
             fake = engine
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", self._requested_port), Handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
@@ -959,4 +965,72 @@ class _Handler(BaseHTTPRequestHandler):
         """Silence the default access log on stderr."""
 
 
-__all__ = ["HOOKS", "VERSIONS", "FakeEngine", "RecordedRequest", "profile_for_version"]
+def _credentials(text: str) -> tuple[str, str]:
+    user, colon, password = text.partition(":")
+    if not colon or not user:
+        raise argparse.ArgumentTypeError(f"{text!r} is not USER:PASSWORD")
+    return user, password
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m stconfig.testing.fake_engine`: serve a fake on 127.0.0.1 until stopped, so
+    `stconfig submit/status/stop/logs` can be tried without a cluster."""
+    parser = argparse.ArgumentParser(
+        prog="python -m stconfig.testing.fake_engine",
+        description="Serve a fake SeaTunnel REST v2 engine on 127.0.0.1 until Ctrl-C or SIGTERM.",
+    )
+    parser.add_argument("--port", type=int, default=0, help="port to listen on (default: free)")
+    parser.add_argument(
+        "--profile",
+        choices=PROFILES,
+        default="latest",
+        help="which engine to model (default: latest; 2.3.9-snapshot is the 15431c9 engine)",
+    )
+    parser.add_argument(
+        "--basic-auth",
+        type=_credentials,
+        metavar="USER:PASSWORD",
+        help="require these credentials (SeaTunnel 2.3.11+, so not with --profile 2.3.8)",
+    )
+    parser.add_argument(
+        "--clock",
+        choices=("wall", "request"),
+        default="wall",
+        help="engine time: one tick per second (wall, default) or per request",
+    )
+    options = parser.parse_args(argv)
+    if options.basic_auth is not None and options.profile == "2.3.8":
+        parser.error("--basic-auth: SeaTunnel 2.3.8 has no basic auth (it came in 2.3.11)")
+    engine = FakeEngine(
+        options.profile,
+        auth=options.basic_auth,
+        auto_advance=options.clock == "request",
+        port=options.port,
+    )
+    try:
+        engine.start()
+    except OSError as error:
+        print(
+            f"error: cannot listen on 127.0.0.1:{options.port}: {error.strerror}", file=sys.stderr
+        )
+        return 1
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        print(f"fake SeaTunnel {VERSIONS[options.profile][0]} ({options.profile}) at {engine.url}")
+        print("Ctrl-C or SIGTERM stops it", flush=True)
+        while True:
+            time.sleep(1.0)  # a signal interrupts the sleep at once
+            if options.clock == "wall":
+                engine.advance(1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        engine.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+
+
+__all__ = ["HOOKS", "VERSIONS", "FakeEngine", "RecordedRequest", "main", "profile_for_version"]
