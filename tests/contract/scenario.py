@@ -242,6 +242,12 @@ def converse(url: str) -> list[Exchange]:
     unknown["source"][0]["plugin_name"] = "NoSuchSource"
     talk.send("unknown plugin", "POST", "/submit-job", body=json.dumps(unknown))
     talk.send(
+        "cookbook §2.2 job (plugin_output keys)", "POST", "/submit-job", body=json.dumps(_etl())
+    )
+    old_keys = json.dumps(_etl()).replace("plugin_output", "result_table_name")
+    old_keys = old_keys.replace("plugin_input", "source_table_name")
+    talk.send("cookbook §2.2 job (old key names)", "POST", "/submit-job", body=old_keys)
+    talk.send(
         "form-encoded submit",
         "POST",
         "/submit-job",
@@ -315,6 +321,36 @@ def converse(url: str) -> list[Exchange]:
     talk.send("log (this node)", "GET", "/log")
     talk.send("a missing log file (this node)", "GET", "/log/no-such-file.log")
     return talk.exchanges
+
+
+def _etl() -> dict[str, Any]:
+    """The cookbook's §2.2 job as written: FakeSource -> FieldMapper -> Filter -> Console."""
+    return {
+        "env": {"job.name": "etl-with-transforms", "job.mode": "BATCH"},
+        "source": [
+            {
+                "plugin_name": "FakeSource",
+                "plugin_output": "fake",
+                "row.num": 100,
+                "schema": {"fields": {"id": "int", "name": "string", "amount": "double"}},
+            }
+        ],
+        "transform": [
+            {
+                "plugin_name": "FieldMapper",
+                "plugin_input": ["fake"],
+                "plugin_output": "after_field_map",
+                "field_mapper": {"id": "user_id", "name": "user_name"},
+            },
+            {
+                "plugin_name": "Filter",
+                "plugin_input": ["after_field_map"],
+                "plugin_output": "filtered",
+                "fields": ["user_id", "user_name", "amount"],
+            },
+        ],
+        "sink": [{"plugin_name": "Console", "plugin_input": ["filtered"]}],
+    }
 
 
 def _wait_reading(talk: Conversation, job_id: str) -> None:
