@@ -14,8 +14,6 @@ from stconfig.testing.engine import RealMaster
 from stconfig.testing.fake_engine import FakeEngine
 from tests.contract.scenario import Exchange, converse
 
-pytestmark = pytest.mark.engine
-
 IN_BETWEEN = {
     "batch first state": ("PENDING", "SCHEDULED", "RUNNING"),
     "streaming first state": ("PENDING", "SCHEDULED", "RUNNING"),
@@ -97,6 +95,7 @@ def _compare(real: list[Exchange], fake: list[Exchange]) -> list[str]:
     return problems
 
 
+@pytest.mark.engine
 def test_the_snapshot_profile_answers_as_the_real_v2_engine(
     seatunnel_v2_master: RealMaster,
 ) -> None:
