@@ -100,7 +100,8 @@ def test_the_snapshot_profile_answers_as_the_real_v2_engine(
     seatunnel_v2_master: RealMaster,
 ) -> None:
     # GIVEN the real 15431c9 engine and the fake profile its /overview picks
-    assert seatunnel_v2_master.profile == "2.3.9-snapshot"
+    if seatunnel_v2_master.profile != "2.3.9-snapshot":
+        pytest.skip(f"the contract is with 15431c9, not SeaTunnel {seatunnel_v2_master.version}")
     real = converse(seatunnel_v2_master.url)
     with FakeEngine(seatunnel_v2_master.profile, auto_advance=True) as fake_engine:
         fake = converse(fake_engine.url)
