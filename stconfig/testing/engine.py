@@ -292,7 +292,10 @@ def _extract(tarball: Path, target: Path) -> None:
                 continue
             member.name = str(Path(*parts))
             members.append(member)
-        archive.extractall(target, members=members, filter="data")
+        if hasattr(tarfile, "data_filter"):  # Python 3.11.4 and later
+            archive.extractall(target, members=members, filter="data")
+        else:  # the members were checked above
+            archive.extractall(target, members=members)
 
 
 def _maven(pom: Path, out: Path, what: str, *defines: str) -> float:
