@@ -381,14 +381,13 @@ def _module_jar(src: Path, classes: Path, module: str, project_version: str, out
             classes.glob(f"{relative}$*.class")
         ):
             entries[compiled.relative_to(classes).as_posix()] = compiled.read_bytes()
-        for interface in _AUTO_SERVICE.findall(java.read_text(encoding="utf-8")):
-            text = java.read_text(encoding="utf-8")
+        text = java.read_text(encoding="utf-8")
+        found = re.search(r"^package ([\w.]+);", text, re.MULTILINE)
+        package = found.group(1) if found else ""
+        for interface in _AUTO_SERVICE.findall(text):
             imported = re.search(rf"^import ([\w.]+\.{interface});", text, re.MULTILINE)
-            package = re.search(r"^package ([\w.]+);", text, re.MULTILINE)
-            if package is None:
-                continue
-            name = imported.group(1) if imported else f"{package.group(1)}.{interface}"
-            services.setdefault(name, []).append(f"{package.group(1)}.{java.stem}")
+            name = imported.group(1) if imported else f"{package}.{interface}"
+            services.setdefault(name, []).append(f"{package}.{java.stem}")
     resources = root / "resources"
     if resources.is_dir():
         for resource in sorted(resources.rglob("*")):
