@@ -112,6 +112,7 @@ def test_a_private_engine_checkpoints_in_its_folder_and_stops_without_leaving_a_
         assert engine._process is not None and engine.run_dir is not None
         pid, port, run_dir = engine._process.pid, engine.port, engine.run_dir
         assert _listening(port)
+        assert_loopback_only(engine)
         # GIVEN a streaming job checkpointing every second
         body = json.loads(stconfig.loads(STREAMING_JOB).to_json())
         job_id = submit(engine.url, body, name="stconfig-streaming")
@@ -157,23 +158,21 @@ def _listening_hosts(port: int) -> set[str]:
     return hosts
 
 
-@pytest.mark.engine
-@pytest.mark.usefixtures("seatunnel_tools")
-@pytest.mark.parametrize("version", ["2.3.8", "2.3.9-SNAPSHOT"])
-def test_both_engines_listen_on_loopback_only(version: str) -> None:
-    if not os.path.exists("/proc/net/tcp"):
-        pytest.skip("needs Linux's /proc/net to see listening addresses")
-    with Engine(version) as engine:
-        ports = {engine.port, engine.http_port} - {0}
-        for port in ports:
-            assert _listening_hosts(port) == {"127.0.0.1"}, (port, _listening_hosts(port))
+def assert_loopback_only(engine: Engine) -> None:
+    """Every port of the engine (the Hazelcast member, and Jetty for v2) listens on 127.0.0.1
+    only (checked where Linux's /proc/net shows the listening addresses)."""
+    if not Path("/proc/net/tcp").is_file():
+        return
+    for port in {engine.port, engine.http_port} - {0}:
+        assert _listening_hosts(port) == {"127.0.0.1"}, (port, _listening_hosts(port))
 
 
 @pytest.mark.engine
 @pytest.mark.usefixtures("seatunnel_tools")
-def test_the_v2_engine_reports_the_15431c9_tree_and_writes_one_log_per_job() -> None:
+def test_the_v2_engine_listens_on_loopback_reports_15431c9_and_logs_per_job() -> None:
     # GIVEN the REST v2 engine with per-job log files
     with Engine("2.3.9-SNAPSHOT", job_logs=True) as engine:
+        assert_loopback_only(engine)
         overview = engine.overview()
         assert (overview["projectVersion"], overview["gitCommitAbbrev"]) == (
             "2.3.9-SNAPSHOT",
