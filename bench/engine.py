@@ -14,6 +14,7 @@ is measured from the tarball (Maven's `~/.m2` stays warm), then once more from t
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import time
@@ -78,14 +79,20 @@ def build_v2_timed(rebuild: bool) -> None:
     for label in ("from the tarball", "from the cache") if rebuild else ("",):
         started = time.monotonic()
         home = assemble_rest_v2()
-        print(f"build {REST_V2_VERSION} engine {label}: {time.monotonic() - started:.1f} s".strip())
+        where = f" {label}" if label else ""
+        print(f"build {REST_V2_VERSION} engine{where}: {time.monotonic() - started:.1f} s")
     print(f"  last build record: {(home / 'assembly.json').read_text(encoding='utf-8').strip()}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "corpus", nargs="?", type=Path, default=REPOSITORY.parent / "shared" / "conformance"
+        "corpus",
+        nargs="?",
+        type=Path,
+        default=Path(
+            os.environ.get("STCONFIG_CONFORMANCE") or REPOSITORY.parent / "shared" / "conformance"
+        ),
     )
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--api", choices=("v1", "v2", "both"), default="both")
@@ -113,6 +120,8 @@ def main() -> None:
         return
 
     files = sorted((options.corpus / "seatunnel-2.3.8" / "cases").rglob("*.conf"))
+    if not files:
+        raise SystemExit(f"no corpus files under {options.corpus}: give CORPUS_DIR")
     for version in LOADER_VERSIONS:
         started = time.monotonic()
         convert_with_seatunnel(files, version)
