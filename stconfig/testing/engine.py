@@ -30,7 +30,6 @@ Switches (environment):
 
 from __future__ import annotations
 
-import argparse
 import atexit
 import contextlib
 import ctypes
@@ -1017,7 +1016,9 @@ def seatunnel_tools() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """`python -m stconfig.testing.engine assemble|start`: build ahead of tests, or run one."""
-    parser = argparse.ArgumentParser(
+    from stconfig.testing.fake_engine import OneLineErrors
+
+    parser = OneLineErrors(
         prog="python -m stconfig.testing.engine",
         description="Assemble SeaTunnel engines for the tests, or start one on 127.0.0.1.",
     )

@@ -37,7 +37,7 @@ import time
 import urllib.parse
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, NoReturn
 
 from stconfig.client.models import JobStatus
 from stconfig.testing.fake_checks import refusal
@@ -972,10 +972,17 @@ def _credentials(text: str) -> tuple[str, str]:
     return user, password
 
 
+class OneLineErrors(argparse.ArgumentParser):
+    """An argument parser whose errors are one line (no usage block) and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     """`python -m stconfig.testing.fake_engine`: serve a fake on 127.0.0.1 until stopped, so
     `stconfig submit/status/stop/logs` can be tried without a cluster."""
-    parser = argparse.ArgumentParser(
+    parser = OneLineErrors(
         prog="python -m stconfig.testing.fake_engine",
         description="Serve a fake SeaTunnel REST v2 engine on 127.0.0.1 until Ctrl-C or SIGTERM.",
     )
@@ -1033,4 +1040,12 @@ if __name__ == "__main__":
     raise SystemExit(main())
 
 
-__all__ = ["HOOKS", "VERSIONS", "FakeEngine", "RecordedRequest", "main", "profile_for_version"]
+__all__ = [
+    "HOOKS",
+    "VERSIONS",
+    "FakeEngine",
+    "OneLineErrors",
+    "RecordedRequest",
+    "main",
+    "profile_for_version",
+]

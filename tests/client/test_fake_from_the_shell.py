@@ -92,7 +92,8 @@ def test_wall_clock_moves_jobs_without_requests_and_auth_is_enforced() -> None:
 def test_bad_options_are_one_line_and_exit_2(options: list[str], message: str) -> None:
     done = subprocess.run([*COMMAND, *options], capture_output=True, text=True, timeout=30)
     assert done.returncode == 2
-    assert message in done.stderr.splitlines()[-1]
+    (line,) = done.stderr.splitlines()
+    assert message in line
 
 
 def test_a_port_in_use_is_one_line_and_exit_1() -> None:
