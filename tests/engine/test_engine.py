@@ -239,3 +239,21 @@ def test_a_changed_source_tarball_is_refused(
     monkeypatch.setenv("STCONFIG_ENGINE_CACHE", str(tmp_path / "cache"))
     with pytest.raises(EngineUnavailable, match="sha256"):
         assemble_rest_v2()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["start", "--job-logs"], "--job-logs needs --api v2"),
+        (["start", "--api", "v3"], "invalid choice: 'v3'"),
+        (["build"], "invalid choice: 'build'"),
+    ],
+)
+def test_bad_arguments_of_the_engine_command_are_one_line_and_exit_2(
+    arguments: list[str], message: str
+) -> None:
+    command = [sys.executable, "-m", "stconfig.testing.engine", *arguments]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    (line,) = done.stderr.splitlines()
+    assert message in line
