@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from stconfig.client import Client, JobAlreadyRunning, JobInfo, JobStatus, ServerRefused
+from stconfig.client import Client, JobInfo, JobStatus, ServerRefused
 from stconfig.testing import EngineMaster, require_hook
 from tests.client.helpers import batch_job, streaming_job
 from tests.conftest import run_cli
@@ -159,29 +159,3 @@ def test_the_cli_submits_waits_reports_and_stops(
     assert stopped.exit_code == 0, stopped.output
     final = run_cli("status", stream_id, "--output", "json", *master)
     assert json.loads(final.output)["status"] == "CANCELED"
-
-
-def test_a_submit_under_the_id_of_a_running_job_is_never_a_silent_success(
-    engine_master: EngineMaster, tmp_path: Path
-) -> None:
-    """The engine answers 200 to it and keeps running the old config; stconfig refuses it."""
-    # GIVEN a running job
-    client = client_of(engine_master)
-    job = streaming_job("guarded")
-    submitted = client.submit(job)
-    wait(client, submitted.job_id, JobStatus.RUNNING)
-    # WHEN a new config is submitted under its id, from Python and from the CLI
-    with pytest.raises(JobAlreadyRunning, match="stop it first"):
-        client.submit(streaming_job("guarded-v2"), job_id=submitted.job_id)
-    if engine_master.credentials is None:
-        path = tmp_path / "job.json"
-        path.write_text(json.dumps(streaming_job("guarded-v2")), encoding="utf-8")
-        master = ("--master", engine_master.url)
-        refused = run_cli("submit", str(path), "--job-id", submitted.job_id, *master)
-        assert refused.exit_code == 1, refused.output
-        assert "stop it first" in refused.output
-    # THEN the old run goes on untouched
-    info = client.job_info(submitted.job_id)
-    assert info.status is JobStatus.RUNNING and info.job_name == "guarded"
-    client.stop(submitted.job_id)
-    assert wait(client, submitted.job_id, JobStatus.CANCELED).status is JobStatus.CANCELED
