@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from stconfig.lint.versions import KNOWN_VERSIONS, default_version
+from stconfig.cli._target import target_option
+from stconfig.versions import DEFAULT_TARGET
 
 if TYPE_CHECKING:
     from stconfig.lint.diagnostic import Diagnostic
@@ -68,15 +69,7 @@ def fail(message: str) -> None:
     metavar="CODES",
     help="Skip these rule codes or prefixes, comma-separated.",
 )
-@click.option(
-    "--target-version",
-    type=click.Choice(KNOWN_VERSIONS),
-    default=None,
-    help=(
-        "SeaTunnel version the jobs run on (default: the newest the plugin catalog knows, "
-        "or 2.3.9 for a job that writes plugin_output / plugin_input keys)."
-    ),
-)
+@target_option
 @click.option(
     "--var",
     "variables",
@@ -155,16 +148,21 @@ def lint(
         if not equals or not name.strip():
             fail(f"--var expects KEY=VALUE, got {assignment!r}")
         assigned[name.strip()] = value
-    version = target_version or (config.target_version if config else None)
+    if target_version is not None:
+        version, source = target_version, "--target-version"
+    elif config is not None and config.target_version is not None:
+        version, source = config.target_version, f"target-version in {config.path}"
+    else:
+        version, source = DEFAULT_TARGET, "default"
     try:
         settings = LintSettings(
             select=chosen_select,
             ignore=chosen_ignore,
-            target_version=version or default_version(),
+            target_version=version,
             variables=assigned,
             per_file_ignores=config.per_file_ignores if config else (),
             root=config.root if config else None,
-            infer_version=version is None,
+            version_source=source,
         )
     except ValueError as error:
         fail(str(error))
@@ -196,7 +194,7 @@ def lint(
         form = output_format or "full"
         sys.stdout.write(renderer(form)(found_any))
         if form in ("full", "concise"):
-            sys.stdout.write(_summary(found_any, len(files)))
+            sys.stdout.write(_summary(found_any, len(files), settings))
     failing = {Severity.ERROR} | ({Severity.WARNING} if warnings_as_errors else set())
     raise SystemExit(1 if any(d.severity in failing for d in found_any) else 0)
 
@@ -259,16 +257,18 @@ def _apply_fixes(
     return results
 
 
-def _summary(diagnostics: list[Diagnostic], files: int) -> str:
+def _summary(diagnostics: list[Diagnostic], files: int, settings: LintSettings) -> str:
     from stconfig.lint.diagnostic import Severity
 
+    checked = f"checked as SeaTunnel {settings.target_version} ({settings.version_source})"
+    many = f"{files} file{'s' if files != 1 else ''}"
     if not diagnostics:
-        return f"All checks passed ({files} file{'s' if files != 1 else ''}).\n"
+        return f"All checks passed ({many}); {checked}.\n"
     counts = {s: sum(d.severity is s for d in diagnostics) for s in Severity}
     parts = [f"{n} {s.value}{'s' if n != 1 else ''}" for s, n in counts.items() if n]
     fixable = sum(d.fix is not None for d in diagnostics)
     tail = f" ({fixable} fixable with --fix)" if fixable else ""
-    return f"Found {', '.join(parts)} in {files} file{'s' if files != 1 else ''}{tail}.\n"
+    return f"Found {', '.join(parts)} in {many}{tail}; {checked}.\n"
 
 
 __all__ = ["lint"]

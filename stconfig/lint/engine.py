@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from stconfig.errors import ParseError
@@ -13,7 +12,6 @@ from stconfig.lint.diagnostic import Diagnostic, Severity
 from stconfig.lint.registry import selected
 from stconfig.lint.settings import LintSettings
 from stconfig.lint.suppression import apply, collect, collect_python
-from stconfig.lint.versions import inferred_version, parse_version
 from stconfig.source import SourceFile
 from stconfig.variables import RESERVED_PLACEHOLDERS
 
@@ -54,7 +52,6 @@ def lint_source(source: SourceFile, settings: LintSettings) -> list[Diagnostic]:
         return _run(context, [rule for rule in rules if rule.layer == "syntax"])
     if syntax == "json" and not any(key in job.root for key in SECTION_KEYS):
         return []  # a JSON file that is not a job (package.json, a schema, ...)
-    settings = settled(job, settings)
     return _run(LintContext(source.path, settings, list(job.documents), job), rules)
 
 
@@ -78,22 +75,7 @@ def lint_undecodable(path: str, error: ParseError, settings: LintSettings) -> li
 def lint_job(job: Job, settings: LintSettings) -> list[Diagnostic]:
     """Lint a job already in memory (read earlier, or built with the DSL)."""
     path = job.source_file.path if job.source_file is not None else "<job>"
-    settings = settled(job, settings)
     return _run(LintContext(path, settings, list(job.documents), job), _rules_for(path, settings))
-
-
-def settled(job: Job, settings: LintSettings) -> LintSettings:
-    """The settings for this job: 2.3.9 for `plugin_output` keys when no version was chosen.
-
-    Those keys exist from 2.3.9 on, so a file that writes only them was written for 2.3.9 or
-    later; checking it as the catalog's 2.3.8 would report every one of them (ST402).
-    """
-    if not settings.infer_version:
-        return settings
-    inferred = inferred_version(job)
-    if parse_version(inferred) <= settings.version:
-        return settings
-    return replace(settings, target_version=inferred, version_inferred=True)
 
 
 def _rules_for(path: str, settings: LintSettings) -> list[Rule]:

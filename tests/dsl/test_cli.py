@@ -83,7 +83,7 @@ def test_output_file_and_folder(tmp_path: Path) -> None:
     target = tmp_path / "out" / "job.conf"
     target.parent.mkdir()
     assert run_cli("build", str(source), "--format", "hocon", "-o", str(target)).exit_code == 0
-    assert target.read_text().startswith("env {")
+    assert target.read_text().startswith("# Built by stconfig for SeaTunnel 2.3.8.\nenv {")
     folder = tmp_path / "built"
     assert run_cli("build", str(source), "-o", f"{folder}/").exit_code == 0
     assert (folder / "chain.json").is_file()
