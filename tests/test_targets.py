@@ -298,9 +298,9 @@ def test_the_dsl_refuses_keys_its_target_does_not_read() -> None:
     from stconfig.dsl import Job
     from stconfig.dsl.errors import DslError
 
-    with pytest.raises(DslError, match="unknown target version '2.4'"):
+    with pytest.raises(DslError, match=r"unknown target version '2\.4'"):
         Job("x", target_version="2.4")
-    with pytest.raises(DslError, match="table_keys='plugin_output' is for SeaTunnel 2.3.9"):
+    with pytest.raises(DslError, match=r"table_keys='plugin_output' is for SeaTunnel 2\.3\.9"):
         Job("x", target_version="15431c9", table_keys="plugin_output")
 
 

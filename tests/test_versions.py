@@ -118,7 +118,7 @@ def test_env_options_grow_release_by_release_from_the_tags() -> None:
 def test_env_renames_are_the_ones_the_linter_fixes() -> None:
     from stconfig.lint.rules.st403_renamed_env_key import RENAMES
 
-    assert RENAMES == {c.replaces: c.key for c in ENV_RENAMES}
+    assert {c.replaces: c.key for c in ENV_RENAMES} == RENAMES
 
 
 @pytest.mark.parametrize(

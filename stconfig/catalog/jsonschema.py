@@ -151,11 +151,11 @@ def _respell(properties: dict[str, Any], spec: PluginSpec, target: str) -> None:
         return
     rebuilt: dict[str, Any] = {}
     for key, value in properties.items():
-        entries = placed.get(key)
-        if entries is None:
+        replacement = placed.get(key)
+        if replacement is None:
             rebuilt[key] = value
-        elif not any(name in rebuilt for name in entries):
-            rebuilt.update(entries)
+        elif not any(name in rebuilt for name in replacement):
+            rebuilt.update(replacement)
     properties.clear()
     properties.update(rebuilt)
 

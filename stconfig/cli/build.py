@@ -63,7 +63,7 @@ def build(
     chosen = tuple(dict.fromkeys(formats or ("json",)))
     planned: list[tuple[Path, str, str]] = []
     with user_errors():
-        target = resolve_target(target_version)
+        chosen_target = resolve_target(target_version)
         for file in files:
             try:
                 jobs = find_jobs(file)
@@ -73,12 +73,12 @@ def build(
             for found in jobs:
                 job = found.job
                 if isinstance(job, Job):
-                    strict = target.source == "--target-version"
-                    version = job.resolve_version(target.version, strict=strict)
+                    strict = chosen_target.source == "--target-version"
+                    version = job.resolve_version(chosen_target.version, strict=strict)
                     model = job.build(target_version=version)
                     label = (
-                        target.label
-                        if version == target.version
+                        chosen_target.label
+                        if version == chosen_target.version
                         else f"SeaTunnel {version} (its target_version=)"
                     )
                 else:

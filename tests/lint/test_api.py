@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import stconfig
-from stconfig.lint import Severity
 from stconfig.errors import FileReadError
+from stconfig.lint import Severity
 from stconfig.lint.fix import fixed_texts
 from stconfig.model.job import Job, plugin_node
 from stconfig.model.values import ObjectNode, Scalar

@@ -269,14 +269,18 @@ def test_one_default_version_and_the_summary_says_which_was_used(
         return sorted({finding["code"] for finding in json.loads(result.output)})
 
     def summary(*args: str) -> str:
-        return run_cli("lint", "--output-format", "concise", *args, "job.conf").stdout.splitlines()[-1]
+        return run_cli("lint", "--output-format", "concise", *args, "job.conf").stdout.splitlines()[
+            -1
+        ]
 
     # WHEN no version is chosen THEN it is checked as the default 2.3.8, and says so
     assert "ST402" in codes() and "ST306" in codes()
     assert summary().endswith("; checked as SeaTunnel 2.3.8 (default).")
     # WHEN 2.3.9 is chosen, by flag or by pyproject THEN the keys are right
     assert codes("--target-version", "2.3.9") == ["ST306"]
-    assert "; checked as SeaTunnel 2.3.9 (--target-version)." in summary("--target-version", "2.3.9")
+    assert "; checked as SeaTunnel 2.3.9 (--target-version)." in summary(
+        "--target-version", "2.3.9"
+    )
     (tmp_path / "pyproject.toml").write_text(
         '[tool.stconfig]\ntarget-version = "2.3.9"\n', encoding="utf-8"
     )
