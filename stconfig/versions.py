@@ -393,6 +393,8 @@ class VersionFacts:
     pagination: bool
     force_stop: bool
     env_added: tuple[str, ...]
+    env_renamed: tuple[tuple[str, str], ...]
+    """(old, new) env names this version retired."""
     catalog: str
     catalog_exact: bool
 
@@ -417,6 +419,11 @@ def facts(version: Version | str) -> VersionFacts:
             change.key
             for change in KEY_CHANGES
             if change.section == "env" and change.since == target
+        ),
+        env_renamed=tuple(
+            (change.replaces, change.key)
+            for change in ENV_RENAMES
+            if change.replaces is not None and change.since == target
         ),
         catalog=catalog,
         catalog_exact=exact,

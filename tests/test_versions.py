@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import REPOSITORY
+
 from stconfig.versions import (
     CATALOG_SOURCES,
     ENV_RENAMES,
@@ -113,6 +115,10 @@ def test_env_options_grow_release_by_release_from_the_tags() -> None:
         "checkpoint.timeout",
     )
     assert env_options("2.3.12") == env_options("2.3.8")
+    assert facts("2.3.4").env_renamed == (
+        ("execution.parallelism", "parallelism"),
+        ("execution.checkpoint.interval", "checkpoint.interval"),
+    )
 
 
 def test_env_renames_are_the_ones_the_linter_fixes() -> None:
@@ -155,3 +161,28 @@ def test_every_fact_names_a_source() -> None:
     assert all(change.source for change in changes)
     assert all(str(change.since) in RELEASES for change in changes)
     assert set(VERSION_CHOICES) == {*RELEASES, "15431c9"}
+
+
+def test_the_docs_page_shows_the_table_as_it_is() -> None:
+    page = (REPOSITORY / "docs" / "versions.md").read_text(encoding="utf-8")
+    for release in RELEASES:
+        row = facts(release)
+        line = next(x for x in page.splitlines() if x.startswith(f"| {row.version} |"))
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        assert cells[1] == f"`{row.output_key}` / `{row.input_key}`"
+        flags = (
+            row.old_table_keys_read,
+            row.rest_v1,
+            row.rest_v2,
+            row.format_hocon,
+            row.basic_auth,
+            row.pagination,
+            row.force_stop,
+        )
+        assert cells[2:9] == ["yes" if flag else "-" for flag in flags], release
+        for key in row.env_added:
+            assert f"`{key}`" in cells[9], release
+        for old, new in row.env_renamed:
+            assert f"`{old}` → `{new}`" in cells[9], release
+        assert cells[10].startswith(row.catalog), release
+        assert ("nearest" in cells[10]) is not row.catalog_exact, release
