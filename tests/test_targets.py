@@ -334,3 +334,21 @@ def test_import_writes_the_target_keys(
     module.write_text(code.stdout, encoding="utf-8")
     built = json.loads(run_cli("convert", str(module)).stdout)
     assert built["source"][0][expected] == "t"
+
+
+def test_lint_and_graph_of_a_dsl_job_with_its_own_version_say_so(tmp_path: Path) -> None:
+    source = tmp_path / "pinned.py"
+    source.write_text(
+        "from stconfig.dsl import Console, FakeSource, Job\n\n"
+        'with Job("pinned", target_version="2.3.12") as job:\n'
+        '    FakeSource(schema_={"fields": {"id": "int"}}) >> Console()\n',
+        encoding="utf-8",
+    )
+    linted = run_cli("lint", str(source))
+    assert linted.stdout.endswith("checked as SeaTunnel 2.3.12 (its target_version=).\n")
+    drawn = run_cli("graph", str(source))
+    assert drawn.stdout.startswith("%% table keys of SeaTunnel 2.3.12 (its target_version=)\n")
+    assert drawn.stderr == ""
+    refused = run_cli("lint", str(source), "--target-version", "2.3.8")
+    assert refused.exit_code == 2
+    assert "--target-version 2.3.8 was given" in refused.output

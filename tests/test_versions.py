@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import REPOSITORY
-
 from stconfig.versions import (
     CATALOG_SOURCES,
     ENV_RENAMES,
@@ -22,6 +20,7 @@ from stconfig.versions import (
     known,
     spelling,
 )
+from tests.conftest import REPOSITORY
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from stconfig.cli._target import resolve_target, target_option
 
 if TYPE_CHECKING:
     from stconfig.model.graph import TableGraph
+    from stconfig.model.job import Job as ModelJob
 
 PROBLEM = "#d62728"
 
@@ -151,29 +152,46 @@ def graph(path: str, fmt: str, target_version: str | None, variables: tuple[str,
     try:
         target = resolve_target(target_version)
         if path.endswith(".py"):
-            from stconfig.dsl.runner import build_one
-
-            strict = target.source == "--target-version"
-            job = build_one(path, assigned, target_version=target.version, strict=strict)
+            job, version = _dsl_job(path, assigned, target.version, target.source)
         else:
-            job = load(path, variables=assigned, unresolved="keep")
+            job, version = load(path, variables=assigned, unresolved="keep"), target.version
     except StconfigError as error:
         click.echo(f"stconfig graph: {error}", err=True)
         raise SystemExit(2) from None
     except click.UsageError as error:
         click.echo(f"stconfig graph: {error.message}", err=True)
         raise SystemExit(2) from None
-    if target.source == "default" and inferred_version(job) != target.version:
+    label = target.label
+    if version != target.version:
+        label = f"SeaTunnel {version} (its target_version=)"
+    elif target.source == "default" and inferred_version(job) != target.version:
         click.echo(
             f"stconfig graph: note: the job writes plugin_output / plugin_input, which "
             f"SeaTunnel {target.version} (the default) ignores; pass --target-version with the "
             "cluster's version if it runs 2.3.9 or later",
             err=True,
         )
-    table_graph = build_graph(job, *table_keys(target.version))
+    table_graph = build_graph(job, *table_keys(version))
     render = to_mermaid if fmt == "mermaid" else to_dot
     comment = "%%" if fmt == "mermaid" else "//"
-    sys.stdout.write(f"{comment} table keys of {target.label}\n" + render(drawing(table_graph)))
+    sys.stdout.write(f"{comment} table keys of {label}\n" + render(drawing(table_graph)))
+
+
+def _dsl_job(
+    path: str, variables: dict[str, str], chosen: str, source: str
+) -> tuple[ModelJob, str]:
+    """The one job of a DSL file, built for its own version or `chosen`, and that version."""
+    from stconfig.dsl import Job
+    from stconfig.dsl.runner import build_one, find_jobs
+
+    found = find_jobs(path)
+    if len(found) != 1:
+        build_one(path, variables)  # raises the "defines N jobs" error
+    buildable = found[0].job
+    if not isinstance(buildable, Job):
+        return buildable.build(), chosen
+    version = buildable.resolve_version(chosen, strict=source == "--target-version")
+    return buildable.build(variables, target_version=version), version
 
 
 __all__ = ["Drawing", "drawing", "graph", "to_dot", "to_mermaid"]

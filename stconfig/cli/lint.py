@@ -172,16 +172,21 @@ def lint(
     if (fix or diff) and any(path.lower().endswith(".py") for path in files):
         fail("--fix and --diff edit job files, not Python DSL files")
     found_any: list[Diagnostic] = []
+    checked_as: dict[str, None] = {}
+    """The versions the jobs were checked as (a DSL job may name its own), in order."""
+    shared = f"SeaTunnel {settings.target_version} ({settings.version_source})"
     try:
         if paths == ("-",):
+            checked_as[shared] = None
             results = {"-": _lint_stdin(stdin_filename or "-", settings)}
         else:
-            results = {
-                path: _lint_dsl(path, settings)
-                if path.lower().endswith(".py")
-                else lint_path(path, settings)
-                for path in files
-            }
+            results = {}
+            for path in files:
+                if path.lower().endswith(".py"):
+                    results[path] = _lint_dsl(path, settings, checked_as)
+                else:
+                    checked_as[shared] = None
+                    results[path] = lint_path(path, settings)
         if fix or diff:
             results = _apply_fixes(results, settings, write=fix)
     except (FileReadError, StconfigError) as error:
@@ -194,13 +199,17 @@ def lint(
         form = output_format or "full"
         sys.stdout.write(renderer(form)(found_any))
         if form in ("full", "concise"):
-            sys.stdout.write(_summary(found_any, len(files), settings))
+            sys.stdout.write(_summary(found_any, len(files), list(checked_as) or [shared]))
     failing = {Severity.ERROR} | ({Severity.WARNING} if warnings_as_errors else set())
     raise SystemExit(1 if any(d.severity in failing for d in found_any) else 0)
 
 
-def _lint_dsl(path: str, settings: LintSettings) -> list[Diagnostic]:
-    """Every job a Python DSL file defines, linted as `job.lint()` does, at its Python lines."""
+def _lint_dsl(path: str, settings: LintSettings, checked_as: dict[str, None]) -> list[Diagnostic]:
+    """Every job a Python DSL file defines, linted as `job.lint()` does, at its Python lines.
+
+    A job that names its own version is checked as that version; `checked_as` collects the
+    versions used, for the summary line.
+    """
     from stconfig.dsl import Job
     from stconfig.dsl.runner import find_jobs
     from stconfig.lint.engine import lint_job
@@ -209,8 +218,15 @@ def _lint_dsl(path: str, settings: LintSettings) -> list[Diagnostic]:
     for found in find_jobs(path):
         job = found.job
         if isinstance(job, Job):
+            if job.target_version not in (None, settings.target_version):
+                checked_as[f"SeaTunnel {job.target_version} (its target_version=)"] = None
+            else:
+                checked_as[f"SeaTunnel {settings.target_version} ({settings.version_source})"] = (
+                    None
+                )
             findings += job.lint_with(settings)
         else:
+            checked_as[f"SeaTunnel {settings.target_version} ({settings.version_source})"] = None
             findings += lint_job(job.build(), settings)
     return findings
 
@@ -257,10 +273,10 @@ def _apply_fixes(
     return results
 
 
-def _summary(diagnostics: list[Diagnostic], files: int, settings: LintSettings) -> str:
+def _summary(diagnostics: list[Diagnostic], files: int, checked_as: list[str]) -> str:
     from stconfig.lint.diagnostic import Severity
 
-    checked = f"checked as SeaTunnel {settings.target_version} ({settings.version_source})"
+    checked = "checked as " + " and ".join(checked_as)
     many = f"{files} file{'s' if files != 1 else ''}"
     if not diagnostics:
         return f"All checks passed ({many}); {checked}.\n"
