@@ -352,3 +352,35 @@ def test_lint_and_graph_of_a_dsl_job_with_its_own_version_say_so(tmp_path: Path)
     refused = run_cli("lint", str(source), "--target-version", "2.3.8")
     assert refused.exit_code == 2
     assert "--target-version 2.3.8 was given" in refused.output
+
+
+def test_seatunnel_stays_a_hidden_alias_of_target_version() -> None:
+    shown = run_cli("plugins", "show", "Console", "--seatunnel", "2.3.12")
+    assert "SeaTunnel 2.3.12 (--target-version)" in shown.stdout.splitlines()[0]
+    assert "--seatunnel" not in run_cli("plugins", "show", "--help").stdout
+    both = run_cli("schema", "--seatunnel", "2.3.8", "--target-version", "2.3.12")
+    assert both.exit_code == 2
+    assert "--seatunnel is the old name of --target-version" in both.output
+
+
+def test_env_options_newer_than_the_target_are_refused_by_the_dsl_and_reported_by_lint(
+    tmp_path: Path,
+) -> None:
+    from stconfig.dsl import Console, FakeSource, Job
+    from stconfig.dsl.errors import DslError
+
+    with Job("retries", retry_times=3) as job:
+        FakeSource(schema_={"fields": {"id": "int"}}) >> Console()
+    assert job.build(target_version="2.3.5").to_dict()["env"]["job.retry.times"] == 3
+    with pytest.raises(DslError, match=r"'job\.retry\.times', which exists from SeaTunnel 2\.3\.5"):
+        job.build(target_version="2.3.4")
+    conf = tmp_path / "job.conf"
+    conf.write_text(
+        "env { job.mode = BATCH, tag_filter { zone = a } }\n"
+        "source { FakeSource { schema { fields { id = int } } } }\nsink { Console {} }\n",
+        encoding="utf-8",
+    )
+    old = run_cli("lint", str(conf), "--target-version", "2.3.5", "--output-format", "concise")
+    assert "env key 'tag_filter' exists from SeaTunnel 2.3.6 on; 2.3.5 ignores it" in old.stdout
+    new = run_cli("lint", str(conf), "--target-version", "2.3.6", "--output-format", "concise")
+    assert "tag_filter" not in new.stdout

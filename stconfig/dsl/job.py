@@ -26,7 +26,7 @@ from stconfig.model.graph import GraphNode, TableGraph, build_graph
 from stconfig.model.values import ListNode, Node, ObjectNode, Scalar
 from stconfig.source import SourceFile
 from stconfig.variables import apply_placeholder_pass, check_names
-from stconfig.versions import DEFAULT_TARGET, has, known, table_keys
+from stconfig.versions import DEFAULT_TARGET, KEY_CHANGES, env_options, has, known, table_keys
 
 if TYPE_CHECKING:
     from stconfig.lint.diagnostic import Diagnostic
@@ -196,6 +196,17 @@ class Job:
             )
         return self.target_version
 
+    def _check_env_for(self, version: str) -> None:
+        """Refuse typed env keywords the version does not have (it would ignore them)."""
+        newer = set(self.env.flat()) - set(env_options(version)) - {"shade.identifier"}
+        for change in KEY_CHANGES:
+            if change.section == "env" and change.key in newer:
+                raise DslError(
+                    f"{ENV_KEYS[change.key]}= sets env {change.key!r}, which exists from "
+                    f"SeaTunnel {change.since} on; {version} ignores it",
+                    self.location,
+                )
+
     def _keys_for(self, version: str) -> tuple[str, str]:
         """The output and input table keys a job for `version` writes."""
         if self.table_keys is None:
@@ -218,7 +229,9 @@ class Job:
         With `variables` (even empty), quoted placeholders are filled as SeaTunnel's `-i`
         fills them when it loads a file: a value, else the default, else left as written.
         """
-        keys = self._keys_for(self.version(target_version))
+        version = self.version(target_version)
+        keys = self._keys_for(version)
+        self._check_env_for(version)
         ordered = [*self._section("source"), *self._section("transform"), *self._section("sink")]
         self._check_members(ordered)
         names = self._table_names(ordered)
@@ -394,15 +407,17 @@ class Job:
 
         Secrets count as given (they are supplied at submit time), so their placeholders
         are not reported as unset; other variables are, unless `variables=` gives them.
-        The job is built and checked for one version: `target_version=` here, else the job's
-        own, else the default (2.3.8). Findings point at the lines of the Python file that
+        The job is built and checked for one version: its own `target_version=`, else the
+        one given here, else the default (2.3.8); giving one that differs from its own is an
+        error. Findings point at the lines of the Python file that
         made each plugin.
         """
         from stconfig.lint import lint
 
         given = {name: f"<secret {name}>" for name in self.secrets()}
         given.update(settings.pop("variables", None) or {})
-        version = self.version(settings.pop("target_version", None))
+        given = settings.pop("target_version", None)
+        version = self.resolve_version(given, strict=given is not None)
         return lint(
             self.build(target_version=version),
             variables=given,

@@ -9,10 +9,6 @@ from pathlib import PurePath
 
 from stconfig.versions import DEFAULT_TARGET, Version, known
 
-VersionSource = str
-"""Where the target version came from, for the summary line: `--target-version`,
-`pyproject.toml`, `the server`, `target_version=` or `default`."""
-
 
 @dataclass(frozen=True, slots=True)
 class LintSettings:
@@ -20,18 +16,26 @@ class LintSettings:
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    target_version: str = DEFAULT_TARGET
-    """A version `stconfig.versions` knows; `15431c9` is stored as `2.3.9-SNAPSHOT`."""
+    target_version: str = ""
+    """A version `stconfig.versions` knows (`15431c9` is stored as `2.3.9-SNAPSHOT`); left
+    empty, `DEFAULT_TARGET`."""
     variables: Mapping[str, str] = field(default_factory=dict)
     environ: Mapping[str, str] | None = None
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     root: str | None = None
     """Folder that `per_file_ignores` globs are relative to (the pyproject.toml's)."""
-    version_source: VersionSource = "default"
-    """Where `target_version` came from (said in the summary line)."""
+    version_source: str = ""
+    """Where `target_version` came from, said in the summary line: `--target-version`,
+    `target-version in PATH`, `target_version=` (the default for a version given without a
+    source), or `default` (no version given)."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "target_version", known(self.target_version))
+        if not self.target_version:
+            object.__setattr__(self, "target_version", DEFAULT_TARGET)
+            object.__setattr__(self, "version_source", self.version_source or "default")
+        else:
+            object.__setattr__(self, "target_version", known(self.target_version))
+            object.__setattr__(self, "version_source", self.version_source or "target_version=")
 
     @property
     def version(self) -> Version:
