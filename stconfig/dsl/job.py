@@ -183,15 +183,15 @@ class Job:
         """The version to build for when a command chose `chosen`.
 
         The job's own `target_version=` is more specific than `[tool.stconfig]` or the
-        default, so it wins over them; a different version chosen on the command line
-        (`strict`) is an error rather than a silent pick.
+        default, so it wins over them; a different version asked for explicitly (`strict`:
+        --target-version, or `target_version=` in Python) is an error, not a silent pick.
         """
         if self.target_version is None or chosen is None:
             return self.version(chosen)
         if strict and known(chosen) != self.target_version:
             raise DslError(
                 f"this job is for SeaTunnel {self.target_version} (its target_version=), "
-                f"but --target-version {chosen} was given",
+                f"but {chosen} was asked for (--target-version or target_version=)",
                 self.location,
             )
         return self.target_version
@@ -224,12 +224,14 @@ class Job:
     def build(
         self, variables: Mapping[str, str] | None = None, *, target_version: str | None = None
     ) -> model.Job:
-        """The job model, wiring checked, with the table keys of its version (`version()`).
+        """The job model, wiring checked, with the table keys of its version: its own
+        `target_version=`, else `target_version` here, else the default (a `target_version`
+        here that differs from the job's own is an error).
 
         With `variables` (even empty), quoted placeholders are filled as SeaTunnel's `-i`
         fills them when it loads a file: a value, else the default, else left as written.
         """
-        version = self.version(target_version)
+        version = self.resolve_version(target_version, strict=True)
         keys = self._keys_for(version)
         self._check_env_for(version)
         ordered = [*self._section("source"), *self._section("transform"), *self._section("sink")]
