@@ -387,3 +387,11 @@ def test_env_options_newer_than_the_target_are_refused_by_the_dsl_and_reported_b
     assert "env key 'tag_filter' exists from SeaTunnel 2.3.6 on; 2.3.5 ignores it" in old.stdout
     new = run_cli("lint", str(conf), "--target-version", "2.3.6", "--output-format", "concise")
     assert "tag_filter" not in new.stdout
+
+
+def test_convert_of_a_dsl_file_to_hocon_names_the_version() -> None:
+    example = REPOSITORY / "examples" / "dsl" / "sql_join.py"
+    hocon = run_cli("convert", str(example), "--to", "hocon", "--target-version", "15431c9")
+    assert hocon.stdout.startswith("# Built by stconfig for SeaTunnel 2.3.9-SNAPSHOT.\nenv {")
+    plain = run_cli("convert", str(example.with_suffix(".conf")), "--to", "hocon")
+    assert plain.stdout.startswith("env {")

@@ -12,7 +12,6 @@ from stconfig.cli._target import resolve_target, target_option
 
 if TYPE_CHECKING:
     from stconfig.model.graph import TableGraph
-    from stconfig.model.job import Job as ModelJob
 
 PROBLEM = "#d62728"
 
@@ -152,7 +151,10 @@ def graph(path: str, fmt: str, target_version: str | None, variables: tuple[str,
     try:
         target = resolve_target(target_version)
         if path.endswith(".py"):
-            job, version = _dsl_job(path, assigned, target.version, target.source)
+            from stconfig.dsl.runner import build_one_for
+
+            strict = target.source == "--target-version"
+            job, version = build_one_for(path, assigned, target.version, strict=strict)
         else:
             job, version = load(path, variables=assigned, unresolved="keep"), target.version
     except StconfigError as error:
@@ -175,23 +177,6 @@ def graph(path: str, fmt: str, target_version: str | None, variables: tuple[str,
     render = to_mermaid if fmt == "mermaid" else to_dot
     comment = "%%" if fmt == "mermaid" else "//"
     sys.stdout.write(f"{comment} table keys of {label}\n" + render(drawing(table_graph)))
-
-
-def _dsl_job(
-    path: str, variables: dict[str, str], chosen: str, source: str
-) -> tuple[ModelJob, str]:
-    """The one job of a DSL file, built for its own version or `chosen`, and that version."""
-    from stconfig.dsl import Job
-    from stconfig.dsl.runner import build_one, find_jobs
-
-    found = find_jobs(path)
-    if len(found) != 1:
-        build_one(path, variables)  # raises the "defines N jobs" error
-    buildable = found[0].job
-    if not isinstance(buildable, Job):
-        return buildable.build(), chosen
-    version = buildable.resolve_version(chosen, strict=source == "--target-version")
-    return buildable.build(variables, target_version=version), version
 
 
 __all__ = ["Drawing", "drawing", "graph", "to_dot", "to_mermaid"]

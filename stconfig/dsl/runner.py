@@ -183,6 +183,25 @@ def build_jobs(
     return built
 
 
+def build_one_for(
+    path: str | Path,
+    variables: Mapping[str, str] | None,
+    chosen: str,
+    *,
+    strict: bool = False,
+) -> tuple[model.Job, str]:
+    """The one job a DSL file defines, built for its own version or `chosen`, and that
+    version (`Job.resolve_version`); NotOneJobError when the file defines several."""
+    found = find_jobs(path)
+    if len(found) != 1:
+        build_one(path, variables)  # raises NotOneJobError, naming the jobs
+    buildable = found[0].job
+    if not isinstance(buildable, Job):
+        return buildable.build(), chosen
+    version = buildable.resolve_version(chosen, strict=strict)
+    return buildable.build(variables, target_version=version), version
+
+
 class NotOneJobError(StconfigError):
     """A command that takes one job was given a DSL file that defines several."""
 
@@ -212,6 +231,7 @@ __all__ = [
     "UserCodeError",
     "build_jobs",
     "build_one",
+    "build_one_for",
     "find_jobs",
     "run_file",
 ]
