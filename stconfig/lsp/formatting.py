@@ -1,38 +1,35 @@
-"""`textDocument/formatting` through `stconfig.format_text`, when this stconfig has it.
+"""`textDocument/formatting` through `stconfig format`'s core, with the project's settings.
 
-Whether the capability is advertised is decided once, when the server starts: a client
-is never offered formatting that would then fail.
+The layout is the team's, not the editor's: `[tool.stconfig.format]` of the nearest
+pyproject.toml decides it, exactly as `stconfig format` on the command line would.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import cast
+from pathlib import Path
 
 from lsprotocol import types as lsp
 
-import stconfig
+from stconfig.format import format_source
+from stconfig.format.settings import load_format_options
 from stconfig.lsp.positions import LineIndex
-
-Formatter = Callable[..., str]
-
-
-def formatter() -> Formatter | None:
-    """`stconfig.format_text(text, fmt=...)`, or None when the formatter is not installed."""
-    found = getattr(stconfig, "format_text", None)
-    return cast(Formatter, found) if callable(found) else None
+from stconfig.reader import Syntax
+from stconfig.source import SourceFile
 
 
-def format_edits(format_text: Formatter, text: str, fmt: str) -> list[lsp.TextEdit]:
+def format_edits(text: str, path: str) -> list[lsp.TextEdit]:
     """One edit replacing the whole text when formatting changes it, else none.
 
-    The formatter raises on text it cannot parse; the caller reports that.
+    Raises what `stconfig format` would report (ParseError, FormatError, SettingsError);
+    the caller logs it and leaves the document alone.
     """
-    formatted = format_text(text, fmt=fmt)
+    syntax: Syntax = "json" if path.lower().endswith(".json") else "hocon"
+    options = load_format_options(start=Path(path).parent)
+    formatted = format_source(SourceFile(path, text), syntax, options)
     if formatted == text:
         return []
     index = LineIndex(text)
     return [lsp.TextEdit(index.range(0, len(text)), formatted)]
 
 
-__all__ = ["Formatter", "format_edits", "formatter"]
+__all__ = ["format_edits"]

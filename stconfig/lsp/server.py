@@ -20,11 +20,12 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from stconfig import __version__
+from stconfig.errors import StconfigError
 from stconfig.lint.diagnostic import Diagnostic
 from stconfig.lint.settings import LintSettings
 from stconfig.lsp import actions, completion, facts, hover, navigation, symbols
 from stconfig.lsp.diagnostics import default_docs_base, lint_python, lint_text, to_lsp
-from stconfig.lsp.formatting import Formatter, format_edits, formatter
+from stconfig.lsp.formatting import format_edits
 from stconfig.lsp.positions import LineIndex
 from stconfig.lsp.scan import Scan, scan
 from stconfig.lsp.settings import ClientSettings, ProjectSettings, concerns_us, parse_client
@@ -77,9 +78,8 @@ def diagnostics_for(
 class StconfigServer(LanguageServer):
     """State per open document: its last findings, a scan cache and a debounce timer."""
 
-    def __init__(self, format_text: Formatter | None) -> None:
+    def __init__(self) -> None:
         super().__init__("stconfig", __version__)
-        self.format_text = format_text
         self.client_settings = ClientSettings()
         self.project = ProjectSettings()
         self.default_docs = default_docs_base()
@@ -220,13 +220,9 @@ def _empty() -> list[Any]:
     return []
 
 
-def create_server(
-    format_text: Formatter | None = None, *, detect_formatter: bool = True
-) -> StconfigServer:
-    """A server; formatting is offered when a formatter is given or found at start-up."""
-    if format_text is None and detect_formatter:
-        format_text = formatter()
-    server = StconfigServer(format_text)
+def create_server() -> StconfigServer:
+    """A server with every feature registered; nothing runs until a client connects."""
+    server = StconfigServer()
 
     @server.feature(lsp.INITIALIZE)
     @guarded(_none)
@@ -429,25 +425,19 @@ def create_server(
             result += [fix_all] if fix_all is not None else []
         return result
 
-    if server.format_text is not None:
-        format_text = server.format_text
-
-        @server.feature(lsp.TEXT_DOCUMENT_FORMATTING)
-        @guarded(_empty)
-        def formatting(
-            ls: StconfigServer, params: lsp.DocumentFormattingParams
-        ) -> list[lsp.TextEdit]:
-            uri = params.text_document.uri
-            path = document_path(uri)
-            if is_python(path):
-                return []
-            text = ls.workspace.get_text_document(uri).source
-            fmt = "json" if path.lower().endswith(".json") else "hocon"
-            try:
-                return format_edits(format_text, text, fmt)
-            except Exception as error:
-                ls.log(lsp.MessageType.Warning, f"stconfig: not formatted: {error}")
-                return []
+    @server.feature(lsp.TEXT_DOCUMENT_FORMATTING)
+    @guarded(_empty)
+    def formatting(ls: StconfigServer, params: lsp.DocumentFormattingParams) -> list[lsp.TextEdit]:
+        uri = params.text_document.uri
+        path = document_path(uri)
+        if is_python(path):
+            return []
+        text = ls.workspace.get_text_document(uri).source
+        try:
+            return format_edits(text, path)
+        except StconfigError as error:
+            ls.log(lsp.MessageType.Warning, f"stconfig: not formatted: {error}")
+            return []
 
     return server
 

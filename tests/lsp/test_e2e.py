@@ -569,17 +569,9 @@ async def test_internal_error_is_logged_and_server_keeps_answering(
     assert isinstance(result, lsp.CompletionList) and result.items[0].label == "env"
 
 
-FAKE_FORMATTER = (
-    "import stconfig\n"
-    "stconfig.format_text = lambda text, fmt='hocon', **options: text.strip() + '\\n'\n"
-    "from stconfig.lsp.server import main\n"
-    "main()\n"
-)
-
-
 @pytest_lsp.fixture(
     scope="module",
-    config=ClientServerConfig(server_command=[sys.executable, "-c", FAKE_FORMATTER]),
+    config=ClientServerConfig(server_command=SERVER),
 )
 async def formatting_client(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
     lsp_client.initialize_result = await lsp_client.initialize_session(  # type: ignore[attr-defined]
@@ -592,18 +584,26 @@ async def formatting_client(lsp_client: LanguageClient):  # type: ignore[no-unty
     await lsp_client.shutdown_session()
 
 
-async def test_formatting_offered_when_the_formatter_exists(
+async def test_formatting_follows_the_project_settings(
     formatting_client: LanguageClient, tmp_path: Path
 ) -> None:
     result: lsp.InitializeResult = formatting_client.initialize_result  # type: ignore[attr-defined]
     assert result.capabilities.document_formatting_provider
+    (tmp_path / "pyproject.toml").write_text("[tool.stconfig.format]\nindent = 4\n")
     uri = open_text(formatting_client, tmp_path, "\n\nenv { job.mode = BATCH }\n\n")
     edits = await formatting_client.text_document_formatting_async(
         lsp.DocumentFormattingParams(
             lsp.TextDocumentIdentifier(uri), lsp.FormattingOptions(2, True)
         )
     )
-    assert edits is not None and [e.new_text for e in edits] == ["env { job.mode = BATCH }\n"]
+    assert edits is not None and [e.new_text for e in edits] == ["env {\n    job.mode = BATCH\n}\n"]
+    broken = open_text(formatting_client, tmp_path, "env { job.mode = \n")
+    edits = await formatting_client.text_document_formatting_async(
+        lsp.DocumentFormattingParams(
+            lsp.TextDocumentIdentifier(broken), lsp.FormattingOptions(2, True)
+        )
+    )
+    assert not edits
 
 
 async def test_initialization_options_apply(

@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lsprotocol import types as lsp
 
-import stconfig
 from stconfig.lint.settings import LintSettings
 from stconfig.lsp import actions, completion, hover, navigation, symbols
 from stconfig.lsp.cursor import cursor_at
@@ -184,13 +183,8 @@ def test_client_settings_override_pyproject(tmp_path: Path) -> None:
     assert project.problems and "select" in project.problems[0]
 
 
-def test_formatting_capability_follows_the_formatter(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delattr(stconfig, "format_text", raising=False)
-    without = create_server()
-    assert lsp.TEXT_DOCUMENT_FORMATTING not in without.protocol.fm.features
-    monkeypatch.setattr(stconfig, "format_text", lambda text, fmt="hocon": text, raising=False)
-    with_formatter = create_server()
-    assert lsp.TEXT_DOCUMENT_FORMATTING in with_formatter.protocol.fm.features
+def test_formatting_is_offered() -> None:
+    assert lsp.TEXT_DOCUMENT_FORMATTING in create_server().protocol.fm.features
 
 
 PATHOLOGICAL = [
