@@ -8,6 +8,7 @@ import click
 
 from stconfig._files import write_atomic
 from stconfig.cli._common import user_errors, var_option
+from stconfig.cli._target import resolve_target, target_option
 from stconfig.variables import parse_assignments
 
 
@@ -27,17 +28,22 @@ from stconfig.variables import parse_assignments
     help="Write the Python file here (atomically) instead of standard output.",
 )
 @var_option
+@target_option
 def import_(
     path: str,
     syntax: Literal["hocon", "json"] | None,
     output: str | None,
     variables: tuple[str, ...],
+    target_version: str | None,
 ) -> None:
     """Write a job file as Python DSL code that `stconfig build` turns back into the same job.
 
     Quoted "${name}" placeholders become Var("name"); --var fills unquoted ${name} the way
     SeaTunnel's -i does. The code is run and compared with the original before it is
-    written, so the round trip is exact.
+    written, so the round trip is exact, except that table keys are written as the target
+    version spells them (result_table_name up to 2.3.9-SNAPSHOT, plugin_output from 2.3.9;
+    target: --target-version, else [tool.stconfig], else 2.3.8). A chosen target is written
+    into the code as Job(..., target_version=...).
 
     Exit codes: 0 written, 2 bad input.
     """
@@ -52,7 +58,13 @@ def import_(
             text, name = read_source(path).text, path
         fmt = syntax or ("hocon" if path == "-" else syntax_for(path))
         job = read_keeping_placeholders(text, path=path, fmt=fmt, variables=given)
-        code = import_job(job, origin=name)
+        chosen = resolve_target(target_version)
+        code = import_job(
+            job,
+            origin=name,
+            target_version=chosen.version,
+            write_target=chosen.source != "default",
+        )
         if output is None:
             click.echo(code, nl=False)
         else:

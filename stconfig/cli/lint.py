@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from stconfig.lint.versions import KNOWN_VERSIONS, default_version
+from stconfig.cli._target import target_option
+from stconfig.versions import DEFAULT_TARGET
 
 if TYPE_CHECKING:
     from stconfig.lint.diagnostic import Diagnostic
@@ -84,15 +85,7 @@ def fail(message: str) -> None:
     metavar="CODES",
     help="Skip these rule codes or prefixes, comma-separated.",
 )
-@click.option(
-    "--target-version",
-    type=click.Choice(KNOWN_VERSIONS),
-    default=None,
-    help=(
-        "SeaTunnel version the jobs run on (default: the newest the plugin catalog knows, "
-        "or 2.3.9 for a job that writes plugin_output / plugin_input keys)."
-    ),
-)
+@target_option
 @click.option(
     "--var",
     "variables",
@@ -175,16 +168,21 @@ def lint(
         if not equals or not name.strip():
             fail(f"--var expects KEY=VALUE, got {assignment!r}")
         assigned[name.strip()] = value
-    version = target_version or (config.target_version if config else None)
+    if target_version is not None:
+        version, source = target_version, "--target-version"
+    elif config is not None and config.target_version is not None:
+        version, source = config.target_version, f"target-version in {config.path}"
+    else:
+        version, source = DEFAULT_TARGET, "default"
     try:
         settings = LintSettings(
             select=chosen_select,
             ignore=chosen_ignore,
-            target_version=version or default_version(),
+            target_version=version,
             variables=assigned,
             per_file_ignores=config.per_file_ignores if config else (),
             root=config.root if config else None,
-            infer_version=version is None,
+            version_source=source,
         )
     except ValueError as error:
         fail(str(error))
@@ -194,16 +192,21 @@ def lint(
     if (fix or diff) and any(path.lower().endswith(".py") for path in files):
         fail("--fix and --diff edit job files, not Python DSL files")
     found_any: list[Diagnostic] = []
+    checked_as: dict[str, None] = {}
+    """The versions the jobs were checked as (a DSL job may name its own), in order."""
+    shared = f"SeaTunnel {settings.target_version} ({settings.version_source})"
     try:
         if paths == ("-",):
+            checked_as[shared] = None
             results = {"-": _lint_stdin(stdin_filename or "-", settings)}
         else:
-            results = {
-                path: _lint_dsl(path, settings)
-                if path.lower().endswith(".py")
-                else lint_path(path, settings)
-                for path in files
-            }
+            results = {}
+            for path in files:
+                if path.lower().endswith(".py"):
+                    results[path] = _lint_dsl(path, settings, checked_as)
+                else:
+                    checked_as[shared] = None
+                    results[path] = lint_path(path, settings)
         if fix or diff:
             results = _apply_fixes(results, settings, write=fix)
     except (FileReadError, StconfigError) as error:
@@ -216,13 +219,17 @@ def lint(
         form = output_format or "full"
         sys.stdout.write(renderer(form)(found_any))
         if form in ("full", "concise"):
-            sys.stdout.write(_summary(found_any, len(files)))
+            sys.stdout.write(_summary(found_any, len(files), list(checked_as) or [shared]))
     failing = {Severity.ERROR} | ({Severity.WARNING} if warnings_as_errors else set())
     raise SystemExit(1 if any(d.severity in failing for d in found_any) else 0)
 
 
-def _lint_dsl(path: str, settings: LintSettings) -> list[Diagnostic]:
-    """Every job a Python DSL file defines, linted as `job.lint()` does, at its Python lines."""
+def _lint_dsl(path: str, settings: LintSettings, checked_as: dict[str, None]) -> list[Diagnostic]:
+    """Every job a Python DSL file defines, linted as `job.lint()` does, at its Python lines.
+
+    A job that names its own version is checked as that version; `checked_as` collects the
+    versions used, for the summary line.
+    """
     from stconfig.dsl import Job
     from stconfig.dsl.runner import find_jobs
     from stconfig.lint.engine import lint_job
@@ -231,8 +238,15 @@ def _lint_dsl(path: str, settings: LintSettings) -> list[Diagnostic]:
     for found in find_jobs(path):
         job = found.job
         if isinstance(job, Job):
+            if job.target_version not in (None, settings.target_version):
+                checked_as[f"SeaTunnel {job.target_version} (its target_version=)"] = None
+            else:
+                checked_as[f"SeaTunnel {settings.target_version} ({settings.version_source})"] = (
+                    None
+                )
             findings += job.lint_with(settings)
         else:
+            checked_as[f"SeaTunnel {settings.target_version} ({settings.version_source})"] = None
             findings += lint_job(job.build(), settings)
     return findings
 
@@ -296,16 +310,18 @@ def _checked_texts(
     return fixed_texts(found, others)
 
 
-def _summary(diagnostics: list[Diagnostic], files: int) -> str:
+def _summary(diagnostics: list[Diagnostic], files: int, checked_as: list[str]) -> str:
     from stconfig.lint.diagnostic import Severity
 
+    checked = "checked as " + " and ".join(checked_as)
+    many = f"{files} file{'s' if files != 1 else ''}"
     if not diagnostics:
-        return f"All checks passed ({files} file{'s' if files != 1 else ''}).\n"
+        return f"All checks passed ({many}); {checked}.\n"
     counts = {s: sum(d.severity is s for d in diagnostics) for s in Severity}
     parts = [f"{n} {s.value}{'s' if n != 1 else ''}" for s, n in counts.items() if n]
     fixable = sum(d.fix is not None for d in diagnostics)
     tail = f" ({fixable} fixable with --fix)" if fixable else ""
-    return f"Found {', '.join(parts)} in {files} file{'s' if files != 1 else ''}{tail}.\n"
+    return f"Found {', '.join(parts)} in {many}{tail}; {checked}.\n"
 
 
 __all__ = ["lint"]

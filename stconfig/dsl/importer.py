@@ -11,12 +11,13 @@ are not jobs the builder can express become a verbatim `JobDocument`.
 from __future__ import annotations
 
 import builtins
+import copy
 import json
 import keyword
 import re
 import textwrap
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import import_module
 from pathlib import Path
 from typing import Literal
@@ -33,6 +34,7 @@ from stconfig.errors import StconfigError
 from stconfig.model import job as model
 from stconfig.model.values import ListNode, Node, ObjectNode, PlainValue, Scalar, ScalarValue
 from stconfig.variables import RESERVED_PLACEHOLDERS
+from stconfig.versions import DEFAULT_TARGET, known, table_keys
 
 LIMIT = 100
 _WHOLE_PLACEHOLDER = re.compile(r"\$\{([^:{}\s$]+)(?::([^}]*))?\}")
@@ -70,8 +72,21 @@ class _PluginPlan:
     (`[a, b] >> c`, a list of 2+ plugins); "kwarg" / "kwarg-list" (`plugin_input=`)."""
 
 
-def import_job(job: model.Job, *, origin: str | None = None) -> str:
-    """Python DSL code that builds `job`; `origin` is named in the module docstring."""
+def import_job(
+    job: model.Job,
+    *,
+    origin: str | None = None,
+    target_version: str | None = None,
+    write_target: bool = False,
+) -> str:
+    """Python DSL code that builds `job`; `origin` is named in the module docstring.
+
+    Table keys are written as `target_version` (default: `DEFAULT_TARGET`) spells them, so
+    a 2.3.8 file imported for 2.3.12 builds with `plugin_output`, and the other way round.
+    `write_target` puts `target_version=` into the code (the version was chosen, not the
+    default). Everything else is kept exactly.
+    """
+    version = known(target_version) if target_version is not None else DEFAULT_TARGET
     check_object(job.root)  # what convert cannot write, code cannot hold either (`inf`)
     shown = None if origin is None else origin.replace("\\", "/").replace('"', "'")
     header = f'"""Imported from {shown} by `stconfig import`."""\n\n' if shown else ""
@@ -80,13 +95,50 @@ def import_job(job: model.Job, *, origin: str | None = None) -> str:
         code = header + _document_code(job, reason)
         _verify(code, job)
         return code
-    code = header + _job_code(job, check_wiring=True)
+    job = respell_table_keys(job, version)
+    pinned = version if write_target else None
+    code = header + _job_code(job, check_wiring=True, target_version=pinned)
     try:
-        _verify(code, job)
+        _verify(code, job, version)
     except WiringError as error:
-        code = header + _job_code(job, check_wiring=False, why=error.message)
-        _verify(code, job)
+        code = header + _job_code(job, check_wiring=False, why=error.message, target_version=pinned)
+        _verify(code, job, version)
     return code
+
+
+def respell_table_keys(job: model.Job, version: str) -> model.Job:
+    """A copy of `job` whose plugins name tables with the keys `version` writes.
+
+    A key is renamed only where its other spelling is not also set, in place, so the order
+    of the options is kept.
+    """
+    output, input_ = table_keys(version)
+    renames = {
+        other: wanted
+        for wanted, other in (
+            (output, "result_table_name" if output == "plugin_output" else "plugin_output"),
+            (input_, "source_table_name" if input_ == "plugin_input" else "plugin_input"),
+        )
+    }
+    root = copy.deepcopy(job.root)
+    for kind in model.KINDS:
+        section = root.get(kind)
+        if not isinstance(section, ListNode):
+            continue
+        for item in section.items:
+            if not isinstance(item, ObjectNode):
+                continue
+            if not any(old in item and new not in item for old, new in renames.items()):
+                continue
+            members = dict(item.members)
+            item.members.clear()
+            for key, member in members.items():
+                new = renames.get(key)
+                if new is not None and new not in members:
+                    item.members[new] = replace(member, key=new)
+                else:
+                    item.members[key] = member
+    return model.Job(root, source_file=job.source_file)
 
 
 def execute(code: str, filename: str = "<stconfig import>") -> object:
@@ -96,10 +148,10 @@ def execute(code: str, filename: str = "<stconfig import>") -> object:
     return namespace["job"]
 
 
-def _verify(code: str, original: model.Job) -> None:
+def _verify(code: str, original: model.Job, version: str | None = None) -> None:
     built = execute(code)
     assert isinstance(built, Job | JobDocument)
-    rebuilt = built.build()
+    rebuilt = built.build(target_version=version) if isinstance(built, Job) else built.build()
     if rebuilt.root != original.root:
         raise ImportFailure("the generated code builds a different job")
 
@@ -147,20 +199,21 @@ def _document_code(job: model.Job, reason: str) -> str:
     )
 
 
-def _job_code(job: model.Job, *, check_wiring: bool, why: str | None = None) -> str:
+def _job_code(
+    job: model.Job,
+    *,
+    check_wiring: bool,
+    why: str | None = None,
+    target_version: str | None = None,
+) -> str:
     root = job.root
     env = root.get("env")
     assert isinstance(env, ObjectNode)
-    table_keys = _table_keys(job)
-    out_key, in_key = (
-        ("plugin_output", "plugin_input")
-        if table_keys == "plugin_output"
-        else ("result_table_name", "source_table_name")
-    )
+    out_key, in_key = table_keys(target_version or DEFAULT_TARGET)
     plans = _plans(job, out_key, in_key)
     arguments = _env_arguments(env)
-    if table_keys != "plugin_output":
-        arguments.append('table_keys="result_table_name"')
+    if target_version is not None:
+        arguments.append(f"target_version={_string(target_version)}")
     transform = root.get("transform")
     if isinstance(transform, ListNode) and not transform.items:
         arguments.append("empty_transform=True")
@@ -184,14 +237,6 @@ def _job_code(job: model.Job, *, check_wiring: bool, why: str | None = None) -> 
 def _import_order(name: str) -> tuple[int, str]:
     """isort's order-by-type, as ruff sorts imported names: CONSTANTS, Classes, functions."""
     return (0 if name.isupper() and len(name) > 1 else 1 if name[0].isupper() else 2), name
-
-
-def _table_keys(job: model.Job) -> str:
-    new = old = 0
-    for plugin in job.plugins:
-        new += sum(key in plugin.node for key in ("plugin_output", "plugin_input"))
-        old += sum(key in plugin.node for key in ("result_table_name", "source_table_name"))
-    return "result_table_name" if old > new else "plugin_output"
 
 
 def _env_arguments(env: ObjectNode) -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from stconfig.errors import ParseError, StconfigError
@@ -14,7 +13,6 @@ from stconfig.lint.fix import JobReading, check_fixes, resolved
 from stconfig.lint.registry import selected
 from stconfig.lint.settings import LintSettings
 from stconfig.lint.suppression import apply, collect, collect_python
-from stconfig.lint.versions import inferred_version, parse_version
 from stconfig.source import SourceFile
 from stconfig.variables import RESERVED_PLACEHOLDERS
 
@@ -56,7 +54,6 @@ def lint_source(source: SourceFile, settings: LintSettings) -> list[Diagnostic]:
     if syntax == "json" and not any(key in job.root for key in SECTION_KEYS):
         return []  # a JSON file that is not a job (package.json, a schema, ...)
     reading = _reading(job, source, variables, settings)
-    settings = settled(job, settings)
     found = _run(LintContext(source.path, settings, list(job.documents), job), rules)
     return check_fixes(found, reading)
 
@@ -118,26 +115,11 @@ def lint_undecodable(path: str, error: ParseError, settings: LintSettings) -> li
 def lint_job(job: Job, settings: LintSettings) -> list[Diagnostic]:
     """Lint a job already in memory (read earlier, or built with the DSL)."""
     path = job.source_file.path if job.source_file is not None else "<job>"
-    settings = settled(job, settings)
     found = _run(LintContext(path, settings, list(job.documents), job), _rules_for(path, settings))
     # A job in memory may not be what its file reads now (edited, or built in Python), so
     # its fixes cannot be checked against the file.
     why = "a job linted in memory cannot be checked against its file; lint the file instead"
     return check_fixes(found, None, why) if any(d.fix is not None for d in found) else found
-
-
-def settled(job: Job, settings: LintSettings) -> LintSettings:
-    """The settings for this job: 2.3.9 for `plugin_output` keys when no version was chosen.
-
-    Those keys exist from 2.3.9 on, so a file that writes only them was written for 2.3.9 or
-    later; checking it as the catalog's 2.3.8 would report every one of them (ST402).
-    """
-    if not settings.infer_version:
-        return settings
-    inferred = inferred_version(job)
-    if parse_version(inferred) <= settings.version:
-        return settings
-    return replace(settings, target_version=inferred, version_inferred=True)
 
 
 def _rules_for(path: str, settings: LintSettings) -> list[Rule]:
