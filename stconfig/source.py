@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from stconfig.secrets import MaskedLine, Region
 
 
 @dataclass(eq=False, slots=True)
@@ -13,6 +17,7 @@ class SourceFile:
     path: str
     text: str = field(repr=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
+    _secrets: list[Region] | None = field(default=None, repr=False)
 
     def _starts(self) -> list[int]:
         if self._line_starts is None:
@@ -44,6 +49,20 @@ class SourceFile:
         start = starts[line - 1]
         end = starts[line] - 1 if line < len(starts) else len(self.text)
         return self.text[start:end].rstrip("\r")
+
+    def secret_regions(self) -> list[Region]:
+        """Where the text holds secrets (computed once; see stconfig.secrets)."""
+        if self._secrets is None:
+            from stconfig.secrets import secret_regions
+
+            self._secrets = secret_regions(self.text)
+        return self._secrets
+
+    def masked_line(self, line: int) -> MaskedLine:
+        """A 1-based line as every printer shows it: with its secrets masked."""
+        from stconfig.secrets import mask_line
+
+        return mask_line(self.line_text(line), self.secret_regions(), self.line_start(line))
 
 
 @dataclass(frozen=True, slots=True)
