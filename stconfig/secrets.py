@@ -138,7 +138,7 @@ def shape_regions(text: str) -> list[Region]:
         if value is None or not is_secret_key(match["key"]):
             continue
         group = next(g for g in ("escaped", "double", "single", "bare") if value[g] is not None)
-        if value[group] and not value[group].startswith("${"):
+        if value[group] and not text.startswith("${", value.start()):
             regions.append(value.span(group))
     for match in _PLACEHOLDER.finditer(text):
         if match["default"] and is_secret_key(match["name"]):
@@ -323,9 +323,25 @@ def merge(regions: Iterable[Region]) -> list[Region]:
     return merged
 
 
-def secret_regions(text: str) -> list[Region]:
-    """Every secret in a job file's text (HOCON or JSON, broken or not), as offsets."""
-    return merge([*_Scanner(text).scan(), *shape_regions(text)])
+def secret_regions(text: str, values: Iterable[str] = ()) -> list[Region]:
+    """Every secret in a job file's text (HOCON or JSON, broken or not), as offsets, and
+    every occurrence of the given secret values."""
+    return merge([*_Scanner(text).scan(), *shape_regions(text), *value_regions(text, values)])
+
+
+def value_regions(text: str, values: Iterable[str]) -> list[Region]:
+    """Where the text holds one of the values (short ones only as whole words)."""
+    regions: list[Region] = []
+    for value in values:
+        if len(value) >= 4:
+            start = text.find(value)
+            while start != -1:
+                regions.append((start, start + len(value)))
+                start = text.find(value, start + 1)
+        elif value.strip():
+            pattern = rf"(?<![A-Za-z0-9]){re.escape(value)}(?![A-Za-z0-9])"
+            regions += [m.span() for m in re.finditer(pattern, text)]
+    return regions
 
 
 def _apply(text: str, regions: Sequence[Region]) -> str:
@@ -443,6 +459,15 @@ def job_secrets(
     return {value for value in found if value.strip()}
 
 
+def mark_job(job: Job, values: Iterable[str]) -> None:
+    """Tell every file of the job which values are secret, so printed lines mask them."""
+    known = list(values)
+    for document in job.documents:
+        document.source.mark_secrets(known)
+    if job.source_file is not None:
+        job.source_file.mark_secrets(known)
+
+
 def redact(text: str, values: Iterable[str]) -> str:
     """`text` with every occurrence of the secret values (as written, quoted or escaped)
     replaced by the mask. Values of one to three characters only match as whole words."""
@@ -495,6 +520,7 @@ __all__ = [
     "is_secret_key",
     "job_secrets",
     "key_words",
+    "mark_job",
     "mask_line",
     "mask_text",
     "mask_url",
@@ -505,5 +531,6 @@ __all__ = [
     "remembered",
     "secret_regions",
     "shape_regions",
+    "value_regions",
     "variable_secrets",
 ]

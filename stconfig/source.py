@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ class SourceFile:
     text: str = field(repr=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
     _secrets: list[Region] | None = field(default=None, repr=False)
+    _secret_values: frozenset[str] = field(default=frozenset(), repr=False)
 
     def _starts(self) -> list[int]:
         if self._line_starts is None:
@@ -55,8 +57,16 @@ class SourceFile:
         if self._secrets is None:
             from stconfig.secrets import secret_regions
 
-            self._secrets = secret_regions(self.text)
+            self._secrets = secret_regions(self.text, self._secret_values)
         return self._secrets
+
+    def mark_secrets(self, values: Iterable[str]) -> None:
+        """Values found to be secret after reading (a variable that ends up in a password)
+        are masked wherever this text holds them."""
+        known = self._secret_values | {value for value in values if value.strip()}
+        if known != self._secret_values:
+            self._secret_values = known
+            self._secrets = None
 
     def masked_line(self, line: int) -> MaskedLine:
         """A 1-based line as every printer shows it: with its secrets masked."""

@@ -12,7 +12,14 @@ import click
 from stconfig.errors import ParseError, StconfigError
 from stconfig.model.job import Job
 from stconfig.reader import decode, load, loads
-from stconfig.secrets import command_scope, job_secrets, redact_known, remember, variable_secrets
+from stconfig.secrets import (
+    command_scope,
+    job_secrets,
+    mark_job,
+    redact_known,
+    remember,
+    variable_secrets,
+)
 from stconfig.variables import parse_assignments
 
 EXIT_OK = 0
@@ -61,7 +68,9 @@ def read_job(
     given = parse_assignments(variables)
     remember(variable_secrets(given, {}))
     job = _read(path, given, syntax)
-    remember(job_secrets(job, given))
+    values = job_secrets(job, given)
+    remember(values)
+    mark_job(job, values)
     return job
 
 

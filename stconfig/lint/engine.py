@@ -124,12 +124,20 @@ def _without_secrets(ctx: LintContext, diagnostics: list[Diagnostic]) -> list[Di
     its variables, or of the command (so `--ignore ST801` hides nothing less)."""
     if not diagnostics:
         return diagnostics
-    from stconfig.secrets import job_secrets, redact, remember, remembered, variable_secrets
+    from stconfig.secrets import (
+        job_secrets,
+        mark_job,
+        redact,
+        remember,
+        remembered,
+        variable_secrets,
+    )
 
     settings = ctx.settings
     values = set(remembered())
     if ctx.job is not None:
         values |= job_secrets(ctx.job, settings.variables, settings.environ)
+        mark_job(ctx.job, values)
     else:
         texts = [document.source.text for document in ctx.documents]
         values |= variable_secrets(settings.variables, settings.environ or {}, texts)
