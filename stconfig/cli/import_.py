@@ -36,9 +36,12 @@ def import_(
 ) -> None:
     """Write a job file as Python DSL code that `stconfig build` turns back into the same job.
 
-    Quoted "${name}" placeholders become Var("name"); --var fills unquoted ${name} the way
-    SeaTunnel's -i does. The code is run and compared with the original before it is
-    written, so the round trip is exact.
+    Every ${name} the file does not define, quoted or not, stays a reference: Var("name"),
+    or Secret("name") when the name looks like a secret. Values from --var or the
+    environment are never written into the code (give them when the job is built, e.g.
+    `stconfig convert job.py --var NAME=VALUE`, or run); --var names are only checked.
+    The code is run and compared with the original before it is written, so the round trip
+    is exact.
 
     Exit codes: 0 written, 2 bad input.
     """
@@ -53,6 +56,12 @@ def import_(
             text, name = read_source(path).text, path
         fmt = syntax or ("hocon" if path == "-" else syntax_for(path))
         job = read_keeping_placeholders(text, path=path, fmt=fmt, variables=given)
+        if given:
+            click.echo(
+                "note: --var values are not written into the code; each ${name} stays a "
+                "reference (Var or Secret), filled when the job is built or run",
+                err=True,
+            )
         code = import_job(job, origin=name)
         if output is None:
             click.echo(code, nl=False)

@@ -386,3 +386,50 @@ def test_generated_secrets_never_print(
         assert secret not in result.output, (text, result.output)
     assert path.read_text(encoding="utf-8") == text
     assert secret not in mask_text(text)
+
+
+# -- import never writes a value given at run time into code (issue 13, item 4) ----------------
+
+IMPORTED = (
+    'env { job.mode = "BATCH" }\n'
+    "source { Jdbc { password = ${MYSQL_PASSWORD}, user = ${?DB_USER}, "
+    'url = "jdbc:mysql://app:"${MYSQL_PASSWORD}"@db/x", driver = "d", query = "select 1" } }\n'
+    + SINK
+)
+
+
+def test_import_keeps_a_secret_reference_whatever_var_says(tmp_path: Path) -> None:
+    path = write(tmp_path, IMPORTED)
+    result = run(
+        "import",
+        str(path),
+        "--var",
+        "MYSQL_PASSWORD=hunter2",
+        "--var",
+        "DB_USER=S3cr3t!",
+        env={"MYSQL_PASSWORD": "hunter2"},
+    )
+    assert result.exit_code == 0, result.output
+    assert 'Secret("MYSQL_PASSWORD")' in result.stdout
+    assert 'Var("DB_USER")' in result.stdout
+    assert "note: --var values are not written into the code" in result.stderr
+    assert_hidden(result)
+
+
+def test_import_never_reads_the_environment_into_code(tmp_path: Path) -> None:
+    path = write(tmp_path, IMPORTED)
+    output = tmp_path / "job.py"
+    result = run("import", str(path), "-o", str(output), env={"MYSQL_PASSWORD": "hunter2"})
+    assert result.exit_code == 0, result.output
+    assert "hunter2" not in output.read_text(encoding="utf-8")
+
+
+def test_imported_code_takes_the_value_when_the_job_is_built(tmp_path: Path) -> None:
+    path = write(tmp_path, IMPORTED)
+    code = tmp_path / "job.py"
+    assert run("import", str(path), "-o", str(code)).exit_code == 0
+    variables = ("--var", "MYSQL_PASSWORD=hunter2", "--var", "DB_USER=bob")
+    built = run("convert", str(code), *variables)
+    assert built.exit_code == 0, built.output
+    source = json.loads(built.stdout)["source"][0]
+    assert source["password"] == "hunter2" and source["user"] == "bob"
