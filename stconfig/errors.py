@@ -59,8 +59,9 @@ def _without_secrets(message: str, span: Span) -> str:
     """A message with the secrets of its file (and those met so far) scrubbed from it."""
     if "'" not in message and '"' not in message:
         return message
-    text = span.source.text
-    return redact(message, [text[start:end] for start, end in span.source.secret_regions()])
+    source = span.source
+    regions = source.line_secret_regions(source.line_col(span.start)[0])
+    return redact(message, [source.text[start:end] for start, end in regions])
 
 
 class UnresolvedVariableError(ParseError):

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -96,6 +97,7 @@ def key_words(key: str) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=4096)
 def is_secret_key(key: str) -> bool:
     """Whether a key (a dotted path or one name) names a value that is a secret."""
     words = key_words(key)
@@ -114,7 +116,7 @@ def is_secret_key(key: str) -> bool:
 # -- value shapes that carry a credential anywhere ---------------------------------------------
 
 _URL_PASSWORD = re.compile(
-    r"[A-Za-z][A-Za-z0-9+.\-]*://[^\s/@:\"'\\]*:(?P<secret>[^\s/\"'\\]+)@",
+    r"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]*://[^\s/@:\"'\\]*:(?P<secret>[^\s/\"'\\]+)@",
 )
 _THIN_PASSWORD = re.compile(r"(?i)\bthin:[^\s/@:\"']+/(?P<secret>[^\s@\"']+)@")
 _PARAMETER = re.compile(r"(?<![A-Za-z0-9_.\-])(?P<key>[A-Za-z][A-Za-z0-9_.\-]*)\s*=\s*")
@@ -162,59 +164,32 @@ class _Token:
     text: str
 
 
-_PUNCT = "{}[],:="
-_WORD_STOP = set(' \t\r\n{}[],:="#') | {"\ufeff"}
+_TOKEN = re.compile(
+    r"""(?P<nl>\n)
+    |(?P<space>[ \t\r\ufeff]+)
+    |(?P<comment>(?:\#|//)[^\n]*)
+    |(?P<triple>\"\"\"[\s\S]*?(?:\"\"\"\"*|\Z))
+    |(?P<string>"(?:[^"\\\n]|\\.)*"?)
+    |(?P<subst>\$\{[^}\n]*\}?)
+    |(?P<append>\+=)
+    |(?P<punct>[{}\[\],:=])
+    |(?P<word>(?:[^ \t\r\n{}\[\],:="\#/$+\ufeff]+|/(?!/)|\$(?!\{)|\+(?!=))+)
+    |(?P<other>[\s\S])""",
+    re.VERBOSE,
+)
 
 
 def _tokens(text: str) -> Iterator[_Token]:
     """A forgiving tokenizer: any text gives tokens, so broken lines are masked too."""
-    i, n = 0, len(text)
-    while i < n:
-        char = text[i]
-        if char == "\n":
-            yield _Token("nl", i, i + 1, char)
-            i += 1
-        elif char in " \t\r\ufeff":
-            i += 1
-        elif char == "#" or text.startswith("//", i):
-            end = text.find("\n", i)
-            i = n if end == -1 else end
-        elif text.startswith('"""', i):
-            end = text.find('"""', i + 3)
-            end = n if end == -1 else end + 3
-            while end < n and text[end] == '"':
-                end += 1
-            yield _Token("triple", i, end, text[i:end])
-            i = end
-        elif char == '"':
-            j = i + 1
-            while j < n and text[j] not in '"\n':
-                j += 2 if text[j] == "\\" else 1
-            end = min(j + 1, n) if j < n and text[j] == '"' else min(j, n)
-            yield _Token("string", i, end, text[i:end])
-            i = end
-        elif text.startswith("${", i):
-            end = text.find("}", i)
-            newline = text.find("\n", i)
-            end = n if end == -1 else end + 1
-            if newline != -1 and newline < end:
-                end = newline
-            yield _Token("subst", i, end, text[i:end])
-            i = end
-        elif text.startswith("+=", i):
-            yield _Token("punct", i, i + 2, "=")
-            i += 2
-        elif char in _PUNCT:
-            yield _Token("punct", i, i + 1, char)
-            i += 1
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        if kind in ("space", "comment"):
+            continue
+        if kind == "append":
+            yield _Token("punct", match.start(), match.end(), "=")
         else:
-            j = i + 1
-            while j < n and text[j] not in _WORD_STOP and not text.startswith("//", j):
-                if text.startswith("${", j):
-                    break
-                j += 1
-            yield _Token("word", i, j, text[i:j])
-            i = j
+            word = kind == "other"
+            yield _Token("word" if word else str(kind), match.start(), match.end(), match[0])
 
 
 def _key_text(tokens: Sequence[_Token]) -> str:
@@ -302,13 +277,13 @@ class _Scanner:
             if secret:
                 regions += _literal_regions(token)
             i += 1
+        merged: list[Region] = []
         for region in regions:
-            previous = self.regions[-1] if self.regions else None
-            between = self.text[previous[1] : region[0]] if previous else "\n"
-            if previous and between.strip(" \t") == "" and previous[1] <= region[0]:
-                self.regions[-1] = (previous[0], region[1])
+            if merged and self.text[merged[-1][1] : region[0]].strip(" \t") == "":
+                merged[-1] = (merged[-1][0], region[1])
             else:
-                self.regions.append(region)
+                merged.append(region)
+        self.regions += merged
         return i
 
 

@@ -11,6 +11,12 @@ if TYPE_CHECKING:
     from stconfig.secrets import MaskedLine, Region
 
 
+WHOLE_SCAN_LIMIT = 256 * 1024
+"""Texts up to this many characters are searched for secrets whole, once."""
+WINDOW_LINES = 200
+"""Larger texts: the lines searched on each side of a printed line."""
+
+
 @dataclass(eq=False, slots=True)
 class SourceFile:
     """The text of one input file; `path` is what diagnostics print (`-` for stdin)."""
@@ -68,11 +74,24 @@ class SourceFile:
             self._secret_values = known
             self._secrets = None
 
+    def line_secret_regions(self, line: int) -> list[Region]:
+        """The secrets around a 1-based line. A large text is read from a window of lines
+        around it rather than whole, so printing one line stays cheap."""
+        if len(self.text) <= WHOLE_SCAN_LIMIT:
+            return self.secret_regions()
+        from stconfig.secrets import secret_regions
+
+        start = self.line_start(max(1, line - WINDOW_LINES))
+        end = self.line_start(line + WINDOW_LINES + 1)
+        found = secret_regions(self.text[start:end], self._secret_values)
+        return [(first + start, last + start) for first, last in found]
+
     def masked_line(self, line: int) -> MaskedLine:
         """A 1-based line as every printer shows it: with its secrets masked."""
         from stconfig.secrets import mask_line
 
-        return mask_line(self.line_text(line), self.secret_regions(), self.line_start(line))
+        regions = self.line_secret_regions(line)
+        return mask_line(self.line_text(line), regions, self.line_start(line))
 
 
 @dataclass(frozen=True, slots=True)

@@ -141,9 +141,11 @@ def _without_secrets(ctx: LintContext, diagnostics: list[Diagnostic]) -> list[Di
     else:
         texts = [document.source.text for document in ctx.documents]
         values |= variable_secrets(settings.variables, settings.environ or {}, texts)
-    for document in ctx.documents:
-        text = document.source.text
-        values.update(text[start:end] for start, end in document.source.secret_regions())
+    for d in diagnostics:
+        if d.span is not None:
+            source = d.span.source
+            regions = source.line_secret_regions(d.line)
+            values.update(source.text[start:end] for start, end in regions)
     if not values:
         return diagnostics
     remember(values)

@@ -30,8 +30,10 @@ def fix_data(fix: Fix | None) -> dict[str, object] | None:
 
 def shown_content(edit: Edit) -> str:
     """An edit's text as printed: masked whole when it replaces a secret of the file."""
+    line = edit.source.line_col(edit.start)[0]
     touches = any(
-        start < edit.end and edit.start < end for start, end in edit.source.secret_regions()
+        start < edit.end and edit.start < end
+        for start, end in edit.source.line_secret_regions(line)
     )
     content = mask_text(edit.content)
     return redact_known(MASK if touches and content.strip() else content)
