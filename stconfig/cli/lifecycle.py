@@ -35,6 +35,7 @@ from stconfig.client import (
 )
 from stconfig.client.submission import check_job_id
 from stconfig.model.job import Job
+from stconfig.secrets import redact_known
 from stconfig.variables import parse_assignments
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -179,14 +180,14 @@ def client_errors(verbose: bool) -> Iterator[None]:
         try:
             yield
         except ServerRefused as error:
-            click.echo(f"error: {error}", err=True)
+            click.echo(redact_known(f"error: {error}"), err=True)
             if verbose and error.message.strip() and "\n" in error.message:
-                click.echo(error.message, err=True)
+                click.echo(redact_known(error.message), err=True)
             elif "\n" in error.message:
                 click.echo("(the server sent a longer message: see it with --verbose)", err=True)
             sys.exit(error.exit_code)
         except ClientError as error:
-            click.echo(f"error: {error}", err=True)
+            click.echo(redact_known(f"error: {error}"), err=True)
             sys.exit(error.exit_code)
 
 
@@ -243,7 +244,7 @@ def _wait_and_report(
     line = f"job {job_id} is {info.status.value}"
     if info.error_msg:
         line += f": {_first_line(info.error_msg)}"
-    click.echo(line, err=True)
+    click.echo(redact_known(line), err=True)
     return reached
 
 
@@ -362,7 +363,7 @@ def _send_all(
             except (ServerRefused, _Refusal) as error:
                 if not show_bar:
                     return results, refused, error
-                click.echo(f"\nerror: {path}: {error}", err=True)
+                click.echo(redact_known(f"\nerror: {path}: {error}"), err=True)
                 refused.append(path)
             except ClientError as error:
                 return results, refused, error

@@ -433,3 +433,37 @@ def test_imported_code_takes_the_value_when_the_job_is_built(tmp_path: Path) -> 
     assert built.exit_code == 0, built.output
     source = json.loads(built.stdout)["source"][0]
     assert source["password"] == "hunter2" and source["user"] == "bob"
+
+
+# -- a server's answer that repeats a value, and large files ----------------------------------
+
+
+def test_a_refusal_that_quotes_a_secret_is_scrubbed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stconfig.client import Client, ServerRefused
+
+    def refuse(self: Client, submission: object) -> None:
+        message = "Option fetch_size: 'hunter2' is not an int\n\tat Java stack"
+        raise ServerRefused(400, message, "http://127.0.0.1:9/submit-job")
+
+    monkeypatch.setattr(Client, "send", refuse)
+    path = fetch_size_job(tmp_path)
+    for verbose in ((), ("--verbose",)):
+        result = run(
+            "submit", str(path), "--no-lint", *verbose, *MASTER, env={"DB_PASSWORD": "hunter2"}
+        )
+        assert result.exit_code == 1
+        assert "the server refused (400)" in result.output
+        assert_hidden(result)
+
+
+def test_a_line_of_a_large_file_is_masked(tmp_path: Path) -> None:
+    filler = "".join(f'k{i} = "value {i}"\n' for i in range(20000))
+    text = 'env { job.mode = "BATCH" }\n' + filler + 'a { password = "hunter2" } }\n'
+    assert len(text) > 256 * 1024
+    path = write(tmp_path, text)
+    for result in (run("convert", str(path)), run("lint", str(path))):
+        assert "unbalanced '}'" in result.output
+        assert f'password = "{MASK}"' in result.output
+        assert_hidden(result)
