@@ -45,7 +45,6 @@ class PlaintextSecret(Rule):
     name = "plaintext-secret"
     severity = Severity.WARNING
     layer = "syntax"
-    sensitive = True
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
         shade = self._shade(ctx)
