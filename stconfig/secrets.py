@@ -84,10 +84,37 @@ _GLUED = ("password", "passwd", "passphrase", "secret", "credential")
 _GLUED_ENDINGS = ("token", "pwd", "apikey", "privatekey", "accesskey", "secretkey")
 """Found at the end of such a key: `apitoken`, `dbpwd` (but not `tokenizer`, `max_tokens`)."""
 _DESCRIBING = frozenset(
-    {"file", "path", "dir", "url", "uri", "endpoint", "field", "column", "name", "type", "mode"}
+    {
+        "file",
+        "path",
+        "dir",
+        "url",
+        "uri",
+        "endpoint",
+        "field",
+        "column",
+        "name",
+        "type",
+        "mode",
+        "provider",
+        "class",
+        "factory",
+        "algorithm",
+        "method",
+        "policy",
+        "enabled",
+        "enable",
+        "prefix",
+        "format",
+        "ttl",
+        "expire",
+        "expiration",
+        "timeout",
+    }
 )
 """A last word that says the value describes a secret rather than holds it
-(`password_file`, `secret_name`, `token_url`): such values stay visible."""
+(`password_file`, `secret_name`, `token_url`, `fs.s3a.aws.credentials.provider`,
+`token_expire`): such values stay visible."""
 
 
 def key_words(key: str) -> list[str]:
@@ -305,18 +332,31 @@ def secret_regions(text: str, values: Iterable[str] = ()) -> list[Region]:
 
 
 def value_regions(text: str, values: Iterable[str]) -> list[Region]:
-    """Where the text holds one of the values (short ones only as whole words)."""
-    regions: list[Region] = []
-    for value in values:
-        if len(value) >= 4:
-            start = text.find(value)
-            while start != -1:
-                regions.append((start, start + len(value)))
-                start = text.find(value, start + 1)
-        elif value.strip():
-            pattern = rf"(?<![A-Za-z0-9]){re.escape(value)}(?![A-Za-z0-9])"
-            regions += [m.span() for m in re.finditer(pattern, text)]
-    return regions
+    """Where the text holds one of the values (see `_occurrences`)."""
+    return [
+        match.span()
+        for value in values
+        if not _names_a_secret(value)
+        for match in _occurrences(value).finditer(text)
+    ]
+
+
+def _names_a_secret(value: str) -> bool:
+    """A value such as `password` or `token` (test jobs are full of them): searching for it
+    would mask every key of that name, so it is only masked where it is written."""
+    return value.lower() in _SECRET_WORDS or value.lower() == "auth"
+
+
+SUBSTRING_LENGTH = 8
+"""Values this long are found anywhere; shorter ones only as whole words, so that a
+password `pass` does not eat into the word `password`."""
+
+
+@lru_cache(maxsize=1024)
+def _occurrences(value: str) -> re.Pattern[str]:
+    if len(value) >= SUBSTRING_LENGTH:
+        return re.compile(re.escape(value))
+    return re.compile(rf"(?<![A-Za-z0-9_]){re.escape(value)}(?![A-Za-z0-9_])")
 
 
 def _apply(text: str, regions: Sequence[Region]) -> str:
@@ -445,17 +485,15 @@ def mark_job(job: Job, values: Iterable[str]) -> None:
 
 def redact(text: str, values: Iterable[str]) -> str:
     """`text` with every occurrence of the secret values (as written, quoted or escaped)
-    replaced by the mask. Values of one to three characters only match as whole words."""
+    replaced by the mask; values shorter than `SUBSTRING_LENGTH` only as whole words."""
     forms: set[str] = set()
     for value in values:
-        if value.strip():
+        if value.strip() and not _names_a_secret(value):
             forms |= {value, repr(value)[1:-1], value.encode("unicode_escape").decode()}
             forms.add(value.replace("\\", "\\\\").replace('"', '\\"'))
     for form in sorted(forms, key=len, reverse=True):
-        if len(form) >= 4:
-            text = text.replace(form, MASK)
-        elif form in text:
-            text = re.sub(rf"(?<![A-Za-z0-9]){re.escape(form)}(?![A-Za-z0-9])", MASK, text)
+        if form in text:
+            text = _occurrences(form).sub(MASK, text)
     return text
 
 
