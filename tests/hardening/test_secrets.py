@@ -317,6 +317,8 @@ def test_secret_keys(key: str) -> None:
         "hadoop.security.authentication",
         "keytab_path",
         "query",
+        "fs.s3a.aws.credentials.provider",
+        "token_expire",
     ],
 )
 def test_keys_that_are_not_secret(key: str) -> None:
@@ -339,6 +341,13 @@ def test_mask_line_moves_columns_past_the_mask() -> None:
 def test_redact_matches_escaped_and_short_values() -> None:
     assert redact(r"value 'a\\b' here", ["a\\b"]) == f"value '{MASK}' here"
     assert redact("line 12 of pw 12x", ["12"]) == f"line {MASK} of pw 12x"
+
+
+def test_a_dummy_password_does_not_hide_key_names(tmp_path: Path) -> None:
+    text = 'env { job.mode = "BATCH" }\nsource { Jdbc { password = "password", pass = "pass" } }\n'
+    output = run("lint", "--select", "ST801", str(write(tmp_path, text + SINK))).output
+    assert "'password' holds a secret" in output and "'pass' holds a secret" in output
+    assert f'password = "{MASK}", pass = "{MASK}"' in output
 
 
 def test_job_secrets_follow_substitution() -> None:
