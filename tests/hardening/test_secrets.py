@@ -358,24 +358,39 @@ def test_job_secrets_follow_substitution() -> None:
 # -- generated jobs through every printer ----------------------------------------------------
 
 SECRET_TEXT = st.text(string.ascii_letters + string.digits + "!%^*-_+", min_size=6, max_size=14)
+WIDE_TEXT = st.text(
+    string.ascii_letters + string.digits + "!%^*-_+ \"'\\#${},:=[]/@?&;", min_size=6, max_size=14
+)
+"""Secrets written as escaped strings may hold any character."""
 KEYS = st.sampled_from(
     ["password", "db_password", "mypassword", "password1", "secretKey", "access_key", "token"]
 )
 
 
 @st.composite
-def secret_jobs(draw: st.DrawFn) -> tuple[str, str, dict[str, str], bool]:
-    """A job text whose secret is `Zq<text>9`, how it breaks, its environment, and whether
-    the secret reaches the job only through a variable."""
+def secret_jobs(draw: st.DrawFn) -> tuple[str, str, dict[str, str], bool, str]:
+    """A job text whose secret is `Zq<text>9`, how it breaks, its environment, whether the
+    secret reaches the job only through a variable, and the file name (HOCON or JSON)."""
     secret = "Zq" + draw(SECRET_TEXT) + "9"
+    wide = "Zq" + draw(WIDE_TEXT) + "9"
     key = draw(KEYS)
-    quoted = json.dumps(secret)
+    if draw(st.booleans()):
+        value = draw(st.sampled_from([json.dumps(wide), json.dumps(secret), "7719023"]))
+        secret = wide if value == json.dumps(wide) else "7719023" if value == "7719023" else secret
+        breakage = draw(st.sampled_from(["", ",", "]", ", hunter"]))
+        text = (
+            '{"env": {"job.mode": "BATCH"}, "source": [{"plugin_name": "Jdbc", '
+            f'"url": "jdbc:mysql://db/x", {json.dumps(key)}: {value}{breakage}}}], '
+            '"sink": [{"plugin_name": "Console"}]}\n'
+        )
+        return text, secret, {}, False, "job.json"
     shape = draw(
         st.sampled_from(
             [
-                f"{key} = {quoted}",
+                f"{key} = {json.dumps(wide)}",
                 f'{key} = "{secret[:3]}" "{secret[3:]}"',
                 f'{key} = """{secret}"""',
+                f"{key} = {secret}",
                 f'url = "jdbc:mysql://app:{secret}@db/x"',
                 f'url = "jdbc:mysql://db/x?password={secret}"',
                 f'conn = "${{DB_PASSWORD:{secret}}}"',
@@ -384,26 +399,29 @@ def secret_jobs(draw: st.DrawFn) -> tuple[str, str, dict[str, str], bool]:
             ]
         )
     )
+    if shape.startswith(f"{key} = {json.dumps(wide)}"):
+        secret = wide
     breakage = draw(
         st.sampled_from(["", " }", ", t = ${MISSING}", ', "x" "y" : ]', " fetch_sizee = 1"])
     )
     mode = draw(st.sampled_from(["BATCH", "batch"]))
     text = f'env {{ job.mode = "{mode}" }}\nsource {{ {JDBC}, {shape}{breakage} }} }}\n{SINK}'
-    return text, secret, {"DB_PASSWORD": secret, "DB_TOKEN": secret}, "fetch_size" in shape
+    environment = {"DB_PASSWORD": secret, "DB_TOKEN": secret}
+    return text, secret, environment, "fetch_size" in shape, "job.conf"
 
 
 @settings(
-    max_examples=30,
+    max_examples=60,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(secret_jobs())
 def test_generated_secrets_never_print(
-    tmp_path: Path, job: tuple[str, str, dict[str, str], bool]
+    tmp_path: Path, job: tuple[str, str, dict[str, str], bool, str]
 ) -> None:
-    text, secret, env, from_variable = job
-    path = write(tmp_path, text)
+    text, secret, env, from_variable, name = job
+    path = write(tmp_path, text, name)
     results = every_printer(path, env=env)
     results.append(run("lint", "--diff", str(path), env=env))
     results.append(run("graph", str(path), env=env))
@@ -413,7 +431,8 @@ def test_generated_secrets_never_print(
         results.append(run("import", str(path), env=env))
         results.append(run("import", str(path), "--var", f"DB_PASSWORD={secret}", env=env))
     for result in results:
-        assert secret not in result.output, (text, result.output)
+        for shown in (secret, json.dumps(secret)[1:-1]):
+            assert shown not in result.output, (text, result.output)
     assert path.read_text(encoding="utf-8") == text
     assert secret not in mask_text(text)
 
