@@ -15,6 +15,7 @@ _EXPORTS: dict[str, str] = {
     "load": "stconfig.reader",
     "loads": "stconfig.reader",
     "lint": "stconfig.lint",
+    "format_text": "stconfig.format",
     "Diagnostic": "stconfig.lint.diagnostic",
     "Job": "stconfig.model.job",
     "Plugin": "stconfig.model.job",
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
         UnresolvedVariableError,
         VariableError,
     )
+    from stconfig.format import format_text
     from stconfig.lint import lint
     from stconfig.lint.diagnostic import Diagnostic
     from stconfig.model.job import Job, Plugin
@@ -59,6 +61,7 @@ __all__ = [
     "UnresolvedVariableError",
     "VariableError",
     "__version__",
+    "format_text",
     "lint",
     "load",
     "loads",

@@ -5,6 +5,9 @@ from __future__ import annotations
 from stconfig.secrets import redact, redact_known
 from stconfig.source import Span
 
+SNIPPET_WIDTH = 200
+"""Characters of the source line shown under an error; longer lines are cut around the caret."""
+
 
 class StconfigError(Exception):
     """Base of every error stconfig raises on purpose."""
@@ -49,9 +52,20 @@ class ParseError(StconfigError):
         end_line, end_column = self.span.end_line_col
         masked = self.span.source.masked_line(line)
         text = masked.text.expandtabs(1)
-        start = masked.column(column)
         end = masked.column(end_column, end=True) if end_line == line else len(text) + 1
-        caret = " " * (start - 1) + "^" + "~" * (max(1, end - start) - 1)
+        column = masked.column(column)
+        width = max(1, end - column)
+        if len(text) > SNIPPET_WIDTH:  # a huge line is cut to a window around the caret
+            skip = max(0, column - 1 - SNIPPET_WIDTH // 4)
+            cut = skip + SNIPPET_WIDTH < len(text)
+            text = (
+                ("... " if skip else "")
+                + text[skip : skip + SNIPPET_WIDTH]
+                + (" ..." if cut else "")
+            )
+            column = column - skip + (4 if skip else 0)
+            width = min(width, SNIPPET_WIDTH - (column - 1))
+        caret = " " * (column - 1) + "^" + "~" * (width - 1)
         return f"{redact_known(str(self))}\n  {line:>4} | {text}\n       | {caret}"
 
 

@@ -16,18 +16,20 @@ from stconfig import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("stconfig.cli.build:build", "Write the jobs a Python DSL file defines."),
     "convert": ("stconfig.cli.convert:convert", "Convert a job file to job.json or HOCON."),
+    "format": ("stconfig.cli.format:format_", "Rewrite job files in one canonical layout."),
     "graph": ("stconfig.cli.graph:graph", "Draw a job's table graph (Mermaid or Graphviz dot)."),
     "import": ("stconfig.cli.import_:import_", "Turn a job file into Python DSL code."),
+    "lsp": ("stconfig.cli.lsp:lsp", "Language server for editors (stdio), or --check FILE."),
     "lint": ("stconfig.cli.lint:lint", "Check job files offline: wiring, env, restore, options."),
     "rules": ("stconfig.cli.rules:rules", "List the lint rules, or show one rule's documentation."),
     "plugins": ("stconfig.cli.plugins:plugins", "List SeaTunnel's plugins, or show one's options."),
     "schema": ("stconfig.cli.schema:schema", "Print the JSON Schema of a job.json or a plugin."),
-    "submit": ("stconfig.cli.lifecycle:submit", "Submit job files to an engine (REST v2)."),
-    "restore": ("stconfig.cli.lifecycle:restore", "Resume a stopped or failed job."),
-    "stop": ("stconfig.cli.lifecycle:stop", "Stop a job, with or without a savepoint."),
-    "status": ("stconfig.cli.lifecycle:status", "Show a job's state, times and counts."),
-    "jobs": ("stconfig.cli.lifecycle:jobs", "List running or finished jobs."),
-    "logs": ("stconfig.cli.lifecycle:logs", "List a job's log files or print one."),
+    "submit": ("stconfig.cli.submit:submit", "Submit job files to an engine (REST v2)."),
+    "restore": ("stconfig.cli.restore:restore", "Resume a stopped or failed job."),
+    "stop": ("stconfig.cli.stop:stop", "Stop a job, with or without a savepoint."),
+    "status": ("stconfig.cli.status:status", "Show a job's state, times and counts."),
+    "jobs": ("stconfig.cli.status:jobs", "List running or finished jobs."),
+    "logs": ("stconfig.cli.logs:logs", "List a job's log files or print one."),
 }
 
 

@@ -11,7 +11,7 @@ import click
 
 from stconfig.errors import ParseError, StconfigError
 from stconfig.model.job import Job
-from stconfig.reader import decode, load, loads
+from stconfig.reader import load, loads, read_stdin
 from stconfig.secrets import (
     command_scope,
     job_secrets,
@@ -80,7 +80,7 @@ def _read(path: str, given: dict[str, str], syntax: Literal["hocon", "json"] | N
 
         return build_one(path, given)
     if path == "-":
-        text = decode(sys.stdin.buffer.read(), "-")
+        text = read_stdin("-")
         return loads(text, fmt=syntax or "hocon", path="-", variables=given)
     if syntax is not None:
         from stconfig.reader import read_source

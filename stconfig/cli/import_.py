@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Literal
 
 import click
@@ -46,12 +45,12 @@ def import_(
     Exit codes: 0 written, 2 bad input.
     """
     from stconfig.dsl.importer import import_job, read_keeping_placeholders
-    from stconfig.reader import decode, read_source, syntax_for
+    from stconfig.reader import read_source, read_stdin, syntax_for
 
     with user_errors():
         given = parse_assignments(variables)
         if path == "-":
-            text, name = decode(sys.stdin.buffer.read(), "-"), "standard input"
+            text, name = read_stdin("-"), "standard input"
         else:
             text, name = read_source(path).text, path
         fmt = syntax or ("hocon" if path == "-" else syntax_for(path))

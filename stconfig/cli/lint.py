@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,9 +37,23 @@ def walk(paths: tuple[str, ...]) -> Iterator[str]:
                 subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
                 for name in sorted(files):
                     if name.lower().endswith(JOB_SUFFIXES) and not name.startswith("."):
-                        yield os.path.join(folder, name)
+                        found = os.path.join(folder, name)
+                        if _special_file(found):
+                            click.echo(
+                                f"stconfig lint: skipped {found}: not a regular file", err=True
+                            )
+                            continue
+                        yield found
         else:
             yield path
+
+
+def _special_file(path: str) -> bool:
+    """A FIFO, socket or device found in a folder: opening one could block or never end."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False  # reading it reports the problem with the path
 
 
 def fail(message: str) -> None:
@@ -256,11 +271,11 @@ def _lint_stdin(name: str, settings: LintSettings) -> list[Diagnostic]:
     """Lint standard input as the file `name` (includes resolve from the current folder)."""
     from stconfig.errors import ParseError
     from stconfig.lint.engine import lint_source, lint_undecodable
-    from stconfig.reader import decode
+    from stconfig.reader import read_stdin
     from stconfig.source import SourceFile
 
     try:
-        text = decode(sys.stdin.buffer.read(), name)
+        text = read_stdin(name)
     except ParseError as error:
         return lint_undecodable(name, error, settings)
     return lint_source(SourceFile(name, text), settings)

@@ -5,12 +5,15 @@ restore is by job id through query parameters, a stop without savepoint cancels 
 deletes its checkpoints, and job ids stay strings.
 """
 
-from stconfig.client.client import FEATURES, Client, SubmittedJob, parse_version
+from stconfig.client.client import Client, SubmittedJob
 from stconfig.client.errors import (
+    AnswerTooLarge,
     AuthenticationRequired,
     ClientError,
     EndpointNotFound,
     EngineUnreachable,
+    JobAlreadyRunning,
+    RedirectRefused,
     RequestTimeout,
     ServerRefused,
     UnexpectedResponse,
@@ -19,6 +22,7 @@ from stconfig.client.errors import (
     UsageError,
     WaitTimeout,
 )
+from stconfig.client.masking import mask_url
 from stconfig.client.models import (
     TERMINAL_STATES,
     JobInfo,
@@ -38,20 +42,22 @@ from stconfig.client.submission import (
 
 __all__ = [
     "COOKBOOK_RESTORE_KEYS",
-    "FEATURES",
     "TERMINAL_STATES",
+    "AnswerTooLarge",
     "AuthenticationRequired",
     "Client",
     "ClientError",
     "ClientSettings",
     "EndpointNotFound",
     "EngineUnreachable",
+    "JobAlreadyRunning",
     "JobInfo",
     "JobPage",
     "JobStatus",
     "LogFile",
     "Metrics",
     "Overview",
+    "RedirectRefused",
     "RequestTimeout",
     "ServerRefused",
     "Submission",
@@ -62,7 +68,7 @@ __all__ = [
     "UnsupportedByServer",
     "UsageError",
     "WaitTimeout",
-    "parse_version",
+    "mask_url",
     "prepare_submission",
     "resolve_settings",
 ]

@@ -8,15 +8,14 @@ job), checks TLS certificates unless told not to, and turns every failure into o
 from __future__ import annotations
 
 import base64
+import contextlib
 import http.client
 import json
-import re
 import socket
 import ssl
+import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -24,9 +23,13 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from stconfig.client.errors import (
+    AnswerTooLarge,
     AuthenticationRequired,
+    ClientError,
     EndpointNotFound,
     EngineUnreachable,
+    JobAlreadyRunning,
+    RedirectRefused,
     RequestTimeout,
     ServerRefused,
     UnexpectedResponse,
@@ -35,6 +38,7 @@ from stconfig.client.errors import (
     UsageError,
     WaitTimeout,
 )
+from stconfig.client.masking import mask_url
 from stconfig.client.models import (
     JobInfo,
     JobPage,
@@ -51,6 +55,8 @@ from stconfig.client.submission import (
     check_job_id,
     prepare_submission,
 )
+from stconfig.client.urls import check_timeout, split_master
+from stconfig.versions import FEATURES, Version, has
 
 V1_PREFIX = "/hazelcast/rest/maps"
 """Where SeaTunnel 2.3.8 and older serve their REST API (v1, on the Hazelcast port); the
@@ -60,29 +66,18 @@ READ_TIMEOUT = 10.0
 SUBMIT_TIMEOUT = 120.0
 """A submit returns only once the JobMaster is built and the job queued: allow for big jobs."""
 STOP_TIMEOUT = 30.0
+PROBE_TIMEOUT = 2.0
+PROBE_LIMIT = 1 << 20
 
-Version = tuple[int, int, int]
-
-FEATURES: dict[str, tuple[Version, str]] = {
-    "format_hocon": ((2, 3, 9), "format=hocon (HOCON request bodies)"),
-    "basic_auth": ((2, 3, 11), "basic authentication"),
-    "force": ((3, 0, 0), "force on stop-job"),
-}
-"""First version with each feature the client refuses to send to an older server. The release
-of `force` is inferred from its merge date (apache/seatunnel#10075, Dec 2025; rest-api-v2.md
-§11), so the safe guess is used: refusing `force` on a server that has it costs a flag, while
-sending it to one that lacks it turns a forced stop into a plain cancel. Pagination needs no
-entry: both list shapes are accepted and old servers are paged on this side."""
-
-_VERSION = re.compile(r"(\d+)\.(\d+)(?:\.(\d+))?")
-
-
-def parse_version(text: str) -> Version | None:
-    """`"2.3.9-SNAPSHOT"` -> `(2, 3, 9)`; None when the text holds no version."""
-    match = _VERSION.search(text)
-    if match is None:
-        return None
-    return int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
+MAX_ANSWER_BYTES = 64 << 20
+"""The most the client reads of a JSON answer. The largest real one is a long finished-jobs
+list with its DAGs (a few MB); a body past this is not a SeaTunnel answer, and is refused
+before it can fill the memory."""
+MAX_LOG_BYTES = 512 << 20
+"""The most the client reads of one log file (the engine serves whole files, no tail)."""
+MAX_REDIRECTS = 5
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_CHUNK = 1 << 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +85,7 @@ class Response:
     status: int
     content_type: str
     body: bytes
+    location: str | None = None
 
     @property
     def text(self) -> str:
@@ -127,8 +123,13 @@ class Client:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.master = master.rstrip("/")
-        self.timeout = timeout
+        self.master, url_user, url_password = split_master(master)
+        if url_user is not None:
+            if user is not None and user != url_user:
+                raise UsageError("two users given: one in the master URL and one apart")
+            user = url_user
+            password = url_password if url_password is not None else password
+        self.timeout = check_timeout(timeout)
         self._auth = None
         if user is not None:
             token = base64.b64encode(f"{user}:{password or ''}".encode()).decode("ascii")
@@ -159,45 +160,139 @@ class Client:
         body: str | None = None,
         content_type: str = "application/json",
         timeout: float = READ_TIMEOUT,
+        limit: int | None = None,
     ) -> Response:
-        """Send one request; any answer other than a 200 becomes a typed error."""
+        """Send one request; any answer other than a 200 becomes a typed error.
+
+        The whole exchange, redirects included, ends within the timeout, and the answer is
+        read up to `limit` bytes (default `MAX_ANSWER_BYTES`): a server that trickles or
+        never stops cannot hold us.
+        """
         url = self.master + path
         if query:
             url += "?" + urllib.parse.urlencode(query)
         data = None if body is None else body.encode("utf-8")
-        request = urllib.request.Request(url, data=data, method=method)
+        headers = {"Accept": "application/json"}
         if data is not None:
-            request.add_header("Content-Type", f"{content_type}; charset=utf-8")
-        request.add_header("Accept", "application/json")
-        if self._auth is not None:
-            request.add_header("Authorization", self._auth)
+            headers["Content-Type"] = f"{content_type}; charset=utf-8"
         wait = self.timeout if self.timeout is not None else timeout
+        cap = MAX_ANSWER_BYTES if limit is None else limit
+        answer = self._exchange(method, url, data, headers, wait, cap)
+        if answer.status != 200:
+            raise self._http_error(url, answer.status, answer.body)
+        return answer
+
+    def _exchange(
+        self,
+        method: str,
+        url: str,
+        data: bytes | None,
+        headers: dict[str, str],
+        wait: float,
+        limit: int,
+    ) -> Response:
+        """One exchange with same-origin redirects followed, within `wait` seconds in all."""
+        deadline = time.monotonic() + wait
+        origin = _origin(url)
+        for _ in range(MAX_REDIRECTS + 1):
+            sent = dict(headers)
+            if self._auth is not None and _origin(url) == origin:
+                sent["Authorization"] = self._auth
+            answer = self._once(method, url, data, sent, deadline, wait, limit)
+            if answer.status not in _REDIRECTS:
+                return answer
+            target = _redirect_target(url, answer.location)
+            if _origin(target) != origin:
+                raise RedirectRefused(url, target)
+            if answer.status not in (307, 308) and method != "GET":
+                raise UnexpectedResponse(
+                    f"{url} answered {answer.status} to a {method}: a redirect that would "
+                    "drop the request body is not followed"
+                )
+            url = target
+        raise UnexpectedResponse(f"{url}: more than {MAX_REDIRECTS} redirects")
+
+    def _once(
+        self,
+        method: str,
+        url: str,
+        data: bytes | None,
+        headers: dict[str, str],
+        deadline: float,
+        wait: float,
+        limit: int,
+    ) -> Response:
+        """One HTTP exchange; a watchdog closes the socket when the call's time is up."""
+        parts = urllib.parse.urlsplit(url)
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise RequestTimeout(url, wait)
+        host = parts.hostname or ""
+        connection: http.client.HTTPConnection
+        if parts.scheme == "https":
+            connection = http.client.HTTPSConnection(
+                host, parts.port, timeout=remaining, context=self._ssl
+            )
+        else:
+            connection = http.client.HTTPConnection(host, parts.port, timeout=remaining)
+        watchdog = _Watchdog(remaining)
+        response: http.client.HTTPResponse | None = None
+        target = parts.path or "/"
+        if parts.query:
+            target += "?" + parts.query
         try:
-            with urllib.request.urlopen(request, timeout=wait, context=self._ssl) as answer:
-                return Response(answer.status, answer.headers.get_content_type(), answer.read())
-        except urllib.error.HTTPError as error:
-            body_bytes = error.read()
-            error.close()
-            raise self._http_error(url, error.code, body_bytes) from None
-        except urllib.error.URLError as error:
-            if isinstance(error.reason, TimeoutError | socket.timeout):
+            connection.connect()
+            watchdog.watch(connection.sock)
+            connection.request(method, target, body=data, headers=headers)
+            response = connection.getresponse()
+            declared = response.getheader("Content-Length")
+            if declared is not None and declared.strip().isdigit() and int(declared) > limit:
+                raise AnswerTooLarge(url, limit)
+            chunks: list[bytes] = []
+            size = 0
+            while chunk := response.read(_CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    raise AnswerTooLarge(url, limit)
+                chunks.append(chunk)
+            if watchdog.fired:
+                raise RequestTimeout(url, wait)
+            return Response(
+                response.status,
+                response.headers.get_content_type(),
+                b"".join(chunks),
+                response.getheader("Location"),
+            )
+        except ClientError:
+            raise
+        except ssl.SSLError as error:
+            if watchdog.fired:
                 raise RequestTimeout(url, wait) from None
-            if isinstance(error.reason, ssl.SSLError):
-                raise EngineUnreachable(url, f"TLS: {error.reason}") from None
-            if isinstance(error.reason, http.client.RemoteDisconnected):
-                raise self._hung_up(url) from None
-            raise EngineUnreachable(url, str(error.reason)) from None
-        except http.client.RemoteDisconnected:
-            raise self._hung_up(url) from None
+            raise EngineUnreachable(url, f"TLS: {error}") from None
         except TimeoutError:
             raise RequestTimeout(url, wait) from None
-        except OSError as error:
-            raise EngineUnreachable(url, str(error) or type(error).__name__) from None
+        except http.client.RemoteDisconnected:
+            if watchdog.fired:
+                raise RequestTimeout(url, wait) from None
+            raise self._hung_up(url) from None
         except http.client.HTTPException as error:
+            if watchdog.fired:
+                raise RequestTimeout(url, wait) from None
             raise UnexpectedResponse(
                 f"{url} did not answer in HTTP ({type(error).__name__}): is this the REST v2 "
                 "port (not Hazelcast's 5801)?"
             ) from None
+        except OSError as error:
+            if watchdog.fired:
+                raise RequestTimeout(url, wait) from None
+            raise EngineUnreachable(
+                url, error.strerror or str(error) or type(error).__name__
+            ) from None
+        finally:
+            watchdog.cancel()
+            if response is not None:
+                response.close()
+            connection.close()
 
     def _http_error(self, url: str, status: int, body: bytes) -> Exception:
         if status == 401:
@@ -207,10 +302,7 @@ class Client:
         if status == 405:
             return UnexpectedResponse(f"405 for {url}: that method is not allowed on this path")
         if status in (400, 500):
-            try:
-                envelope = json.loads(body.decode("utf-8", errors="replace")) if body else {}
-            except json.JSONDecodeError:
-                envelope = None
+            envelope = _loads(body) if body else {}
             if isinstance(envelope, dict) and (not body or envelope.get("status") == "fail"):
                 message = envelope.get("message")
                 return ServerRefused(status, "" if message is None else str(message), url)
@@ -227,19 +319,21 @@ class Client:
         """The master with the v1 prefix, when this port answers the Hazelcast REST API."""
         if self.master.endswith(V1_PREFIX):
             return None
-        probe = urllib.request.Request(self.master + V1_PREFIX + "/overview", method="GET")
-        if self._auth is not None:
-            probe.add_header("Authorization", self._auth)
+        url = self.master + V1_PREFIX + "/overview"
         try:
-            with urllib.request.urlopen(probe, timeout=2.0, context=self._ssl) as answer:
-                overview = json.loads(answer.read())
-        except (OSError, ValueError, http.client.HTTPException):
+            answer = self._exchange("GET", url, None, {}, PROBE_TIMEOUT, PROBE_LIMIT)
+        except ClientError:
             return None
+        overview = _loads(answer.body) if answer.status == 200 else None
         return self.master + V1_PREFIX if isinstance(overview, dict) else None
 
     def _json(self, response: Response, url_path: str) -> Any:
         try:
             return json.loads(response.text)
+        except RecursionError:
+            raise UnexpectedResponse(
+                f"{url_path} answered JSON nested too deeply to be a SeaTunnel answer"
+            ) from None
         except json.JSONDecodeError:
             raise UnexpectedResponse(
                 f"{url_path} answered {response.content_type}, not JSON: is this a SeaTunnel "
@@ -258,26 +352,39 @@ class Client:
             self._overview = overview
         return overview
 
+    def project_version(self) -> str:
+        """The version text the server reports (`projectVersion` of the overview, asked once)."""
+        overview = self._overview or self.overview()
+        return overview.project_version
+
     def server_version(self) -> Version | None:
         """The engine version from the overview (asked once), None when it is unreadable."""
-        overview = self._overview or self.overview()
-        return parse_version(overview.project_version)
+        try:
+            return Version.parse(self.project_version())
+        except ValueError:
+            return None
 
     def supports(self, feature: str) -> bool:
-        """Whether the server's version has a feature of `FEATURES`; unknown versions pass."""
-        minimum, _ = FEATURES[feature]
+        """Whether the server's version has a feature of `stconfig.versions.FEATURES`.
+
+        A pre-release orders before its release (2.3.9-SNAPSHOT lacks what 2.3.9 added);
+        an unreadable version passes, since refusing would block every unknown build.
+        """
         version = self.server_version()
-        return version is None or version >= minimum
+        return version is None or has(version, feature)
 
     def require(self, feature: str) -> None:
         """Refuse, with the reason, a feature the server would silently ignore."""
         if not self.supports(feature):
-            minimum, label = FEATURES[feature]
-            assert self._overview is not None
-            raise UnsupportedByServer(
-                f"the server runs SeaTunnel {self._overview.project_version}, which has no "
-                f"{label} (needs {'.'.join(map(str, minimum))} or later)"
-            )
+            raise UnsupportedByServer(self._lacks(feature))
+
+    def _lacks(self, feature: str) -> str:
+        known = FEATURES[feature]
+        assert self._overview is not None
+        return (
+            f"the server runs SeaTunnel {self._overview.project_version}, which has no "
+            f"{known.description} (needs {known.since} or later)"
+        )
 
     def unused_credentials(self) -> str | None:
         """Why the credentials are pointless on this server, or None when they may be needed."""
@@ -286,8 +393,31 @@ class Client:
         assert self._overview is not None
         return (
             f"the server runs SeaTunnel {self._overview.project_version}, which has no basic "
-            "authentication (it came in 2.3.11); the credentials are not used"
+            f"authentication (it came in {FEATURES['basic_auth'].since}); the credentials are "
+            "not used"
         )
+
+    def adapt(self, submission: Submission) -> Submission:
+        """The submission as this server can take it: HOCON becomes JSON for servers without
+        `format=hocon` (they would refuse the body), with a note saying so."""
+        if submission.fmt != "hocon" or self.supports("format_hocon"):
+            return submission
+        assert self._overview is not None
+        return submission.as_json(
+            f"the server runs SeaTunnel {self._overview.project_version}, which has no "
+            f"format=hocon (it came in {FEATURES['format_hocon'].since}): sending the job as "
+            "JSON, converted here"
+        )
+
+    def check_not_running(self, job_id: str) -> None:
+        """Refuse a submit under the id of an active job: the engine answers 200 and keeps
+        running the old config ("is currently running; no need to submit again")."""
+        try:
+            info = self.job_info(job_id)
+        except UnknownJob:
+            return
+        if not info.terminal:
+            raise JobAlreadyRunning(job_id, info.status.value)
 
     # jobs ----------------------------------------------------------------------------------
 
@@ -313,9 +443,14 @@ class Client:
         return self.send(submission)
 
     def send(self, submission: Submission) -> SubmittedJob:
-        """Send a prepared submission (see `prepare_submission`)."""
-        if submission.fmt == "hocon":
-            self.require("format_hocon")
+        """Send a prepared submission (see `prepare_submission`).
+
+        HOCON goes as JSON to servers without `format=hocon` (see `adapt`), and an id that
+        names an active job is refused with `JobAlreadyRunning` before anything is sent.
+        """
+        submission = self.adapt(submission)
+        if submission.job_id is not None:
+            self.check_not_running(submission.job_id)
         response = self.request(
             "POST",
             "/submit-job",
@@ -338,6 +473,8 @@ class Client:
             submission = job if isinstance(job, Submission) else prepare_submission(job)
             if submission.fmt != "json":
                 raise UsageError("/submit-jobs takes JSON jobs only")
+            if submission.job_id is not None:
+                self.check_not_running(submission.job_id)
             element = json.loads(submission.body)
             params = {k: v for k, v in submission.query().items() if k != "format"}
             element["params"] = params
@@ -425,7 +562,7 @@ class Client:
         """
         checked = check_job_id(job_id)
         if force:
-            self.require("force")
+            self.require("force_stop")
         payload: dict[str, Any] = {"jobId": int(checked), "isStopWithSavePoint": savepoint}
         if force:
             payload["force"] = True
@@ -486,13 +623,85 @@ class Client:
             raise UsageError(f"{name!r} is not a log file name such as job-<id>.log")
         path = "/logs/" + urllib.parse.quote(name)
         try:
-            return self.request("GET", path).text
+            return self.request("GET", path, limit=MAX_LOG_BYTES).text
         except ServerRefused as error:
             if not error.message:
                 raise ServerRefused(
                     400, f"no log file {name!r} on the node that answered", path
                 ) from None
             raise
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    """Scheme, host and port, the default port filled in: what credentials are bound to."""
+    parts = urllib.parse.urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    default = 443 if parts.scheme.lower() == "https" else 80
+    return parts.scheme.lower(), (parts.hostname or "").lower(), port or default
+
+
+def _redirect_target(url: str, location: str | None) -> str:
+    """The absolute target of a redirect, without any userinfo it carried."""
+    if not location:
+        raise UnexpectedResponse(f"{url} answered a redirect without a Location")
+    try:
+        parts = urllib.parse.urlsplit(urllib.parse.urljoin(url, location.strip()))
+    except ValueError:
+        raise UnexpectedResponse(
+            f"{url} redirected to a malformed URL {mask_url(location)!r}"
+        ) from None
+    return urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
+def _loads(body: bytes) -> Any:
+    """JSON or None; nesting deep enough to exhaust the stack is no answer either."""
+    try:
+        return json.loads(body.decode("utf-8", errors="replace"))
+    except (ValueError, RecursionError):
+        return None
+
+
+class _Watchdog:
+    """Shuts the socket down at the call's deadline: socket timeouts bound each read, not the
+    whole answer, so a server sending a byte a second would never time out otherwise."""
+
+    def __init__(self, seconds: float) -> None:
+        self.fired = False
+        self._lock = threading.Lock()
+        self._sock: socket.socket | None = None
+        self._done = False
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def watch(self, sock: socket.socket | None) -> None:
+        """The connected socket (http.client drops its own reference once the answer is
+        being read); shut at once when the deadline has already passed."""
+        with self._lock:
+            self._sock = sock
+            fired = self.fired
+        if fired:
+            self._shut()
+
+    def _fire(self) -> None:
+        with self._lock:
+            if self._done:
+                return
+            self.fired = True
+        self._shut()
+
+    def _shut(self) -> None:
+        if self._sock is not None:
+            with contextlib.suppress(OSError):
+                self._sock.shutdown(socket.SHUT_RDWR)
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._done = True
+        self._timer.cancel()
 
 
 def _ssl_context(verify: bool | str) -> ssl.SSLContext:
@@ -515,6 +724,8 @@ _M = TypeVar("_M", SubmitResponse, JobInfo, Overview, LogFile)
 def _parse(model: type[_M], data: Any, path: str) -> _M:
     try:
         return model.model_validate(data)
+    except RecursionError:
+        raise UnexpectedResponse(f"{path} answered JSON nested too deeply") from None
     except ValidationError as error:
         problem = error.errors()[0]
         where = ".".join(str(part) for part in problem["loc"])
@@ -528,13 +739,13 @@ def _parse_list(items: Iterable[Any], path: str) -> list[JobInfo]:
 
 
 __all__ = [
-    "FEATURES",
+    "MAX_ANSWER_BYTES",
+    "MAX_LOG_BYTES",
+    "MAX_REDIRECTS",
     "READ_TIMEOUT",
     "STOP_TIMEOUT",
     "SUBMIT_TIMEOUT",
     "Client",
     "Response",
     "SubmittedJob",
-    "Version",
-    "parse_version",
 ]

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from stconfig.client.masking import mask_url
 from stconfig.errors import StconfigError
 
 
@@ -68,6 +69,32 @@ class UnexpectedResponse(ClientError):
     """An answer that is not what a SeaTunnel REST v2 server sends (a proxy, a wrong service)."""
 
 
+class AnswerTooLarge(UnexpectedResponse):
+    """An answer longer than any SeaTunnel sends; reading stops at the cap."""
+
+    def __init__(self, url: str, limit: int) -> None:
+        super().__init__(
+            f"{url} sent more than {limit >> 20} MiB; stopped reading (no SeaTunnel answer is "
+            "that long: is this the engine's REST port?)"
+        )
+        self.url = url
+        self.limit = limit
+
+
+class RedirectRefused(ClientError):
+    """A redirect to another scheme, host or port: not followed, so neither the credentials
+    nor the job (which may hold passwords of its own) leave the master's origin."""
+
+    def __init__(self, url: str, target: str) -> None:
+        shown = mask_url(target)
+        super().__init__(
+            f"{url} redirected to {shown}, another origin: not followed, so credentials and "
+            "job files stay with the master; if the engine moved there, pass that as --master"
+        )
+        self.url = url
+        self.target = shown
+
+
 class RequestTimeout(ClientError):
     """The server accepted the connection but did not answer in time."""
 
@@ -109,6 +136,22 @@ class UnknownJob(ClientError):
         self.job_id = job_id
 
 
+class JobAlreadyRunning(ClientError):
+    """A submit under the id of an active job: the engine answers 200 and ignores it."""
+
+    exit_code = 1
+
+    def __init__(self, job_id: str, status: str) -> None:
+        super().__init__(
+            f"job {job_id} is {status}: the engine ignores a submit under the id of an active "
+            "job and keeps running the old config, so nothing was sent; stop it first "
+            f"(`stconfig stop {job_id} --savepoint`, then `stconfig restore {job_id} PATH` "
+            "resumes it with the new config), or submit without --job-id"
+        )
+        self.job_id = job_id
+        self.status = status
+
+
 class UnsupportedByServer(ClientError):
     """A feature the connected server's version lacks; sending it would be silently ignored."""
 
@@ -131,10 +174,13 @@ class UsageError(ClientError):
 
 
 __all__ = [
+    "AnswerTooLarge",
     "AuthenticationRequired",
     "ClientError",
     "EndpointNotFound",
     "EngineUnreachable",
+    "JobAlreadyRunning",
+    "RedirectRefused",
     "RequestTimeout",
     "ServerRefused",
     "UnexpectedResponse",

@@ -13,7 +13,7 @@ import json
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 
 class JobStatus(enum.StrEnum):
@@ -146,8 +146,26 @@ class JobInfo(_Answer):
     """A job as `job-info`, `running-jobs` and `finished-jobs` describe it.
 
     Running jobs carry `env_options` and `is_start_with_savepoint`; terminal jobs carry
-    `finish_time` and `error_msg` instead (rest-api-v2.md §2.3).
+    `finish_time` and `error_msg` instead (rest-api-v2.md §2.3). An ended job's env options
+    are only inside its DAG (`BaseServlet.getJobInfoJson` sends `jobDag` but no
+    `envOptions`; `JobDAGInfo.toJsonObject` has them), so `env_options` is taken from there.
+    Values keep the engine's JSON types (`checkpoint.interval` is a number).
     """
+
+    @model_validator(mode="before")
+    @classmethod
+    def _env_from_dag(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or data.get("envOptions") is not None:
+            return data
+        dag = data.get("jobDag")
+        if isinstance(dag, str) and dag.strip():
+            try:
+                dag = json.loads(dag)
+            except ValueError:
+                return data
+        if isinstance(dag, dict) and isinstance(dag.get("envOptions"), dict):
+            return {**data, "envOptions": dag["envOptions"]}
+        return data
 
     job_id: JobId = Field(alias="jobId")
     job_name: str = Field(alias="jobName")
@@ -156,7 +174,7 @@ class JobInfo(_Answer):
     start_time: Time = Field(None, alias="startTime")
     finish_time: Time = Field(None, alias="finishTime")
     error_msg: str | None = Field(None, alias="errorMsg")
-    env_options: dict[str, str] | None = Field(None, alias="envOptions")
+    env_options: dict[str, Any] | None = Field(None, alias="envOptions")
     is_start_with_savepoint: bool | None = Field(None, alias="isStartWithSavePoint")
     metrics: Annotated[Metrics, BeforeValidator(_metrics)] = Field(
         default_factory=lambda: Metrics.model_validate({})

@@ -3,6 +3,8 @@
 Precedence, highest first: explicit values (command-line flags), the environment
 (`STCONFIG_MASTER`, `STCONFIG_USER`, `STCONFIG_PASSWORD`), then `[tool.stconfig]` in the nearest
 `pyproject.toml`. A password is never read from `pyproject.toml`: that file is committed.
+Credentials written into the master URL (`http://user:pass@host`) are taken out of it and win
+over the other sources of a user; a different `--user` beside them is an error.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 from stconfig._pyproject import find_stconfig_table
 from stconfig.client.errors import UsageError
+from stconfig.client.urls import check_timeout, split_master
 
 DEFAULT_MASTER = "http://127.0.0.1:8080"
 """The packaged `seatunnel.yaml` enables HTTP on port 8080."""
@@ -75,19 +78,25 @@ def resolve_settings(
             raise UsageError(f"{path}: [tool.stconfig] {key} must be a string")
         return value
 
-    chosen_master = pick(master, "STCONFIG_MASTER", "master") or DEFAULT_MASTER
-    if not chosen_master.startswith(("http://", "https://")):
-        raise UsageError(f"master URL must start with http:// or https://, not {chosen_master!r}")
-    chosen_user = pick(user, "STCONFIG_USER", "user")
-    chosen_password = pick(password, "STCONFIG_PASSWORD", None)
+    chosen_master, url_user, url_password = split_master(
+        pick(master, "STCONFIG_MASTER", "master") or DEFAULT_MASTER
+    )
+    if url_user is not None:
+        if user and user != url_user:
+            raise UsageError("two users given: one in the master URL and another in --user")
+        chosen_user: str | None = url_user
+        chosen_password = url_password if url_password is not None else password
+    else:
+        chosen_user = pick(user, "STCONFIG_USER", "user")
+        chosen_password = pick(password, "STCONFIG_PASSWORD", None)
     if chosen_password is not None and chosen_user is None:
         raise UsageError("a password was given without a user: set --user or STCONFIG_USER")
     return ClientSettings(
-        master=chosen_master.rstrip("/"),
+        master=chosen_master,
         user=chosen_user,
         password=chosen_password,
         verify=verify,
-        timeout=timeout,
+        timeout=check_timeout(timeout),
     )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
@@ -45,6 +45,15 @@ class Submission:
     job_mode: str | None = None
     """The env `job.mode` (upper case), so a caller knows whether the job ends by itself."""
     notes: tuple[str, ...] = ()
+
+    def as_json(self, note: str) -> Submission:
+        """The same request with a JSON body, for servers that take no HOCON; `note` says why."""
+        if self.fmt == "json":
+            return self
+        from stconfig.reader import loads
+
+        body = loads(self.body, fmt="hocon", path="<submission>").to_json(indent=None)
+        return replace(self, body=body, fmt="json", notes=(*self.notes, note))
 
     def query(self) -> dict[str, str]:
         """The query parameters, spelled as the servlet reads them (`RestConstant`)."""

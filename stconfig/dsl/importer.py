@@ -28,6 +28,7 @@ from stconfig.dsl.document import JobDocument
 from stconfig.dsl.env import ENV_KEYS, RESTORE_KEYS, Env
 from stconfig.dsl.errors import WiringError
 from stconfig.dsl.job import Job, _snake
+from stconfig.emit._checks import check_object
 from stconfig.errors import StconfigError
 from stconfig.model import job as model
 from stconfig.model.values import ListNode, Node, ObjectNode, PlainValue, Scalar, ScalarValue
@@ -75,6 +76,7 @@ class _PluginPlan:
 
 def import_job(job: model.Job, *, origin: str | None = None) -> str:
     """Python DSL code that builds `job`; `origin` is named in the module docstring."""
+    check_object(job.root)  # what convert cannot write, code cannot hold either (`inf`)
     shown = None if origin is None else origin.replace("\\", "/").replace('"', "'")
     header = f'"""Imported from {shown} by `stconfig import`."""\n\n' if shown else ""
     reason = _not_a_job(job)

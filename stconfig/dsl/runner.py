@@ -107,12 +107,38 @@ def _describe(error: BaseException) -> str:
         innermost = frames[-1]
         column = f":{innermost.colno + 1}" if innermost.colno is not None else ""
         headline = f"{innermost.filename}:{innermost.lineno}{column}: {_summary(error)}"
+        if isinstance(error, RecursionError):
+            # a thousand identical callers say nothing the headline does not
+            return f"{headline} ({innermost.name} calls itself without end)"
     else:
         return _summary(error)
     callers = frames[:-1]
-    lines = [headline]
-    lines += [f"  called from {f.filename}:{f.lineno} ({f.name})" for f in reversed(callers)]
-    return "\n".join(lines)
+    lines = [f"  called from {f.filename}:{f.lineno} ({f.name})" for f in reversed(callers)]
+    return "\n".join([headline, *_fold(lines)])
+
+
+_LONGEST_CYCLE = 4
+
+
+def _fold(lines: list[str]) -> list[str]:
+    """Runs of a repeated line, or of a repeated group of up to four lines, shown once."""
+    folded: list[str] = []
+    index = 0
+    while index < len(lines):
+        for period in range(1, _LONGEST_CYCLE + 1):
+            block = lines[index : index + period]
+            repeats = 1
+            while lines[index + repeats * period : index + (repeats + 1) * period] == block:
+                repeats += 1
+            if repeats > 1 and len(block) == period:
+                what = "the line above" if period == 1 else f"the {period} lines above"
+                folded += [*block, f"  ... {what} {repeats - 1} more times"]
+                index += period * repeats
+                break
+        else:
+            folded.append(lines[index])
+            index += 1
+    return folded
 
 
 def find_jobs(path: str | Path) -> list[FoundJob]:

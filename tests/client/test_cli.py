@@ -11,10 +11,18 @@ from typing import Any
 import pytest
 from click.testing import Result
 
-from stconfig.cli import lifecycle
-from stconfig.client import Client, JobStatus, Submission, SubmittedJob
+from stconfig.cli import submitting
+from stconfig.client import (
+    Client,
+    JobAlreadyRunning,
+    JobInfo,
+    JobStatus,
+    Submission,
+    SubmittedJob,
+)
+from stconfig.lint.presubmit import LintTarget, choose_target
 from stconfig.model.job import Job
-from stconfig.testing import FakeEngine
+from stconfig.testing import EngineMaster, FakeEngine
 from tests.client.helpers import batch_job, streaming_job
 from tests.conftest import run_cli
 
@@ -388,8 +396,14 @@ def test_logs_list_and_print(fake_engine: FakeEngine) -> None:
 
 def test_logs_errors(fake_engine: FakeEngine) -> None:
     job_id = running_job(fake_engine)
-    other = cli(fake_engine, "logs", job_id, "--file", "job-1.log")
-    assert other.exit_code == 2 and "not a log file of job" in other.stderr
+    # a missing file is exit 1, as --help says, whatever its name
+    for name in ("job-1.log", "nosuch.log"):
+        other = cli(fake_engine, "logs", job_id, "--file", name)
+        assert other.exit_code == 1, other.output
+        (line,) = other.stderr.splitlines()
+        assert "no log file" in line and f"`stconfig logs {job_id}`" in line
+    not_a_name = cli(fake_engine, "logs", job_id, "--file", "../etc/passwd")
+    assert not_a_name.exit_code == 2
     fake_engine.cluster.logs.clear()
     missing = cli(fake_engine, "logs", job_id, "--file", f"job-{job_id}.log")
     assert missing.exit_code == 1 and "no log file" in missing.stderr
@@ -481,20 +495,24 @@ def test_the_pre_submit_check_seam_stops_everything(
 ) -> None:
     seen: list[str] = []
 
-    def refuse_second(job: Job, path: str) -> bool:
+    def refuse_second(job: Job, path: str, target: LintTarget) -> bool:
         seen.append(path)
+        versions.append(target.version)
         return len(seen) < 2
 
-    monkeypatch.setattr(lifecycle, "PRE_SUBMIT_CHECK", refuse_second)
+    versions: list[str | None] = []
+    monkeypatch.setattr(submitting, "PRE_SUBMIT_CHECK", refuse_second)
     paths = [str(write_job(streaming_job(), f"job{i}.json")) for i in range(3)]
     result = cli(fake_engine, "submit", *paths)
     assert result.exit_code == 1
     assert seen == paths[:2]
-    assert fake_engine.requests == []
+    # only the server's version was asked, nothing was sent
+    assert {r.path for r in fake_engine.requests} == {"/overview"}
     restore = cli(fake_engine, "restore", "1", paths[2])
     assert restore.exit_code == 1
     assert seen[-1] == paths[2]
-    assert fake_engine.requests == []
+    assert {r.path for r in fake_engine.requests} == {"/overview"}
+    assert None not in versions
 
 
 def test_cookbook_recipe_through_submit_gets_the_restore_checks(
@@ -555,3 +573,176 @@ def test_submit_a_dsl_file_sends_the_job_it_builds(fake_engine: FakeEngine) -> N
     assert len(sent) == 1
     assert json.loads(sent[0].body) == json.loads(example.with_suffix(".json").read_text())
     assert json.loads(result.stdout)["path"] == str(example)
+
+
+# issue 11: the client made true to the real v2 engine ----------------------------------------
+
+
+def _client(engine: EngineMaster) -> Client:
+    user, password = engine.credentials or (None, None)
+    return Client(engine.url, user=user, password=password)
+
+
+def _master(engine: EngineMaster) -> list[str]:
+    args = ["--master", engine.url]
+    if engine.credentials is not None:
+        args += ["--user", engine.credentials[0], "--password", engine.credentials[1]]
+    return args
+
+
+def test_a_submit_under_the_id_of_a_running_job_is_never_a_silent_success(
+    engine_master: EngineMaster, write_job: WriteJob
+) -> None:
+    # GIVEN a running job
+    client = _client(engine_master)
+    job_id = client.submit(streaming_job("first")).job_id
+    client.wait(job_id, {JobStatus.RUNNING}, timeout=60, interval=0.01, max_interval=0.5)
+    sent_before = _posts(engine_master)
+    try:
+        # WHEN a new config is submitted under its id THEN it is refused before sending
+        path = str(write_job(streaming_job("second")))
+        result = run_cli("submit", path, "--job-id", job_id, *_master(engine_master))
+        assert result.exit_code == 1, result.output
+        assert result.stdout == ""
+        line = result.stderr.splitlines()[-1]
+        assert f"job {job_id} is RUNNING: the engine ignores a submit" in line
+        assert f"stconfig stop {job_id} --savepoint" in line
+        assert f"stconfig restore {job_id} PATH" in line
+        # AND the Python API raises the typed error
+        with pytest.raises(JobAlreadyRunning) as caught:
+            client.submit(streaming_job("second"), job_id=job_id)
+        assert (caught.value.job_id, caught.value.status, caught.value.exit_code) == (
+            job_id,
+            "RUNNING",
+            1,
+        )
+        assert _posts(engine_master) == sent_before
+        assert client.job_info(job_id).job_name == "first"
+    finally:
+        client.stop(job_id)
+
+
+def _posts(engine: EngineMaster) -> int | None:
+    """How many submits a fake received (a real engine does not tell)."""
+    requests = getattr(engine, "requests", None)
+    if requests is None:
+        return None
+    return sum(1 for r in requests if r.path == "/submit-job")
+
+
+def test_an_ended_job_shows_its_env_options(engine_master: EngineMaster) -> None:
+    client = _client(engine_master)
+    job = batch_job("env-kept")
+    job_id = client.submit(job).job_id
+    client.wait(job_id, {JobStatus.FINISHED}, timeout=60, interval=0.01, max_interval=0.5)
+    result = run_cli("status", job_id, "--output", "json", *_master(engine_master))
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["terminal"] is True
+    if engine_master.profile == "2.3.8":
+        # 2.3.8's v1 job-info of an ended job has no env anywhere (its DAG is the history's)
+        assert data["env_options"] is None
+    else:
+        assert data["env_options"]["job.mode"] == "BATCH"
+        assert data["env_options"]["job.name"] == "env-kept"
+
+
+def test_env_options_come_from_the_dag_when_the_top_level_has_none() -> None:
+    # the shape of an ended job's job-info on 15431c9 (BaseServlet.getJobInfoJson)
+    info = JobInfo.model_validate(
+        {
+            "jobId": "1",
+            "jobName": "x",
+            "jobStatus": "FINISHED",
+            "jobDag": {"jobId": "1", "envOptions": {"job.mode": "BATCH", "parallelism": 2}},
+        }
+    )
+    assert info.env_options == {"job.mode": "BATCH", "parallelism": 2}
+    running = JobInfo.model_validate(
+        {
+            "jobId": "1",
+            "jobName": "x",
+            "jobStatus": "RUNNING",
+            "envOptions": {"job.mode": "STREAMING"},
+            "jobDag": {"envOptions": {"job.mode": "BATCH"}},
+        }
+    )
+    assert running.env_options == {"job.mode": "STREAMING"}
+
+
+NEW_KEYS_JOB = {
+    "env": {"job.mode": "BATCH"},
+    "source": [
+        {
+            "plugin_name": "FakeSource",
+            "plugin_output": "fake",
+            "schema": {"fields": {"id": "bigint"}},
+        }
+    ],
+    "sink": [{"plugin_name": "Console", "plugin_input": "fake"}],
+}
+
+
+def test_the_lint_before_a_submit_uses_the_servers_version(
+    fake_engine_factory: Callable[..., FakeEngine], write_job: WriteJob
+) -> None:
+    # GIVEN a 2.3.8 server and a job written with 2.3.9's table keys
+    engine = fake_engine_factory("2.3.8")
+    path = str(write_job(NEW_KEYS_JOB))
+    # WHEN it is submitted THEN the lint checks it as 2.3.8 (not as the keys suggest) and says so
+    result = cli(engine, "submit", path)
+    assert result.exit_code == 1, result.output
+    assert "ST402" in result.stderr
+    assert "note: linting for SeaTunnel 2.3.8, the server's version" in result.stderr
+    assert _posts(engine) == 0
+    # AND with --no-lint a warning still says the server will refuse the keys
+    unlinted = cli(engine, "submit", path, "--no-lint")
+    assert "warning: " in unlinted.stderr
+    assert "2.3.8, which does not read plugin_input / plugin_output" in unlinted.stderr
+    assert "is not configured with 'result_table_name' option" in unlinted.stderr
+
+
+def test_a_configured_target_that_differs_from_the_server_is_a_warning(
+    fake_engine_factory: Callable[..., FakeEngine],
+    write_job: WriteJob,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    engine = fake_engine_factory("2.3.8")
+    path = str(write_job(streaming_job()))
+    flag = cli(engine, "submit", path, "--target-version", "2.3.12")
+    assert flag.exit_code == 0, flag.output
+    assert (
+        "warning: --target-version 2.3.12 differs from the server's version 2.3.8; "
+        "checking for the server's"
+    ) in flag.stderr
+    (tmp_path / "pyproject.toml").write_text('[tool.stconfig]\ntarget-version = "2.3.10"\n')
+    monkeypatch.chdir(tmp_path)
+    configured = cli(engine, "submit", path)
+    assert configured.exit_code == 0, configured.output
+    assert "[tool.stconfig] target-version 2.3.10 differs" in configured.stderr
+    same = cli(engine, "submit", path, "--target-version", "2.3.8")
+    assert "warning" not in same.stderr
+
+
+@pytest.mark.parametrize(
+    ("server", "linted", "note"),
+    [
+        ("2.3.9-SNAPSHOT", "2.3.8", "the server runs 2.3.9-SNAPSHOT"),
+        ("2.3.9", "2.3.9", "the server's version"),
+        ("3.1.0", "2.3.12", "the server runs 3.1.0"),
+        ("2.2.0", "2.3.8", "the server runs 2.2.0"),
+    ],
+)
+def test_choose_target_orders_pre_releases_before_their_release(
+    server: str, linted: str, note: str
+) -> None:
+    target = choose_target(server, None)
+    assert target.version == linted
+    assert note in target.note and target.warning is None
+
+
+def test_choose_target_without_a_readable_server_version() -> None:
+    assert choose_target("dev-build", "2.3.10").version == "2.3.10"
+    assert "not one stconfig can read" in choose_target("dev-build", "2.3.10").note
+    assert choose_target(None, None).version is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import ssl
 import threading
@@ -24,12 +25,13 @@ from stconfig.client import (
     UnsupportedByServer,
     UsageError,
     WaitTimeout,
-    parse_version,
     resolve_settings,
 )
 from stconfig.client.client import _ssl_context
 from stconfig.testing import FakeEngine
 from tests.client.helpers import batch_job, streaming_job
+from tests.conftest import run_cli
+from tests.hardening.scripted import Request, Server, answer, serving
 
 ClientFor = Callable[..., Client]
 
@@ -238,22 +240,18 @@ def test_wait_backs_off_up_to_the_deadline(manual_engine: FakeEngine) -> None:
 # versions ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("text", "version"),
-    [("2.3.8", (2, 3, 8)), ("2.3.9-SNAPSHOT", (2, 3, 9)), ("3.0", (3, 0, 0)), ("dev", None)],
-)
-def test_parse_version(text: str, version: tuple[int, int, int] | None) -> None:
-    assert parse_version(text) == version
-
-
-def test_features_the_server_lacks_are_refused(
+def test_features_the_server_lacks_are_refused_or_adapted(
     manual_engine: FakeEngine, client_for: ClientFor
 ) -> None:
     client = client_for(manual_engine)
     job_id = client.submit(streaming_job()).job_id
     if manual_engine.profile == "2.3.8":
-        with pytest.raises(UnsupportedByServer, match=r"2\.3\.8, which has no format=hocon"):
-            client.submit(streaming_job(), fmt="hocon")
+        # HOCON is converted here and sent as JSON, with a note saying why
+        sent = client.submit(streaming_job("as-json"), fmt="hocon")
+        assert "format" not in manual_engine.requests[-1].query
+        assert sent.submission.fmt == "json"
+        assert any("2.3.8, which has no format=hocon" in note for note in sent.notes)
+        assert client.job_info(sent.job_id).job_name == "as-json"
         with pytest.raises(UnsupportedByServer, match="force"):
             client.stop(job_id, force=True)
         assert manual_engine.job(job_id) is not None
@@ -350,3 +348,59 @@ def test_a_malformed_page_is_unexpected(
     monkeypatch.setattr(manual_engine, "_page", lambda jobs, query: {"data": None, "total": 1})
     with pytest.raises(UnexpectedResponse, match="malformed"):
         client_for(manual_engine).running_jobs(page=1)
+
+
+# a pre-release server ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def snapshot_server() -> Iterator[Server]:
+    """A server that says it is 2.3.9-SNAPSHOT (the 15431c9 tree) and accepts any submit."""
+
+    def handle(request: Request, connection: socket.socket) -> None:
+        if request.target.startswith("/overview"):
+            answer({"projectVersion": "2.3.9-SNAPSHOT", "gitCommitAbbrev": "15431c9"})(
+                request, connection
+            )
+        elif request.target.startswith("/submit-job"):
+            answer({"jobId": "7", "jobName": "snap"})(request, connection)
+        else:
+            answer({"jobId": "7"})(request, connection)
+
+    for start in serving():
+        yield start(handle)
+
+
+def test_a_pre_release_gets_json_instead_of_hocon(snapshot_server: Server, tmp_path: Path) -> None:
+    # GIVEN a 2.3.9-SNAPSHOT server, older than 2.3.9 where format=hocon came
+    job = tmp_path / "job.conf"
+    job.write_text(
+        'env { job.mode = "BATCH" }\n'
+        'source { FakeSource { result_table_name = "t", schema { fields { id = bigint } } } }\n'
+        'sink { Console { source_table_name = "t" } }\n'
+    )
+    # WHEN a job is submitted as HOCON
+    result = run_cli(
+        "submit", str(job), "--format", "hocon", "--no-lint", "--master", snapshot_server.url
+    )
+    # THEN it goes as JSON, and stderr says why
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "7\n"
+    assert (
+        "note: the server runs SeaTunnel 2.3.9-SNAPSHOT, which has no format=hocon (it came in "
+        "2.3.9): sending the job as JSON, converted here"
+    ) in result.stderr
+    (sent,) = [r for r in snapshot_server.requests if r.target.startswith("/submit-job")]
+    assert "format" not in sent.target
+    assert sent.headers["content-type"].startswith("application/json")
+    assert json.loads(sent.body)["sink"] == [{"plugin_name": "Console", "source_table_name": "t"}]
+
+
+def test_a_pre_release_lacks_what_its_release_added(snapshot_server: Server) -> None:
+    client = Client(snapshot_server.url)
+    assert str(client.server_version()) == "2.3.9-SNAPSHOT"
+    assert not client.supports("format_hocon")
+    assert not client.supports("plugin_output_keys")
+    assert client.supports("rest_v2")
+    with pytest.raises(UnsupportedByServer, match=r"2\.3\.9-SNAPSHOT, which has no force"):
+        client.stop("7", force=True)

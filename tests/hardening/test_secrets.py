@@ -29,6 +29,7 @@ from stconfig.secrets import (
     redact,
     secret_regions,
 )
+from stconfig.testing import FakeEngine
 
 SECRETS = ("hunter2", "S3cr3t!")
 FORMATS = ("full", "concise", "json", "sarif", "github")
@@ -488,19 +489,20 @@ def test_imported_code_takes_the_value_when_the_job_is_built(tmp_path: Path) -> 
 
 
 def test_a_refusal_that_quotes_a_secret_is_scrubbed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_engine: FakeEngine
 ) -> None:
     from stconfig.client import Client, ServerRefused
 
     def refuse(self: Client, submission: object) -> None:
         message = "Option fetch_size: 'hunter2' is not an int\n\tat Java stack"
-        raise ServerRefused(400, message, "http://127.0.0.1:9/submit-job")
+        raise ServerRefused(400, message, f"{fake_engine.url}/submit-job")
 
     monkeypatch.setattr(Client, "send", refuse)
     path = fetch_size_job(tmp_path)
+    master = ("--master", fake_engine.url)
     for verbose in ((), ("--verbose",)):
         result = run(
-            "submit", str(path), "--no-lint", *verbose, *MASTER, env={"DB_PASSWORD": "hunter2"}
+            "submit", str(path), "--no-lint", *verbose, *master, env={"DB_PASSWORD": "hunter2"}
         )
         assert result.exit_code == 1
         assert "the server refused (400)" in result.output
@@ -516,3 +518,15 @@ def test_a_line_of_a_large_file_is_masked(tmp_path: Path) -> None:
         assert "unbalanced '}'" in result.output
         assert f'password = "{MASK}"' in result.output
         assert_hidden(result)
+
+
+def test_format_diff_never_shows_a_secret_line_in_clear(tmp_path: Path) -> None:
+    text = (
+        'env{job.mode="BATCH"}\nsource{Jdbc{password="hunter2",url="jdbc:mysql://u:S3cr3t!@h/x"}}\n'
+    )
+    path = write(tmp_path, text)
+    result = run("format", "--diff", str(path))
+    assert result.exit_code == 1, result.output
+    assert f'password = "{MASK}"' in result.output
+    assert_hidden(result)
+    assert path.read_text(encoding="utf-8") == text
