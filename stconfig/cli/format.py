@@ -28,10 +28,13 @@ def fail(message: str) -> None:
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
+    """The change as a diff, with secrets masked on both sides (stconfig.secrets)."""
+    from stconfig.secrets import mask_text
+
     return "".join(
         difflib.unified_diff(
-            before.splitlines(keepends=True),
-            after.splitlines(keepends=True),
+            mask_text(before).splitlines(keepends=True),
+            mask_text(after).splitlines(keepends=True),
             fromfile=f"a/{path}",
             tofile=f"b/{path}",
         )

@@ -145,7 +145,9 @@ def graph(path: str, fmt: str, target_version: str | None, variables: tuple[str,
     for assignment in variables:
         name, equals, value = assignment.partition("=")
         if not equals or not name.strip():
-            click.echo(f"stconfig graph: --var expects KEY=VALUE, got {assignment!r}", err=True)
+            from stconfig.variables import malformed_assignment
+
+            click.echo(f"stconfig graph: {malformed_assignment(assignment)}", err=True)
             raise SystemExit(2)
         assigned[name.strip()] = value
     try:

@@ -38,12 +38,16 @@ def import_(
 ) -> None:
     """Write a job file as Python DSL code that `stconfig build` turns back into the same job.
 
-    Quoted "${name}" placeholders become Var("name"); --var fills unquoted ${name} the way
-    SeaTunnel's -i does. The code is run and compared with the original before it is
-    written, so the round trip is exact, except that table keys are written as the target
-    version spells them (result_table_name up to 2.3.9-SNAPSHOT, plugin_output from 2.3.9;
-    target: --target-version, else [tool.stconfig], else 2.3.8). A chosen target is written
-    into the code as Job(..., target_version=...).
+    Every ${name} the file does not define, quoted or not, stays a reference: Var("name"),
+    or Secret("name") when the name looks like a secret. Values from --var or the
+    environment are never written into the code (give them when the job is built, e.g.
+    `stconfig convert job.py --var NAME=VALUE`, or run); --var names are only checked.
+    The code is run and compared with the original before it is written, so the round trip
+    is exact.
+    Table keys are written as the target version spells them (result_table_name up to
+    2.3.9-SNAPSHOT, plugin_output from 2.3.9; target: --target-version, else
+    [tool.stconfig], else 2.3.8). A chosen target is written into the code as
+    Job(..., target_version=...).
 
     Exit codes: 0 written, 2 bad input.
     """
@@ -58,6 +62,12 @@ def import_(
             text, name = read_source(path).text, path
         fmt = syntax or ("hocon" if path == "-" else syntax_for(path))
         job = read_keeping_placeholders(text, path=path, fmt=fmt, variables=given)
+        if given:
+            click.echo(
+                "note: --var values are not written into the code; each ${name} stays a "
+                "reference (Var or Secret), filled when the job is built or run",
+                err=True,
+            )
         chosen = resolve_target(target_version)
         code = import_job(
             job,

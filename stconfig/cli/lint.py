@@ -59,7 +59,9 @@ def _special_file(path: str) -> bool:
 
 
 def fail(message: str) -> None:
-    click.echo(f"stconfig lint: {message}", err=True)
+    from stconfig.secrets import redact_known
+
+    click.echo(f"stconfig lint: {redact_known(message)}", err=True)
     raise SystemExit(2)
 
 
@@ -136,6 +138,37 @@ def lint(
     Exit codes: 0 no error left, 1 an error (or a warning with --warnings-as-errors),
     2 usage or I/O problem, or a DSL file that raised.
     """
+    from stconfig.secrets import command_scope
+
+    with command_scope():
+        _lint(
+            paths,
+            output_format,
+            select,
+            ignore,
+            target_version,
+            variables,
+            stdin_filename,
+            fix,
+            diff,
+            warnings_as_errors,
+            config_path,
+        )
+
+
+def _lint(
+    paths: tuple[str, ...],
+    output_format: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    target_version: str | None,
+    variables: tuple[str, ...],
+    stdin_filename: str | None,
+    fix: bool,
+    diff: bool,
+    warnings_as_errors: bool,
+    config_path: Path | None,
+) -> None:
     from stconfig.errors import FileReadError, StconfigError
     from stconfig.lint.config import ConfigError, find_pyproject, load_config
     from stconfig.lint.diagnostic import Diagnostic, Severity
@@ -166,7 +199,9 @@ def lint(
     for assignment in variables:
         name, equals, value = assignment.partition("=")
         if not equals or not name.strip():
-            fail(f"--var expects KEY=VALUE, got {assignment!r}")
+            from stconfig.variables import malformed_assignment
+
+            fail(malformed_assignment(assignment))
         assigned[name.strip()] = value
     if target_version is not None:
         version, source = target_version, "--target-version"
@@ -274,8 +309,12 @@ def _apply_fixes(
     from stconfig.lint.fix import unified_diff
 
     if not write:
+        from stconfig.secrets import mask_text, redact_known
+        from stconfig.source import SourceFile
+
         for source, text, _ in _checked_texts(results, settings).values():
-            sys.stdout.write(unified_diff(source, text))
+            masked = SourceFile(source.path, mask_text(source.text))
+            sys.stdout.write(redact_known(unified_diff(masked, mask_text(text))))
         return results
     total = 0
     for _ in range(MAX_FIX_PASSES):

@@ -33,11 +33,14 @@ from stconfig.emit._checks import check_object
 from stconfig.errors import StconfigError
 from stconfig.model import job as model
 from stconfig.model.values import ListNode, Node, ObjectNode, PlainValue, Scalar, ScalarValue
-from stconfig.variables import RESERVED_PLACEHOLDERS
+from stconfig.secrets import is_secret_key
+from stconfig.variables import RESERVED_PLACEHOLDERS, check_names
 from stconfig.versions import DEFAULT_TARGET, known, table_keys
 
 LIMIT = 100
 _WHOLE_PLACEHOLDER = re.compile(r"\$\{([^:{}\s$]+)(?::([^}]*))?\}")
+_REFERENCE = re.compile(r"\$\{\??\s*([^:{}\s\"$]+)\s*\}")
+"""An unquoted substitution's name (quoted `"${x}"` placeholders match too, harmlessly)."""
 _CLASS = {"source": "Source", "transform": "Transform", "sink": "Sink"}
 _RESERVED_NAMES = {
     "job",
@@ -46,6 +49,7 @@ _RESERVED_NAMES = {
     "Transform",
     "Sink",
     "Var",
+    "Secret",
     "JobDocument",
     *dir(builtins),
 }
@@ -225,8 +229,9 @@ def _job_code(
     if wiring:
         statements += ["", *("    " + line for line in wiring)]
     body = "\n".join(statements)
-    if "Var(" in body or any("Var(" in argument for argument in arguments):
-        names.add("Var")
+    for call in ("Var", "Secret"):
+        if f"{call}(" in body or any(f"{call}(" in argument for argument in arguments):
+            names.add(call)
     lines = [f"from stconfig.dsl import {', '.join(sorted(names, key=_import_order))}\n"]
     if why is not None:
         lines.append(_comment(f"SeaTunnel would reject this wiring ({why}); kept as written."))
@@ -276,15 +281,23 @@ def _typed_env_value(field_name: str, value: Node) -> str | None:
 
 
 def _python(value: Node) -> object:
-    """Plain data, with whole-string placeholders as `Var`s (what the DSL code would pass)."""
-    from stconfig.dsl.variables import Var
+    """Plain data, with whole-string placeholders as `Var`s or `Secret`s (what the DSL code
+    would pass)."""
+    from stconfig.dsl.variables import Secret, Var
 
     if isinstance(value, Scalar):
         var = _as_var(value.value)
-        return Var(*var) if var is not None else value.value
+        if var is None:
+            return value.value
+        return Secret(var[0]) if _is_secret(var) else Var(*var)
     if isinstance(value, ListNode):
         return [_python(item) for item in value.items]
     return {key: _python(member.value) for key, member in value.members.items()}
+
+
+def _is_secret(var: tuple[str, str] | tuple[str]) -> bool:
+    """A reference without a default to a variable named like a secret becomes `Secret`."""
+    return len(var) == 1 and is_secret_key(var[0])
 
 
 def _as_var(value: PlainValue) -> tuple[str, str] | tuple[str] | None:
@@ -520,7 +533,8 @@ def _scalar(value: ScalarValue, variables: bool) -> str:
         return repr(value)
     var = _as_var(value) if variables else None
     if var is not None:
-        return "Var(" + ", ".join(_string(part) for part in var) + ")"
+        call = "Secret" if _is_secret(var) else "Var"
+        return f"{call}(" + ", ".join(_string(part) for part in var) + ")"
     return _string(value)
 
 
@@ -545,14 +559,31 @@ def read_keeping_placeholders(
     fmt: Literal["hocon", "json"],
     variables: Mapping[str, str] | None = None,
 ) -> model.Job:
-    """Read a job as `stconfig.loads` does, minus the quoted-placeholder pass.
+    """Read a job as `stconfig.loads` does, except that variables stay references.
 
-    Unquoted `${x}` still resolve (from the file, the environment, then `variables`), but
-    quoted `"${x}"` / `"${x:default}"` stay as written, so they can become `Var`s.
+    Unquoted `${x}` that the file defines resolve as SeaTunnel resolves them; every other
+    `${x}` (and `${?x}`) reads as the text `${x}`, never as a value of the environment or of
+    `variables`, and quoted `"${x}"` / `"${x:default}"` stay as written: all of them become
+    `Var`s or `Secret`s, so no value given at run time (a password) is written into code.
+    `variables` are only checked as SeaTunnel's `-i` checks them.
     """
     from stconfig.reader import loads
 
-    return loads(text, fmt=fmt, path=path, variables=variables, placeholders="keep")
+    check_names(variables or {})
+    kept = {
+        name: "${" + name + "}"
+        for name in _REFERENCE.findall(text)
+        if name not in RESERVED_PLACEHOLDERS
+    }
+    return loads(
+        text,
+        fmt=fmt,
+        path=path,
+        variables=kept,
+        environ={},
+        unresolved="keep",
+        placeholders="keep",
+    )
 
 
 def load(path: str, variables: Mapping[str, str] | None = None) -> Job | JobDocument:

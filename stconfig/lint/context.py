@@ -100,7 +100,6 @@ class LintContext:
             span,
             help,
             fix,
-            rule.sensitive,
         )
 
     def top_fields(self) -> Iterator[tuple[Document, Field]]:

@@ -85,8 +85,6 @@ class Diagnostic:
     span: Span | None = None
     help: str | None = None
     fix: Fix | None = field(default=None, compare=False)
-    sensitive: bool = field(default=False, compare=False)
-    """The span holds a secret: reporters that show source lines mask it."""
 
     @property
     def line(self) -> int:

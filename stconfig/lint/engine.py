@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from stconfig.errors import ParseError, StconfigError
 from stconfig.lint.context import LintContext
-from stconfig.lint.diagnostic import Diagnostic, Severity
+from stconfig.lint.diagnostic import Diagnostic, Fix, Severity
 from stconfig.lint.fix import JobReading, check_fixes, resolved
 from stconfig.lint.registry import selected
 from stconfig.lint.settings import LintSettings
@@ -142,7 +143,58 @@ def _run(ctx: LintContext, rules: Iterable[Rule]) -> list[Diagnostic]:
     diagnostics = apply(diagnostics, ctx.suppressions)
     for rule in late:
         diagnostics.extend(rule.check(ctx))
-    return sorted(diagnostics, key=Diagnostic.sort_key)
+    return sorted(_without_secrets(ctx, diagnostics), key=Diagnostic.sort_key)
+
+
+def _without_secrets(ctx: LintContext, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Findings whose messages, help and fixes never repeat a secret value of the job, of
+    its variables, or of the command (so `--ignore ST801` hides nothing less)."""
+    if not diagnostics:
+        return diagnostics
+    from stconfig.secrets import (
+        job_secrets,
+        mark_job,
+        redact,
+        remember,
+        remembered,
+        variable_secrets,
+    )
+
+    settings = ctx.settings
+    values = set(remembered())
+    if ctx.job is not None:
+        values |= job_secrets(ctx.job, settings.variables, settings.environ)
+        mark_job(ctx.job, values)
+    else:
+        texts = [document.source.text for document in ctx.documents]
+        values |= variable_secrets(settings.variables, settings.environ or {}, texts)
+    for d in diagnostics:
+        if d.span is not None:
+            source = d.span.source
+            regions = source.line_secret_regions(d.line)
+            values.update(source.text[start:end] for start, end in regions)
+    if not values:
+        return diagnostics
+    remember(values)
+    return [
+        replace(
+            d,
+            message=redact(d.message, values),
+            help=redact(d.help, values) if d.help is not None else None,
+            fix=_redacted_fix(d.fix, values),
+        )
+        for d in diagnostics
+    ]
+
+
+def _redacted_fix(fix: Fix | None, values: set[str]) -> Fix | None:
+    """The fix with its message scrubbed; its edits stay as they are, since `--fix` writes
+    them (reporters that print edit texts mask them)."""
+    if fix is None:
+        return None
+    from stconfig.secrets import redact
+
+    return Fix(redact(fix.message, values), fix.edits)
 
 
 def worst(diagnostics: Iterable[Diagnostic]) -> Severity | None:
