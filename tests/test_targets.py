@@ -103,7 +103,7 @@ def test_every_example_builds_converts_and_lints_for_the_target(
 
 @pytest.mark.parametrize("target", TARGETS)
 def test_convert_of_a_dsl_file_writes_the_target_keys(target: str) -> None:
-    example = REPOSITORY / "examples" / "dsl" / "sql_join.py"
+    example = REPOSITORY / "examples" / "dsl" / "sql_union.py"
     result = run_cli("convert", str(example), "--target-version", target)
     assert result.exit_code == 0, result.output
     assert _table_keys_used(json.loads(result.stdout)) == set(table_keys(target))
@@ -265,7 +265,7 @@ def test_pyproject_target_version_is_read_by_the_catalog_commands_too(
     shown = run_cli("plugins", "show", "Console").stdout.splitlines()
     assert f"SeaTunnel 2.3.12 (target-version in {tmp_path / 'pyproject.toml'})" in shown[0]
     assert any(line.startswith("plugin_input (old: source_table_name)") for line in shown)
-    example = REPOSITORY / "examples" / "dsl" / "sql_join.py"
+    example = REPOSITORY / "examples" / "dsl" / "sql_union.py"
     assert '"plugin_output"' in run_cli("convert", str(example)).stdout
     (tmp_path / "pyproject.toml").write_text('[tool.stconfig]\ntarget-version = "2.5"\n')
     result = run_cli("plugins")
@@ -390,7 +390,7 @@ def test_env_options_newer_than_the_target_are_refused_by_the_dsl_and_reported_b
 
 
 def test_convert_of_a_dsl_file_to_hocon_names_the_version() -> None:
-    example = REPOSITORY / "examples" / "dsl" / "sql_join.py"
+    example = REPOSITORY / "examples" / "dsl" / "sql_union.py"
     hocon = run_cli("convert", str(example), "--to", "hocon", "--target-version", "15431c9")
     assert hocon.stdout.startswith("# Built by stconfig for SeaTunnel 2.3.9-SNAPSHOT.\nenv {")
     plain = run_cli("convert", str(example.with_suffix(".conf")), "--to", "hocon")

@@ -36,6 +36,8 @@ def check(case: Case, master: str, folder: Path) -> None:
         assert refused is not None and case.refused in refused, refused
         errors = lint_errors(case.job(), folder)
         assert errors, f"the engine refuses {case.name!r} but the linter reports no error"
+        if case.code is not None:
+            assert any(error.startswith(f"{case.code} ") for error in errors), errors
 
 
 @pytest.fixture(params=["seatunnel_master", "seatunnel_v2_master"], ids=["v1-2.3.8", "v2-15431c9"])
