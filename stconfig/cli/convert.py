@@ -1,17 +1,27 @@
-"""`stconfig convert`: a job file to the REST v2 job.json body or to SeaTunnel HOCON."""
+"""`stconfig convert`: job files to REST v2 job.json bodies or to SeaTunnel HOCON.
+
+One file goes to standard output or to `-o FILE`; several files or folders go to `-o DIR/`,
+mirrored under it, every input read and converted before anything is written.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 import click
 
 from stconfig._files import write_atomic
-from stconfig.cli._common import read_job, user_errors, var_option
+from stconfig.cli._common import EXIT_FINDINGS, EXIT_USAGE, read_job, user_errors, var_option
+
+SUFFIXES = {"json": ".json", "hocon": ".conf"}
 
 
 @click.command()
-@click.argument("path", metavar="PATH|-")
+@click.argument("paths", metavar="PATH...|-", nargs=-1, required=True)
 @click.option(
     "--to",
     "target",
@@ -31,32 +41,191 @@ from stconfig.cli._common import read_job, user_errors, var_option
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write here (atomically) instead of standard output.",
+    type=click.Path(),
+    help="Write here (atomically) instead of standard output: a file for one input, or a "
+    "folder (DIR/) that mirrors the inputs, with the target extension.",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Write nothing; exit 1 and list the outputs that are missing or differ (for CI).",
 )
 @var_option
 def convert(
-    path: str,
+    paths: tuple[str, ...],
     target: Literal["json", "hocon"],
     syntax: Literal["hocon", "json"] | None,
     output: str | None,
+    check: bool,
     variables: tuple[str, ...],
 ) -> None:
-    """Convert a SeaTunnel job file exactly as SeaTunnel 2.3.8 reads it.
+    """Convert SeaTunnel job files exactly as SeaTunnel 2.3.8 reads them.
 
     Variables resolve as SeaTunnel resolves them: an unquoted ${name} from the file, then
     the environment, then --var; quoted "${name}" and "${name:default}" from --var only.
     A Python DSL file (.py) that defines one job is run and that job is written.
 
-    Exit codes: 0 converted, 2 bad input (printed as path:line:col: message).
+    Several PATHs, or folders (searched for *.conf, *.hocon and *.json as `stconfig lint`
+    does), need -o DIR/: `jobs/a/x.conf` given as `jobs` becomes DIR/a/x.json. Nothing is
+    written unless every input converts.
+
+    Exit codes: 0 converted, 2 bad input (printed as path:line:col: message), 1 with
+    --check: an output is missing or differs.
     """
+    if (
+        (output is not None and _is_folder(output))
+        or len(paths) > 1
+        or any(map(os.path.isdir, paths))
+    ):
+        _convert_batch(paths, target, syntax, output, check, variables)
+        return
+    if check and output is None:
+        _fail("--check compares with an output: give -o FILE or -o DIR/")
     with user_errors():
-        job = read_job(path, variables, syntax)
+        job = read_job(paths[0], variables, syntax)
         text = job.to_json() if target == "json" else job.to_hocon()
         if output is None:
             click.echo(text, nl=False)
+        elif check:
+            _check([Planned(paths[0], Path(output), text)])
         else:
             write_atomic(output, text)
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """One conversion: the input it came from, the file it goes to, the text it holds."""
+
+    source: str
+    target: Path
+    text: str
+
+
+def _fail(message: str) -> None:
+    click.echo(f"stconfig convert: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def _is_folder(output: str) -> bool:
+    return output.endswith(("/", os.sep)) or os.path.isdir(output)
+
+
+def _convert_batch(
+    paths: tuple[str, ...],
+    target: Literal["json", "hocon"],
+    syntax: Literal["hocon", "json"] | None,
+    output: str | None,
+    check: bool,
+    variables: tuple[str, ...],
+) -> None:
+    """Read and convert every input, then write (or check) every output, or write nothing."""
+    from stconfig.errors import ParseError, StconfigError
+
+    if output is None or not _is_folder(output):
+        _fail("several inputs or a folder need -o DIR/ (a folder, written with a trailing /)")
+    if "-" in paths:
+        _fail("'-' (standard input) is converted alone")
+    assert output is not None
+    out_dir = Path(output)
+    planned: list[Planned] = []
+    failed = 0
+    for path, relative in _inputs(paths, out_dir):
+        try:
+            job = read_job(path, variables, syntax)
+            text = job.to_json() if target == "json" else job.to_hocon()
+        except ParseError as error:
+            click.echo(error.render(), err=True)
+            failed += 1
+            continue
+        except StconfigError as error:
+            click.echo(f"error: {error}", err=True)
+            failed += 1
+            continue
+        destination = out_dir / Path(relative).with_suffix(SUFFIXES[target])
+        planned.append(Planned(path, destination, text))
+    failed += _conflicts(planned)
+    if failed:
+        click.echo(
+            f"stconfig convert: {failed} error{'s' if failed != 1 else ''}; nothing written",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
+    if not planned:
+        _fail("no job files found")
+    if check:
+        _check(planned)
+        return
+    with user_errors():
+        for item in planned:
+            item.target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(item.target, item.text)
+    click.echo(
+        f"converted {len(planned)} file{'s' if len(planned) != 1 else ''} into {out_dir}", err=True
+    )
+
+
+def _inputs(paths: tuple[str, ...], out_dir: Path) -> list[tuple[str, str]]:
+    """Each input file with its path relative to the folder it was found in.
+
+    Files already inside the output folder are skipped, so converting a tree into a folder
+    beneath it does not read last run's outputs as inputs.
+    """
+    from stconfig.cli.lint import walk
+
+    inside = os.path.realpath(out_dir) + os.sep
+    found: list[tuple[str, str]] = []
+    for given in paths:
+        if os.path.isdir(given):
+            # Only an output folder strictly below the folder given holds last run's outputs.
+            skip = not (os.path.realpath(given) + os.sep).startswith(inside)
+            for path in walk((given,)):
+                if not (skip and os.path.realpath(path).startswith(inside)):
+                    found.append((path, os.path.relpath(path, given)))
+        else:
+            found.append((given, os.path.basename(given)))
+    return found
+
+
+def _conflicts(planned: list[Planned]) -> int:
+    """Report outputs two inputs would share, or that would overwrite an input: the count."""
+    problems = 0
+    first: dict[str, Planned] = {}
+    sources = {os.path.realpath(item.source) for item in planned}
+    for item in planned:
+        real = os.path.realpath(item.target)
+        earlier = first.setdefault(real, item)
+        if earlier is not item:
+            click.echo(
+                f"error: {earlier.source} and {item.source} would both be written to {item.target}",
+                err=True,
+            )
+            problems += 1
+        if real in sources:
+            click.echo(f"error: {item.source}: the output {item.target} is an input", err=True)
+            problems += 1
+    return problems
+
+
+def _check(planned: list[Planned]) -> None:
+    """List every output that is missing or differs from what conversion gives; exit 1 if any."""
+    stale = 0
+    for item in planned:
+        try:
+            current: str | None = item.target.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            current = None
+        if current == item.text:
+            continue
+        stale += 1
+        why = "missing" if current is None and not item.target.exists() else "differs"
+        click.echo(f"{item.target}: {why} (converted from {item.source})")
+    if stale:
+        click.echo(
+            f"{stale} output{'s' if stale != 1 else ''} out of date; run `stconfig convert` "
+            "without --check to regenerate",
+            err=True,
+        )
+        sys.exit(EXIT_FINDINGS)
 
 
 __all__ = ["convert"]
