@@ -19,6 +19,8 @@ from stconfig.model.job import KINDS, Job
 from stconfig.model.values import Member, Node, ObjectNode
 
 WIRING_KEYS = frozenset(NEW_KEYS + OLD_KEYS)
+NOT_OPTIONS = WIRING_KEYS | {"plugin_name"}
+"""Keys reported as wiring or as a plugin rename rather than as option changes."""
 SECTION_KEYS = frozenset(("env", *KINDS))
 MASK = "****"
 
@@ -217,7 +219,7 @@ class _PluginComparison:
                     )
                 )
             found += _object_changes(
-                "option", label(n), o.plugin.node, n.plugin.node, (), skip=WIRING_KEYS
+                "option", label(n), o.plugin.node, n.plugin.node, (), skip=NOT_OPTIONS
             )
         found += self._wiring()
         return found
