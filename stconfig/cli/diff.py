@@ -24,7 +24,7 @@ from stconfig.model.job import Job
     "--textconv",
     is_flag=True,
     help="Print one file (the only PATH) as sorted JSON with secrets masked, for git's "
-    "diff.<driver>.textconv.",
+    "diff.<driver>.textconv (a file that does not read as a job is printed as it is).",
 )
 @var_option
 def diff_(
@@ -43,7 +43,7 @@ def diff_(
     Exit codes: 0 same job, 1 different, 2 bad input (printed as path:line:col: message).
     """
     from stconfig.jobdiff import diff
-    from stconfig.jobdiff.render import RENDERERS, canonical_text
+    from stconfig.jobdiff.render import RENDERERS
 
     expected = 1 if textconv else 2
     if len(paths) != expected:
@@ -53,15 +53,33 @@ def diff_(
     if paths.count("-") > 1:
         click.echo("stconfig diff: only one side can be '-' (standard input)", err=True)
         sys.exit(EXIT_USAGE)
+    if textconv:
+        _textconv(paths[0], variables)
+        return
     with user_errors():
         jobs = [_read(path, variables) for path in paths]
-        if textconv:
-            click.echo(canonical_text(jobs[0]), nl=False)
-            return
         result = diff(jobs[0], jobs[1])
-    named = type(result)(paths[0], paths[1], result.changes)
-    click.echo(RENDERERS[output_format](named), nl=False)
+    click.echo(RENDERERS[output_format](result), nl=False)
     sys.exit(EXIT_FINDINGS if result.changes else 0)
+
+
+def _textconv(path: str, variables: tuple[str, ...]) -> None:
+    """The canonical text of one job; a file that is not a readable job passes through as it
+    is (with a warning), so `git diff` and `git log -p` keep working on a broken revision."""
+    from stconfig.errors import StconfigError
+    from stconfig.jobdiff.render import canonical_text
+
+    try:
+        text = canonical_text(_read(path, variables))
+    except (StconfigError, OSError) as error:
+        if path == "-":
+            with user_errors():
+                raise
+        click.echo(f"stconfig diff --textconv: {error}; showing the file as it is", err=True)
+        with user_errors(), open(path, "rb") as handle:
+            sys.stdout.buffer.write(handle.read())
+        return
+    click.echo(text, nl=False)
 
 
 def _read(path: str, variables: tuple[str, ...]) -> Job:
