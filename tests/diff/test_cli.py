@@ -82,7 +82,7 @@ def test_markdown_escapes_pipes_and_backticks(tmp_path: Path) -> None:
 def test_variables_apply_to_both_sides(tmp_path: Path) -> None:
     old, new = tmp_path / "old.conf", tmp_path / "new.conf"
     old.write_text("source { FakeSource { row.num = ${rows} } }\nsink { Console {} }\n")
-    new.write_text("source { FakeSource { row.num = \"10\" } }\nsink { Console {} }\n")
+    new.write_text('source { FakeSource { row.num = "10" } }\nsink { Console {} }\n')
     assert run_cli("diff", str(old), str(new), "--var", "rows=10").exit_code == 0
     assert run_cli("diff", str(old), str(new), "--var", "rows=11").exit_code == 1
 
