@@ -156,8 +156,9 @@ def _convert_batch(
         _check(planned)
         return
     with user_errors():
+        for folder in sorted({item.target.parent for item in planned}):
+            folder.mkdir(parents=True, exist_ok=True)
         for item in planned:
-            item.target.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(item.target, item.text)
     click.echo(
         f"converted {len(planned)} file{'s' if len(planned) != 1 else ''} into {out_dir}", err=True

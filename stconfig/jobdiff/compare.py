@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from stconfig.jobdiff.model import Action, Change, JobDiff, Location, Section
 from stconfig.model.graph import NEW_KEYS, OLD_KEYS, GraphNode, TableGraph, build_graph
 from stconfig.model.job import KINDS, Job
-from stconfig.model.values import Member, Node, ObjectNode
+from stconfig.model.values import ListNode, Member, Node, ObjectNode
 
 WIRING_KEYS = frozenset(NEW_KEYS + OLD_KEYS)
 NOT_OPTIONS = WIRING_KEYS | {"plugin_name"}
@@ -71,12 +71,20 @@ def _env(job: Job) -> ObjectNode:
 
 
 def _others(job: Job) -> ObjectNode:
-    """The top-level keys besides env and the three plugin sections."""
+    """The top-level keys besides env and the three plugin sections, and those sections when
+    they do not have their shape (an env that is not an object, a section that is not a
+    list), so a change to them is not lost."""
     rest = ObjectNode()
     for key, member in job.root.members.items():
-        if key not in SECTION_KEYS:
+        if key not in SECTION_KEYS or not _well_formed(key, member.value):
             rest.members[key] = member
     return rest
+
+
+def _well_formed(key: str, value: Node) -> bool:
+    if key == "env":
+        return isinstance(value, ObjectNode)
+    return isinstance(value, ListNode) and all(isinstance(item, ObjectNode) for item in value.items)
 
 
 def _object_changes(

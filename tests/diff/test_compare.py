@@ -235,3 +235,10 @@ def test_dsl_positions_point_at_the_python_lines(tmp_path: Path) -> None:
     change = only(stconfig.diff(old, dsl))
     assert change.key == ("row.num",)
     assert change.new_at is not None and (change.new_at.path, change.new_at.line) == (str(dsl), 4)
+
+
+def test_sections_of_the_wrong_shape_are_still_compared(tmp_path: Path) -> None:
+    change = only(compare(tmp_path, "env = 2\nsource = [1]\n", "env = 1\nsource = [1]\n"))
+    assert (change.section, change.key, change.old, change.new) == ("other", ("env",), "1", "2")
+    change = only(compare(tmp_path, "source = [1, 3]\n", "source = [1, 2]\n"))
+    assert (change.key, change.old, change.new) == (("source",), "[1, 2]", "[1, 3]")
