@@ -204,6 +204,9 @@ def _conflicts(planned: list[Planned]) -> int:
         if real in sources:
             click.echo(f"error: {item.source}: the output {item.target} is an input", err=True)
             problems += 1
+        elif os.path.isdir(real):
+            click.echo(f"error: {item.source}: the output {item.target} is a folder", err=True)
+            problems += 1
     return problems
 
 

@@ -104,7 +104,9 @@ def _object_changes(
         if key in skip:
             continue
         before, after = old.member(key), new.member(key)
-        hidden = secret or is_secret(key, (after or before).value)  # type: ignore[union-attr]
+        present = after if after is not None else before
+        assert present is not None  # the key comes from one of the two objects
+        hidden = secret or is_secret(key, present.value)
         where = (*path, key)
         if before is not None and after is not None:
             if isinstance(before.value, ObjectNode) and isinstance(after.value, ObjectNode):
@@ -120,7 +122,7 @@ def _object_changes(
         shown = ".".join(where)
         prefix = f"{plugin}: " if plugin else ""
         if action == "changed":
-            message = f"{prefix}{shown}: {old_text} → {new_text}"
+            message = f"{prefix}{shown}: {old_text} -> {new_text}"
         elif action == "added":
             message = f"{prefix}{shown} added: {new_text}"
         else:
@@ -237,7 +239,7 @@ class _PluginComparison:
             yield Change(
                 "plugin",
                 "removed",
-                f"{label(node)} removed{self._describe(node, self.old, self.old_ids)}",
+                f"{label(node)} removed{self._describe(node, self.old)}",
                 label(node),
                 old_at=plugin_at(node),
             )
@@ -245,13 +247,13 @@ class _PluginComparison:
             yield Change(
                 "plugin",
                 "added",
-                f"{label(node)} added{self._describe(node, self.new, self.new_ids)}",
+                f"{label(node)} added{self._describe(node, self.new)}",
                 label(node),
                 new_at=plugin_at(node),
             )
 
     @staticmethod
-    def _describe(node: GraphNode, graph: TableGraph, ids: dict[int, str]) -> str:
+    def _describe(node: GraphNode, graph: TableGraph) -> str:
         """`: reads X (t), writes u`: an added or removed plugin's place in the graph."""
         reads = [
             f"{edge.producer.label} ({edge.table})" for edge in graph.edges if edge.consumer is node

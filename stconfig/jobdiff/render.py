@@ -17,19 +17,19 @@ HEADINGS: dict[Section, str] = {
     "option": "options",
     "wiring": "wiring",
 }
-SIGNS = {"added": "+", "removed": "-", "changed": "~", "moved": "↕", "renamed": "~"}
+SIGNS = {"added": "+", "removed": "-", "changed": "~", "moved": ">", "renamed": "~"}
 
 
 def summary(result: JobDiff) -> str:
     if result.same:
-        return f"{result.old_name} → {result.new_name}: same job"
+        return f"{result.old_name} -> {result.new_name}: same job"
     count = len(result.changes)
-    return f"{result.old_name} → {result.new_name}: {count} change{'s' if count != 1 else ''}"
+    return f"{result.old_name} -> {result.new_name}: {count} change{'s' if count != 1 else ''}"
 
 
 def positions(change: Change) -> str:
     if change.old_at and change.new_at:
-        return f"{change.old_at} → {change.new_at}"
+        return f"{change.old_at} -> {change.new_at}"
     return str(change.old_at or change.new_at or "")
 
 
@@ -66,7 +66,7 @@ def _code(text: str) -> str:
 
 
 def render_markdown(result: JobDiff) -> str:
-    title = f"### SeaTunnel job: {_code(result.old_name)} → {_code(result.new_name)}"
+    title = f"### SeaTunnel job: {_code(result.old_name)} -> {_code(result.new_name)}"
     if result.same:
         return f"{title}\n\nSame job: only layout, quoting, key order or comments changed.\n"
     counts = ", ".join(

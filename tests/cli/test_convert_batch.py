@@ -138,6 +138,11 @@ def test_two_inputs_for_one_output_are_refused(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "would both be written to" in result.stderr
     assert not out.exists()
+    (out / "y.json").mkdir(parents=True)
+    folder = run_cli("convert", str(jobs), "-o", f"{out}/")
+    assert folder.exit_code == 2
+    assert "the output" in folder.stderr and "is a folder" in folder.stderr
+    assert not (out / "a").exists()
     same = run_cli("convert", str(jobs), "--to", "hocon", "-o", f"{jobs}/")
     assert same.exit_code == 2
     assert "is an input" in same.stderr

@@ -26,7 +26,7 @@ def test_same_job_exits_0(tmp_path: Path) -> None:
     new.write_text(run_cli("convert", str(old)).stdout)
     result = run_cli("diff", str(old), str(new))
     assert result.exit_code == 0
-    assert result.stdout == f"{old} → {new}: same job\n"
+    assert result.stdout == f"{old} -> {new}: same job\n"
 
 
 def test_text_output_with_positions_and_masked_secrets(pair: tuple[Path, Path]) -> None:
@@ -34,11 +34,11 @@ def test_text_output_with_positions_and_masked_secrets(pair: tuple[Path, Path]) 
     result = run_cli("diff", str(old), str(new))
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{old} → {new}: 2 changes",
+        f"{old} -> {new}: 2 changes",
         "env:",
-        f"  ~ parallelism: 1 → 2  [{old}:3:17 → {new}:3:17]",
+        f"  ~ parallelism: 1 -> 2  [{old}:3:17 -> {new}:3:17]",
         "options:",
-        f"  ~ source[0] FakeSource: password: **** → ****  [{old}:9:16 → {new}:9:16]",
+        f"  ~ source[0] FakeSource: password: **** -> ****  [{old}:9:16 -> {new}:9:16]",
     ]
     assert "hunter2" not in result.output and "pw|2" not in result.output
 
@@ -60,10 +60,10 @@ def test_markdown_output_is_a_table(pair: tuple[Path, Path]) -> None:
     result = run_cli("diff", str(old), str(new), "--output-format", "markdown")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == f"### SeaTunnel job: `{old}` → `{new}`"
+    assert lines[0] == f"### SeaTunnel job: `{old}` -> `{new}`"
     assert "**2 changes** (env 1, options 1)" in lines
     rows = [line for line in lines if line.startswith("| env") or line.startswith("| options")]
-    assert rows[0] == f"| env | parallelism: 1 → 2 | `1` | `2` | {old}:3:17 → {new}:3:17 |"
+    assert rows[0] == f"| env | parallelism: 1 -> 2 | `1` | `2` | {old}:3:17 -> {new}:3:17 |"
     assert all(row.count(" | ") == 4 for row in rows)
     same = run_cli("diff", str(old), str(old), "--output-format", "markdown")
     assert "Same job" in same.stdout and same.exit_code == 0
