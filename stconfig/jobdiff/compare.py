@@ -132,10 +132,6 @@ def _object_changes(
         )
 
 
-def label(node: GraphNode) -> str:
-    return node.label
-
-
 def plugin_at(node: GraphNode) -> Location | None:
     return Location.of(node.span)
 
@@ -219,8 +215,8 @@ class _PluginComparison:
                     Change(
                         "plugin",
                         "renamed",
-                        f"{label(n)} was {o.plugin.name or '?'} ({label(o)})",
-                        label(n),
+                        f"{n.label} renamed from {o.plugin.name or '?'}",
+                        n.label,
                         ("plugin_name",),
                         json.dumps(o.plugin.name),
                         json.dumps(n.plugin.name),
@@ -229,7 +225,7 @@ class _PluginComparison:
                     )
                 )
             found += _object_changes(
-                "option", label(n), o.plugin.node, n.plugin.node, (), skip=NOT_OPTIONS
+                "option", n.label, o.plugin.node, n.plugin.node, (), skip=NOT_OPTIONS
             )
         found += self._wiring()
         return found
@@ -239,16 +235,16 @@ class _PluginComparison:
             yield Change(
                 "plugin",
                 "removed",
-                f"{label(node)} removed{self._describe(node, self.old)}",
-                label(node),
+                f"{node.label} removed{self._describe(node, self.old)}",
+                node.label,
                 old_at=plugin_at(node),
             )
         for node in self.added:
             yield Change(
                 "plugin",
                 "added",
-                f"{label(node)} added{self._describe(node, self.new)}",
-                label(node),
+                f"{node.label} added{self._describe(node, self.new)}",
+                node.label,
                 new_at=plugin_at(node),
             )
 
@@ -277,8 +273,8 @@ class _PluginComparison:
                 yield Change(
                     "plugin",
                     "moved",
-                    f"{label(n)} moved (was {kind}[{o.plugin.index}])",
-                    label(n),
+                    f"{n.label} moved (was {kind}[{o.plugin.index}])",
+                    n.label,
                     old=str(o.plugin.index),
                     new=str(n.plugin.index),
                     old_at=plugin_at(o),
@@ -315,8 +311,8 @@ class _PluginComparison:
             yield Change(
                 "wiring",
                 "renamed",
-                f"table {old_name} renamed to {new_name} (written by {label(n)})",
-                label(n),
+                f"table {old_name} renamed to {new_name} (written by {n.label})",
+                n.label,
                 old=old_name,
                 new=new_name,
                 old_at=Location.of(o.output.span) or plugin_at(o),
@@ -327,8 +323,8 @@ class _PluginComparison:
                 yield Change(
                     "wiring",
                     "changed",
-                    f"{label(n)} writes {n.output_name} (was {o.output_name})",
-                    label(n),
+                    f"{n.label} writes {n.output_name} (was {o.output_name})",
+                    n.label,
                     old=o.output_name,
                     new=n.output_name,
                     old_at=at(o.output_member) or plugin_at(o),
@@ -343,9 +339,9 @@ class _PluginComparison:
             yield Change(
                 "wiring",
                 "changed",
-                f"{label(n)} reads {self._show_reads(after, self.new)} "
+                f"{n.label} reads {self._show_reads(after, self.new)} "
                 f"(was {self._show_reads(before, self.old, old=True)})",
-                label(n),
+                n.label,
                 old=self._show_reads(before, self.old, old=True),
                 new=self._show_reads(after, self.new),
                 old_at=at(o.input_member) or plugin_at(o),
