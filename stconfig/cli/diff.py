@@ -23,7 +23,7 @@ from stconfig.model.job import Job
 @click.option(
     "--textconv",
     is_flag=True,
-    help="Print one file (the only PATH) as sorted JSON with secrets masked, for git's "
+    help="Print one job file (given alone) as sorted JSON with secrets masked, for git's "
     "diff.<driver>.textconv (a file that does not read as a job is printed as it is).",
 )
 @var_option
