@@ -87,7 +87,8 @@ def convert(
         if output is None:
             click.echo(text, nl=False)
         elif check:
-            _check([Planned(paths[0], Path(output), text)])
+            real = os.path.realpath(output)
+            _check([Planned(paths[0], Path(output), text, os.path.realpath(paths[0]), real)])
         else:
             write_atomic(output, text)
 
@@ -99,6 +100,18 @@ class Planned:
     source: str
     target: Path
     text: str
+    real_source: str
+    real_target: str
+    """Both paths with the folders given resolved, to compare outputs with inputs."""
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """An input file, its path below the folder it was found in, and its resolved path."""
+
+    path: str
+    relative: str
+    real: str
 
 
 def _fail(message: str) -> None:
@@ -127,11 +140,12 @@ def _convert_batch(
         _fail("'-' (standard input) is converted alone")
     assert output is not None
     out_dir = Path(output)
+    real_out = os.path.realpath(out_dir)
     planned: list[Planned] = []
     failed = 0
-    for path, relative in _inputs(paths, out_dir):
+    for found in _inputs(paths, real_out):
         try:
-            job = read_job(path, variables, syntax)
+            job = read_job(found.path, variables, syntax)
             text = job.to_json() if target == "json" else job.to_hocon()
         except ParseError as error:
             click.echo(error.render(), err=True)
@@ -141,8 +155,16 @@ def _convert_batch(
             click.echo(f"error: {error}", err=True)
             failed += 1
             continue
-        destination = out_dir / Path(relative).with_suffix(SUFFIXES[target])
-        planned.append(Planned(path, destination, text))
+        relative = str(Path(found.relative).with_suffix(SUFFIXES[target]))
+        planned.append(
+            Planned(
+                found.path,
+                out_dir / relative,
+                text,
+                found.real,
+                os.path.join(real_out, relative),
+            )
+        )
     failed += _conflicts(planned)
     if failed:
         click.echo(
@@ -165,25 +187,29 @@ def _convert_batch(
     )
 
 
-def _inputs(paths: tuple[str, ...], out_dir: Path) -> list[tuple[str, str]]:
+def _inputs(paths: tuple[str, ...], real_out: str) -> list[Input]:
     """Each input file with its path relative to the folder it was found in.
 
     Files already inside the output folder are skipped, so converting a tree into a folder
-    beneath it does not read last run's outputs as inputs.
+    beneath it does not read last run's outputs as inputs. Each folder given is resolved
+    once (not each file: that costs a system call per path component).
     """
     from stconfig.cli.lint import walk
 
-    inside = os.path.realpath(out_dir) + os.sep
-    found: list[tuple[str, str]] = []
+    inside = real_out + os.sep
+    found: list[Input] = []
     for given in paths:
-        if os.path.isdir(given):
-            # Only an output folder strictly below the folder given holds last run's outputs.
-            skip = not (os.path.realpath(given) + os.sep).startswith(inside)
-            for path in walk((given,)):
-                if not (skip and os.path.realpath(path).startswith(inside)):
-                    found.append((path, os.path.relpath(path, given)))
-        else:
-            found.append((given, os.path.basename(given)))
+        if not os.path.isdir(given):
+            found.append(Input(given, os.path.basename(given), os.path.realpath(given)))
+            continue
+        real_given = os.path.realpath(given)
+        # Only an output folder strictly below the folder given holds last run's outputs.
+        skip = not (real_given + os.sep).startswith(inside)
+        for path in walk((given,)):
+            relative = os.path.relpath(path, given)
+            real = os.path.join(real_given, relative)
+            if not (skip and real.startswith(inside)):
+                found.append(Input(path, relative, real))
     return found
 
 
@@ -191,9 +217,9 @@ def _conflicts(planned: list[Planned]) -> int:
     """Report outputs two inputs would share, or that would overwrite an input: the count."""
     problems = 0
     first: dict[str, Planned] = {}
-    sources = {os.path.realpath(item.source) for item in planned}
+    sources = {item.real_source for item in planned}
     for item in planned:
-        real = os.path.realpath(item.target)
+        real = item.real_target
         earlier = first.setdefault(real, item)
         if earlier is not item:
             click.echo(
