@@ -108,3 +108,21 @@ def test_swapping_two_sinks_in_any_corpus_job_is_one_move(jobs: list[tuple[Path,
         checked += 1
     assert checked > 10
     assert not failures, "\n".join(failures[:20])
+
+
+def test_any_two_corpus_jobs_compare_alike_both_ways(jobs: list[tuple[Path, Job]]) -> None:
+    """Neighbouring corpus jobs (unrelated jobs): every renderer works, and B against A lists
+    as many changes as A against B, additions becoming removals."""
+    from stconfig.jobdiff.render import RENDERERS
+
+    failures = []
+    loaded = [job for _, job in jobs]
+    for (conf, a), b in zip(jobs, loaded[1:] + loaded[:1], strict=True):
+        forward, backward = stconfig.diff(a, b), stconfig.diff(b, a)
+        for render in RENDERERS.values():
+            assert render(forward)
+        added = sum(1 for change in forward.changes if change.action == "added")
+        removed = sum(1 for change in backward.changes if change.action == "removed")
+        if len(forward.changes) != len(backward.changes) or added != removed:
+            failures.append(str(conf))
+    assert not failures, "\n".join(failures[:20])
