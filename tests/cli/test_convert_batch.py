@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
+import shlex
 import shutil
 from pathlib import Path
 
-from tests.conftest import run_cli
+from tests.conftest import REPOSITORY, run_cli
 from tests.corpus.compare import first_difference
 from tests.corpus.test_conformance import corpus_cases
 
@@ -180,3 +182,20 @@ def test_whole_corpus_in_one_call_matches_the_expected_json(
         matched += 1
     assert matched == len(pairs) == 661
     assert len(list(out.rglob("*.json"))) == 661
+
+
+def test_pre_commit_hook_checks_the_folder_given_in_args(tmp_path: Path) -> None:
+    """The `stconfig-convert-check` hook runs its entry with the args the README shows."""
+    text = (REPOSITORY / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    block = text.split("- id: stconfig-convert-check\n", 1)[1].split("\n- id:", 1)[0]
+    fields = dict(re.findall(r"^  (\w+): (.+)$", block, re.MULTILINE))
+    assert fields["pass_filenames"] == "false"
+    program, *arguments = shlex.split(fields["entry"])
+    assert program == "stconfig"
+    assert "args: [conf, -o, rest/]" in (REPOSITORY / "README.md").read_text(encoding="utf-8")
+    conf = make_tree(tmp_path)
+    rest = tmp_path / "rest"
+    missing = run_cli(*arguments, str(conf), "-o", f"{rest}/")
+    assert missing.exit_code == 1
+    assert run_cli("convert", str(conf), "-o", f"{rest}/").exit_code == 0
+    assert run_cli(*arguments, str(conf), "-o", f"{rest}/").exit_code == 0
