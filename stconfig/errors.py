@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from stconfig.secrets import redact, redact_known
 from stconfig.source import Span
+
+SNIPPET_WIDTH = 200
+"""Characters of the source line shown under an error; longer lines are cut around the caret."""
 
 
 class StconfigError(Exception):
@@ -19,9 +23,13 @@ class FileReadError(StconfigError):
 
 
 class ParseError(StconfigError):
-    """Text that SeaTunnel's reader would reject, located at a span."""
+    """Text that SeaTunnel's reader would reject, located at a span.
+
+    A message that quotes the source never repeats a secret written in it.
+    """
 
     def __init__(self, message: str, span: Span) -> None:
+        message = _without_secrets(message, span)
         super().__init__(f"{span}: {message}")
         self.message = message
         self.span = span
@@ -39,13 +47,35 @@ class ParseError(StconfigError):
         return self.span.start_line_col[1]
 
     def render(self) -> str:
-        """The one-line error, the source line, and a caret under the span."""
+        """The one-line error, the source line (secrets masked), and a caret under the span."""
         line, column = self.span.start_line_col
         end_line, end_column = self.span.end_line_col
-        text = self.span.source.line_text(line).expandtabs(1)
-        width = max(1, (end_column - column) if end_line == line else len(text) - column + 1)
+        masked = self.span.source.masked_line(line)
+        text = masked.text.expandtabs(1)
+        end = masked.column(end_column, end=True) if end_line == line else len(text) + 1
+        column = masked.column(column)
+        width = max(1, end - column)
+        if len(text) > SNIPPET_WIDTH:  # a huge line is cut to a window around the caret
+            skip = max(0, column - 1 - SNIPPET_WIDTH // 4)
+            cut = skip + SNIPPET_WIDTH < len(text)
+            text = (
+                ("... " if skip else "")
+                + text[skip : skip + SNIPPET_WIDTH]
+                + (" ..." if cut else "")
+            )
+            column = column - skip + (4 if skip else 0)
+            width = min(width, SNIPPET_WIDTH - (column - 1))
         caret = " " * (column - 1) + "^" + "~" * (width - 1)
-        return f"{self}\n  {line:>4} | {text}\n       | {caret}"
+        return f"{redact_known(str(self))}\n  {line:>4} | {text}\n       | {caret}"
+
+
+def _without_secrets(message: str, span: Span) -> str:
+    """A message with the secrets of its file (and those met so far) scrubbed from it."""
+    if "'" not in message and '"' not in message:
+        return message
+    source = span.source
+    regions = source.line_secret_regions(source.line_col(span.start)[0])
+    return redact(message, [source.text[start:end] for start, end in regions])
 
 
 class UnresolvedVariableError(ParseError):

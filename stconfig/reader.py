@@ -8,10 +8,13 @@ document, then the environment, then the variables), then the quoted-placeholder
 from __future__ import annotations
 
 import os
+import stat
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
+from stconfig import limits
 from stconfig.errors import FileReadError, ParseError, UnresolvedVariableError
 from stconfig.hocon.ast import Document, Include
 from stconfig.hocon.parser import parse_document
@@ -26,8 +29,6 @@ from stconfig.variables import (
 )
 
 SECTION_KEYS = frozenset({"source", "transform", "sink"})
-MAX_FILE_BYTES = 16 * 1024 * 1024
-"""Job files are small; anything larger is almost surely the wrong file."""
 
 Syntax = Literal["hocon", "json"]
 UnresolvedMode = Literal["error", "keep"]
@@ -41,14 +42,27 @@ def syntax_for(path: str | os.PathLike[str]) -> Syntax:
     return "json" if str(path).lower().endswith(".json") else "hocon"
 
 
+def too_large(path: str, size: int | None) -> FileReadError:
+    """The error for input over the file limit; `size` is None when it is not known."""
+    what = "standard input" if path == "-" else "file"
+    limit = limits.size_text(limits.MAX_FILE_BYTES)
+    if size is None:
+        problem = f"{what} is larger than {limit}, the most a job file may be"
+    else:
+        problem = f"{what} is {limits.size_text(size)}; job files larger than {limit} are refused"
+    return FileReadError(path, f"{problem} (is this the right file? see docs/limits.md)")
+
+
+def read_stdin(path: str = "-") -> str:
+    """Standard input as text, reading no more than one byte past the file limit."""
+    data = sys.stdin.buffer.read(limits.MAX_FILE_BYTES + 1)
+    return decode(data, path)
+
+
 def decode(data: bytes, path: str) -> str:
     """UTF-8 text (a BOM is allowed), or a ParseError at the first bad byte."""
-    if len(data) > MAX_FILE_BYTES:
-        raise FileReadError(
-            path,
-            f"file is {len(data) / 1048576:.1f} MiB; job files larger than "
-            f"{MAX_FILE_BYTES // 1048576} MiB are refused (is this the right file?)",
-        )
+    if len(data) > limits.MAX_FILE_BYTES:
+        raise too_large(path, None)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -64,7 +78,11 @@ def read_source(path: str | os.PathLike[str]) -> SourceFile:
     name = os.fspath(path)
     try:
         with open(name, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            status = os.fstat(handle.fileno())
+            regular = stat.S_ISREG(status.st_mode)
+            if regular and status.st_size > limits.MAX_FILE_BYTES:
+                raise too_large(name, status.st_size)
+            data = handle.read(limits.MAX_FILE_BYTES + 1)
     except IsADirectoryError:
         raise FileReadError(name, "is a directory, not a job file") from None
     except FileNotFoundError:
@@ -75,11 +93,17 @@ def read_source(path: str | os.PathLike[str]) -> SourceFile:
 
 
 class _Includes:
-    """Loads included files relative to their includer, refusing cycles."""
+    """Loads included files relative to their includer, refusing cycles and blow-ups."""
 
-    def __init__(self) -> None:
+    def __init__(self, main: SourceFile, texts: Mapping[str, str] | None = None) -> None:
         self.documents: list[Document] = []
         self.includer: dict[str, str] = {}
+        self.characters = len(main.text)
+        """Text read for this job so far: a file included twice counts twice."""
+        self.tokens = 0
+        """Tokens of the job's files so far, the main file included."""
+        self.texts = texts or {}
+        """Texts to read instead of the files (by resolved path): `--fix` checks a fix."""
 
     def __call__(self, include: Include, document: Document) -> Document | None:
         if include.kind in ("classpath", "url"):
@@ -105,7 +129,27 @@ class _Includes:
                     break
                 chain = self.includer[chain]
             self.includer[key] = str(Path(document.source.path).resolve())
-            included = parse_document(read_source(candidate), syntax=syntax_for(candidate))
+            if len(self.documents) >= limits.MAX_INCLUDES:
+                raise ParseError(
+                    f"more than {limits.MAX_INCLUDES} includes while reading this job "
+                    "(do files include each other more than once? see docs/limits.md)",
+                    include.span,
+                )
+            text = self.texts.get(key)
+            source = (
+                SourceFile(str(candidate), text) if text is not None else read_source(candidate)
+            )
+            self.characters += len(source.text)
+            if self.characters > limits.MAX_INPUT_CHARS:
+                raise ParseError(
+                    f"this include brings the text read for this job to {self.characters:,} "
+                    f"characters, more than {limits.MAX_INPUT_CHARS:,} (see docs/limits.md)",
+                    include.span,
+                )
+            included = parse_document(
+                source, syntax=syntax_for(candidate), max_tokens=limits.MAX_TOKENS - self.tokens
+            )
+            self.tokens += included.tokens
             self.documents.append(included)
             return included
         if include.required:
@@ -122,13 +166,21 @@ def loads(
     environ: Mapping[str, str] | None = None,
     unresolved: UnresolvedMode = "error",
     placeholders: PlaceholderMode = "apply",
+    included_texts: Mapping[str, str] | None = None,
 ) -> Job:
-    """Read job text. `path` names it in errors and anchors relative includes."""
+    """Read job text. `path` names it in errors and anchors relative includes.
+
+    `included_texts` (by resolved path) replaces the text of included files.
+    """
     name = path if path is not None else "<string>"
-    if len(text) > MAX_FILE_BYTES:
-        raise FileReadError(name, f"text is longer than {MAX_FILE_BYTES // 1048576} MiB; refused")
+    if len(text) > limits.MAX_FILE_BYTES:
+        raise FileReadError(
+            name,
+            f"text of {len(text):,} characters; job text longer than "
+            f"{limits.size_text(limits.MAX_FILE_BYTES)} is refused (see docs/limits.md)",
+        )
     source = SourceFile(name, text)
-    return _load_source(source, fmt, variables, environ, unresolved, placeholders)
+    return _load_source(source, fmt, variables, environ, unresolved, placeholders, included_texts)
 
 
 def load(
@@ -151,12 +203,14 @@ def _load_source(
     environ: Mapping[str, str] | None,
     unresolved: UnresolvedMode,
     placeholders: PlaceholderMode,
+    included_texts: Mapping[str, str] | None = None,
 ) -> Job:
     given = dict(variables or {})
     check_names(given)
     environment = os.environ if environ is None else environ
     document = parse_document(source, syntax=syntax)
-    includes = _Includes()
+    includes = _Includes(source, included_texts)
+    includes.tokens = document.tokens
     list_keys = SECTION_KEYS if syntax == "hocon" else frozenset[str]()
     tree = Builder(list_keys, includes).build_document(document)
     trees: list[ObjectNode] = []
@@ -181,4 +235,4 @@ def _load_source(
     return Job(root, source, [document, *includes.documents], resolver.unresolved)
 
 
-__all__ = ["MAX_FILE_BYTES", "load", "loads", "read_source", "syntax_for"]
+__all__ = ["decode", "load", "loads", "read_source", "read_stdin", "syntax_for"]

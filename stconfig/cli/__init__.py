@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "format": ("stconfig.cli.format:format_", "Rewrite job files in one canonical layout."),
     "graph": ("stconfig.cli.graph:graph", "Draw a job's table graph (Mermaid or Graphviz dot)."),
     "import": ("stconfig.cli.import_:import_", "Turn a job file into Python DSL code."),
+    "lsp": ("stconfig.cli.lsp:lsp", "Language server for editors (stdio), or --check FILE."),
     "lint": ("stconfig.cli.lint:lint", "Check job files offline: wiring, env, restore, options."),
     "rules": ("stconfig.cli.rules:rules", "List the lint rules, or show one rule's documentation."),
     "plugins": ("stconfig.cli.plugins:plugins", "List SeaTunnel's plugins, or show one's options."),

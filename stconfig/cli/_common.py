@@ -11,7 +11,15 @@ import click
 
 from stconfig.errors import ParseError, StconfigError
 from stconfig.model.job import Job
-from stconfig.reader import decode, load, loads
+from stconfig.reader import load, loads, read_stdin
+from stconfig.secrets import (
+    command_scope,
+    job_secrets,
+    mark_job,
+    redact_known,
+    remember,
+    variable_secrets,
+)
 from stconfig.variables import parse_assignments
 
 EXIT_OK = 0
@@ -29,19 +37,23 @@ var_option = click.option(
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """Print stconfig's own errors as one line (plus the source and a caret) and exit 2."""
-    try:
-        yield
-    except ParseError as error:
-        click.echo(error.render(), err=True)
-        sys.exit(EXIT_USAGE)
-    except StconfigError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(EXIT_USAGE)
-    except OSError as error:
-        where = f"{error.filename}: " if error.filename else ""
-        click.echo(f"error: {where}{error.strerror or error}", err=True)
-        sys.exit(EXIT_USAGE)
+    """Print stconfig's own errors as one line (plus the source and a caret) and exit 2.
+
+    Secret values met while the block ran (stconfig.secrets) are scrubbed from the message.
+    """
+    with command_scope():
+        try:
+            yield
+        except ParseError as error:
+            click.echo(error.render(), err=True)
+            sys.exit(EXIT_USAGE)
+        except StconfigError as error:
+            click.echo(redact_known(f"error: {error}"), err=True)
+            sys.exit(EXIT_USAGE)
+        except OSError as error:
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(redact_known(f"error: {where}{error.strerror or error}"), err=True)
+            sys.exit(EXIT_USAGE)
 
 
 def read_job(
@@ -54,12 +66,21 @@ def read_job(
     A Python DSL file (`.py`) is run and the one job it defines is built.
     """
     given = parse_assignments(variables)
+    remember(variable_secrets(given, {}))
+    job = _read(path, given, syntax)
+    values = job_secrets(job, given)
+    remember(values)
+    mark_job(job, values)
+    return job
+
+
+def _read(path: str, given: dict[str, str], syntax: Literal["hocon", "json"] | None) -> Job:
     if path.endswith(".py") and syntax is None:
         from stconfig.dsl.runner import build_one
 
         return build_one(path, given)
     if path == "-":
-        text = decode(sys.stdin.buffer.read(), "-")
+        text = read_stdin("-")
         return loads(text, fmt=syntax or "hocon", path="-", variables=given)
     if syntax is not None:
         from stconfig.reader import read_source

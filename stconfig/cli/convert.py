@@ -16,6 +16,7 @@ import click
 
 from stconfig._files import write_atomic
 from stconfig.cli._common import EXIT_FINDINGS, EXIT_USAGE, read_job, user_errors, var_option
+from stconfig.cli._target import resolve_target, target_option
 
 SUFFIXES = {"json": ".json", "hocon": ".conf"}
 
@@ -51,6 +52,7 @@ SUFFIXES = {"json": ".json", "hocon": ".conf"}
     help="Write nothing; exit 1 and list the outputs that are missing or differ (for CI).",
 )
 @var_option
+@target_option
 def convert(
     paths: tuple[str, ...],
     target: Literal["json", "hocon"],
@@ -58,12 +60,16 @@ def convert(
     output: str | None,
     check: bool,
     variables: tuple[str, ...],
+    target_version: str | None,
 ) -> None:
     """Convert SeaTunnel job files exactly as SeaTunnel 2.3.8 reads them.
 
     Variables resolve as SeaTunnel resolves them: an unquoted ${name} from the file, then
     the environment, then --var; quoted "${name}" and "${name:default}" from --var only.
-    A Python DSL file (.py) that defines one job is run and that job is written.
+    A Python DSL file (.py) that defines one job is run and that job is written, with the
+    table keys of its own target_version=, else --target-version, else [tool.stconfig], else
+    2.3.8 (HOCON output starts with a comment naming it). A job file keeps the keys it has
+    whatever the target: `stconfig lint --fix --target-version` rewrites them.
 
     Several PATHs, or folders (searched for *.conf, *.hocon and *.json as `stconfig lint`
     does), need -o DIR/: `jobs/a/x.conf` given as `jobs` becomes DIR/a/x.json. Nothing is
@@ -77,13 +83,12 @@ def convert(
         or len(paths) > 1
         or any(map(os.path.isdir, paths))
     ):
-        _convert_batch(paths, target, syntax, output, check, variables)
+        _convert_batch(paths, target, syntax, output, check, variables, target_version)
         return
     if check and output is None:
         _fail("--check compares with an output: give -o FILE or -o DIR/")
     with user_errors():
-        job = read_job(paths[0], variables, syntax)
-        text = job.to_json() if target == "json" else job.to_hocon()
+        text = _converted(paths[0], target, syntax, variables, target_version)
         if output is None:
             click.echo(text, nl=False)
         elif check:
@@ -91,6 +96,30 @@ def convert(
             _check([Planned(paths[0], Path(output), text, os.path.realpath(paths[0]), real)])
         else:
             write_atomic(output, text)
+
+
+def _converted(
+    path: str,
+    target: Literal["json", "hocon"],
+    syntax: Literal["hocon", "json"] | None,
+    variables: tuple[str, ...],
+    target_version: str | None,
+) -> str:
+    """The text one input converts to; a DSL file is built for its target version."""
+    header = ""
+    if path.endswith(".py") and syntax is None:
+        from stconfig.dsl.runner import build_one_for
+        from stconfig.variables import parse_assignments
+
+        chosen = resolve_target(target_version)
+        strict = chosen.source == "--target-version"
+        job, version = build_one_for(
+            path, parse_assignments(variables), chosen.version, strict=strict
+        )
+        header = f"# Built by stconfig for SeaTunnel {version}.\n"
+    else:
+        job = read_job(path, variables, syntax)
+    return job.to_json() if target == "json" else header + job.to_hocon()
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +159,7 @@ def _convert_batch(
     output: str | None,
     check: bool,
     variables: tuple[str, ...],
+    target_version: str | None,
 ) -> None:
     """Read and convert every input, then write (or check) every output, or write nothing."""
     from stconfig.errors import ParseError, StconfigError
@@ -145,8 +175,7 @@ def _convert_batch(
     failed = 0
     for found in _inputs(paths, real_out):
         try:
-            job = read_job(found.path, variables, syntax)
-            text = job.to_json() if target == "json" else job.to_hocon()
+            text = _converted(found.path, target, syntax, variables, target_version)
         except ParseError as error:
             click.echo(error.render(), err=True)
             failed += 1

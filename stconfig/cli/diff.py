@@ -44,6 +44,7 @@ def diff_(
     """
     from stconfig.jobdiff import diff
     from stconfig.jobdiff.render import RENDERERS
+    from stconfig.secrets import redact_known
 
     expected = 1 if textconv else 2
     if len(paths) != expected:
@@ -59,7 +60,8 @@ def diff_(
     with user_errors():
         jobs = [_read(path, variables) for path in paths]
         result = diff(jobs[0], jobs[1])
-    click.echo(RENDERERS[output_format](result), nl=False)
+        # Inside the block: the secret values remembered while reading are still known.
+        click.echo(redact_known(RENDERERS[output_format](result)), nl=False)
     sys.exit(EXIT_FINDINGS if result.changes else 0)
 
 
@@ -68,27 +70,32 @@ def _textconv(path: str, variables: tuple[str, ...]) -> None:
     is (with a warning), so `git diff` and `git log -p` keep working on a broken revision."""
     from stconfig.errors import StconfigError
     from stconfig.jobdiff.render import canonical_text
+    from stconfig.secrets import command_scope, mask_text, redact_known
 
-    try:
-        text = canonical_text(_read(path, variables))
-    except (StconfigError, OSError) as error:
-        if path == "-":
-            with user_errors():
-                raise
-        click.echo(f"stconfig diff --textconv: {error}; showing the file as it is", err=True)
-        with user_errors(), open(path, "rb") as handle:
-            sys.stdout.buffer.write(handle.read())
-        return
-    click.echo(text, nl=False)
+    with command_scope():
+        try:
+            text = redact_known(canonical_text(_read(path, variables)))
+        except (StconfigError, OSError) as error:
+            if path == "-":
+                with user_errors():
+                    raise
+            message = redact_known(f"stconfig diff --textconv: {error}; showing the file as it is")
+            click.echo(message, err=True)
+            with user_errors(), open(path, encoding="utf-8", errors="replace") as handle:
+                text = mask_text(handle.read())
+        click.echo(text, nl=False)
 
 
 def _read(path: str, variables: tuple[str, ...]) -> Job:
-    from stconfig.jobdiff import read_any
-    from stconfig.variables import parse_assignments
+    """A job as every command reads it (its secret values remembered for masking);
+    /dev/null, which git passes for an added or deleted file, is an empty job."""
+    import os
 
-    if path == "-":
-        return read_job(path, variables)
-    return read_any(path, parse_assignments(variables))
+    from stconfig.model.values import ObjectNode
+
+    if path == os.devnull:
+        return Job(ObjectNode())
+    return read_job(path, variables)
 
 
 __all__ = ["diff_"]

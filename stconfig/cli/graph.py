@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from stconfig.lint.versions import KNOWN_VERSIONS
+from stconfig.cli._target import resolve_target, target_option
 
 if TYPE_CHECKING:
     from stconfig.model.graph import TableGraph
@@ -123,13 +123,7 @@ def to_dot(d: Drawing) -> str:
     default="mermaid",
     help="mermaid (default) or Graphviz dot.",
 )
-@click.option(
-    "--target-version",
-    type=click.Choice(KNOWN_VERSIONS),
-    default=None,
-    help="Version whose table keys are read (default: 2.3.9 for a job with plugin_output "
-    "/ plugin_input keys only, else the newest the plugin catalog knows).",
-)
+@target_option
 @click.option(
     "--var",
     "variables",
@@ -140,9 +134,10 @@ def to_dot(d: Drawing) -> str:
 def graph(path: str, fmt: str, target_version: str | None, variables: tuple[str, ...]) -> None:
     """Draw the table graph of the job at PATH: plugins as nodes, table names on edges;
     missing, unused, dropped and cyclic tables in red. PATH may be a Python DSL file that
-    defines one job."""
+    defines one job. The table keys read are the target version's; the first line of the
+    drawing (a comment) names it."""
     from stconfig.errors import StconfigError
-    from stconfig.lint.versions import parse_version, table_keys
+    from stconfig.lint.versions import inferred_version, table_keys
     from stconfig.model.graph import build_graph
     from stconfig.reader import load
 
@@ -150,25 +145,40 @@ def graph(path: str, fmt: str, target_version: str | None, variables: tuple[str,
     for assignment in variables:
         name, equals, value = assignment.partition("=")
         if not equals or not name.strip():
-            click.echo(f"stconfig graph: --var expects KEY=VALUE, got {assignment!r}", err=True)
+            from stconfig.variables import malformed_assignment
+
+            click.echo(f"stconfig graph: {malformed_assignment(assignment)}", err=True)
             raise SystemExit(2)
         assigned[name.strip()] = value
     try:
+        target = resolve_target(target_version)
         if path.endswith(".py"):
-            from stconfig.dsl.runner import build_one
+            from stconfig.dsl.runner import build_one_for
 
-            job = build_one(path, assigned)
+            strict = target.source == "--target-version"
+            job, version = build_one_for(path, assigned, target.version, strict=strict)
         else:
-            job = load(path, variables=assigned, unresolved="keep")
+            job, version = load(path, variables=assigned, unresolved="keep"), target.version
     except StconfigError as error:
         click.echo(f"stconfig graph: {error}", err=True)
         raise SystemExit(2) from None
-    from stconfig.lint.versions import inferred_version
-
-    version = parse_version(target_version or inferred_version(job))
+    except click.UsageError as error:
+        click.echo(f"stconfig graph: {error.message}", err=True)
+        raise SystemExit(2) from None
+    label = target.label
+    if version != target.version:
+        label = f"SeaTunnel {version} (its target_version=)"
+    elif target.source == "default" and inferred_version(job) != target.version:
+        click.echo(
+            f"stconfig graph: note: the job writes plugin_output / plugin_input, which "
+            f"SeaTunnel {target.version} (the default) ignores; pass --target-version with the "
+            "cluster's version if it runs 2.3.9 or later",
+            err=True,
+        )
     table_graph = build_graph(job, *table_keys(version))
     render = to_mermaid if fmt == "mermaid" else to_dot
-    sys.stdout.write(render(drawing(table_graph)))
+    comment = "%%" if fmt == "mermaid" else "//"
+    sys.stdout.write(f"{comment} table keys of {label}\n" + render(drawing(table_graph)))
 
 
 __all__ = ["Drawing", "drawing", "graph", "to_dot", "to_mermaid"]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Literal
 
 import click
 
 from stconfig._files import write_atomic
 from stconfig.cli._common import user_errors, var_option
+from stconfig.cli._target import resolve_target, target_option
 from stconfig.variables import parse_assignments
 
 
@@ -28,32 +28,53 @@ from stconfig.variables import parse_assignments
     help="Write the Python file here (atomically) instead of standard output.",
 )
 @var_option
+@target_option
 def import_(
     path: str,
     syntax: Literal["hocon", "json"] | None,
     output: str | None,
     variables: tuple[str, ...],
+    target_version: str | None,
 ) -> None:
     """Write a job file as Python DSL code that `stconfig build` turns back into the same job.
 
-    Quoted "${name}" placeholders become Var("name"); --var fills unquoted ${name} the way
-    SeaTunnel's -i does. The code is run and compared with the original before it is
-    written, so the round trip is exact.
+    Every ${name} the file does not define, quoted or not, stays a reference: Var("name"),
+    or Secret("name") when the name looks like a secret. Values from --var or the
+    environment are never written into the code (give them when the job is built, e.g.
+    `stconfig convert job.py --var NAME=VALUE`, or run); --var names are only checked.
+    The code is run and compared with the original before it is written, so the round trip
+    is exact.
+    Table keys are written as the target version spells them (result_table_name up to
+    2.3.9-SNAPSHOT, plugin_output from 2.3.9; target: --target-version, else
+    [tool.stconfig], else 2.3.8). A chosen target is written into the code as
+    Job(..., target_version=...).
 
     Exit codes: 0 written, 2 bad input.
     """
     from stconfig.dsl.importer import import_job, read_keeping_placeholders
-    from stconfig.reader import decode, read_source, syntax_for
+    from stconfig.reader import read_source, read_stdin, syntax_for
 
     with user_errors():
         given = parse_assignments(variables)
         if path == "-":
-            text, name = decode(sys.stdin.buffer.read(), "-"), "standard input"
+            text, name = read_stdin("-"), "standard input"
         else:
             text, name = read_source(path).text, path
         fmt = syntax or ("hocon" if path == "-" else syntax_for(path))
         job = read_keeping_placeholders(text, path=path, fmt=fmt, variables=given)
-        code = import_job(job, origin=name)
+        if given:
+            click.echo(
+                "note: --var values are not written into the code; each ${name} stays a "
+                "reference (Var or Secret), filled when the job is built or run",
+                err=True,
+            )
+        chosen = resolve_target(target_version)
+        code = import_job(
+            job,
+            origin=name,
+            target_version=chosen.version,
+            write_target=chosen.source != "default",
+        )
         if output is None:
             click.echo(code, nl=False)
         else:

@@ -143,6 +143,8 @@ class Document:
     root: ObjectValue | ArrayValue
     syntax: Literal["hocon", "json"]
     comments: tuple[Comment, ...] = field(default=())
+    tokens: int = 0
+    """How many tokens the file was cut into (a job's total is limited)."""
 
 
 __all__ = [

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
+from stconfig import limits
 from stconfig.errors import ParseError
 from stconfig.hocon.ast import Comment
 from stconfig.source import SourceFile, Span
@@ -26,7 +27,9 @@ FORBIDDEN_UNQUOTED = '$"{}[]:=,+#`^?!@*&\\'
 NUMBER_CHARS = "0123456789eE+-."
 
 _WHITESPACE = re.compile(f"[{re.escape(WHITESPACE_CHARS)}]+")
-_UNQUOTED = re.compile(f"(?:[^{re.escape(WHITESPACE_CHARS + FORBIDDEN_UNQUOTED)}\n/]|/(?!/))+")
+# Possessive repeats (`++`): a greedy repeat of a group keeps a backtracking record per
+# character, hundreds of bytes each; these runs never need to give characters back.
+_UNQUOTED = re.compile(f"(?:[^{re.escape(WHITESPACE_CHARS + FORBIDDEN_UNQUOTED)}\n/]|/(?!/))++")
 _NUMBER = re.compile(r"[0-9\-][0-9eE+\-.]*")
 _COMMENT = re.compile(r"(?:#|//)[^\n]*")
 _QUOTED_BODY = re.compile(r'[^"\\\x00-\x1f]*')
@@ -89,7 +92,7 @@ _FAST = re.compile(
             r"(?P<number>[0-9\-])",
             r"(?P<word>(?!true|false|null)(?:[^"
             + re.escape(WHITESPACE_CHARS + FORBIDDEN_UNQUOTED)
-            + r"\n/\x00]|/(?!/))+)",
+            + r"\n/\x00]|/(?!/))++)",
         ]
     )
 )
@@ -122,10 +125,13 @@ def parse_java_number(text: str) -> int | float | None:
 class Lexer:
     """Cuts a source file into tokens; comments go to `comments`."""
 
-    def __init__(self, source: SourceFile, *, json: bool = False) -> None:
+    def __init__(
+        self, source: SourceFile, *, json: bool = False, max_tokens: int | None = None
+    ) -> None:
         self.source = source
         self.text = source.text
         self.json = json
+        self.max_tokens = limits.MAX_TOKENS if max_tokens is None else max_tokens
         self.comments: list[Comment] = []
 
     def error(self, message: str, start: int, end: int | None = None) -> ParseError:
@@ -139,12 +145,22 @@ class Lexer:
         append = tokens.append
         fast = _FAST.match
         simple_kinds = _FAST_KINDS
+        longest = limits.MAX_TOKEN_CHARS
+        most = self.max_tokens
         position = 0
         while position < length:
+            if len(tokens) >= most:
+                raise self.error(
+                    f"more than {limits.MAX_TOKENS:,} tokens (keys, values, punctuation, "
+                    "spaces between values) in this job are refused (see docs/limits.md)",
+                    position,
+                )
             match = fast(text, position)
             if match is not None:
                 kind = match.lastgroup
                 end = match.end()
+                if end - position > longest:
+                    raise self._too_long(position, end)
                 simple = simple_kinds.get(kind)
                 if simple is not None:
                     append(Token(simple, position, end, match.group()))
@@ -164,6 +180,8 @@ class Lexer:
                 position = end
                 continue
             slow = self._slow_token(position)
+            if slow.end - position > longest:
+                raise self._too_long(position, slow.end)
             append(slow)
             position = slow.end
         append(Token(T.EOF, length, length, ""))
@@ -174,6 +192,13 @@ class Lexer:
                         f"{token.text[:20]!r} is not allowed in JSON", token.start, token.end
                     )
         return tokens
+
+    def _too_long(self, start: int, end: int) -> ParseError:
+        return self.error(
+            f"a token of {end - start:,} characters: strings, keys, numbers and comments "
+            f"longer than {limits.MAX_TOKEN_CHARS:,} characters are refused (see docs/limits.md)",
+            start,
+        )
 
     def _comment(self, text: str, start: int, end: int) -> None:
         if self.json:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from stconfig import limits
 from stconfig.errors import ParseError, UnresolvedVariableError
 from stconfig.hocon.ast import (
     ArrayValue,
@@ -296,8 +297,6 @@ class _Missing:
 
 
 MISSING = _Missing()
-MAX_RESOLVE_DEPTH = 150
-"""Nested objects plus chained substitutions; deeper input is refused, not recursed into."""
 Resolved = Node | _Missing
 
 
@@ -316,6 +315,8 @@ class Resolver:
         self.unresolved: list[Substitution] = []
         self.cache: dict[int, Resolved] = {}
         self.active: set[int] = set()
+        self.sizes: dict[int, tuple[int, int]] = {}
+        """(values, characters) of each resolved list or object, as if substitutions copied."""
 
     def resolve_root(self) -> ObjectNode:
         result = self.resolve(self.root)
@@ -327,22 +328,68 @@ class Resolver:
         cached = self.cache.get(key)
         if cached is not None:
             return cached
-        if key in self.active or len(self.active) > MAX_RESOLVE_DEPTH:
-            span = _value_span(value) or self.root.span
+        deepest = limits.MAX_RESOLVE_DEPTH
+        if key in self.active or len(self.active) > deepest:
+            span = self.span_of(value)
             name = value.node.name if isinstance(value, RSubst) else "a value"
-            assert span is not None
             if key in self.active:
                 raise ParseError(f"substitution cycle: {name} depends on itself", span)
             raise ParseError(
-                f"substitutions chained more than {MAX_RESOLVE_DEPTH} deep at {name}", span
+                f"substitutions chained more than {deepest} deep at {name} (see docs/limits.md)",
+                span,
             )
         self.active.add(key)
         try:
             result = self._resolve(value)
         finally:
             self.active.discard(key)
+        if not isinstance(result, (Scalar, _Missing)):
+            values, characters = self.measure(result)
+            if values > limits.MAX_RESOLVED_VALUES:
+                raise self.too_large(value, f"{values:,} values", limits.MAX_RESOLVED_VALUES)
+            if characters > limits.MAX_RESOLVED_CHARS:
+                raise self.too_large(
+                    value, f"{characters:,} characters of text", limits.MAX_RESOLVED_CHARS
+                )
         self.cache[key] = result
         return result
+
+    def span_of(self, value: RValue) -> Span:
+        span = _value_span(value) or self.root.span
+        assert span is not None
+        return span
+
+    def too_large(self, value: RValue, size: str, limit: int) -> ParseError:
+        return ParseError(
+            f"this value resolves to {size}, more than the {limit:,} a job may have "
+            "(each substitution copies what it refers to; see docs/limits.md)",
+            self.span_of(value),
+        )
+
+    def measure(self, node: Node) -> tuple[int, int]:
+        """Values and characters `node` stands for once every shared part is copied out.
+
+        Substitution shares resolved nodes, so a few lines can stand for a tree too large to
+        write out; counting with a memo costs one step per distinct node.
+        """
+        if isinstance(node, Scalar):
+            return 1, len(node.value) if isinstance(node.value, str) else 0
+        known = self.sizes.get(id(node))
+        if known is not None:
+            return known
+        values, characters = 1, 0
+        if isinstance(node, ListNode):
+            for item in node.items:
+                more_values, more_characters = self.measure(item)
+                values += more_values
+                characters += more_characters
+        else:
+            for name, member in node.members.items():
+                more_values, more_characters = self.measure(member.value)
+                values += more_values
+                characters += more_characters + len(name)
+        self.sizes[id(node)] = values, characters
+        return values, characters
 
     def _resolve(self, value: RValue) -> Resolved:
         if isinstance(value, RScalar):
@@ -425,8 +472,13 @@ class Resolver:
                 assert isinstance(node, ListNode)
                 items.extend(node.items)
             return ListNode(items, value.span)
-        text = "".join(_concat_text(raw, node) for raw, node in parts)
-        return Scalar(text, value.span)
+        pieces = [_concat_text(raw, node) for raw, node in parts]
+        length = sum(map(len, pieces))
+        if length > limits.MAX_RESOLVED_CHARS:
+            raise self.too_large(
+                value, f"a string of {length:,} characters", limits.MAX_RESOLVED_CHARS
+            )
+        return Scalar("".join(pieces), value.span)
 
     def merge(self, value: RMerge) -> Resolved:
         result: Resolved = MISSING

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from stconfig.jobdiff.compare import MASK, compare_jobs, is_secret
+from stconfig.jobdiff.compare import compare_jobs
 from stconfig.jobdiff.model import Change, JobDiff, Location
 from stconfig.model.job import Job
 from stconfig.model.values import ObjectNode
@@ -44,4 +44,4 @@ def _name(given: JobLike, job: Job, fallback: str) -> str:
     return job.source_file.path if job.source_file is not None else fallback
 
 
-__all__ = ["MASK", "Change", "JobDiff", "Location", "diff", "is_secret", "read_any"]
+__all__ = ["Change", "JobDiff", "Location", "diff", "read_any"]

@@ -9,42 +9,44 @@ is one change, not also a rewiring of its neighbours.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from stconfig.jobdiff.model import Action, Change, JobDiff, Location, Section
 from stconfig.model.graph import NEW_KEYS, OLD_KEYS, GraphNode, TableGraph, build_graph
 from stconfig.model.job import KINDS, Job
-from stconfig.model.values import ListNode, Member, Node, ObjectNode
+from stconfig.model.values import ListNode, Member, Node, ObjectNode, PlainValue
+from stconfig.secrets import MASK, is_secret_key, mask_text
 
 WIRING_KEYS = frozenset(NEW_KEYS + OLD_KEYS)
 NOT_OPTIONS = WIRING_KEYS | {"plugin_name"}
 """Keys reported as wiring or as a plugin rename rather than as option changes."""
 SECTION_KEYS = frozenset(("env", *KINDS))
-MASK = "****"
 
 
-def is_secret(key: str, value: Node) -> bool:
-    """Whether an option holds a secret: the one place masking is decided.
-
-    Today it uses the names the plaintext-secret lint rule (ST801) knows.
-    """
-    from stconfig.lint.rules.st801_plaintext_secret import JAAS_PASSWORD, SECRET_NAME
-
-    if key.lower() == "sasl.jaas.config":
-        plain = value.to_python()
-        return isinstance(plain, str) and JAAS_PASSWORD.search(plain) is not None
-    return SECRET_NAME.search(re.split(r"[.]", key)[-1]) is not None
+def masked(value: Node, secret: bool = False) -> PlainValue:
+    """A value as plain data with secrets masked: everything under a secret key, and the
+    credential shapes (a URL's password, `password=...`) inside any string."""
+    if secret:
+        return MASK
+    if isinstance(value, ObjectNode):
+        return {
+            key: masked(member.value, is_secret_key(key)) for key, member in value.members.items()
+        }
+    if isinstance(value, ListNode):
+        return [masked(item) for item in value.items]
+    if isinstance(value.value, str):
+        return mask_text(value.value)
+    return value.value
 
 
 def show(value: Node | None, secret: bool) -> str | None:
-    """A value as compact JSON text, or the mask."""
+    """A value as compact JSON text, secrets masked."""
     if value is None:
         return None
     if secret:
         return MASK
-    return json.dumps(value.to_python(), ensure_ascii=False, separators=(", ", ": "))
+    return json.dumps(masked(value, secret), ensure_ascii=False, separators=(", ", ": "))
 
 
 def at(member: Member | None) -> Location | None:
@@ -106,7 +108,7 @@ def _object_changes(
         before, after = old.member(key), new.member(key)
         present = after if after is not None else before
         assert present is not None  # the key comes from one of the two objects
-        hidden = secret or is_secret(key, present.value)
+        hidden = secret or is_secret_key(key)
         where = (*path, key)
         if before is not None and after is not None:
             if isinstance(before.value, ObjectNode) and isinstance(after.value, ObjectNode):
@@ -426,4 +428,4 @@ def _longest_increasing(values: list[int]) -> set[int]:
     return kept
 
 
-__all__ = ["MASK", "compare_jobs", "is_secret"]
+__all__ = ["compare_jobs", "masked", "show"]

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 import re
 
-from stconfig.jobdiff.compare import MASK, is_secret
+from stconfig.jobdiff.compare import masked
 from stconfig.jobdiff.model import SECTIONS, Change, JobDiff, Section
 from stconfig.model.job import Job
-from stconfig.model.values import ListNode, Node, ObjectNode, PlainValue
 
 HEADINGS: dict[Section, str] = {
     "env": "env",
@@ -106,17 +105,4 @@ __all__ = [
 def canonical_text(job: Job) -> str:
     """The job as sorted, indented JSON with secrets masked: what `git diff` compares through
     `stconfig diff --textconv`, so layout, quoting, key order and comments leave no trace."""
-    return json.dumps(_masked(job.root, False), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-
-
-def _masked(node: Node, secret: bool) -> PlainValue:
-    if secret:
-        return MASK
-    if isinstance(node, ObjectNode):
-        return {
-            key: _masked(member.value, is_secret(key, member.value))
-            for key, member in node.members.items()
-        }
-    if isinstance(node, ListNode):
-        return [_masked(item, False) for item in node.items]
-    return node.value
+    return json.dumps(masked(job.root), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

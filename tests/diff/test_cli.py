@@ -38,7 +38,7 @@ def test_text_output_with_positions_and_masked_secrets(pair: tuple[Path, Path]) 
         "env:",
         f"  ~ parallelism: 1 -> 2  [{old}:3:17 -> {new}:3:17]",
         "options:",
-        f"  ~ source[0] FakeSource: password: **** -> ****  [{old}:9:16 -> {new}:9:16]",
+        f"  ~ source[0] FakeSource: password: ****** -> ******  [{old}:9:16 -> {new}:9:16]",
     ]
     assert "hunter2" not in result.output and "pw|2" not in result.output
 
@@ -124,7 +124,7 @@ def test_textconv_prints_sorted_masked_json(pair: tuple[Path, Path], tmp_path: P
     result = run_cli("diff", "--textconv", str(old))
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["source"][0]["password"] == "****"
+    assert data["source"][0]["password"] == "******"
     assert list(data["env"]) == sorted(data["env"])
     reordered = tmp_path / "reordered.conf"
     reordered.write_text(
@@ -142,3 +142,22 @@ def test_textconv_passes_a_broken_file_through(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout == "source {\n"
     assert "showing the file as it is" in result.stderr
+
+
+def test_values_from_secret_variables_and_url_passwords_are_masked(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.conf", tmp_path / "new.conf"
+    old.write_text(
+        'source { Jdbc { url = "jdbc:mysql://app:Sup3rS3cret@db/x", note = ${db_password} } }\n'
+        "sink { Console {} }\n"
+    )
+    new.write_text(
+        'source { Jdbc { url = "jdbc:mysql://app:Oth3rS3cret@db/y", note = "plain" } }\n'
+        "sink { Console {} }\n"
+    )
+    result = run_cli("diff", str(old), str(new), "--var", "db_password=VarS3cretValue")
+    assert result.exit_code == 1
+    for secret in ("Sup3rS3cret", "Oth3rS3cret", "VarS3cretValue"):
+        assert secret not in result.output
+    assert "db/x" in result.output and "db/y" in result.output
+    conv = run_cli("diff", "--textconv", str(old), "--var", "db_password=VarS3cretValue")
+    assert "Sup3rS3cret" not in conv.stdout and "VarS3cretValue" not in conv.stdout

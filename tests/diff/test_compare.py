@@ -8,7 +8,7 @@ import pytest
 
 import stconfig
 from stconfig.jobdiff import Change, JobDiff, Location
-from stconfig.jobdiff.compare import MASK
+from stconfig.secrets import MASK
 
 JOB = """\
 env {

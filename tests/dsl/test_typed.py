@@ -51,7 +51,7 @@ def test_options_are_written_in_the_order_given() -> None:
         FakeSource(plugin_output="t", schema_={"fields": {"a": "int"}}, row_num=1)
         Console(plugin_input="t")
     data = job.to_dict()
-    assert list(data["source"][0]) == ["plugin_name", "plugin_output", "schema", "row.num"]
+    assert list(data["source"][0]) == ["plugin_name", "result_table_name", "schema", "row.num"]
     assert list(data["transform"][0])[-2:] == ["field_mapper", "parallelism"]
 
 
