@@ -175,9 +175,21 @@ def shape_regions(text: str) -> list[Region]:
     return regions
 
 
+_URL_USERINFO = re.compile(
+    r"(?P<scheme>\b[A-Za-z][A-Za-z0-9+.-]*://)(?P<user>[^/?#\s@:]*)(?P<password>:[^/?#\s@]*)?@"
+)
+
+
 def mask_url(url: str) -> str:
-    """A URL with the password of its `user:password@` masked (for `--master` and logs)."""
-    return mask_text(url)
+    """Text with the password of every URL's `user:password@` masked, whatever characters
+    it holds (for `--master`, redirects and logs); a bare `token@` is masked whole."""
+
+    def userinfo(match: re.Match[str]) -> str:
+        if match.group("password") is None:
+            return f"{match.group('scheme')}{MASK}@"
+        return f"{match.group('scheme')}{match.group('user')}:{MASK}@"
+
+    return mask_text(_URL_USERINFO.sub(userinfo, url))
 
 
 # -- secrets written in a HOCON or JSON text -----------------------------------------------------

@@ -188,13 +188,13 @@ def _without_secrets(ctx: LintContext, diagnostics: list[Diagnostic]) -> list[Di
 
 
 def _redacted_fix(fix: Fix | None, values: set[str]) -> Fix | None:
-    """The fix with its message scrubbed; its edits stay as they are, since `--fix` writes
-    them (reporters that print edit texts mask them)."""
+    """The fix with its message scrubbed; its edits and intended changes stay as they are,
+    since `--fix` writes and checks them (reporters that print edit texts mask them)."""
     if fix is None:
         return None
     from stconfig.secrets import redact
 
-    return Fix(redact(fix.message, values), fix.edits)
+    return replace(fix, message=redact(fix.message, values))
 
 
 def worst(diagnostics: Iterable[Diagnostic]) -> Severity | None:
