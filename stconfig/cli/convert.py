@@ -194,7 +194,7 @@ def _convert_batch(
                 os.path.join(real_out, relative),
             )
         )
-    failed += _conflicts(planned)
+    failed += _conflicts(planned) or _unwritable(planned)
     if failed:
         click.echo(
             f"stconfig convert: {failed} error{'s' if failed != 1 else ''}; nothing written",
@@ -261,6 +261,23 @@ def _conflicts(planned: list[Planned]) -> int:
             problems += 1
         elif os.path.isdir(real):
             click.echo(f"error: {item.source}: the output {item.target} is a folder", err=True)
+            problems += 1
+    return problems
+
+
+def _unwritable(planned: list[Planned]) -> int:
+    """Report existing outputs that must not be replaced (read-only, not a regular file)
+    before anything is written: the count."""
+    from stconfig._files import FileWriteError, check_writable
+
+    problems = 0
+    for item in planned:
+        if not item.target.parent.is_dir():
+            continue  # made before writing; nothing there to protect
+        try:
+            check_writable(str(item.target), special="refuse")
+        except FileWriteError as error:
+            click.echo(f"error: {error}", err=True)
             problems += 1
     return problems
 

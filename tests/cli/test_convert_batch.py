@@ -199,3 +199,17 @@ def test_pre_commit_hook_checks_the_folder_given_in_args(tmp_path: Path) -> None
     assert missing.exit_code == 1
     assert run_cli("convert", str(conf), "-o", f"{rest}/").exit_code == 0
     assert run_cli(*arguments, str(conf), "-o", f"{rest}/").exit_code == 0
+
+
+def test_a_read_only_output_stops_the_batch_before_anything_is_written(tmp_path: Path) -> None:
+    jobs = make_tree(tmp_path)
+    out = tmp_path / "out"
+    (out / "a").mkdir(parents=True)
+    locked = out / "y.json"
+    locked.write_text("old\n")
+    locked.chmod(0o444)
+    result = run_cli("convert", str(jobs), "-o", f"{out}/")
+    assert result.exit_code == 2
+    assert f"{locked}: is read-only" in result.stderr
+    assert "nothing written" in result.stderr
+    assert tree(out) == {"y.json": "old\n"}
