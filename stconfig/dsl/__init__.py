@@ -31,12 +31,18 @@ from stconfig.dsl.variables import Secret, Var
 
 if TYPE_CHECKING:
     from stconfig.dsl.importer import load
+    from stconfig.dsl.typed import SchemaDict
+
+_TYPED_HELPERS = {"SchemaDict"}
 
 
 def __getattr__(name: str) -> Any:
-    """Typed plugin classes (from `stconfig.dsl.connectors`) and `load`, imported on first use."""
+    """Typed plugin classes (from `stconfig.dsl.connectors`), `SchemaDict` and `load`, imported
+    on first use."""
     if name == "load":
         return import_module("stconfig.dsl.importer").load
+    if name in _TYPED_HELPERS:
+        return getattr(import_module("stconfig.dsl.typed"), name)
     connectors = import_module("stconfig.dsl.connectors")
     if name not in connectors.MODULES:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -54,6 +60,7 @@ __all__ = [
     "Mode",
     "Plugin",
     "Restore",
+    "SchemaDict",
     "Secret",
     "Sink",
     "Source",
