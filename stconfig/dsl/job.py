@@ -379,8 +379,9 @@ class Job:
 
     # output ------------------------------------------------------------------------------
 
-    def to_dict(self) -> dict[str, object]:
-        """The job as plain data (the REST v2 `/submit-job` body)."""
+    def to_dict(self) -> dict[str, Any]:
+        """The job as plain data (the REST v2 `/submit-job` body), typed like `json.loads`'s
+        result so that `job.to_dict()["source"][0]` reads without casts."""
         return dict(self.build().to_dict())
 
     def to_json(self, *, indent: int | None = 2) -> str:
