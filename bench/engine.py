@@ -1,27 +1,35 @@
 """Benchmark: what the real-engine tests cost.
 
-Prints the assembly time (Maven; cold only when the local Maven repository and
+Prints, for each engine (REST v1: 2.3.8 from Central; REST v2: 15431c9 built from the shared
+source tarball), the assembly time (Maven; cold only when the local Maven repository and
 STCONFIG_ENGINE_CACHE are empty), the engine's start time until `/overview` answers, a
 FakeSource -> Console batch job's submit-to-FINISHED time and the stop time (median of
 `--runs` engines), and the time SeaTunnel's loader takes to convert the whole conformance
-corpus in one JVM, per release.
+corpus in one JVM, per release. `--rebuild-v2` deletes the cached v2 home first, so its build
+is measured from the tarball (Maven's `~/.m2` stays warm), then once more from the cache.
 
-    python bench/engine.py [CORPUS_DIR] [--runs N]
+    python bench/engine.py [CORPUS_DIR] [--runs N] [--api v1|v2|both] [--rebuild-v2]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import statistics
 import time
 from pathlib import Path
 from typing import Literal
 
 from stconfig.testing.engine import (
+    API_VERSIONS,
     ENGINE_VERSION,
     LOADER_VERSIONS,
+    REST_V2_VERSION,
     Engine,
     assemble,
+    assemble_rest_v2,
+    cache_dir,
     convert_with_seatunnel,
     submit,
     wait_for_job,
@@ -43,9 +51,9 @@ JOB = {
 }
 
 
-def timed_engine() -> tuple[float, float, float]:
+def timed_engine(version: str) -> tuple[float, float, float]:
     """Start, one batch job, stop: seconds for each."""
-    engine = Engine().start()
+    engine = Engine(version).start()
     try:
         started = time.monotonic()
         info = wait_for_job(engine.url, submit(engine.url, JOB, name="bench"))
@@ -64,24 +72,56 @@ def assemble_timed(version: str, part: Literal["engine", "loader"]) -> None:
     print(f"assemble {version} {part}: {time.monotonic() - started:.1f} s")
 
 
+def build_v2_timed(rebuild: bool) -> None:
+    """The v2 home from the tarball (when `rebuild`), then from the cache."""
+    if rebuild:
+        shutil.rmtree(cache_dir() / REST_V2_VERSION / "engine", ignore_errors=True)
+    for label in ("from the tarball", "from the cache") if rebuild else ("",):
+        started = time.monotonic()
+        home = assemble_rest_v2()
+        where = f" {label}" if label else ""
+        print(f"build {REST_V2_VERSION} engine{where}: {time.monotonic() - started:.1f} s")
+    print(f"  last build record: {(home / 'assembly.json').read_text(encoding='utf-8').strip()}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "corpus", nargs="?", type=Path, default=REPOSITORY.parent / "shared" / "conformance"
+        "corpus",
+        nargs="?",
+        type=Path,
+        default=Path(
+            os.environ.get("STCONFIG_CONFORMANCE") or REPOSITORY.parent / "shared" / "conformance"
+        ),
     )
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--api", choices=("v1", "v2", "both"), default="both")
+    parser.add_argument("--rebuild-v2", action="store_true")
     options = parser.parse_args()
+    apis = ["v1", "v2"] if options.api == "both" else [options.api]
 
-    assemble_timed(ENGINE_VERSION, "engine")
-    for version in LOADER_VERSIONS:
-        assemble_timed(version, "loader")
+    if "v1" in apis:
+        assemble_timed(ENGINE_VERSION, "engine")
+        for version in LOADER_VERSIONS:
+            assemble_timed(version, "loader")
+    if "v2" in apis:
+        build_v2_timed(options.rebuild_v2)
 
-    runs = [timed_engine() for _ in range(options.runs)]
-    for index, label in enumerate(("start to /overview", "batch job to FINISHED", "stop")):
-        values = [run[index] for run in runs]
-        print(f"{label}: median {statistics.median(values):.1f} s, max {max(values):.1f} s")
+    for api in apis:
+        version = API_VERSIONS[api]
+        runs = [timed_engine(version) for _ in range(options.runs)]
+        for index, label in enumerate(("start to /overview", "batch job to FINISHED", "stop")):
+            values = [run[index] for run in runs]
+            print(
+                f"{version} (REST {api}) {label}: median {statistics.median(values):.1f} s, "
+                f"max {max(values):.1f} s"
+            )
+    if "v1" not in apis:
+        return
 
     files = sorted((options.corpus / "seatunnel-2.3.8" / "cases").rglob("*.conf"))
+    if not files:
+        raise SystemExit(f"no corpus files under {options.corpus}: give CORPUS_DIR")
     for version in LOADER_VERSIONS:
         started = time.monotonic()
         convert_with_seatunnel(files, version)

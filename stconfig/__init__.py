@@ -16,6 +16,8 @@ _EXPORTS: dict[str, str] = {
     "loads": "stconfig.reader",
     "lint": "stconfig.lint",
     "format_text": "stconfig.format",
+    "diff": "stconfig.jobdiff",
+    "JobDiff": "stconfig.jobdiff",
     "Diagnostic": "stconfig.lint.diagnostic",
     "Job": "stconfig.model.job",
     "Plugin": "stconfig.model.job",
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
         VariableError,
     )
     from stconfig.format import format_text
+    from stconfig.jobdiff import JobDiff, diff
     from stconfig.lint import lint
     from stconfig.lint.diagnostic import Diagnostic
     from stconfig.model.job import Job, Plugin
@@ -55,12 +58,14 @@ __all__ = [
     "EmitError",
     "FileReadError",
     "Job",
+    "JobDiff",
     "ParseError",
     "Plugin",
     "StconfigError",
     "UnresolvedVariableError",
     "VariableError",
     "__version__",
+    "diff",
     "format_text",
     "lint",
     "load",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from stconfig.secrets import redact, redact_known
 from stconfig.source import Span
 
 SNIPPET_WIDTH = 200
@@ -22,9 +23,13 @@ class FileReadError(StconfigError):
 
 
 class ParseError(StconfigError):
-    """Text that SeaTunnel's reader would reject, located at a span."""
+    """Text that SeaTunnel's reader would reject, located at a span.
+
+    A message that quotes the source never repeats a secret written in it.
+    """
 
     def __init__(self, message: str, span: Span) -> None:
+        message = _without_secrets(message, span)
         super().__init__(f"{span}: {message}")
         self.message = message
         self.span = span
@@ -42,19 +47,22 @@ class ParseError(StconfigError):
         return self.span.start_line_col[1]
 
     def render(self) -> str:
-        """The one-line error, the source line, and a caret under the span."""
+        """The one-line error, the source line (secrets masked), and a caret under the span."""
         line, column = self.span.start_line_col
         end_line, end_column = self.span.end_line_col
-        text = self.span.source.line_text(line)
-        width = (end_column - column) if end_line == line else len(text) - column + 1
-        return "\n".join([str(self), *source_snippet(line, text, column, width)])
+        masked = self.span.source.masked_line(line)
+        start = masked.column(column)
+        end = masked.column(end_column, end=True) if end_line == line else len(masked.text) + 1
+        snippet = source_snippet(line, masked.text, start, end - start)
+        return "\n".join([redact_known(str(self)), *snippet])
 
 
 def source_snippet(line: int, text: str, column: int, width: int) -> list[str]:
     """The gutter, source line `line` and a caret under `width` characters from `column`.
 
     Every message that shows source (lint findings, read errors) uses it, so they look
-    alike. Tabs count 4 columns; a line longer than SNIPPET_WIDTH is cut around the caret.
+    alike; callers pass the line with its secrets masked (`SourceFile.masked_line`). Tabs
+    count 4 columns; a line longer than SNIPPET_WIDTH is cut around the caret.
     """
     start = len(text[: column - 1].expandtabs(4))
     shown = text.expandtabs(4)
@@ -68,6 +76,15 @@ def source_snippet(line: int, text: str, column: int, width: int) -> list[str]:
         marked = max(1, min(marked, len(lead) + SNIPPET_WIDTH - start))
     gutter = " " * len(str(line))
     return [f" {gutter} |", f" {line} | {shown}", f" {gutter} | {' ' * start}{'^' * marked}"]
+
+
+def _without_secrets(message: str, span: Span) -> str:
+    """A message with the secrets of its file (and those met so far) scrubbed from it."""
+    if "'" not in message and '"' not in message:
+        return message
+    source = span.source
+    regions = source.line_secret_regions(source.line_col(span.start)[0])
+    return redact(message, [source.text[start:end] for start, end in regions])
 
 
 class UnresolvedVariableError(ParseError):

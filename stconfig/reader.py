@@ -95,13 +95,15 @@ def read_source(path: str | os.PathLike[str]) -> SourceFile:
 class _Includes:
     """Loads included files relative to their includer, refusing cycles and blow-ups."""
 
-    def __init__(self, main: SourceFile) -> None:
+    def __init__(self, main: SourceFile, texts: Mapping[str, str] | None = None) -> None:
         self.documents: list[Document] = []
         self.includer: dict[str, str] = {}
         self.characters = len(main.text)
         """Text read for this job so far: a file included twice counts twice."""
         self.tokens = 0
         """Tokens of the job's files so far, the main file included."""
+        self.texts = texts or {}
+        """Texts to read instead of the files (by resolved path): `--fix` checks a fix."""
 
     def __call__(self, include: Include, document: Document) -> Document | None:
         if include.kind in ("classpath", "url"):
@@ -133,7 +135,10 @@ class _Includes:
                     "(do files include each other more than once? see docs/limits.md)",
                     include.span,
                 )
-            source = read_source(candidate)
+            text = self.texts.get(key)
+            source = (
+                SourceFile(str(candidate), text) if text is not None else read_source(candidate)
+            )
             self.characters += len(source.text)
             if self.characters > limits.MAX_INPUT_CHARS:
                 raise ParseError(
@@ -161,8 +166,12 @@ def loads(
     environ: Mapping[str, str] | None = None,
     unresolved: UnresolvedMode = "error",
     placeholders: PlaceholderMode = "apply",
+    included_texts: Mapping[str, str] | None = None,
 ) -> Job:
-    """Read job text. `path` names it in errors and anchors relative includes."""
+    """Read job text. `path` names it in errors and anchors relative includes.
+
+    `included_texts` (by resolved path) replaces the text of included files.
+    """
     name = path if path is not None else "<string>"
     if len(text) > limits.MAX_FILE_BYTES:
         raise FileReadError(
@@ -171,7 +180,7 @@ def loads(
             f"{limits.size_text(limits.MAX_FILE_BYTES)} is refused (see docs/limits.md)",
         )
     source = SourceFile(name, text)
-    return _load_source(source, fmt, variables, environ, unresolved, placeholders)
+    return _load_source(source, fmt, variables, environ, unresolved, placeholders, included_texts)
 
 
 def load(
@@ -194,12 +203,13 @@ def _load_source(
     environ: Mapping[str, str] | None,
     unresolved: UnresolvedMode,
     placeholders: PlaceholderMode,
+    included_texts: Mapping[str, str] | None = None,
 ) -> Job:
     given = dict(variables or {})
     check_names(given)
     environment = os.environ if environ is None else environ
     document = parse_document(source, syntax=syntax)
-    includes = _Includes(source)
+    includes = _Includes(source, included_texts)
     includes.tokens = document.tokens
     list_keys = SECTION_KEYS if syntax == "hocon" else frozenset[str]()
     tree = Builder(list_keys, includes).build_document(document)

@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from stconfig.secrets import MaskedLine, Region
+
+
+WHOLE_SCAN_LIMIT = 256 * 1024
+"""Texts up to this many characters are searched for secrets whole, once."""
+WINDOW_LINES = 200
+"""Larger texts: the lines searched on each side of a printed line."""
 
 
 @dataclass(eq=False, slots=True)
@@ -13,6 +24,8 @@ class SourceFile:
     path: str
     text: str = field(repr=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
+    _secrets: list[Region] | None = field(default=None, repr=False)
+    _secret_values: frozenset[str] = field(default=frozenset(), repr=False)
 
     def _starts(self) -> list[int]:
         if self._line_starts is None:
@@ -44,6 +57,41 @@ class SourceFile:
         start = starts[line - 1]
         end = starts[line] - 1 if line < len(starts) else len(self.text)
         return self.text[start:end].rstrip("\r")
+
+    def secret_regions(self) -> list[Region]:
+        """Where the text holds secrets (computed once; see stconfig.secrets)."""
+        if self._secrets is None:
+            from stconfig.secrets import secret_regions
+
+            self._secrets = secret_regions(self.text, self._secret_values)
+        return self._secrets
+
+    def mark_secrets(self, values: Iterable[str]) -> None:
+        """Values found to be secret after reading (a variable that ends up in a password)
+        are masked wherever this text holds them."""
+        known = self._secret_values | {value for value in values if value.strip()}
+        if known != self._secret_values:
+            self._secret_values = known
+            self._secrets = None
+
+    def line_secret_regions(self, line: int) -> list[Region]:
+        """The secrets around a 1-based line. A large text is read from a window of lines
+        around it rather than whole, so printing one line stays cheap."""
+        if len(self.text) <= WHOLE_SCAN_LIMIT:
+            return self.secret_regions()
+        from stconfig.secrets import secret_regions
+
+        start = self.line_start(max(1, line - WINDOW_LINES))
+        end = self.line_start(line + WINDOW_LINES + 1)
+        found = secret_regions(self.text[start:end], self._secret_values)
+        return [(first + start, last + start) for first, last in found]
+
+    def masked_line(self, line: int) -> MaskedLine:
+        """A 1-based line as every printer shows it: with its secrets masked."""
+        from stconfig.secrets import mask_line
+
+        regions = self.line_secret_regions(line)
+        return mask_line(self.line_text(line), regions, self.line_start(line))
 
 
 @dataclass(frozen=True, slots=True)

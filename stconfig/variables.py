@@ -36,10 +36,18 @@ def parse_assignments(assignments: Iterable[str]) -> dict[str, str]:
     for assignment in assignments:
         name, equals, value = assignment.partition("=")
         if not equals or not name.strip():
-            raise VariableError(f"--var expects KEY=VALUE, got {assignment!r}")
+            raise VariableError(malformed_assignment(assignment))
         variables[name.strip()] = value
     check_names(variables)
     return variables
+
+
+def malformed_assignment(assignment: str) -> str:
+    """The error for a `--var` without `KEY=`; it never repeats the argument, which may be
+    the secret itself (`--var hunter2`, `--var =hunter2`)."""
+    if "=" in assignment:
+        return "--var expects KEY=VALUE, got an empty KEY before '='"
+    return "--var expects KEY=VALUE, got an argument without '=' (not shown: it may be a secret)"
 
 
 def check_names(variables: Mapping[str, str]) -> None:
@@ -141,6 +149,7 @@ __all__ = [
     "RESERVED_PLACEHOLDERS",
     "apply_placeholder_pass",
     "check_names",
+    "malformed_assignment",
     "parse_assignments",
     "property_tree",
     "property_value",

@@ -14,6 +14,8 @@ from typing import Any
 from stconfig.catalog.registry import env_options, lookup, plugin_names
 from stconfig.catalog.spec import OptionSpec, PluginSpec
 from stconfig.catalog.types import ecma_escape, ecma_letters, json_schema_of
+from stconfig.catalog.versioned import catalog_version, spelled_option
+from stconfig.versions import DEFAULT_TARGET, catalog_note, known
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 GENERATED = "Generated from the stconfig plugin models by scripts/gen_schemas.py. DO NOT EDIT."
@@ -80,9 +82,13 @@ def rules_schema(spec: PluginSpec) -> list[dict[str, Any]]:
     return parts
 
 
-def plugin_schema(kind: str, name: str, *, version: str | None = None) -> dict[str, Any]:
-    """The JSON Schema of one plugin's options."""
-    model = lookup(kind, name, version=version)
+def plugin_schema(
+    kind: str, name: str, *, version: str | None = None, target: str | None = None
+) -> dict[str, Any]:
+    """The JSON Schema of one plugin's options, keys spelled as SeaTunnel `target` spells
+    them (default: `DEFAULT_TARGET`), from the catalog `version` (default: the target's)."""
+    chosen = known(target) if target is not None else DEFAULT_TARGET
+    model = lookup(kind, name, version=version or catalog_version(chosen))
     spec = model.spec
     schema: dict[str, Any] = model.model_json_schema(by_alias=True, mode="validation")
     properties: dict[str, Any] = schema.setdefault("properties", {})
@@ -104,6 +110,7 @@ def plugin_schema(kind: str, name: str, *, version: str | None = None) -> dict[s
             rest = key[len(head) + 1 :]
             sub, dot, _ = rest.partition(".")
             head = f"{head}.{sub}"
+    _respell(properties, spec, chosen)
     if patterns:
         schema["patternProperties"] = patterns
     schema.pop("required", None)
@@ -112,16 +119,54 @@ def plugin_schema(kind: str, name: str, *, version: str | None = None) -> dict[s
         schema["allOf"] = rules
     examples = getattr(model, "examples", None)
     if examples:
-        schema["examples"] = list(examples)
-    title = f"{spec.name} {spec.kind} (SeaTunnel {spec.seatunnel_version})"
+        schema["examples"] = [_respelled_example(spec, example, chosen) for example in examples]
+    note = catalog_note(chosen)
+    used = f"; options of the {spec.seatunnel_version} catalog: {note}" if note else ""
+    title = f"{spec.name} {spec.kind} (SeaTunnel {chosen}{used})"
     body = {k: v for k, v in schema.items() if k != "title"}
     return {"$schema": DIALECT, "$comment": GENERATED, "title": title, **body}
+
+
+def _respell(properties: dict[str, Any], spec: PluginSpec, target: str) -> None:
+    """Rename the renamed keys to `target`'s spelling, in place and in order; keep only the
+    aliases that version reads (marked deprecated)."""
+    placed: dict[str, dict[str, Any]] = {}
+    for option in spec.options:
+        spelled = spelled_option(option, target)
+        if spelled is option:
+            continue
+        value = {k: v for k, v in properties.get(option.key, {}).items() if k != "deprecated"}
+        entries = {spelled.key: value}
+        entries.update({alias: {**value, "deprecated": True} for alias in spelled.fallback_keys})
+        for key in option.keys:
+            placed[key] = entries
+    if not placed:
+        return
+    rebuilt: dict[str, Any] = {}
+    for key, value in properties.items():
+        replacement = placed.get(key)
+        if replacement is None:
+            rebuilt[key] = value
+        elif not any(name in rebuilt for name in replacement):
+            rebuilt.update(replacement)
+    properties.clear()
+    properties.update(rebuilt)
+
+
+def _respelled_example(spec: PluginSpec, example: dict[str, Any], target: str) -> dict[str, Any]:
+    """An example's keys as `target` writes them (its table keys, in order)."""
+    names: dict[str, str] = {}
+    for option in spec.options:
+        spelled = spelled_option(option, target)
+        if spelled is not option:
+            names.update({key: spelled.key for key in option.keys})
+    return {names.get(key, key): value for key, value in example.items()}
 
 
 def env_schema(*, version: str | None = None) -> dict[str, Any]:
     """The `env` block: known keys typed, other keys allowed (SeaTunnel 2.3.x ignores them)."""
     properties: dict[str, Any] = {}
-    for option in env_options(version=version):
+    for option in env_options(version=version or catalog_version(DEFAULT_TARGET)):
         described = json_schema_of(option.type, option.enum, option.enum_case_sensitive)
         if option.has_default and option.default is not None:
             described = {**described, "default": option.default}
@@ -150,14 +195,20 @@ def _rebased(node: Any, prefix: str) -> Any:
 def job_schema(
     *,
     version: str | None = None,
+    target: str | None = None,
     ref: str = "plugins/{kind}/{name}.schema.json",
     bundle: bool = False,
 ) -> dict[str, Any]:
     """The schema of a whole `job.json`: env, then plugin lists dispatched on `plugin_name`.
 
-    `bundle` puts every plugin schema under `$defs` (one self-contained file that editors and
-    validators can use without the `plugins/` folder); otherwise `ref` points at separate files.
+    For SeaTunnel `target` (default: `DEFAULT_TARGET`), from its catalog unless `version`
+    names one. `bundle` puts every plugin schema under `$defs` (one self-contained file that
+    editors and validators can use without the `plugins/` folder); otherwise `ref` points at
+    separate files, which must be made for the same target.
     """
+    chosen = known(target) if target is not None else DEFAULT_TARGET
+    version = version or catalog_version(chosen)
+    note = catalog_note(chosen)
     sections: dict[str, Any] = {}
     bundled: dict[str, Any] = {}
     for kind in ("source", "transform", "sink"):
@@ -165,12 +216,12 @@ def job_schema(
         for _, n in plugin_names(kind, version=version):
             if bundle:
                 name = f"{kind}.{n}"
-                target = f"#/$defs/{name}"
-                plugin = plugin_schema(kind, n, version=version)
+                reference = f"#/$defs/{name}"
+                plugin = plugin_schema(kind, n, version=version, target=chosen)
                 body = {k: v for k, v in plugin.items() if k not in ("$schema", "$comment")}
-                bundled[name] = _rebased(body, target)
+                bundled[name] = _rebased(body, reference)
             else:
-                target = ref.format(kind=kind, name=n)
+                reference = ref.format(kind=kind, name=n)
             dispatch.append(
                 {
                     "if": {
@@ -179,7 +230,7 @@ def job_schema(
                         },
                         "required": ["plugin_name"],
                     },
-                    "then": {"$ref": target},
+                    "then": {"$ref": reference},
                 }
             )
         sections[kind] = {
@@ -196,10 +247,11 @@ def job_schema(
     return {
         "$schema": DIALECT,
         "$comment": GENERATED,
-        "title": "SeaTunnel job (job.json)",
+        "title": f"SeaTunnel {chosen} job (job.json)",
         "description": "A plugin_name SeaTunnel knows (matched case-insensitively) is checked "
         "against that plugin's schema; other names (third-party plugins) are only required "
-        "to be objects.",
+        "to be objects."
+        + (f" Plugins and options of the {version} catalog: {note}." if note else ""),
         "type": "object",
         "required": ["env", "source", "sink"],
         "properties": {"env": env_schema(version=version), **sections},

@@ -16,6 +16,7 @@ from stconfig import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("stconfig.cli.build:build", "Write the jobs a Python DSL file defines."),
     "convert": ("stconfig.cli.convert:convert", "Convert a job file to job.json or HOCON."),
+    "diff": ("stconfig.cli.diff:diff_", "Compare two jobs as SeaTunnel reads them, not as text."),
     "format": ("stconfig.cli.format:format_", "Rewrite job files in one canonical layout."),
     "graph": ("stconfig.cli.graph:graph", "Draw a job's table graph (Mermaid or Graphviz dot)."),
     "import": ("stconfig.cli.import_:import_", "Turn a job file into Python DSL code."),

@@ -13,6 +13,14 @@ import click
 from stconfig.errors import ParseError, StconfigError
 from stconfig.model.job import Job
 from stconfig.reader import load, loads, read_stdin
+from stconfig.secrets import (
+    command_scope,
+    job_secrets,
+    mark_job,
+    redact_known,
+    remember,
+    variable_secrets,
+)
 from stconfig.variables import parse_assignments
 
 EXIT_OK = 0
@@ -48,12 +56,12 @@ class AliasedOption(click.Option):
 def error_text(error: StconfigError) -> str:
     """An error as every command prints it: `path:line:col: ...` with the source line and a
     caret when it has a position, else `error: ...`."""
-    return error.render() if isinstance(error, ParseError) else f"error: {error}"
+    return error.render() if isinstance(error, ParseError) else redact_known(f"error: {error}")
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """How every command reports a problem: `error: message` on standard error, then exit."""
-    click.echo(f"error: {message}", err=True)
+    click.echo(redact_known(f"error: {message}"), err=True)
     sys.exit(code)
 
 
@@ -64,15 +72,19 @@ def warn(message: str) -> None:
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """Print stconfig's own errors as one line (plus the source and a caret) and exit 2."""
-    try:
-        yield
-    except StconfigError as error:
-        click.echo(error_text(error), err=True)
-        sys.exit(EXIT_USAGE)
-    except OSError as error:
-        where = f"{error.filename}: " if error.filename else ""
-        fail(f"{where}{error.strerror or error}")
+    """Print stconfig's own errors as one line (plus the source and a caret) and exit 2.
+
+    Secret values met while the block ran (stconfig.secrets) are scrubbed from the message.
+    """
+    with command_scope():
+        try:
+            yield
+        except StconfigError as error:
+            click.echo(error_text(error), err=True)
+            sys.exit(EXIT_USAGE)
+        except OSError as error:
+            where = f"{error.filename}: " if error.filename else ""
+            fail(f"{where}{error.strerror or error}")
 
 
 def stdin_syntax(text: str) -> Literal["hocon", "json"]:
@@ -106,6 +118,15 @@ def read_job(
     A Python DSL file (`.py`) is run and the one job it defines is built.
     """
     given = parse_assignments(variables)
+    remember(variable_secrets(given, {}))
+    job = _read(path, given, syntax)
+    values = job_secrets(job, given)
+    remember(values)
+    mark_job(job, values)
+    return job
+
+
+def _read(path: str, given: dict[str, str], syntax: Literal["hocon", "json"] | None) -> Job:
     if path.endswith(".py") and syntax is None:
         from stconfig.dsl.runner import build_one
 

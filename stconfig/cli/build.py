@@ -10,6 +10,7 @@ import click
 
 from stconfig._files import write_atomic
 from stconfig.cli._common import EXIT_FINDINGS, EXIT_USAGE, user_errors
+from stconfig.cli._target import resolve_target, target_option
 
 SUFFIX = {"json": ".json", "hocon": ".conf"}
 
@@ -34,11 +35,13 @@ SUFFIX = {"json": ".json", "hocon": ".conf"}
     is_flag=True,
     help="Write nothing; exit 1 when an output is missing or differs (for pre-commit and CI).",
 )
+@target_option
 def build(
     files: tuple[str, ...],
     formats: tuple[Literal["json", "hocon"], ...],
     output: str | None,
     check: bool,
+    target_version: str | None,
 ) -> None:
     """Run Python DSL files and write the jobs they define.
 
@@ -46,14 +49,21 @@ def build(
     lists and dicts). `job` is written as FILE.json beside FILE.py; other jobs as
     FILE.<job name>.json.
 
+    The table keys follow the target version: a Job's own target_version=, else
+    --target-version, else target-version in [tool.stconfig], else 2.3.8 (result_table_name
+    up to 2.3.9-SNAPSHOT, plugin_output from 2.3.9). A HOCON output starts with a comment
+    naming the version; each "wrote" line says it too.
+
     Exit codes: 0 written (or up to date), 1 --check found stale outputs, 2 bad input or a
     DSL file that raised (reported as FILE.py:LINE:COL at the failing line of your code).
     """
+    from stconfig.dsl import Job
     from stconfig.dsl.runner import UserCodeError, find_jobs
 
     chosen = tuple(dict.fromkeys(formats or ("json",)))
-    planned: list[tuple[Path, str]] = []
+    planned: list[tuple[Path, str, str]] = []
     with user_errors():
+        chosen_target = resolve_target(target_version)
         for file in files:
             try:
                 jobs = find_jobs(file)
@@ -61,19 +71,32 @@ def build(
                 click.echo(f"error: {error}", err=True)
                 sys.exit(EXIT_USAGE)
             for found in jobs:
-                model = found.job.build()
+                job = found.job
+                if isinstance(job, Job):
+                    strict = chosen_target.source == "--target-version"
+                    version = job.resolve_version(chosen_target.version, strict=strict)
+                    model = job.build(target_version=version)
+                    label = (
+                        chosen_target.label
+                        if version == chosen_target.version
+                        else f"SeaTunnel {version} (its target_version=)"
+                    )
+                else:
+                    model = job.build()
+                    label = "kept as written (JobDocument)"
                 for fmt in chosen:
-                    text = model.to_json() if fmt == "json" else model.to_hocon()
+                    text = model.to_json() if fmt == "json" else _header(label) + model.to_hocon()
                     name = found.stem + SUFFIX[fmt]
-                    planned.append((_target(output, Path(file).parent, name), text))
-    targets = [target for target, _ in planned]
+                    planned.append((_target(output, Path(file).parent, name), text, label))
+    targets = [target for target, _, _ in planned]
     if len(set(targets)) != len(targets):
         duplicate = next(t for t in targets if targets.count(t) > 1)
         click.echo(f"error: two jobs would be written to {duplicate}", err=True)
         sys.exit(EXIT_USAGE)
     stale = 0
-    for target, text in planned:
-        current = target.read_text(encoding="utf-8") if target.is_file() else None
+    for target, text, label in planned:
+        with user_errors():
+            current = target.read_text(encoding="utf-8") if target.is_file() else None
         if current == text:
             continue
         if check:
@@ -81,12 +104,17 @@ def build(
             why = "missing" if current is None else "stale"
             click.echo(f"{target}: {why}; run `stconfig build` to regenerate it", err=True)
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
         with user_errors():
+            target.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(target, text)
-        click.echo(f"wrote {target}", err=True)
+        click.echo(f"wrote {target} for {label}", err=True)
     if stale:
         sys.exit(EXIT_FINDINGS)
+
+
+def _header(label: str) -> str:
+    """The first line of a built HOCON file: the version its keys are written for."""
+    return f"# Built by stconfig for {label.split(' (')[0]}.\n"
 
 
 def _target(output: str | None, beside: Path, name: str) -> Path:

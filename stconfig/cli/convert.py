@@ -1,19 +1,38 @@
-"""`stconfig convert`: a job file to the REST v2 job.json body or to SeaTunnel HOCON."""
+"""`stconfig convert`: job files to REST v2 job.json bodies or to SeaTunnel HOCON.
+
+One file goes to standard output or to `-o FILE`; several files or folders go to `-o DIR/`,
+mirrored under it, every input read and converted before anything is written.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 import click
 
 from stconfig._files import write_atomic
-from stconfig.cli._common import read_job, user_errors, var_option
+from stconfig.cli._common import (
+    EXIT_FINDINGS,
+    error_text,
+    fail,
+    read_job,
+    user_errors,
+    var_option,
+    warn,
+)
+from stconfig.cli._target import resolve_target, target_option
+
+SUFFIXES = {"json": ".json", "hocon": ".conf"}
 
 SECTIONS = ("source", "transform", "sink")
 
 
 @click.command()
-@click.argument("path", metavar="PATH|-")
+@click.argument("paths", metavar="PATH...|-", nargs=-1, required=True)
 @click.option(
     "--to",
     "target",
@@ -33,40 +52,260 @@ SECTIONS = ("source", "transform", "sink")
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write here (atomically) instead of standard output.",
+    type=click.Path(),
+    help="Write here (atomically) instead of standard output: a file for one input, or a "
+    "folder (DIR/) that mirrors the inputs, with the target extension.",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Write nothing; exit 1 and list the outputs that are missing or differ (for CI).",
 )
 @var_option
+@target_option
 def convert(
-    path: str,
+    paths: tuple[str, ...],
     target: Literal["json", "hocon"],
     syntax: Literal["hocon", "json"] | None,
     output: str | None,
+    check: bool,
     variables: tuple[str, ...],
+    target_version: str | None,
 ) -> None:
-    """Convert a SeaTunnel job file exactly as SeaTunnel 2.3.8 reads it.
+    """Convert SeaTunnel job files exactly as SeaTunnel 2.3.8 reads them.
 
     Variables resolve as SeaTunnel resolves them: an unquoted ${name} from the file, then
     the environment, then --var; quoted "${name}" and "${name:default}" from --var only.
-    A Python DSL file (.py) that defines one job is run and that job is written.
+    A Python DSL file (.py) that defines one job is run and that job is written, with the
+    table keys of its own target_version=, else --target-version, else [tool.stconfig], else
+    2.3.8 (HOCON output starts with a comment naming it). A job file keeps the keys it has
+    whatever the target: `stconfig lint --fix --target-version` rewrites them.
 
     A job without an `env` block is converted with a warning (SeaTunnel refuses it).
 
-    Exit codes: 0 converted, 2 bad input (printed as path:line:col: message).
+    Several PATHs, or folders (searched for *.conf, *.hocon and *.json as `stconfig lint`
+    does), need -o DIR/: `jobs/a/x.conf` given as `jobs` becomes DIR/a/x.json. Nothing is
+    written unless every input converts.
+
+    Exit codes: 0 converted, 2 bad input (printed as path:line:col: message), 1 with
+    --check: an output is missing or differs.
     """
+    if (
+        (output is not None and _is_folder(output))
+        or len(paths) > 1
+        or any(map(os.path.isdir, paths))
+    ):
+        _convert_batch(paths, target, syntax, output, check, variables, target_version)
+        return
+    if check and output is None:
+        fail("--check compares with an output: give -o FILE or -o DIR/")
     with user_errors():
-        job = read_job(path, variables, syntax)
-        if job.root.get("env") is None and any(job.root.get(k) is not None for k in SECTIONS):
-            click.echo(
-                f"warning: {path}: the job has no 'env' block; SeaTunnel 2.3.8 refuses it "
-                "(No configuration setting found for key 'env'); see `stconfig lint` ST101",
-                err=True,
-            )
-        text = job.to_json() if target == "json" else job.to_hocon()
+        text = _converted(paths[0], target, syntax, variables, target_version)
         if output is None:
             click.echo(text, nl=False)
+        elif check:
+            real = os.path.realpath(output)
+            _check([Planned(paths[0], Path(output), text, os.path.realpath(paths[0]), real)])
         else:
             write_atomic(output, text)
+
+
+def _converted(
+    path: str,
+    target: Literal["json", "hocon"],
+    syntax: Literal["hocon", "json"] | None,
+    variables: tuple[str, ...],
+    target_version: str | None,
+) -> str:
+    """The text one input converts to; a DSL file is built for its target version."""
+    header = ""
+    if path.endswith(".py") and syntax is None:
+        from stconfig.dsl.runner import build_one_for
+        from stconfig.variables import parse_assignments
+
+        chosen = resolve_target(target_version)
+        strict = chosen.source == "--target-version"
+        job, version = build_one_for(
+            path, parse_assignments(variables), chosen.version, strict=strict
+        )
+        header = f"# Built by stconfig for SeaTunnel {version}.\n"
+    else:
+        job = read_job(path, variables, syntax)
+    if job.root.get("env") is None and any(job.root.get(k) is not None for k in SECTIONS):
+        warn(
+            f"{path}: the job has no 'env' block; SeaTunnel 2.3.8 refuses it "
+            "(No configuration setting found for key 'env'); see `stconfig lint` ST101"
+        )
+    return job.to_json() if target == "json" else header + job.to_hocon()
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """One conversion: the input it came from, the file it goes to, the text it holds."""
+
+    source: str
+    target: Path
+    text: str
+    real_source: str
+    real_target: str
+    """Both paths with the folders given resolved, to compare outputs with inputs."""
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """An input file, its path below the folder it was found in, and its resolved path."""
+
+    path: str
+    relative: str
+    real: str
+
+
+def _is_folder(output: str) -> bool:
+    return output.endswith(("/", os.sep)) or os.path.isdir(output)
+
+
+def _convert_batch(
+    paths: tuple[str, ...],
+    target: Literal["json", "hocon"],
+    syntax: Literal["hocon", "json"] | None,
+    output: str | None,
+    check: bool,
+    variables: tuple[str, ...],
+    target_version: str | None,
+) -> None:
+    """Read and convert every input, then write (or check) every output, or write nothing."""
+    from stconfig.errors import StconfigError
+
+    if output is None or not _is_folder(output):
+        fail("several inputs or a folder need -o DIR/ (a folder, written with a trailing /)")
+    if "-" in paths:
+        fail("'-' (standard input) is converted alone")
+    assert output is not None
+    out_dir = Path(output)
+    real_out = os.path.realpath(out_dir)
+    planned: list[Planned] = []
+    failed = 0
+    for found in _inputs(paths, real_out):
+        try:
+            text = _converted(found.path, target, syntax, variables, target_version)
+        except StconfigError as error:
+            click.echo(error_text(error), err=True)
+            failed += 1
+            continue
+        relative = str(Path(found.relative).with_suffix(SUFFIXES[target]))
+        planned.append(
+            Planned(
+                found.path,
+                out_dir / relative,
+                text,
+                found.real,
+                os.path.join(real_out, relative),
+            )
+        )
+    failed += _conflicts(planned) or _unwritable(planned)
+    if failed:
+        fail(f"{failed} error{'s' if failed != 1 else ''}; nothing written")
+    if not planned:
+        fail("no job files found")
+    if check:
+        _check(planned)
+        return
+    with user_errors():
+        for folder in sorted({item.target.parent for item in planned}):
+            folder.mkdir(parents=True, exist_ok=True)
+        for item in planned:
+            write_atomic(item.target, item.text)
+    click.echo(
+        f"converted {len(planned)} file{'s' if len(planned) != 1 else ''} into {out_dir}", err=True
+    )
+
+
+def _inputs(paths: tuple[str, ...], real_out: str) -> list[Input]:
+    """Each input file with its path relative to the folder it was found in.
+
+    Files already inside the output folder are skipped, so converting a tree into a folder
+    beneath it does not read last run's outputs as inputs. Each folder given is resolved
+    once (not each file: that costs a system call per path component).
+    """
+    from stconfig.cli.lint import walk
+
+    inside = real_out + os.sep
+    found: list[Input] = []
+    for given in paths:
+        if not os.path.isdir(given):
+            found.append(Input(given, os.path.basename(given), os.path.realpath(given)))
+            continue
+        real_given = os.path.realpath(given)
+        # Only an output folder strictly below the folder given holds last run's outputs.
+        skip = not (real_given + os.sep).startswith(inside)
+        for path in walk((given,)):
+            relative = os.path.relpath(path, given)
+            real = os.path.join(real_given, relative)
+            if not (skip and real.startswith(inside)):
+                found.append(Input(path, relative, real))
+    return found
+
+
+def _conflicts(planned: list[Planned]) -> int:
+    """Report outputs two inputs would share, or that would overwrite an input: the count."""
+    problems = 0
+    first: dict[str, Planned] = {}
+    sources = {item.real_source for item in planned}
+    for item in planned:
+        real = item.real_target
+        earlier = first.setdefault(real, item)
+        if earlier is not item:
+            click.echo(
+                f"error: {earlier.source} and {item.source} would both be written to {item.target}",
+                err=True,
+            )
+            problems += 1
+        if real in sources:
+            click.echo(f"error: {item.source}: the output {item.target} is an input", err=True)
+            problems += 1
+        elif os.path.isdir(real):
+            click.echo(f"error: {item.source}: the output {item.target} is a folder", err=True)
+            problems += 1
+    return problems
+
+
+def _unwritable(planned: list[Planned]) -> int:
+    """Report existing outputs that must not be replaced (read-only, not a regular file)
+    before anything is written: the count."""
+    from stconfig._files import FileWriteError, check_writable
+
+    problems = 0
+    for item in planned:
+        if not item.target.parent.is_dir():
+            continue  # made before writing; nothing there to protect
+        try:
+            check_writable(str(item.target), special="refuse")
+        except FileWriteError as error:
+            click.echo(f"error: {error}", err=True)
+            problems += 1
+    return problems
+
+
+def _check(planned: list[Planned]) -> None:
+    """List every output that is missing or differs from what conversion gives; exit 1 if any."""
+    stale = 0
+    for item in planned:
+        try:
+            current: str | None = item.target.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            current = None
+        if current == item.text:
+            continue
+        stale += 1
+        why = "missing" if current is None and not item.target.exists() else "differs"
+        click.echo(f"{item.target}: {why} (converted from {item.source})")
+    if stale:
+        click.echo(
+            f"{stale} output{'s' if stale != 1 else ''} out of date; run `stconfig convert` "
+            "without --check to regenerate",
+            err=True,
+        )
+        sys.exit(EXIT_FINDINGS)
 
 
 __all__ = ["convert"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -30,10 +29,13 @@ def fail(message: str) -> NoReturn:
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
+    """The change as a diff, with secrets masked on both sides (stconfig.secrets)."""
+    from stconfig.secrets import mask_text
+
     return "".join(
         difflib.unified_diff(
-            before.splitlines(keepends=True),
-            after.splitlines(keepends=True),
+            mask_text(before).splitlines(keepends=True),
+            mask_text(after).splitlines(keepends=True),
             fromfile=f"a/{path}",
             tofile=f"b/{path}",
         )
@@ -193,7 +195,7 @@ def _format_files(
                 click.echo(f"would reformat {path}")
             else:
                 # Through a symbolic link, the file it points to is rewritten, not the link.
-                write_atomic(os.path.realpath(path), formatted)
+                write_atomic(path, formatted, special="refuse")
         except StconfigError as error:
             click.echo(common.error_text(error), err=True)
             failed += 1

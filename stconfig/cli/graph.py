@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from stconfig.cli._common import AliasedOption, fail, user_errors
-from stconfig.lint.versions import KNOWN_VERSIONS
+from stconfig.cli._common import AliasedOption, fail, user_errors, warn
+from stconfig.cli._target import resolve_target, target_option
 
 if TYPE_CHECKING:
     from stconfig.model.graph import TableGraph
@@ -127,13 +127,7 @@ def to_dot(d: Drawing) -> str:
     default="mermaid",
     help="mermaid (default) or Graphviz dot.",
 )
-@click.option(
-    "--target-version",
-    type=click.Choice(KNOWN_VERSIONS),
-    default=None,
-    help="Version whose table keys are read (default: 2.3.9 for a job with plugin_output "
-    "/ plugin_input keys only, else the newest the plugin catalog knows).",
-)
+@target_option
 @click.option(
     "--var",
     "variables",
@@ -144,11 +138,12 @@ def to_dot(d: Drawing) -> str:
 def graph(path: str, fmt: str, target_version: str | None, variables: tuple[str, ...]) -> None:
     """Draw the table graph of the job at PATH: plugins as nodes, table names on edges;
     missing, unused, dropped and cyclic tables in red. PATH may be a Python DSL file that
-    defines one job.
+    defines one job. The table keys read are the target version's; the first line of the
+    drawing (a comment) names it.
 
     Exit codes: 0 drawn (problems are drawn, not reported), 2 bad input or usage.
     """
-    from stconfig.lint.versions import parse_version, table_keys
+    from stconfig.lint.versions import inferred_version, table_keys
     from stconfig.model.graph import build_graph
     from stconfig.reader import load
 
@@ -156,21 +151,35 @@ def graph(path: str, fmt: str, target_version: str | None, variables: tuple[str,
     for assignment in variables:
         name, equals, value = assignment.partition("=")
         if not equals or not name.strip():
-            fail(f"--var expects KEY=VALUE, got {assignment!r}")
+            from stconfig.variables import malformed_assignment
+
+            fail(malformed_assignment(assignment))
         assigned[name.strip()] = value
+    try:
+        target = resolve_target(target_version)
+    except click.UsageError as error:
+        fail(error.message)
     with user_errors():
         if path.endswith(".py"):
-            from stconfig.dsl.runner import build_one
+            from stconfig.dsl.runner import build_one_for
 
-            job = build_one(path, assigned)
+            strict = target.source == "--target-version"
+            job, version = build_one_for(path, assigned, target.version, strict=strict)
         else:
-            job = load(path, variables=assigned, unresolved="keep")
-    from stconfig.lint.versions import inferred_version
-
-    version = parse_version(target_version or inferred_version(job))
+            job, version = load(path, variables=assigned, unresolved="keep"), target.version
+    label = target.label
+    if version != target.version:
+        label = f"SeaTunnel {version} (its target_version=)"
+    elif target.source == "default" and inferred_version(job) != target.version:
+        warn(
+            "the job writes plugin_output / plugin_input, which "
+            f"SeaTunnel {target.version} (the default) ignores; pass --target-version with the "
+            "cluster's version if it runs 2.3.9 or later"
+        )
     table_graph = build_graph(job, *table_keys(version))
     render = to_mermaid if fmt == "mermaid" else to_dot
-    sys.stdout.write(render(drawing(table_graph)))
+    comment = "%%" if fmt == "mermaid" else "//"
+    sys.stdout.write(f"{comment} table keys of {label}\n" + render(drawing(table_graph)))
 
 
 __all__ = ["Drawing", "drawing", "graph", "to_dot", "to_mermaid"]

@@ -7,7 +7,9 @@ from typing import Literal
 import click
 
 from stconfig._files import write_atomic
-from stconfig.cli._common import stdin_syntax, user_errors
+from stconfig.cli._common import stdin_syntax, user_errors, var_option, warn
+from stconfig.cli._target import resolve_target, target_option
+from stconfig.variables import parse_assignments
 
 
 @click.command("import")
@@ -26,19 +28,27 @@ from stconfig.cli._common import stdin_syntax, user_errors
     type=click.Path(dir_okay=False, writable=True),
     help="Write the Python file here (atomically) instead of standard output.",
 )
-@click.option("--var", "variables", multiple=True, hidden=True)
+@var_option
+@target_option
 def import_(
     path: str,
     syntax: Literal["hocon", "json"] | None,
     output: str | None,
     variables: tuple[str, ...],
+    target_version: str | None,
 ) -> None:
     """Write a job file as Python DSL code that `stconfig build` turns back into the same job.
 
-    Every ${name} that is not a path of the file itself, quoted or not, becomes Var("name"):
-    the code never holds a variable's value (give the values when the job is built or
-    submitted). The code is run and compared with the original before it is written, so the
-    round trip is exact.
+    Every ${name} the file does not define, quoted or not, stays a reference: Var("name"),
+    or Secret("name") when the name looks like a secret. Values from --var or the
+    environment are never written into the code (give them when the job is built, e.g.
+    `stconfig convert job.py --var NAME=VALUE`, or run); --var names are only checked.
+    The code is run and compared with the original before it is written, so the round trip
+    is exact.
+    Table keys are written as the target version spells them (result_table_name up to
+    2.3.9-SNAPSHOT, plugin_output from 2.3.9; target: --target-version, else
+    [tool.stconfig], else 2.3.8). A chosen target is written into the code as
+    Job(..., target_version=...).
 
     Exit codes: 0 written, 2 bad input.
     """
@@ -46,19 +56,25 @@ def import_(
     from stconfig.reader import read_source, read_stdin, syntax_for
 
     with user_errors():
-        if variables:
-            click.echo(
-                "warning: --var is not used by import: every ${name} stays a Var(name), so "
-                "the code holds no value; give the values to `stconfig submit --var`",
-                err=True,
-            )
+        given = parse_assignments(variables)
         if path == "-":
             text, name = read_stdin("-"), "standard input"
         else:
             text, name = read_source(path).text, path
         fmt = syntax or (stdin_syntax(text) if path == "-" else syntax_for(path))
-        job = read_keeping_placeholders(text, path=path, fmt=fmt)
-        code = import_job(job, origin=name)
+        job = read_keeping_placeholders(text, path=path, fmt=fmt, variables=given)
+        if given:
+            warn(
+                "--var values are not written into the code; each ${name} stays a "
+                "reference (Var or Secret), filled when the job is built or run"
+            )
+        chosen = resolve_target(target_version)
+        code = import_job(
+            job,
+            origin=name,
+            target_version=chosen.version,
+            write_target=chosen.source != "default",
+        )
         if output is None:
             click.echo(code, nl=False)
         else:

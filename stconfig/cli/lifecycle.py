@@ -22,6 +22,7 @@ import click
 from stconfig.cli._common import EXIT_FINDINGS, AliasedOption, user_errors
 from stconfig.client import Client, ClientError, ServerRefused, resolve_settings
 from stconfig.client.urls import MAX_TIMEOUT
+from stconfig.secrets import redact_known
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -173,14 +174,14 @@ def client_errors(verbose: bool) -> Iterator[None]:
         try:
             yield
         except ServerRefused as error:
-            click.echo(f"error: {error}", err=True)
+            click.echo(redact_known(f"error: {error}"), err=True)
             if verbose and error.message.strip() and "\n" in error.message:
-                click.echo(error.message, err=True)
+                click.echo(redact_known(error.message), err=True)
             elif "\n" in error.message:
                 click.echo("(the server sent a longer message: see it with --verbose)", err=True)
             sys.exit(error.exit_code)
         except ClientError as error:
-            click.echo(f"error: {error}", err=True)
+            click.echo(redact_known(f"error: {error}"), err=True)
             sys.exit(error.exit_code)
 
 

@@ -13,11 +13,13 @@ import click
 
 from stconfig.cli import _common as common
 from stconfig.cli._common import warn
-from stconfig.lint.versions import KNOWN_VERSIONS, default_version
+from stconfig.cli._target import target_option
+from stconfig.versions import DEFAULT_TARGET
 
 if TYPE_CHECKING:
     from stconfig.lint.diagnostic import Diagnostic
     from stconfig.lint.settings import LintSettings
+    from stconfig.source import SourceFile
 
 JOB_SUFFIXES = (".conf", ".config", ".hocon", ".json")
 FORMATS = ("full", "concise", "json", "sarif", "github")
@@ -82,15 +84,7 @@ def fail(message: str) -> NoReturn:
     metavar="CODES",
     help="Skip these rule codes or prefixes, comma-separated.",
 )
-@click.option(
-    "--target-version",
-    type=click.Choice(KNOWN_VERSIONS),
-    default=None,
-    help=(
-        "SeaTunnel version the jobs run on (default: the newest the plugin catalog knows, "
-        "or 2.3.9 for a job that writes plugin_output / plugin_input keys)."
-    ),
-)
+@target_option
 @click.option(
     "--var",
     "variables",
@@ -104,8 +98,12 @@ def fail(message: str) -> NoReturn:
     metavar="NAME",
     help="With PATH '-': the name to report (its extension picks HOCON or JSON).",
 )
-@click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomically).")
-@click.option("--diff", is_flag=True, help="Show the safe fixes as a diff; change nothing.")
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply the fixes in place (atomically); each is checked to change only what it says.",
+)
+@click.option("--diff", is_flag=True, help="Show the checked fixes as a diff; change nothing.")
 @click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too.")
 @click.option(
     "--allow-empty",
@@ -144,6 +142,39 @@ def lint(
     Exit codes: 0 no error left, 1 an error (or a warning with --warnings-as-errors),
     2 usage or I/O problem, or a DSL file that raised.
     """
+    from stconfig.secrets import command_scope
+
+    with command_scope():
+        _lint(
+            paths,
+            output_format,
+            select,
+            ignore,
+            target_version,
+            variables,
+            stdin_filename,
+            fix,
+            diff,
+            warnings_as_errors,
+            allow_empty,
+            config_path,
+        )
+
+
+def _lint(
+    paths: tuple[str, ...],
+    output_format: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    target_version: str | None,
+    variables: tuple[str, ...],
+    stdin_filename: str | None,
+    fix: bool,
+    diff: bool,
+    warnings_as_errors: bool,
+    allow_empty: bool,
+    config_path: Path | None,
+) -> None:
     from stconfig.errors import FileReadError, StconfigError
     from stconfig.lint.config import ConfigError, find_pyproject, load_config
     from stconfig.lint.diagnostic import Diagnostic, Severity
@@ -174,18 +205,25 @@ def lint(
     for assignment in variables:
         name, equals, value = assignment.partition("=")
         if not equals or not name.strip():
-            fail(f"--var expects KEY=VALUE, got {assignment!r}")
+            from stconfig.variables import malformed_assignment
+
+            fail(malformed_assignment(assignment))
         assigned[name.strip()] = value
-    version = target_version or (config.target_version if config else None)
+    if target_version is not None:
+        version, source = target_version, "--target-version"
+    elif config is not None and config.target_version is not None:
+        version, source = config.target_version, f"target-version in {config.path}"
+    else:
+        version, source = DEFAULT_TARGET, "default"
     try:
         settings = LintSettings(
             select=chosen_select,
             ignore=chosen_ignore,
-            target_version=version or default_version(),
+            target_version=version,
             variables=assigned,
             per_file_ignores=config.per_file_ignores if config else (),
             root=config.root if config else None,
-            infer_version=version is None,
+            version_source=source,
         )
     except ValueError as error:
         fail(str(error))
@@ -198,16 +236,21 @@ def lint(
     if (fix or diff) and any(path.lower().endswith(".py") for path in files):
         fail("--fix and --diff edit job files, not Python DSL files")
     found_any: list[Diagnostic] = []
+    checked_as: dict[str, None] = {}
+    """The versions the jobs were checked as (a DSL job may name its own), in order."""
+    shared = f"SeaTunnel {settings.target_version} ({settings.version_source})"
     try:
         if paths == ("-",):
+            checked_as[shared] = None
             results = {"-": _lint_stdin(stdin_filename or "-", settings)}
         else:
-            results = {
-                path: _lint_dsl(path, settings)
-                if path.lower().endswith(".py")
-                else lint_path(path, settings)
-                for path in files
-            }
+            results = {}
+            for path in files:
+                if path.lower().endswith(".py"):
+                    results[path] = _lint_dsl(path, settings, checked_as)
+                else:
+                    checked_as[shared] = None
+                    results[path] = lint_path(path, settings)
         if fix or diff:
             results = _apply_fixes(results, settings, write=fix)
     except (FileReadError, StconfigError) as error:
@@ -220,13 +263,17 @@ def lint(
         form = output_format or "full"
         sys.stdout.write(renderer(form)(found_any))
         if form in ("full", "concise"):
-            sys.stdout.write(_summary(found_any, len(files)))
+            sys.stdout.write(_summary(found_any, len(files), list(checked_as) or [shared]))
     failing = {Severity.ERROR} | ({Severity.WARNING} if warnings_as_errors else set())
     raise SystemExit(1 if any(d.severity in failing for d in found_any) else 0)
 
 
-def _lint_dsl(path: str, settings: LintSettings) -> list[Diagnostic]:
-    """Every job a Python DSL file defines, linted as `job.lint()` does, at its Python lines."""
+def _lint_dsl(path: str, settings: LintSettings, checked_as: dict[str, None]) -> list[Diagnostic]:
+    """Every job a Python DSL file defines, linted as `job.lint()` does, at its Python lines.
+
+    A job that names its own version is checked as that version; `checked_as` collects the
+    versions used, for the summary line.
+    """
     from stconfig.dsl import Job
     from stconfig.dsl.runner import find_jobs
     from stconfig.lint.engine import lint_job
@@ -235,8 +282,15 @@ def _lint_dsl(path: str, settings: LintSettings) -> list[Diagnostic]:
     for found in find_jobs(path):
         job = found.job
         if isinstance(job, Job):
+            if job.target_version not in (None, settings.target_version):
+                checked_as[f"SeaTunnel {job.target_version} (its target_version=)"] = None
+            else:
+                checked_as[f"SeaTunnel {settings.target_version} ({settings.version_source})"] = (
+                    None
+                )
             findings += job.lint_with(settings)
         else:
+            checked_as[f"SeaTunnel {settings.target_version} ({settings.version_source})"] = None
             findings += lint_job(job.build(), settings)
     return findings
 
@@ -259,21 +313,27 @@ def _apply_fixes(
     results: dict[str, list[Diagnostic]], settings: LintSettings, *, write: bool
 ) -> dict[str, list[Diagnostic]]:
     """Write (or, for --diff, print) the safe fixes; return the findings that remain."""
-    from stconfig._files import write_atomic
+    from stconfig._files import check_writable, write_atomic
     from stconfig.lint.engine import lint_path
-    from stconfig.lint.fix import fixed_texts, unified_diff
+    from stconfig.lint.fix import unified_diff
 
     if not write:
-        for source, text, _ in fixed_texts(d for ds in results.values() for d in ds).values():
-            sys.stdout.write(unified_diff(source, text))
+        from stconfig.secrets import mask_text, redact_known
+        from stconfig.source import SourceFile
+
+        for source, text, _ in _checked_texts(results, settings).values():
+            masked = SourceFile(source.path, mask_text(source.text))
+            sys.stdout.write(redact_known(unified_diff(masked, mask_text(text))))
         return results
     total = 0
     for _ in range(MAX_FIX_PASSES):
-        texts = fixed_texts(d for ds in results.values() for d in ds)
+        texts = _checked_texts(results, settings)
         if not texts:
             break
+        for path in texts:  # refuse before any file is written
+            check_writable(path, special="refuse")
         for path, (_, text, count) in texts.items():
-            write_atomic(path, text)
+            write_atomic(path, text, special="refuse")
             total += count
         touched = [p for p, ds in results.items() if any(d.fix is not None for d in ds)]
         for path in touched:
@@ -283,16 +343,33 @@ def _apply_fixes(
     return results
 
 
-def _summary(diagnostics: list[Diagnostic], files: int) -> str:
+def _checked_texts(
+    results: dict[str, list[Diagnostic]], settings: LintSettings
+) -> dict[str, tuple[SourceFile, str, int]]:
+    """The fixed texts; a fix to an include must also keep every other linted job's meaning."""
+    from stconfig.lint.engine import job_reading
+    from stconfig.lint.fix import JobReading, edits_elsewhere, fixed_texts
+
+    found = [d for ds in results.values() for d in ds]
+    others: list[JobReading] = []
+    if edits_elsewhere(found):
+        readings = (job_reading(path, settings) for path in results if path != "-")
+        others = [reading for reading in readings if reading is not None]
+    return fixed_texts(found, others)
+
+
+def _summary(diagnostics: list[Diagnostic], files: int, checked_as: list[str]) -> str:
     from stconfig.lint.diagnostic import Severity
 
+    checked = "checked as " + " and ".join(checked_as)
+    many = f"{files} file{'s' if files != 1 else ''}"
     if not diagnostics:
-        return f"All checks passed ({files} file{'s' if files != 1 else ''}).\n"
+        return f"All checks passed ({many}); {checked}.\n"
     counts = {s: sum(d.severity is s for d in diagnostics) for s in Severity}
     parts = [f"{n} {s.value}{'s' if n != 1 else ''}" for s, n in counts.items() if n]
     fixable = sum(d.fix is not None for d in diagnostics)
     tail = f" ({fixable} fixable with --fix)" if fixable else ""
-    return f"Found {', '.join(parts)} in {files} file{'s' if files != 1 else ''}{tail}.\n"
+    return f"Found {', '.join(parts)} in {many}{tail}; {checked}.\n"
 
 
 __all__ = ["lint"]

@@ -36,6 +36,7 @@ from stconfig.client import (
     UsageError,
     prepare_submission,
 )
+from stconfig.secrets import redact_known
 
 
 @click.command()
@@ -145,7 +146,7 @@ def _send_all(
             except (ServerRefused, Refusal, JobAlreadyRunning) as error:
                 if not show_bar:
                     return results, refused, error
-                click.echo(f"\nerror: {path}: {error}", err=True)
+                click.echo(redact_known(f"\nerror: {path}: {error}"), err=True)
                 refused.append(path)
             except ClientError as error:
                 return results, refused, error

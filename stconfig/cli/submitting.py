@@ -27,6 +27,7 @@ from stconfig.client import (
 )
 from stconfig.lint.versions import KNOWN_VERSIONS
 from stconfig.model.job import Job
+from stconfig.secrets import redact_known
 from stconfig.variables import parse_assignments
 
 if TYPE_CHECKING:
@@ -157,7 +158,7 @@ def wait_and_report(
     line = f"job {job_id} is {info.status.value}"
     if info.error_msg:
         line += f": {first_line(info.error_msg)}"
-    click.echo(line, err=True)
+    click.echo(redact_known(line), err=True)
     return reached
 
 

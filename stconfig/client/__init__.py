@@ -22,7 +22,6 @@ from stconfig.client.errors import (
     UsageError,
     WaitTimeout,
 )
-from stconfig.client.masking import mask_url
 from stconfig.client.models import (
     TERMINAL_STATES,
     JobInfo,
@@ -68,7 +67,6 @@ __all__ = [
     "UnsupportedByServer",
     "UsageError",
     "WaitTimeout",
-    "mask_url",
     "prepare_submission",
     "resolve_settings",
 ]

@@ -38,7 +38,6 @@ from stconfig.client.errors import (
     UsageError,
     WaitTimeout,
 )
-from stconfig.client.masking import mask_url
 from stconfig.client.models import (
     JobInfo,
     JobPage,
@@ -56,6 +55,7 @@ from stconfig.client.submission import (
     prepare_submission,
 )
 from stconfig.client.urls import check_timeout, split_master
+from stconfig.secrets import mask_url
 from stconfig.versions import FEATURES, Version, has
 
 V1_PREFIX = "/hazelcast/rest/maps"

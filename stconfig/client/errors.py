@@ -6,8 +6,8 @@
 
 from __future__ import annotations
 
-from stconfig.client.masking import mask_url
 from stconfig.errors import StconfigError
+from stconfig.secrets import mask_url
 
 
 class ClientError(StconfigError):

@@ -10,7 +10,7 @@ import math
 import urllib.parse
 
 from stconfig.client.errors import UsageError
-from stconfig.client.masking import mask_url
+from stconfig.secrets import mask_url
 
 
 def split_master(master: str) -> tuple[str, str | None, str | None]:

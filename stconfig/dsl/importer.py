@@ -11,11 +11,13 @@ are not jobs the builder can express become a verbatim `JobDocument`.
 from __future__ import annotations
 
 import builtins
+import copy
 import json
 import keyword
 import re
 import textwrap
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from importlib import import_module
 from pathlib import Path
 from typing import Literal
@@ -31,10 +33,14 @@ from stconfig.emit._checks import check_object
 from stconfig.errors import StconfigError
 from stconfig.model import job as model
 from stconfig.model.values import ListNode, Node, ObjectNode, PlainValue, Scalar, ScalarValue
-from stconfig.variables import RESERVED_PLACEHOLDERS
+from stconfig.secrets import is_secret_key
+from stconfig.variables import RESERVED_PLACEHOLDERS, check_names
+from stconfig.versions import DEFAULT_TARGET, known, table_keys
 
 LIMIT = 100
 _WHOLE_PLACEHOLDER = re.compile(r"\$\{([^:{}\s$]+)(?::([^}]*))?\}")
+_REFERENCE = re.compile(r"\$\{\??\s*([^:{}\s\"$]+)\s*\}")
+"""An unquoted substitution's name (quoted `"${x}"` placeholders match too, harmlessly)."""
 _CLASS = {"source": "Source", "transform": "Transform", "sink": "Sink"}
 _RESERVED_NAMES = {
     "job",
@@ -43,6 +49,7 @@ _RESERVED_NAMES = {
     "Transform",
     "Sink",
     "Var",
+    "Secret",
     "JobDocument",
     *dir(builtins),
 }
@@ -69,8 +76,21 @@ class _PluginPlan:
     (`[a, b] >> c`, a list of 2+ plugins); "kwarg" / "kwarg-list" (`plugin_input=`)."""
 
 
-def import_job(job: model.Job, *, origin: str | None = None) -> str:
-    """Python DSL code that builds `job`; `origin` is named in the module docstring."""
+def import_job(
+    job: model.Job,
+    *,
+    origin: str | None = None,
+    target_version: str | None = None,
+    write_target: bool = False,
+) -> str:
+    """Python DSL code that builds `job`; `origin` is named in the module docstring.
+
+    Table keys are written as `target_version` (default: `DEFAULT_TARGET`) spells them, so
+    a 2.3.8 file imported for 2.3.12 builds with `plugin_output`, and the other way round.
+    `write_target` puts `target_version=` into the code (the version was chosen, not the
+    default). Everything else is kept exactly.
+    """
+    version = known(target_version) if target_version is not None else DEFAULT_TARGET
     check_object(job.root)  # what convert cannot write, code cannot hold either (`inf`)
     shown = None if origin is None else origin.replace("\\", "/").replace('"', "'")
     header = f'"""Imported from {shown} by `stconfig import`."""\n\n' if shown else ""
@@ -79,13 +99,50 @@ def import_job(job: model.Job, *, origin: str | None = None) -> str:
         code = header + _document_code(job, reason)
         _verify(code, job)
         return code
-    code = header + _job_code(job, check_wiring=True)
+    job = respell_table_keys(job, version)
+    pinned = version if write_target else None
+    code = header + _job_code(job, check_wiring=True, target_version=pinned)
     try:
-        _verify(code, job)
+        _verify(code, job, version)
     except WiringError as error:
-        code = header + _job_code(job, check_wiring=False, why=error.message)
-        _verify(code, job)
+        code = header + _job_code(job, check_wiring=False, why=error.message, target_version=pinned)
+        _verify(code, job, version)
     return code
+
+
+def respell_table_keys(job: model.Job, version: str) -> model.Job:
+    """A copy of `job` whose plugins name tables with the keys `version` writes.
+
+    A key is renamed only where its other spelling is not also set, in place, so the order
+    of the options is kept.
+    """
+    output, input_ = table_keys(version)
+    renames = {
+        other: wanted
+        for wanted, other in (
+            (output, "result_table_name" if output == "plugin_output" else "plugin_output"),
+            (input_, "source_table_name" if input_ == "plugin_input" else "plugin_input"),
+        )
+    }
+    root = copy.deepcopy(job.root)
+    for kind in model.KINDS:
+        section = root.get(kind)
+        if not isinstance(section, ListNode):
+            continue
+        for item in section.items:
+            if not isinstance(item, ObjectNode):
+                continue
+            if not any(old in item and new not in item for old, new in renames.items()):
+                continue
+            members = dict(item.members)
+            item.members.clear()
+            for key, member in members.items():
+                new = renames.get(key)
+                if new is not None and new not in members:
+                    item.members[new] = replace(member, key=new)
+                else:
+                    item.members[key] = member
+    return model.Job(root, source_file=job.source_file)
 
 
 def execute(code: str, filename: str = "<stconfig import>") -> object:
@@ -95,10 +152,10 @@ def execute(code: str, filename: str = "<stconfig import>") -> object:
     return namespace["job"]
 
 
-def _verify(code: str, original: model.Job) -> None:
+def _verify(code: str, original: model.Job, version: str | None = None) -> None:
     built = execute(code)
     assert isinstance(built, Job | JobDocument)
-    rebuilt = built.build()
+    rebuilt = built.build(target_version=version) if isinstance(built, Job) else built.build()
     if rebuilt.root != original.root:
         raise ImportFailure("the generated code builds a different job")
 
@@ -146,20 +203,21 @@ def _document_code(job: model.Job, reason: str) -> str:
     )
 
 
-def _job_code(job: model.Job, *, check_wiring: bool, why: str | None = None) -> str:
+def _job_code(
+    job: model.Job,
+    *,
+    check_wiring: bool,
+    why: str | None = None,
+    target_version: str | None = None,
+) -> str:
     root = job.root
     env = root.get("env")
     assert isinstance(env, ObjectNode)
-    table_keys = _table_keys(job)
-    out_key, in_key = (
-        ("plugin_output", "plugin_input")
-        if table_keys == "plugin_output"
-        else ("result_table_name", "source_table_name")
-    )
+    out_key, in_key = table_keys(target_version or DEFAULT_TARGET)
     plans = _plans(job, out_key, in_key)
     arguments = _env_arguments(env)
-    if table_keys != "plugin_output":
-        arguments.append('table_keys="result_table_name"')
+    if target_version is not None:
+        arguments.append(f"target_version={_string(target_version)}")
     transform = root.get("transform")
     if isinstance(transform, ListNode) and not transform.items:
         arguments.append("empty_transform=True")
@@ -171,10 +229,9 @@ def _job_code(job: model.Job, *, check_wiring: bool, why: str | None = None) -> 
     if wiring:
         statements += ["", *("    " + line for line in wiring)]
     body = "\n".join(statements)
-    if "Var(" in body or any("Var(" in argument for argument in arguments):
-        names.add("Var")
-    if "Secret(" in body:
-        names.add("Secret")
+    for call in ("Var", "Secret"):
+        if f"{call}(" in body or any(f"{call}(" in argument for argument in arguments):
+            names.add(call)
     lines = [f"from stconfig.dsl import {', '.join(sorted(names, key=_import_order))}\n"]
     if why is not None:
         lines.append(_comment(f"SeaTunnel would reject this wiring ({why}); kept as written."))
@@ -185,14 +242,6 @@ def _job_code(job: model.Job, *, check_wiring: bool, why: str | None = None) -> 
 def _import_order(name: str) -> tuple[int, str]:
     """isort's order-by-type, as ruff sorts imported names: CONSTANTS, Classes, functions."""
     return (0 if name.isupper() and len(name) > 1 else 1 if name[0].isupper() else 2), name
-
-
-def _table_keys(job: model.Job) -> str:
-    new = old = 0
-    for plugin in job.plugins:
-        new += sum(key in plugin.node for key in ("plugin_output", "plugin_input"))
-        old += sum(key in plugin.node for key in ("result_table_name", "source_table_name"))
-    return "result_table_name" if old > new else "plugin_output"
 
 
 def _env_arguments(env: ObjectNode) -> list[str]:
@@ -232,15 +281,23 @@ def _typed_env_value(field_name: str, value: Node) -> str | None:
 
 
 def _python(value: Node) -> object:
-    """Plain data, with whole-string placeholders as `Var`s (what the DSL code would pass)."""
-    from stconfig.dsl.variables import Var
+    """Plain data, with whole-string placeholders as `Var`s or `Secret`s (what the DSL code
+    would pass)."""
+    from stconfig.dsl.variables import Secret, Var
 
     if isinstance(value, Scalar):
         var = _as_var(value.value)
-        return Var(*var) if var is not None else value.value
+        if var is None:
+            return value.value
+        return Secret(var[0]) if _is_secret(var) else Var(*var)
     if isinstance(value, ListNode):
         return [_python(item) for item in value.items]
     return {key: _python(member.value) for key, member in value.members.items()}
+
+
+def _is_secret(var: tuple[str, str] | tuple[str]) -> bool:
+    """A reference without a default to a variable named like a secret becomes `Secret`."""
+    return len(var) == 1 and is_secret_key(var[0])
 
 
 def _as_var(value: PlainValue) -> tuple[str, str] | tuple[str] | None:
@@ -360,22 +417,11 @@ def _variable(name: str, kind: str, taken: set[str]) -> str:
     return candidate
 
 
-def _option_value(key: str, value: Node, column: int) -> str:
-    """A typed plugin's option value: `Secret("X")` for a `${X}` in an option that holds a
-    secret (a password, a token...), so the code says it is one; otherwise as rendered."""
-    from stconfig.lint.rules.st801_plaintext_secret import SECRET_NAME
-
-    var = _as_var(value.value) if isinstance(value, Scalar) else None
-    if var is not None and len(var) == 1 and SECRET_NAME.search(key.rsplit(".", 1)[-1]):
-        return f"Secret({_string(var[0])})"
-    return _render(value, 8, column, variables=True)
-
-
 def _plugin_line(plan: _PluginPlan) -> str:
     """`    name = Class(...)`, indented for the `with` block."""
     if plan.typed is not None:
         arguments = [
-            f"{plan.fields[key]}={_option_value(key, value, 9 + len(plan.fields[key]))}"
+            f"{plan.fields[key]}={_render(value, 8, 9 + len(plan.fields[key]), variables=True)}"
             for key, value in plan.options
         ]
     else:
@@ -487,7 +533,8 @@ def _scalar(value: ScalarValue, variables: bool) -> str:
         return repr(value)
     var = _as_var(value) if variables else None
     if var is not None:
-        return "Var(" + ", ".join(_string(part) for part in var) + ")"
+        call = "Secret" if _is_secret(var) else "Var"
+        return f"{call}(" + ", ".join(_string(part) for part in var) + ")"
     return _string(value)
 
 
@@ -510,20 +557,29 @@ def read_keeping_placeholders(
     *,
     path: str,
     fmt: Literal["hocon", "json"],
+    variables: Mapping[str, str] | None = None,
 ) -> model.Job:
-    """Read a job as `stconfig.loads` does, minus every variable's value.
+    """Read a job as `stconfig.loads` does, except that variables stay references.
 
-    Unquoted `${x}` that name a path of the file resolve as in HOCON; every other reference,
-    unquoted `${x}` or quoted `"${x}"` / `"${x:default}"`, stays as written so that it becomes a
-    `Var`: the code never holds the value of a variable (a password given with --var or set in
-    the environment included).
+    Unquoted `${x}` that the file defines resolve as SeaTunnel resolves them; every other
+    `${x}` (and `${?x}`) reads as the text `${x}`, never as a value of the environment or of
+    `variables`, and quoted `"${x}"` / `"${x:default}"` stay as written: all of them become
+    `Var`s or `Secret`s, so no value given at run time (a password) is written into code.
+    `variables` are only checked as SeaTunnel's `-i` checks them.
     """
     from stconfig.reader import loads
 
+    check_names(variables or {})
+    kept = {
+        name: "${" + name + "}"
+        for name in _REFERENCE.findall(text)
+        if name not in RESERVED_PLACEHOLDERS
+    }
     return loads(
         text,
         fmt=fmt,
         path=path,
+        variables=kept,
         environ={},
         unresolved="keep",
         placeholders="keep",

@@ -26,6 +26,7 @@ from stconfig.model.graph import GraphNode, TableGraph, build_graph
 from stconfig.model.values import ListNode, Node, ObjectNode, Scalar
 from stconfig.source import SourceFile
 from stconfig.variables import apply_placeholder_pass, check_names
+from stconfig.versions import DEFAULT_TARGET, KEY_CHANGES, env_options, has, known, table_keys
 
 if TYPE_CHECKING:
     from stconfig.lint.diagnostic import Diagnostic
@@ -53,8 +54,13 @@ class Job:
             `job.retry.interval.seconds` (Zeta).
         shade_identifier: `shade.identifier`, how encrypted options are decoded.
         env: any other env key, written as given.
-        table_keys: "plugin_output" (2.3.9+, the default) writes `plugin_output` /
-            `plugin_input`; "result_table_name" writes the 2.3.8 names.
+        target_version: the SeaTunnel version the job is for (a version of
+            `stconfig.versions`, such as "2.3.8", "2.3.9-SNAPSHOT" or "2.3.12"). It picks
+            the table keys written: `result_table_name` / `source_table_name` up to
+            2.3.9-SNAPSHOT, `plugin_output` / `plugin_input` from 2.3.9. Unset: the version
+            `stconfig build` is given (--target-version, [tool.stconfig]), else 2.3.8.
+        table_keys: force a spelling: "result_table_name" (every version reads it) or
+            "plugin_output" (only for a target of 2.3.9 or later).
         empty_transform: write an empty `transform` section (as `transform {}` does).
         check_wiring: False keeps wiring the engine would reject, to reproduce such a file
             as it is (`stconfig import` uses it); `stconfig lint` still reports it.
@@ -78,7 +84,8 @@ class Job:
         retry_interval_seconds: int | Var | None = None,
         shade_identifier: str | None = None,
         env: Mapping[str, object] | None = None,
-        table_keys: TableKeys = "plugin_output",
+        target_version: str | None = None,
+        table_keys: TableKeys | None = None,
         empty_transform: bool = False,
         check_wiring: bool = True,
     ) -> None:
@@ -115,12 +122,20 @@ class Job:
                     "a fresh job); restore with stconfig.dsl.Restore(job, job_id=...)",
                     self.location,
                 )
-        if table_keys not in ("plugin_output", "result_table_name"):
+        if table_keys not in (None, "plugin_output", "result_table_name"):
             raise DslError(
                 f"table_keys must be 'plugin_output' or 'result_table_name', not {table_keys!r}",
                 self.location,
             )
-        self.table_keys: TableKeys = table_keys
+        try:
+            self.target_version: str | None = (
+                None if target_version is None else known(target_version)
+            )
+        except ValueError as error:
+            raise DslError(str(error), self.location) from None
+        self.table_keys: TableKeys | None = table_keys
+        if target_version is not None:
+            self._keys_for(self.target_version or DEFAULT_TARGET)
         self.empty_transform = empty_transform
         self.check_wiring = check_wiring
         self.plugins: list[Wired] = []
@@ -157,16 +172,72 @@ class Job:
     def _section(self, kind: model.Kind) -> list[Wired]:
         return [plugin for plugin in self.plugins if plugin._st_kind == kind]
 
-    def build(self, variables: Mapping[str, str] | None = None) -> model.Job:
-        """The job model, wiring checked.
+    def version(self, target_version: str | None = None) -> str:
+        """The version this job is built for: its own `target_version=`, else the one given
+        (by `stconfig build` from --target-version or [tool.stconfig]), else the default."""
+        return self.target_version or (
+            known(target_version) if target_version is not None else DEFAULT_TARGET
+        )
+
+    def resolve_version(self, chosen: str | None, *, strict: bool = False) -> str:
+        """The version to build for when a command chose `chosen`.
+
+        The job's own `target_version=` is more specific than `[tool.stconfig]` or the
+        default, so it wins over them; a different version asked for explicitly (`strict`:
+        --target-version, or `target_version=` in Python) is an error, not a silent pick.
+        """
+        if self.target_version is None or chosen is None:
+            return self.version(chosen)
+        if strict and known(chosen) != self.target_version:
+            raise DslError(
+                f"this job is for SeaTunnel {self.target_version} (its target_version=), "
+                f"but {chosen} was asked for (--target-version or target_version=)",
+                self.location,
+            )
+        return self.target_version
+
+    def _check_env_for(self, version: str) -> None:
+        """Refuse typed env keywords the version does not have (it would ignore them)."""
+        newer = set(self.env.flat()) - set(env_options(version)) - {"shade.identifier"}
+        for change in KEY_CHANGES:
+            if change.section == "env" and change.key in newer:
+                raise DslError(
+                    f"{ENV_KEYS[change.key]}= sets env {change.key!r}, which exists from "
+                    f"SeaTunnel {change.since} on; {version} ignores it",
+                    self.location,
+                )
+
+    def _keys_for(self, version: str) -> tuple[str, str]:
+        """The output and input table keys a job for `version` writes."""
+        if self.table_keys is None:
+            return table_keys(version)
+        if self.table_keys == "plugin_output" and not has(version, "plugin_output_keys"):
+            raise DslError(
+                f"table_keys='plugin_output' is for SeaTunnel 2.3.9 and later; {version} "
+                "reads only result_table_name / source_table_name",
+                self.location,
+            )
+        if self.table_keys == "plugin_output":
+            return "plugin_output", "plugin_input"
+        return "result_table_name", "source_table_name"
+
+    def build(
+        self, variables: Mapping[str, str] | None = None, *, target_version: str | None = None
+    ) -> model.Job:
+        """The job model, wiring checked, with the table keys of its version: its own
+        `target_version=`, else `target_version` here, else the default (a `target_version`
+        here that differs from the job's own is an error).
 
         With `variables` (even empty), quoted placeholders are filled as SeaTunnel's `-i`
         fills them when it loads a file: a value, else the default, else left as written.
         """
+        version = self.resolve_version(target_version, strict=True)
+        keys = self._keys_for(version)
+        self._check_env_for(version)
         ordered = [*self._section("source"), *self._section("transform"), *self._section("sink")]
         self._check_members(ordered)
         names = self._table_names(ordered)
-        nodes = {id(plugin): self._plugin_node(plugin, names) for plugin in ordered}
+        nodes = {id(plugin): self._plugin_node(plugin, names, keys) for plugin in ordered}
         env = to_node({**self.env.flat(), **self.extra_env}, "env")
         assert isinstance(env, ObjectNode)
         root = ObjectNode()
@@ -247,12 +318,10 @@ class Job:
                 taken.add(candidate)
         return names
 
-    def _plugin_node(self, plugin: Wired, names: dict[int, str]) -> ObjectNode:
-        output_key, input_key = (
-            ("plugin_output", "plugin_input")
-            if self.table_keys == "plugin_output"
-            else ("result_table_name", "source_table_name")
-        )
+    def _plugin_node(
+        self, plugin: Wired, names: dict[int, str], keys: tuple[str, str]
+    ) -> ObjectNode:
+        output_key, input_key = keys
         node = ObjectNode()
         node.set("plugin_name", Scalar(plugin._st_name()))
         if plugin._inputs:
@@ -310,8 +379,9 @@ class Job:
 
     # output ------------------------------------------------------------------------------
 
-    def to_dict(self) -> dict[str, object]:
-        """The job as plain data (the REST v2 `/submit-job` body)."""
+    def to_dict(self) -> dict[str, Any]:
+        """The job as plain data (the REST v2 `/submit-job` body), typed like `json.loads`'s
+        result so that `job.to_dict()["source"][0]` reads without casts."""
         return dict(self.build().to_dict())
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -340,15 +410,23 @@ class Job:
 
         Secrets count as given (they are supplied at submit time), so their placeholders
         are not reported as unset; other variables are, unless `variables=` gives them.
-        Without `target_version=`, a job written with `plugin_output` keys is checked as
-        SeaTunnel 2.3.9 (the keys do not exist before), as `stconfig lint` does. Findings
-        point at the lines of the Python file that made each plugin.
+        The job is built and checked for one version: its own `target_version=`, else the
+        one given here, else the default (2.3.8); giving one that differs from its own is an
+        error. Findings point at the lines of the Python file that
+        made each plugin.
         """
         from stconfig.lint import lint
 
         given = {name: f"<secret {name}>" for name in self.secrets()}
         given.update(settings.pop("variables", None) or {})
-        return lint(self.build(), variables=given, **settings)
+        given = settings.pop("target_version", None)
+        version = self.resolve_version(given, strict=given is not None)
+        return lint(
+            self.build(target_version=version),
+            variables=given,
+            target_version=version,
+            **settings,
+        )
 
     def lint_with(self, settings: LintSettings) -> list[Diagnostic]:
         """`lint` with settings already made (as `stconfig lint` makes them from its flags)."""
@@ -356,7 +434,12 @@ class Job:
 
         given = {name: f"<secret {name}>" for name in self.secrets()}
         given.update(settings.variables)
-        return lint_job(self.build(), replace(settings, variables=given))
+        strict = settings.version_source in ("--target-version", "target_version=")
+        version = self.resolve_version(settings.target_version, strict=strict)
+        if version != settings.target_version:
+            settings = replace(settings, target_version=version, version_source="target_version=")
+        built = self.build(target_version=settings.target_version)
+        return lint_job(built, replace(settings, variables=given))
 
     def __iter__(self) -> Iterator[Wired]:
         return iter(self.plugins)

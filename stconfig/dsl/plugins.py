@@ -8,13 +8,17 @@ catalog's pydantic models (`stconfig.dsl.connectors`), can carry it beside their
 options, for any plugin (the escape hatch for plugins the catalog does not know; the linter
 warns about unknown ones). `a >> b` makes `b` read the table `a` produces; the table name is
 the user's `plugin_output` when given, otherwise one the job generates when it is built.
+
+`Produces` (sources, transforms) and `Reads` (transforms, sinks) carry the typed `>>`, so a
+type checker flags `sink >> x` and `x >> source` where they are written; the run time refuses
+them with a `WiringError` all the same.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, ClassVar, TypeAlias, TypeVar, overload
+from typing import TYPE_CHECKING, ClassVar, TypeAlias, TypeVar, cast, overload
 
 from stconfig.dsl import _context
 from stconfig.dsl._location import Location, caller
@@ -30,7 +34,7 @@ INPUT_KEYS = ("plugin_input", "source_table_name")
 Input: TypeAlias = "Wired | str"
 """A plugin whose table is read, or a table name produced by some plugin of the job."""
 
-_W = TypeVar("_W", bound="Wired")
+_R = TypeVar("_R", bound="Reads")
 _WIRES = itertools.count()
 
 
@@ -106,19 +110,15 @@ class Wired:
             raise WiringError(f"an input is a plugin or a table name, not {upstream!r}", location)
         self._inputs.append((upstream, location, next(_WIRES)))
 
-    @overload
-    def __rshift__(self, other: _W) -> _W: ...
-
-    @overload
-    def __rshift__(self, other: Sequence[Wired]) -> list[Wired]: ...
-
-    def __rshift__(self, other: _W | Sequence[Wired]) -> _W | list[Wired]:
-        """`a >> b` or `a >> [b, c]`: the right side reads this plugin's table."""
+    def _st_wire_into(self, other: object) -> object:
+        """`self >> other`: `other` (a plugin or a list of them) reads this plugin's table."""
         location = caller()
         if isinstance(other, Wired):
             other._st_connect(self, location)
             return other
-        targets: list[Wired] = list(other)
+        if isinstance(other, str) or not isinstance(other, Sequence):
+            raise TypeError(f"cannot wire a plugin into {other!r}")
+        targets = list(other)
         for target in targets:
             if not isinstance(target, Wired):
                 raise TypeError(f"cannot wire a plugin into {target!r}")
@@ -126,15 +126,50 @@ class Wired:
             target._st_connect(self, location)
         return targets
 
-    def __rrshift__(self: _W, other: Sequence[Wired]) -> _W:
-        """`[a, b] >> c`: this plugin reads every table on the left, in that order."""
+    def _st_read_all(self, other: object) -> None:
+        """`[a, b] >> self`: this plugin reads every table on the left, in that order."""
         location = caller()
+        if isinstance(other, str) or not isinstance(other, Sequence):
+            raise TypeError(f"cannot wire {other!r} into a plugin")
         upstreams = list(other)
         for upstream in upstreams:
             if not isinstance(upstream, Wired):
                 raise TypeError(f"cannot wire {upstream!r} into a plugin")
         for upstream in upstreams:
             self._st_connect(upstream, location)
+
+    if not TYPE_CHECKING:
+        # Untyped at this level, so that type checkers flag `sink >> x` and `[a] >> source`;
+        # the run time still answers them with a WiringError naming the plugins.
+
+        def __rshift__(self, other):
+            return self._st_wire_into(other)
+
+        def __rrshift__(self, other):
+            self._st_read_all(other)
+            return self
+
+
+class Produces(Wired):
+    """A plugin whose table others read: a source or a transform."""
+
+    @overload
+    def __rshift__(self, other: _R) -> _R: ...
+
+    @overload
+    def __rshift__(self, other: Sequence[Reads]) -> list[Reads]: ...
+
+    def __rshift__(self, other: _R | Sequence[Reads]) -> _R | list[Reads]:
+        """`a >> b` or `a >> [b, c]`: the right side reads this plugin's table."""
+        return cast("_R | list[Reads]", self._st_wire_into(other))
+
+
+class Reads(Wired):
+    """A plugin that reads tables: a transform or a sink."""
+
+    def __rrshift__(self: _R, other: Sequence[Produces]) -> _R:
+        """`[a, b] >> c`: this plugin reads every table on the left, in that order."""
+        self._st_read_all(other)
         return self
 
 
@@ -196,19 +231,19 @@ def check_output(plugin: Wired, name: object) -> None:
         )
 
 
-class Source(Plugin):
+class Source(Plugin, Produces):
     """Any source plugin by name: `Source("FakeSource", {"row.num": 10})`."""
 
     kind = "source"
 
 
-class Transform(Plugin):
+class Transform(Plugin, Produces, Reads):
     """Any transform plugin by name: `Transform("Sql", {"query": "select * from t"})`."""
 
     kind = "transform"
 
 
-class Sink(Plugin):
+class Sink(Plugin, Reads):
     """Any sink plugin by name: `Sink("Console")`."""
 
     kind = "sink"
@@ -219,6 +254,8 @@ __all__ = [
     "OUTPUT_KEYS",
     "Input",
     "Plugin",
+    "Produces",
+    "Reads",
     "Sink",
     "Source",
     "Transform",

@@ -232,23 +232,61 @@ def find_jobs(path: str | Path) -> list[FoundJob]:
 
 
 def build_jobs(
-    path: str | Path, variables: Mapping[str, str] | None = None
+    path: str | Path,
+    variables: Mapping[str, str] | None = None,
+    *,
+    target_version: str | None = None,
+    strict: bool = False,
 ) -> list[tuple[str, model.Job]]:
-    """Every job a DSL file defines, built (quoted placeholders filled from `variables`)."""
+    """Every job a DSL file defines, built (quoted placeholders filled from `variables`).
+
+    `target_version` picks the table keys of jobs that do not say their own version;
+    `strict` (the version came from --target-version) makes a job that says another one an
+    error (`Job.resolve_version`).
+    """
     built = []
     for found in find_jobs(path):
         job = found.job
-        built.append((found.stem, job.build(variables) if isinstance(job, Job) else job.build()))
+        if isinstance(job, Job):
+            version = job.resolve_version(target_version, strict=strict)
+            built.append((found.stem, job.build(variables, target_version=version)))
+        else:
+            built.append((found.stem, job.build()))
     return built
+
+
+def build_one_for(
+    path: str | Path,
+    variables: Mapping[str, str] | None,
+    chosen: str,
+    *,
+    strict: bool = False,
+) -> tuple[model.Job, str]:
+    """The one job a DSL file defines, built for its own version or `chosen`, and that
+    version (`Job.resolve_version`); NotOneJobError when the file defines several."""
+    found = find_jobs(path)
+    if len(found) != 1:
+        build_one(path, variables)  # raises NotOneJobError, naming the jobs
+    buildable = found[0].job
+    if not isinstance(buildable, Job):
+        return buildable.build(), chosen
+    version = buildable.resolve_version(chosen, strict=strict)
+    return buildable.build(variables, target_version=version), version
 
 
 class NotOneJobError(StconfigError):
     """A command that takes one job was given a DSL file that defines several."""
 
 
-def build_one(path: str | Path, variables: Mapping[str, str] | None = None) -> model.Job:
+def build_one(
+    path: str | Path,
+    variables: Mapping[str, str] | None = None,
+    *,
+    target_version: str | None = None,
+    strict: bool = False,
+) -> model.Job:
     """The one job a DSL file defines, built; NotOneJobError when it defines several."""
-    jobs = build_jobs(path, variables)
+    jobs = build_jobs(path, variables, target_version=target_version, strict=strict)
     if len(jobs) != 1:
         stems = ", ".join(stem for stem, _ in jobs)
         raise NotOneJobError(
@@ -265,6 +303,7 @@ __all__ = [
     "UserCodeError",
     "build_jobs",
     "build_one",
+    "build_one_for",
     "find_jobs",
     "run_file",
 ]

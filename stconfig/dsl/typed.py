@@ -5,20 +5,71 @@ keyword options are the model's fields (IDE completion, mypy), an invalid value 
 model's `ValidationError` (naming the option and the value) where the plugin is created,
 and the object wires with `>>` like a generic plugin. `plugin_input` is wiring here: a plugin,
 a table name, or a list of them.
+
+What type checkers read is each class's generated stub (`_connectors/*.pyi`): keyword
+parameters named as the model's fields, all optional, typed as the run time accepts them.
+`SchemaDict` and its parts type the `schema` block written as a dict, keyed as in SeaTunnel.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, cast
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from stconfig.dsl._location import caller
-from stconfig.dsl.plugins import Input, Wired, check_output
+from stconfig.dsl.plugins import Input, Produces, Reads, Wired, check_output
 
 if TYPE_CHECKING:
     from stconfig.catalog.base import PluginOptions
 
 _TABLE_FIELDS = ("plugin_name", "plugin_output", "plugin_input")
+
+
+class ColumnDict(TypedDict, total=False):
+    """One entry of `schema.columns`; SeaTunnel requires `name` and `type`."""
+
+    name: str
+    type: str
+    nullable: bool
+    columnLength: int
+    columnScale: int
+    defaultValue: object
+    comment: str
+
+
+class PrimaryKeyDict(TypedDict):
+    """`schema.primaryKey`."""
+
+    name: str
+    columnNames: Sequence[str]
+
+
+class ConstraintColumnDict(TypedDict, total=False):
+    """One column of a `schema.constraintKeys` entry."""
+
+    columnName: str
+    sortType: str
+
+
+class ConstraintKeyDict(TypedDict, total=False):
+    """One entry of `schema.constraintKeys`."""
+
+    constraintName: str
+    constraintType: str
+    constraintColumns: Sequence[ConstraintColumnDict]
+
+
+class SchemaDict(TypedDict, total=False):
+    """SeaTunnel's `schema` block as a dict: `fields` (name to type, or a nested row of them)
+    or `columns`, with keys spelled as in a job file."""
+
+    fields: Mapping[str, str | Mapping[str, object]]
+    columns: Sequence[ColumnDict]
+    primaryKey: PrimaryKeyDict
+    constraintKeys: Sequence[ConstraintKeyDict]
+    table: str
+    schema_first: bool
+    comment: str
 
 
 class TypedPlugin(Wired):
@@ -78,4 +129,26 @@ class TypedPlugin(Wired):
         return f"{type(self).__name__}({shown})"
 
 
-__all__ = ["TypedPlugin"]
+class TypedSource(TypedPlugin, Produces):
+    """A typed source: it produces a table and reads none."""
+
+
+class TypedTransform(TypedPlugin, Produces, Reads):
+    """A typed transform: it reads tables and produces one."""
+
+
+class TypedSink(TypedPlugin, Reads):
+    """A typed sink: it reads tables and produces none."""
+
+
+__all__ = [
+    "ColumnDict",
+    "ConstraintColumnDict",
+    "ConstraintKeyDict",
+    "PrimaryKeyDict",
+    "SchemaDict",
+    "TypedPlugin",
+    "TypedSink",
+    "TypedSource",
+    "TypedTransform",
+]

@@ -31,8 +31,8 @@ def lint(
 ) -> list[Diagnostic]:
     """Lint a job file (or a job in memory) and return its findings, sorted by position.
 
-    Without `target_version`, a job is checked as the newest catalog's version (2.3.8), or as
-    2.3.9 when it writes `plugin_output` / `plugin_input` keys, which only 2.3.9+ reads.
+    Without `target_version`, a job is checked as `stconfig.versions.DEFAULT_TARGET` (2.3.8),
+    as every command does when nothing chooses a version (docs/versions.md).
 
     Raises FileReadError when the file cannot be read; syntax errors are findings (ST001).
     """
@@ -45,8 +45,8 @@ def lint(
         "environ": environ,
     }
     if target_version is not None:
-        options["target_version"] = target_version
-    settings = LintSettings(**options, infer_version=target_version is None)
+        options.update(target_version=target_version, version_source="target_version=")
+    settings = LintSettings(**options)
     if isinstance(path_or_job, str | os.PathLike):
         return lint_path(os.fspath(path_or_job), settings)
     return lint_job(path_or_job, settings)

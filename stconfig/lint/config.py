@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from stconfig._pyproject import ConfigError, check_keys, find_stconfig_table, invalid_toml
+from stconfig.versions import known
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,11 @@ def load_config(path: Path) -> ProjectConfig:
     target = table.get("target-version")
     if target is not None and not isinstance(target, str):
         raise ConfigError(f'{prefix} target-version must be a string such as "2.3.8"')
+    if target is not None:
+        try:
+            target = known(target)
+        except ValueError as error:
+            raise ConfigError(f"{prefix} target-version: {error}") from None
     variables = table.get("variables", {})
     if not isinstance(variables, dict) or not all(
         isinstance(v, str | int | float | bool) for v in variables.values()

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from stconfig.lint.suppression import Suppression
     from stconfig.model.job import Job
     from stconfig.source import Span
+    from stconfig.versions import Version
 
 
 class LintContext:
@@ -44,7 +45,7 @@ class LintContext:
         self.suppressions: list[Suppression] = []
 
     @property
-    def version(self) -> tuple[int, ...]:
+    def version(self) -> Version:
         return self.settings.version
 
     @property
@@ -70,7 +71,7 @@ class LintContext:
         from stconfig.lint.options import check_job
 
         assert self.job is not None
-        return check_job(self.job, self.version, unknown_plugins=self.settings.version_inferred)
+        return check_job(self.job, self.version)
 
     @cached_property
     def job_mode(self) -> str | None:
@@ -99,7 +100,6 @@ class LintContext:
             span,
             help,
             fix,
-            rule.sensitive,
         )
 
     def top_fields(self) -> Iterator[tuple[Document, Field]]:

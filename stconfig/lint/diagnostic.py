@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING, TypeAlias
 
 from stconfig.source import SourceFile, Span
+
+if TYPE_CHECKING:
+    from stconfig.lint.fix import JobReading
+    from stconfig.model.values import PlainValue
+
+ReadingPath: TypeAlias = tuple[str | int, ...]
+"""Where a value sits in the job as SeaTunnel reads it (`Job.to_dict()`): keys and indexes."""
 
 
 class Severity(StrEnum):
@@ -31,11 +39,38 @@ class Edit:
 
 
 @dataclass(frozen=True, slots=True)
+class RenameKey:
+    """The fix renames one key of the object at `at`; its value stays."""
+
+    at: ReadingPath
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class SetValue:
+    """The fix gives the value at `at` a new value."""
+
+    at: ReadingPath
+    value: PlainValue
+
+
+Change: TypeAlias = RenameKey | SetValue
+
+
+@dataclass(frozen=True, slots=True)
 class Fix:
-    """A safe, minimal text change that removes the finding and keeps everything else."""
+    """A safe, minimal text change that removes the finding and keeps everything else.
+
+    `changes` is what the fix means to change in the job as SeaTunnel reads it (nothing, when
+    empty); the engine checks the edited text against it before the fix is offered, and
+    records in `checked` the reading it checked against.
+    """
 
     message: str
     edits: tuple[Edit, ...]
+    changes: tuple[Change, ...] = ()
+    checked: JobReading | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +85,6 @@ class Diagnostic:
     span: Span | None = None
     help: str | None = None
     fix: Fix | None = field(default=None, compare=False)
-    sensitive: bool = field(default=False, compare=False)
-    """The span holds a secret: reporters that show source lines mask it."""
 
     @property
     def line(self) -> int:
@@ -72,4 +105,13 @@ class Diagnostic:
         return f"{self.path}:{self.line}:{self.column}: {self.code} {self.message} [{self.name}]"
 
 
-__all__ = ["Diagnostic", "Edit", "Fix", "Severity"]
+__all__ = [
+    "Change",
+    "Diagnostic",
+    "Edit",
+    "Fix",
+    "ReadingPath",
+    "RenameKey",
+    "SetValue",
+    "Severity",
+]

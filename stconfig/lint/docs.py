@@ -43,6 +43,13 @@ def rules_markdown() -> str:
         "Severities: **error**, SeaTunnel rejects the job or misbehaves; **warning**, legal "
         "but almost surely unintended; **info**, worth knowing.",
         "",
+        "Fixes (`--fix`, `--diff`) are checked before they are offered: the fixed file, read "
+        "as SeaTunnel reads it (with the same variables and includes), must differ from the "
+        "original by exactly the fix's change (a key renamed, a value set, or nothing). A fix "
+        "that would also change something else, such as a variable definition shared with "
+        "another value, or a key renamed onto one already set, is not applied and the "
+        "finding's help says why (`fix not applied: it would also change sink[0].path`).",
+        "",
         "## Code families",
         "",
         "| prefix | family |",

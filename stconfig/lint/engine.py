@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from stconfig.errors import ParseError
+from stconfig.errors import ParseError, StconfigError
 from stconfig.lint.context import LintContext
-from stconfig.lint.diagnostic import Diagnostic, Severity
+from stconfig.lint.diagnostic import Diagnostic, Fix, Severity
+from stconfig.lint.fix import JobReading, check_fixes, resolved
 from stconfig.lint.registry import selected
 from stconfig.lint.settings import LintSettings
 from stconfig.lint.suppression import apply, collect, collect_python
-from stconfig.lint.versions import inferred_version, parse_version
 from stconfig.source import SourceFile
 from stconfig.variables import RESERVED_PLACEHOLDERS
 
@@ -51,11 +51,49 @@ def lint_source(source: SourceFile, settings: LintSettings) -> list[Diagnostic]:
         with contextlib.suppress(ParseError):
             documents.append(parse_document(source, syntax=syntax))
         context = LintContext(source.path, settings, documents, None, parse_error=error)
-        return _run(context, [rule for rule in rules if rule.layer == "syntax"])
+        return check_fixes(_run(context, [r for r in rules if r.layer == "syntax"]), None)
     if syntax == "json" and not any(key in job.root for key in SECTION_KEYS):
         return []  # a JSON file that is not a job (package.json, a schema, ...)
-    settings = settled(job, settings)
-    return _run(LintContext(source.path, settings, list(job.documents), job), rules)
+    reading = _reading(job, source, variables, settings)
+    found = _run(LintContext(source.path, settings, list(job.documents), job), rules)
+    return check_fixes(found, reading)
+
+
+def _reading(
+    job: Job, source: SourceFile, variables: Mapping[str, str], settings: LintSettings
+) -> JobReading:
+    """How `--fix` reads this job again to check a fix: as the linter read it."""
+    from stconfig.reader import syntax_for
+
+    return JobReading(
+        source,
+        syntax_for(source.path),
+        variables,
+        settings.environ,
+        job.to_dict(),
+        frozenset(resolved(document.source.path) for document in job.documents),
+    )
+
+
+def job_reading(path: str, settings: LintSettings) -> JobReading | None:
+    """How the linter reads a job file, for checking fixes other jobs make to its includes;
+    None when it does not load."""
+    from stconfig.reader import loads, read_source, syntax_for
+
+    variables = {k: v for k, v in settings.variables.items() if k not in RESERVED_PLACEHOLDERS}
+    try:
+        source = read_source(path)
+        job = loads(
+            source.text,
+            fmt=syntax_for(path),
+            path=path,
+            variables=variables,
+            environ=settings.environ,
+            unresolved="keep",
+        )
+    except StconfigError:
+        return None
+    return _reading(job, source, variables, settings)
 
 
 def lint_path(path: str, settings: LintSettings) -> list[Diagnostic]:
@@ -78,22 +116,11 @@ def lint_undecodable(path: str, error: ParseError, settings: LintSettings) -> li
 def lint_job(job: Job, settings: LintSettings) -> list[Diagnostic]:
     """Lint a job already in memory (read earlier, or built with the DSL)."""
     path = job.source_file.path if job.source_file is not None else "<job>"
-    settings = settled(job, settings)
-    return _run(LintContext(path, settings, list(job.documents), job), _rules_for(path, settings))
-
-
-def settled(job: Job, settings: LintSettings) -> LintSettings:
-    """The settings for this job: 2.3.9 for `plugin_output` keys when no version was chosen.
-
-    Those keys exist from 2.3.9 on, so a file that writes only them was written for 2.3.9 or
-    later; checking it as the catalog's 2.3.8 would report every one of them (ST402).
-    """
-    if not settings.infer_version:
-        return settings
-    inferred = inferred_version(job)
-    if parse_version(inferred) <= settings.version:
-        return settings
-    return replace(settings, target_version=inferred, version_inferred=True)
+    found = _run(LintContext(path, settings, list(job.documents), job), _rules_for(path, settings))
+    # A job in memory may not be what its file reads now (edited, or built in Python), so
+    # its fixes cannot be checked against the file.
+    why = "a job linted in memory cannot be checked against its file; lint the file instead"
+    return check_fixes(found, None, why) if any(d.fix is not None for d in found) else found
 
 
 def _rules_for(path: str, settings: LintSettings) -> list[Rule]:
@@ -116,7 +143,58 @@ def _run(ctx: LintContext, rules: Iterable[Rule]) -> list[Diagnostic]:
     diagnostics = apply(diagnostics, ctx.suppressions)
     for rule in late:
         diagnostics.extend(rule.check(ctx))
-    return sorted(diagnostics, key=Diagnostic.sort_key)
+    return sorted(_without_secrets(ctx, diagnostics), key=Diagnostic.sort_key)
+
+
+def _without_secrets(ctx: LintContext, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Findings whose messages, help and fixes never repeat a secret value of the job, of
+    its variables, or of the command (so `--ignore ST801` hides nothing less)."""
+    if not diagnostics:
+        return diagnostics
+    from stconfig.secrets import (
+        job_secrets,
+        mark_job,
+        redact,
+        remember,
+        remembered,
+        variable_secrets,
+    )
+
+    settings = ctx.settings
+    values = set(remembered())
+    if ctx.job is not None:
+        values |= job_secrets(ctx.job, settings.variables, settings.environ)
+        mark_job(ctx.job, values)
+    else:
+        texts = [document.source.text for document in ctx.documents]
+        values |= variable_secrets(settings.variables, settings.environ or {}, texts)
+    for d in diagnostics:
+        if d.span is not None:
+            source = d.span.source
+            regions = source.line_secret_regions(d.line)
+            values.update(source.text[start:end] for start, end in regions)
+    if not values:
+        return diagnostics
+    remember(values)
+    return [
+        replace(
+            d,
+            message=redact(d.message, values),
+            help=redact(d.help, values) if d.help is not None else None,
+            fix=_redacted_fix(d.fix, values),
+        )
+        for d in diagnostics
+    ]
+
+
+def _redacted_fix(fix: Fix | None, values: set[str]) -> Fix | None:
+    """The fix with its message scrubbed; its edits and intended changes stay as they are,
+    since `--fix` writes and checks them (reporters that print edit texts mask them)."""
+    if fix is None:
+        return None
+    from stconfig.secrets import redact
+
+    return replace(fix, message=redact(fix.message, values))
 
 
 def worst(diagnostics: Iterable[Diagnostic]) -> Severity | None:
@@ -125,4 +203,4 @@ def worst(diagnostics: Iterable[Diagnostic]) -> Severity | None:
     return next((s for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if s in found), None)
 
 
-__all__ = ["lint_job", "lint_path", "lint_source", "lint_undecodable", "worst"]
+__all__ = ["job_reading", "lint_job", "lint_path", "lint_source", "lint_undecodable", "worst"]

@@ -15,9 +15,9 @@ from stconfig.hocon.ast import (
     Substitution,
     Value,
 )
-from stconfig.lint.diagnostic import Edit, Fix
+from stconfig.lint.diagnostic import Edit, Fix, ReadingPath, RenameKey, SetValue
 from stconfig.model.job import Plugin
-from stconfig.model.values import Member, Node, ObjectNode, Scalar
+from stconfig.model.values import ListNode, Member, Node, ObjectNode, PlainValue, Scalar
 from stconfig.source import Span
 from stconfig.variables import PLACEHOLDER
 
@@ -81,28 +81,54 @@ def written_literally(node: Node, value: str) -> bool:
         return False
 
 
-def replace_value_fix(node: Node, old: str, new_text: str, message: str) -> Fix | None:
-    """Replace a value written literally in the file; None when it came from elsewhere."""
+def replace_value_fix(
+    node: Node, old: str, new_text: str, message: str, at: ReadingPath, value: PlainValue
+) -> Fix | None:
+    """Replace a value written literally in the file; None when it came from elsewhere.
+
+    `at` is where the value sits in the job as read and `value` what it reads as afterwards:
+    the fix is checked to change that and nothing else (a shared definition is refused).
+    """
     if node.span is None or not written_literally(node, old):
         return None
-    return Fix(message, (Edit.replace(node.span, new_text),))
+    return Fix(message, (Edit.replace(node.span, new_text),), (SetValue(at, value),))
 
 
 def quote(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def rename_key_fix(member: Member, new_key: str, message: str) -> Fix | None:
-    """Rename a key written as one plain or quoted token (not `a->b` paths, not implicit)."""
+def rename_key_fix(member: Member, new_key: str, message: str, at: ReadingPath) -> Fix | None:
+    """Rename a key written as one plain or quoted token (not `a->b` paths, not implicit).
+
+    `at` is the object holding the key in the job as read; the fix is checked to rename that
+    one key and change nothing else.
+    """
     span = member.key_span
     if span is None or member.implicit:
         return None
+    change = (RenameKey(at, member.key, new_key),)
     text = text_of(span)
     if text == member.key:
-        return Fix(message, (Edit.replace(span, new_key),))
+        return Fix(message, (Edit.replace(span, new_key),), change)
     if text.startswith('"') and text == quote(member.key):
-        return Fix(message, (Edit.replace(span, quote(new_key)),))
+        return Fix(message, (Edit.replace(span, quote(new_key)),), change)
     return None
+
+
+def members_written_at(root: Node, span: Span) -> Iterator[tuple[ReadingPath, Member]]:
+    """The members of the job as read whose key is the one written at `span`, with the path
+    of the object holding each (one written key can land in several places through `${x}`)."""
+    stack: list[tuple[ReadingPath, Node]] = [((), root)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, ObjectNode):
+            for key, member in node.members.items():
+                if member.key_span == span:
+                    yield path, member
+                stack.append(((*path, key), member.value))
+        elif isinstance(node, ListNode):
+            stack.extend(((*path, index), item) for index, item in enumerate(node.items))
 
 
 def plugin_label(plugin: Plugin) -> str:

@@ -14,13 +14,13 @@ case-insensitively, lists may be comma-separated strings, and an `object` option
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from stconfig.lint.suggest import closest
-from stconfig.lint.versions import parse_version
 from stconfig.model.values import ListNode, Member, Node, ObjectNode, Scalar
 from stconfig.source import Span
+from stconfig.versions import Version, catalog_for, catalog_note
 
 if TYPE_CHECKING:
     from stconfig.catalog.spec import OptionSpec, PluginSpec
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 FindingKind = Literal[
     "unknown-plugin",
+    "newer-plugin",
     "unknown",
     "missing",
     "type",
@@ -55,58 +56,53 @@ class OptionFinding:
     suggestion: str | None = None
 
 
-def catalog_version(target: tuple[int, ...]) -> tuple[str, bool] | None:
-    """The catalog version to check against, and whether it is exactly the target.
+def check_job(job: Job, target: Version) -> list[OptionFinding]:
+    """Every plugin's findings, in plugin order, against the catalog that describes `target`.
 
-    The newest catalog not newer than the target; None when every catalog is newer.
+    A target the catalog does not describe (newer than 2.3.9-SNAPSHOT, or older than 2.3.8)
+    is checked with the nearest catalog: a name it does not know is reported as
+    `newer-plugin` (a warning: the target may have it), and every finding says which
+    catalog's options it used.
     """
-    from stconfig.catalog.registry import versions
-
-    known = sorted(versions(), key=parse_version)
-    usable = [v for v in known if parse_version(v) <= target]
-    if not usable:
-        return None
-    return usable[-1], parse_version(usable[-1]) == target
-
-
-def check_job(
-    job: Job, target: tuple[int, ...], *, unknown_plugins: bool = False
-) -> list[OptionFinding]:
-    """Every plugin's findings, in plugin order.
-
-    Unknown plugin names are reported when the catalog is the target's own, or when
-    `unknown_plugins` says so (the target was inferred, not chosen).
-    """
-    chosen = catalog_version(target)
-    if chosen is None:
-        return []
     from stconfig.catalog.registry import canonical_name, plugin_spec, suggest
 
-    version, exact = chosen
+    version, exact = catalog_for(target)
+    note = catalog_note(target)
     findings: list[OptionFinding] = []
     for plugin in job.plugins:
         name = plugin.name
         if name is None or not name.strip():
             continue
         if canonical_name(plugin.kind, name, version=version) is None:
-            if exact or unknown_plugins:
-                member = plugin.name_member
-                span = None
-                if member is not None:
-                    span = member.key_span if member.implicit else member.value.span
-                hints = suggest(plugin.kind, name, version=version)
-                findings.append(
-                    OptionFinding(
-                        "unknown-plugin",
-                        plugin,
-                        name,
-                        span,
-                        f"{name!r} is not a SeaTunnel {version} {plugin.kind} plugin",
-                        " or ".join(repr(h) for h in hints) if hints else None,
-                    )
+            member = plugin.name_member
+            span = None
+            if member is not None:
+                span = member.key_span if member.implicit else member.value.span
+            hints = suggest(plugin.kind, name, version=version)
+            if exact:
+                message = f"{name!r} is not a SeaTunnel {target} {plugin.kind} plugin"
+            else:
+                message = (
+                    f"{name!r} is not a {plugin.kind} plugin the catalog knows ({note}): "
+                    f"check the name against SeaTunnel {target}"
                 )
+            findings.append(
+                OptionFinding(
+                    "unknown-plugin" if exact else "newer-plugin",
+                    plugin,
+                    name,
+                    span,
+                    message,
+                    " or ".join(repr(h) for h in hints) if hints else None,
+                )
+            )
             continue
-        findings += PluginCheck(plugin, plugin_spec(plugin.kind, name, version=version)).run()
+        spec = plugin_spec(plugin.kind, name, version=version)
+        found = PluginCheck(plugin, spec).run()
+        if not exact:
+            used = f" (checked with SeaTunnel {version}'s options; the target is {target})"
+            found = [replace(f, message=f.message + used) for f in found]
+        findings += found
     return findings
 
 
@@ -277,4 +273,4 @@ def _shown(node: Node) -> str:
     return repr(node.value)
 
 
-__all__ = ["OptionFinding", "PluginCheck", "catalog_version", "check_job", "value_problem"]
+__all__ = ["OptionFinding", "PluginCheck", "check_job", "value_problem"]

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 from stconfig.lint.diagnostic import Severity
 from stconfig.lint.engine import lint_job
 from stconfig.lint.settings import LintSettings
-from stconfig.lint.versions import KNOWN_VERSIONS, inferred_version
-from stconfig.versions import FEATURES, Version, has
+from stconfig.lint.versions import inferred_version
+from stconfig.versions import FEATURES, RELEASES, Version, has
 
 if TYPE_CHECKING:
     from stconfig.model.job import Job
@@ -59,9 +59,8 @@ class LintTarget:
 def _known_at_or_before(server: Version) -> str:
     """The newest version the rules know that is not newer than the server's (a pre-release
     counts as older than its release), or the oldest known for an older server."""
-    known = sorted(KNOWN_VERSIONS, key=Version.parse)
-    usable = [text for text in known if Version.parse(text) <= server]
-    return usable[-1] if usable else known[0]
+    usable = [text for text in RELEASES if Version.parse(text) <= server]
+    return usable[-1] if usable else RELEASES[0]
 
 
 def choose_target(

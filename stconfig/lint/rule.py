@@ -30,8 +30,6 @@ class Rule:
     severity: ClassVar[Severity]
     fix_availability: ClassVar[FixAvailability] = FixAvailability.NONE
     layer: ClassVar[Literal["syntax", "job"]] = "job"
-    sensitive: ClassVar[bool] = False
-    """Its spans cover secrets, which the source snippet must not show."""
     after_suppressions: ClassVar[bool] = False
     """Run after inline suppressions were applied (only the unused-suppression rule)."""
     doc: ClassVar[str] = ""

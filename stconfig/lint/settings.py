@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from stconfig.lint.versions import KNOWN_VERSIONS, default_version, parse_version
+from stconfig.versions import DEFAULT_TARGET, Version, known
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,29 +16,35 @@ class LintSettings:
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    target_version: str = field(default_factory=default_version)
+    target_version: str = ""
+    """A version `stconfig.versions` knows (`15431c9` is stored as `2.3.9-SNAPSHOT`); left
+    empty, `DEFAULT_TARGET`."""
     variables: Mapping[str, str] = field(default_factory=dict)
     environ: Mapping[str, str] | None = None
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     root: str | None = None
     """Folder that `per_file_ignores` globs are relative to (the pyproject.toml's)."""
-    infer_version: bool = False
-    """No version was chosen: a job written with `plugin_output` / `plugin_input` keys (which
-    only 2.3.9 and later read) is checked as 2.3.9 rather than as `target_version`."""
-    version_inferred: bool = False
-    """`target_version` was inferred from the job's keys; plugin names are still checked
-    against the newest catalog, which a chosen newer target would not do."""
+    version_source: str = ""
+    """Where `target_version` came from, said in the summary line: `--target-version`,
+    `target-version in PATH`, `target_version=` (the default for a version given without a
+    source), or `default` (no version given)."""
 
     def __post_init__(self) -> None:
-        if self.target_version not in KNOWN_VERSIONS:
-            raise ValueError(
-                f"unknown target version {self.target_version!r}; "
-                f"expected one of {', '.join(KNOWN_VERSIONS)}"
-            )
+        if not self.target_version:
+            object.__setattr__(self, "target_version", DEFAULT_TARGET)
+            object.__setattr__(self, "version_source", self.version_source or "default")
+        else:
+            object.__setattr__(self, "target_version", known(self.target_version))
+            object.__setattr__(self, "version_source", self.version_source or "target_version=")
 
     @property
-    def version(self) -> tuple[int, ...]:
-        return parse_version(self.target_version)
+    def version(self) -> Version:
+        return Version.parse(self.target_version)
+
+    @property
+    def version_chosen(self) -> bool:
+        """False when nothing chose the version and the default was used."""
+        return self.version_source != "default"
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
         """Codes switched off for one file by `per-file-ignores` (glob on the path)."""

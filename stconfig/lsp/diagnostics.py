@@ -106,7 +106,7 @@ def _flags(settings: LintSettings) -> list[str]:
         flags += ["--select", ",".join(settings.select)]
     if settings.ignore:
         flags += ["--ignore", ",".join(settings.ignore)]
-    if not settings.infer_version:
+    if settings.version_chosen:
         flags += ["--target-version", settings.target_version]
     for name, value in settings.variables.items():
         flags += ["--var", f"{name}={value}"]

@@ -6,27 +6,21 @@ import json
 from functools import cache
 
 from stconfig.catalog.spec import OptionSpec, PluginSpec
-from stconfig.lint.options import catalog_version
 from stconfig.lint.settings import LintSettings
 from stconfig.lint.versions import RENAME_VERSION, parse_version
+from stconfig.versions import catalog_for as catalog_of
 
 
 def catalog_for(settings: LintSettings) -> str | None:
-    """The catalog version that describes the settings' target (None: the target predates
-    every catalog)."""
-    chosen = catalog_version(settings.version)
-    return chosen[0] if chosen is not None else None
+    """The catalog version used for the settings' target (the nearest one when no catalog
+    describes it, as the linter does; `stconfig.versions.catalog_for`)."""
+    return catalog_of(settings.version)[0]
 
 
 def hidden_table_keys(settings: LintSettings, written: set[str]) -> frozenset[str]:
-    """The table-key spelling not to propose: the new one before 2.3.9, the old one after.
-
-    With no version chosen, a file already written with only the new keys is taken as
-    2.3.9 or later, as the linter takes it.
-    """
-    new = {"plugin_output", "plugin_input"}
-    inferred = settings.infer_version and written & new and not written - new
-    if settings.version >= RENAME_VERSION or inferred:
+    """The table-key spelling not to propose: the new one before 2.3.9, the old one after,
+    for the target the linter checks with (whatever keys the file already has)."""
+    if settings.version >= RENAME_VERSION:
         return frozenset({"result_table_name", "source_table_name"})
     return frozenset({"plugin_output", "plugin_input"})
 

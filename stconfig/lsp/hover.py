@@ -5,11 +5,11 @@ from __future__ import annotations
 from lsprotocol import types as lsp
 
 from stconfig.lint.settings import LintSettings
-from stconfig.lint.versions import KNOWN_VERSIONS, parse_version, table_keys
 from stconfig.lsp import facts
 from stconfig.lsp.navigation import symbol_at
 from stconfig.lsp.positions import LineIndex
 from stconfig.lsp.scan import Scan
+from stconfig.versions import RELEASES, read_table_keys
 
 TABLE_KEY_HELP = {
     "plugin_output": "The name of the table this source or transform produces.",
@@ -20,11 +20,11 @@ TABLE_KEY_HELP = {
 
 
 def _versions_read(key: str) -> str:
-    """Which SeaTunnel releases read the key, from the linter's version table."""
-    readers = [v for v in KNOWN_VERSIONS if key in sum(table_keys(parse_version(v)), ())]
+    """Which SeaTunnel versions read the key, from the version table (`stconfig.versions`)."""
+    readers = [v for v in RELEASES if key in sum(read_table_keys(v), ())]
     if not readers:
-        return "Read by none of the releases the linter knows."
-    return f"Read by SeaTunnel {', '.join(readers)}."
+        return "Read by none of the versions stconfig knows."
+    return f"Read by SeaTunnel {readers[0]} to {readers[-1]}."
 
 
 def _markdown(text: str, index: LineIndex, start: int, end: int) -> lsp.Hover:

@@ -14,7 +14,7 @@ from pathlib import Path
 from stconfig.lint.config import ConfigError, ProjectConfig, find_pyproject, load_config
 from stconfig.lint.registry import check_selectors
 from stconfig.lint.settings import LintSettings
-from stconfig.lint.versions import KNOWN_VERSIONS, default_version
+from stconfig.lint.versions import KNOWN_VERSIONS
 
 DEFAULT_DEBOUNCE_MS = 10
 """Enough to merge the changes that arrive together (a paste, multi-cursor edits, a fast
@@ -126,7 +126,9 @@ class ProjectSettings:
         select = client.select or (config.select if config else ())
         ignore = (config.ignore if config else ()) + client.ignore
         variables = {**(config.variables if config else {}), **client.variables}
-        version = client.target_version or (config.target_version if config else None)
+        version, source = client.target_version, "the editor's targetVersion"
+        if version is None and config is not None and config.target_version is not None:
+            version, source = config.target_version, f"target-version in {config.path}"
         if version is not None and version not in KNOWN_VERSIONS:
             self.problems.append(
                 f"target-version {version!r} in {config and config.path} is unknown"
@@ -135,11 +137,11 @@ class ProjectSettings:
         return LintSettings(
             select=select,
             ignore=ignore,
-            target_version=version or default_version(),
+            target_version=version or "",
             variables=variables,
             per_file_ignores=config.per_file_ignores if config else (),
             root=config.root if config else None,
-            infer_version=version is None,
+            version_source=source if version is not None else "default",
         )
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from stconfig.lint.diagnostic import Diagnostic, Fix
+from stconfig.lint.diagnostic import Diagnostic, Edit, Fix
+from stconfig.secrets import MASK, mask_text, redact_known
 
 
 def fix_data(fix: Fix | None) -> dict[str, object] | None:
@@ -21,10 +22,21 @@ def fix_data(fix: Fix | None) -> dict[str, object] | None:
                 "column": column,
                 "end_line": end_line,
                 "end_column": end_column,
-                "content": edit.content,
+                "content": shown_content(edit),
             }
         )
     return {"message": fix.message, "applicability": "safe", "edits": edits}
+
+
+def shown_content(edit: Edit) -> str:
+    """An edit's text as printed: masked whole when it replaces a secret of the file."""
+    line = edit.source.line_col(edit.start)[0]
+    touches = any(
+        start < edit.end and edit.start < end
+        for start, end in edit.source.line_secret_regions(line)
+    )
+    content = mask_text(edit.content)
+    return redact_known(MASK if touches and content.strip() else content)
 
 
 def as_dict(diagnostic: Diagnostic) -> dict[str, object]:

@@ -41,7 +41,7 @@ class EngineMaster(Protocol):
 
     @property
     def profile(self) -> str:
-        """ "2.3.8" or "latest": which documented behaviour to expect."""
+        """The fake profile whose behaviour to expect: "2.3.8", "2.3.9-snapshot" or "latest"."""
         ...
 
     @property

@@ -7,7 +7,9 @@ requirements of the catalog). The fake refuses the same jobs with the same messa
 script tested against the fake meets the engine's answers (docs/engine-parity.md, lint parity).
 
 Within one kind of check the order follows the engine: the graph first, then each source,
-transform and sink in order (found, options valid, built). Two things are approximated: the
+transform and sink in order (found, options valid, built; a transform or sink fed tables of
+different row types, `checkProducedTypeEquals`, before it is built; a Sql join when the Sql
+transform is built). Two things are approximated: the
 rule groups are checked in the order required, exclusive, bundled, conditional (SeaTunnel
 keeps the order they were declared in), and of several unused tables the first one written is
 named (SeaTunnel walks a hash map). A cycle that no source feeds hangs the real 2.3.8 engine;
@@ -23,13 +25,17 @@ from stconfig.catalog.problems import OptionProblem
 from stconfig.catalog.registry import canonical_name, plugin_spec
 from stconfig.catalog.rules import check_rules, fold, present, satisfied
 from stconfig.catalog.spec import PluginSpec
+from stconfig.lint.rules.st214_sql_join import join_refusal
 from stconfig.lint.versions import RENAME_VERSION, parse_version, table_keys
 from stconfig.model.graph import TableGraph, build_graph
 from stconfig.model.job import Job, Plugin
-from stconfig.model.values import ObjectNode, from_python
+from stconfig.model.row_types import MESSAGE as ROW_TYPES_DIFFER
+from stconfig.model.row_types import mixed_inputs
+from stconfig.model.values import ObjectNode, Scalar, from_python
 from stconfig.testing.fake_cluster import FakeRefusal, bad_argument
 
 JOB_MODES = ("BATCH", "STREAMING")
+UNSUPPORTED_OPERATION = "ErrorCode:[COMMON-05], ErrorDescription:[Unsupported operation]"
 CATALOG_VERSION = "2.3.8"
 
 
@@ -56,11 +62,25 @@ def refusal(config: Mapping[str, Any], *, new_table_keys: bool) -> FakeRefusal |
     found = _graph_refusal(graph, keys[0][0], keys[1][0])
     if found is not None:
         return FakeRefusal(500, found)
+    mixed = {(m.consumer.kind, m.consumer.plugin.index) for m in mixed_inputs(graph)}
     for plugin in job.plugins:
-        found = _plugin_refusal(plugin)
+        if (plugin.kind, plugin.index) in mixed:
+            return FakeRefusal(500, ROW_TYPES_DIFFER)
+        found = _plugin_refusal(plugin) or _sql_refusal(plugin)
         if found is not None:
             return FakeRefusal(500, found)
     return None
+
+
+def _sql_refusal(plugin: Plugin) -> str | None:
+    """`ZetaSQLEngine.validateSQL`, run when the Sql transform is built: no join."""
+    query = plugin.node.get("query")
+    if plugin.kind != "transform" or (plugin.name or "").lower() != "sql":
+        return None
+    if not isinstance(query, Scalar) or not isinstance(query.value, str):
+        return None
+    found = join_refusal(query.value)
+    return None if found is None else f"{UNSUPPORTED_OPERATION} - {found}"
 
 
 def _graph_refusal(graph: TableGraph, output_key: str, input_key: str) -> str | None:

@@ -8,7 +8,7 @@ clock the test controls (one tick is one second of engine time):
 - while RUNNING a checkpoint is stored every tick; FINISHED and CANCELED delete the stored state,
   FAILED and SAVEPOINT_DONE keep it (`CheckpointManager.clearCheckpointIfNeed`, §4.2);
 - stop without savepoint goes CANCELING -> CANCELED, with savepoint DOING_SAVEPOINT ->
-  SAVEPOINT_DONE, both one tick later, so the REST call returns before the change (§5.2);
+  SAVEPOINT_DONE, both `stop_ticks` later, so the REST call returns before the change (§5.2);
 - a finished job stays in history for `history_expire_minutes` (`JobHistoryService`); the
   stored state outlives it;
 - the duplicate-id and restore rules are those of `CoordinatorService.submitJob` (§4.4) and,
@@ -25,7 +25,10 @@ from typing import Any
 
 from stconfig.client.models import TERMINAL_STATES, JobStatus
 
-PROFILES = ("2.3.8", "latest")
+PROFILES = ("2.3.8", "2.3.9-snapshot", "latest")
+"""The versions the fake models: the 2.3.8 release (its REST v1 servlets' behaviour at the v2
+paths), the 15431c9 dev tree (`2.3.9-SNAPSHOT`, the first REST v2 engine, checked against the
+real one in tests/contract), and "latest" (the 2026 dev code of the reference)."""
 EPOCH = datetime(2026, 1, 1, 8, 0, 0)
 _LONG_MAX = 2**63 - 1
 
@@ -53,6 +56,18 @@ def parse_long(text: str) -> int:
     if not -_LONG_MAX - 1 <= value <= _LONG_MAX:
         raise bad_argument(f'For input string: "{text}"')
     return value
+
+
+def coordinator_trace(exception: str, message: str) -> str:
+    """The 15431c9 engine's message for a coordinator refusal: the exception twice (the
+    servlet's wrapper names its cause) and the coordinator's stack, as the real one answers."""
+    return (
+        f"{exception}: {exception}: {message}\n"
+        "\tat org.apache.seatunnel.engine.server.CoordinatorService.lambda$submitJob$6("
+        "CoordinatorService.java:637)\n"
+        "\tat org.apache.seatunnel.api.tracing.MDCRunnable.run(MDCRunnable.java:39)\n"
+        "\tat java.base/java.lang.Thread.run(Thread.java:840)"
+    )
 
 
 def java_trace(exception: str, message: str) -> str:
@@ -146,6 +161,8 @@ class FakeCluster:
 
     profile: str = "latest"
     schedule_ticks: int = 1
+    stop_ticks: int = 1
+    """How long DOING_SAVEPOINT and CANCELING last."""
     batch_ticks: int = 3
     rows_per_tick: int = 5
     history_expire_minutes: int = 1440
@@ -215,11 +232,13 @@ class FakeCluster:
             if job.mode == "BATCH" and age + 1 >= self.batch_ticks:
                 self._set(job, JobStatus.FINISHED)
         elif job.status is JobStatus.DOING_SAVEPOINT and not job.hang_savepoint:
-            job.committed = job.rows
-            self.stored_state[job.job_id] = job.rows
-            self._set(job, JobStatus.SAVEPOINT_DONE)
+            if age >= self.stop_ticks:
+                job.committed = job.rows
+                self.stored_state[job.job_id] = job.rows
+                self._set(job, JobStatus.SAVEPOINT_DONE)
         elif job.status is JobStatus.CANCELING:
-            self._set(job, JobStatus.CANCELED)
+            if age >= self.stop_ticks:
+                self._set(job, JobStatus.CANCELED)
         elif job.status is JobStatus.FAILING:
             self._set(job, JobStatus.FAILED)
 
@@ -272,9 +291,10 @@ class FakeCluster:
                 raise bad_argument(self._active_source_message(job_id, active))
             return job_id, name
         if job_id in self.finished and not start_with_savepoint:
+            trace = coordinator_trace if self.profile == "2.3.9-snapshot" else java_trace
             raise FakeRefusal(
                 500,
-                java_trace(
+                trace(
                     "org.apache.seatunnel.engine.common.exception.JobException",
                     f"The job id {job_id} has already been submitted and is not starting "
                     "with a savepoint.",

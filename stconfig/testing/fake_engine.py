@@ -6,9 +6,16 @@
 Jetty's HTML pages for 401/404/405, string job ids (numbers only in the `stop-jobs` echo),
 string metric and overview values, basic auth, and the job state machine of `FakeCluster`.
 
-Two version profiles: "2.3.8" (JSON bodies only, `format`, `page`/`rows` and `force` ignored,
-no basic auth) and "latest" (2026 dev: `format=hocon`, pagination, `force`, `pendingJobs`,
-`startTime`, committed metrics, `restoreMode`, the restore guards).
+Three version profiles (`profile_for_version` picks one for a real engine's `/overview`):
+- "2.3.8": the 2.3.8 release's REST v1 servlets at the v2 paths (JSON bodies only, `format`,
+  `page`/`rows` and `force` ignored, no basic auth, an ended job's DAG as JSON text);
+- "2.3.9-snapshot": the 15431c9 dev tree (`2.3.9-SNAPSHOT`), the first REST v2 engine, held to
+  the real one by tests/contract: like 2.3.8 but with Jetty's answers (a form-encoded submit is
+  a 500 "STREAMED"), PENDING first after a submit or restore, DOING_SAVEPOINT and CANCELING
+  lasting two ticks, per-table byte metrics, connector jars in `pluginJarsUrls`, the full
+  node metrics of `system-monitoring-information`;
+- "latest" (2026 dev, modelled from the reference: `format=hocon`, pagination, `force`,
+  `pendingJobs`, `startTime`, committed metrics, `restoreMode`, the restore guards).
 
 Time moves only when the test says so (`advance`), or by one tick per request with
 `auto_advance=True`, so polling code sees jobs progress without sleeping.
@@ -16,17 +23,21 @@ Time moves only when the test says so (`advance`), or by one tick per request wi
 
 from __future__ import annotations
 
+import argparse
 import base64
 import email.parser
 import email.policy
 import html
 import itertools
 import json
+import signal
+import sys
 import threading
+import time
 import urllib.parse
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, NoReturn
 
 from stconfig.client.models import JobStatus
 from stconfig.testing.fake_checks import refusal
@@ -39,7 +50,64 @@ from stconfig.testing.fake_cluster import (
     parse_long,
 )
 
-VERSIONS = {"2.3.8": ("2.3.8", "15431c9"), "latest": ("3.1.0", "0071e8f")}
+VERSIONS = {
+    "2.3.8": ("2.3.8", "15431c9"),
+    "2.3.9-snapshot": ("2.3.9-SNAPSHOT", "15431c9"),
+    "latest": ("3.1.0", "0071e8f"),
+}
+"""What each profile's `/overview` reports: `projectVersion`, `gitCommitAbbrev`."""
+
+_SLOW_STEPS = {"2.3.9-snapshot": 2}
+"""Ticks PENDING, DOING_SAVEPOINT and CANCELING last by default: long enough that a client's
+first poll sees them, as it does on the real 15431c9 engine (they last 1-4 s there)."""
+
+_CONNECTOR_HOME = "/opt/seatunnel/connectors"
+"""Where the fake says its connector jars are (`pluginJarsUrls`)."""
+
+_NODE_METRICS = (
+    "physical.memory.free",
+    "swap.space.total",
+    "swap.space.free",
+    "heap.memory.free",
+    "heap.memory.total",
+    "heap.memory.max",
+    "heap.memory.used/total",
+    "heap.memory.used/max",
+    "minor.gc.count",
+    "minor.gc.time",
+    "major.gc.count",
+    "major.gc.time",
+    "load.process",
+    "load.system",
+    "load.systemAverage",
+    "thread.peakCount",
+    "cluster.timeDiff",
+    "event.q.size",
+    "executor.q.async.size",
+    "executor.q.client.size",
+    "executor.q.client.query.size",
+    "executor.q.client.blocking.size",
+    "executor.q.query.size",
+    "executor.q.scheduled.size",
+    "executor.q.io.size",
+    "executor.q.system.size",
+    "executor.q.operations.size",
+    "executor.q.priorityOperation.size",
+    "operations.completed.count",
+    "executor.q.mapLoad.size",
+    "executor.q.mapLoadAllKeys.size",
+    "executor.q.cluster.size",
+    "executor.q.response.size",
+    "operations.running.count",
+    "operations.pending.invocations.percentage",
+    "operations.pending.invocations.count",
+    "proxy.count",
+    "clientEndpoint.count",
+    "connection.active.count",
+    "client.connection.count",
+    "connection.count",
+)
+"""The Hazelcast node metrics the 15431c9 engine adds to `system-monitoring-information`."""
 HOOKS = frozenset({"advance", "fail_job", "hang_savepoint", "expire_history"})
 _REALM = 'Basic realm="SeaTunnel Web UI"'
 _JSON = "application/json"
@@ -74,13 +142,42 @@ def _envelope(status: int, message: str) -> _Reply:
     return _Reply(status, _ERROR_JSON, body)
 
 
-def _jetty_page(status: int, reason: str, uri: str) -> _Reply:
+def _jetty_page(status: int, message: str, uri: str, servlet: str = "default") -> _Reply:
+    """Jetty 9.4's `ErrorHandler` page: title and heading carry the message."""
+    text = html.escape(message)
     page = (
-        f"<html><head><title>Error {status} {reason}</title></head><body>"
-        f"<h2>HTTP ERROR {status} {reason}</h2><table><tr><th>URI:</th>"
-        f"<td>{html.escape(uri)}</td></tr></table></body></html>"
+        "<html>\n<head>\n"
+        '<meta http-equiv="Content-Type" content="text/html;charset=ISO-8859-1"/>\n'
+        f"<title>Error {status} {text}</title>\n</head>\n"
+        f"<body><h2>HTTP ERROR {status} {text}</h2>\n<table>\n"
+        f"<tr><th>URI:</th><td>{html.escape(uri)}</td></tr>\n"
+        f"<tr><th>STATUS:</th><td>{status}</td></tr>\n"
+        f"<tr><th>MESSAGE:</th><td>{text}</td></tr>\n"
+        f"<tr><th>SERVLET:</th><td>{html.escape(servlet)}</td></tr>\n"
+        "</table>\n<hr/>Jetty (stconfig fake engine)<hr/>\n\n</body>\n</html>\n"
     )
-    return _Reply(status, "text/html;charset=iso-8859-1", page.encode("utf-8"))
+    return _Reply(
+        status,
+        "text/html;charset=iso-8859-1",
+        page.encode("iso-8859-1", "replace"),
+        (("Cache-Control", "must-revalidate,no-cache,no-store"),),
+    )
+
+
+def profile_for_version(version: str) -> str:
+    """The fake profile that models an engine reporting `version` in its `/overview`:
+    before REST v2 "2.3.8", the 15431c9 pre-release "2.3.9-snapshot", anything newer "latest"."""
+    from stconfig.versions import Version
+
+    parsed = Version.parse(version)
+    snapshot = Version.parse(VERSIONS["2.3.9-snapshot"][0])
+    if parsed < snapshot:
+        return "2.3.8"
+    return "2.3.9-snapshot" if parsed == snapshot else "latest"
+
+
+_NO_LOG = _Reply(400, "", b"")
+"""The log servlets' answer for a missing file or log folder: 400, no type, no body."""
 
 
 class FakeEngine:
@@ -88,10 +185,12 @@ class FakeEngine:
 
     Options: `auth` turns basic auth on ("latest" only), `context_path` moves every endpoint,
     `log_dir=False` makes the log endpoints answer 400 with an empty body, `form_pitfall`
-    empties form-encoded submit bodies as Jetty does, `worker_node` answers as a non-master
-    node (awaited savepoints), `check_jobs=False` accepts jobs the engine would refuse (unknown
-    plugins, broken wiring or options: `fake_checks`), and the tick counts shape the state
-    machine (`FakeCluster`).
+    makes a form-encoded submit fail as on Jetty (the body is consumed as form parameters:
+    "2.3.9-snapshot" answers 500 "STREAMED", the others see an empty body), `worker_node`
+    answers as a non-master node (awaited savepoints), `check_jobs=False` accepts jobs the
+    engine would refuse (unknown plugins, broken wiring or options: `fake_checks`), and the
+    tick counts shape the state machine (`FakeCluster`; `schedule_ticks` and `stop_ticks`
+    default to the profile's). `port` 0 picks a free port on 127.0.0.1.
     """
 
     hooks = HOOKS
@@ -105,7 +204,8 @@ class FakeEngine:
         auto_advance: bool = False,
         log_dir: bool = True,
         form_pitfall: bool = True,
-        schedule_ticks: int = 1,
+        schedule_ticks: int | None = None,
+        stop_ticks: int | None = None,
         batch_ticks: int = 3,
         rows_per_tick: int = 5,
         history_expire_minutes: int = 1440,
@@ -113,6 +213,7 @@ class FakeEngine:
         worker_node: bool = False,
         check_jobs: bool = True,
         seed: int = 0,
+        port: int = 0,
     ) -> None:
         if profile not in PROFILES:
             raise ValueError(f"unknown profile {profile!r}; use one of {PROFILES}")
@@ -127,9 +228,11 @@ class FakeEngine:
         self.log_dir = log_dir
         self.form_pitfall = form_pitfall
         self.check_jobs = check_jobs
+        slow = _SLOW_STEPS.get(profile, 1)
         self.cluster = FakeCluster(
             profile=profile,
-            schedule_ticks=schedule_ticks,
+            schedule_ticks=slow if schedule_ticks is None else schedule_ticks,
+            stop_ticks=slow if stop_ticks is None else stop_ticks,
             batch_ticks=batch_ticks,
             rows_per_tick=rows_per_tick,
             history_expire_minutes=history_expire_minutes,
@@ -142,6 +245,7 @@ class FakeEngine:
         self._lock = threading.RLock()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._requested_port = port
 
     # lifecycle -----------------------------------------------------------------------------
 
@@ -153,7 +257,7 @@ class FakeEngine:
         class Handler(_Handler):
             fake = engine
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", self._requested_port), Handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
@@ -305,7 +409,11 @@ class FakeEngine:
         servlet = [route for route in matches if len(route[1]) == prefix]
         handler = next((route[2] for route in servlet if route[0] == method), None)
         if handler is None:
-            return _jetty_page(405, "Method Not Allowed", path)
+            # `HttpServlet.doGet`/`doPost` of a servlet without that method
+            name = servlet[0][2].__name__.strip("_").title().replace("_", "") + "Servlet"
+            return _jetty_page(
+                405, f"HTTP method {method} is not supported by this URL", path, name
+            )
         suffix = path[prefix + 1 :]
         try:
             reply: _Reply = handler(suffix, query, headers, body)
@@ -317,7 +425,7 @@ class FakeEngine:
         return reply
 
     def _ok(self, data: Any) -> _Reply:
-        content_type = _JSON if self.profile == "2.3.8" else "application/json; charset=UTF-8"
+        content_type = _JSON if self.profile != "latest" else "application/json; charset=UTF-8"
         return _json_reply(data, content_type)
 
     # bodies --------------------------------------------------------------------------------
@@ -333,11 +441,19 @@ class FakeEngine:
         except json.JSONDecodeError:
             raise bad_argument("Invalid JSON format in request body.") from None
 
-    @staticmethod
-    def _check_config(config: Any) -> dict[str, Any]:
-        """What the engine's config building needs before it can plan a job (500s)."""
+    def _check_config(self, config: Any) -> dict[str, Any]:
+        """What the engine's config building needs before it can plan a job (500s). The
+        15431c9 engine looks for the sources, then the sinks (a NullPointerException each),
+        before `env`, as the real one answers."""
         if not isinstance(config, dict):
             raise FakeRefusal(500, "Config is not a JSON object")
+        if self.profile == "2.3.9-snapshot":
+            for key, variable in (("source", "sources"), ("sink", "sinks")):
+                if key not in config:
+                    raise FakeRefusal(
+                        500,
+                        f'Cannot invoke "java.util.List.isEmpty()" because "{variable}" is null',
+                    )
         for key in ("env", "source", "sink"):
             if key not in config:
                 raise FakeRefusal(500, f"No configuration setting found for key '{key}'")
@@ -377,6 +493,17 @@ class FakeEngine:
             "TableSourceReceivedQPS": {t: rate for t in job.source_tables},
             "TableSinkWriteQPS": {t: rate for t in job.sink_tables},
         }
+        if self.profile == "2.3.9-snapshot":
+            per_second = f"{float(rate) * 100}"
+            metrics["TableSourceReceivedBytes"] = {t: str(rows * 100) for t in job.source_tables}
+            metrics["TableSinkWriteBytes"] = {t: str(rows * 100) for t in job.sink_tables}
+            metrics["TableSourceReceivedBytesPerSeconds"] = {
+                t: per_second for t in job.source_tables
+            }
+            metrics["TableSinkWriteBytesPerSeconds"] = {t: per_second for t in job.sink_tables}
+            if rows == 0:  # the real one has its per-table maps empty until the first row
+                for name in [key for key in metrics if key.startswith("Table")]:
+                    metrics[name] = {}
         if self.profile == "latest":
             metrics["SinkCommittedCount"] = str(job.committed)
             metrics["SinkCommittedBytes"] = str(job.committed * 100)
@@ -454,11 +581,32 @@ class FakeEngine:
             data["jobDag"] = json.dumps(self._history_dag(job), separators=(",", ":"))
         else:
             data["jobDag"] = self._dag(job)
-        data["pluginJarsUrls"] = []
+        data["pluginJarsUrls"] = self._plugin_jars(job)
         if not job.terminal:
             data["isStartWithSavePoint"] = job.start_with_savepoint
         data["metrics"] = self._metrics(job)
         return data
+
+    def _plugin_jars(self, job: FakeJob) -> list[dict[str, str]]:
+        """The connector jars of a running job, as "2.3.9-snapshot" lists them (sorted, one per
+        connector); an ended job and the other profiles list none."""
+        if self.profile != "2.3.9-snapshot" or job.terminal:
+            return []
+        from stconfig.catalog.registry import plugin_spec
+
+        artifacts = set()
+        for kind in ("source", "sink"):
+            for plugin in job.plugins(kind):
+                try:
+                    spec = plugin_spec(kind, str(plugin.get("plugin_name", "")), version="2.3.8")
+                except (KeyError, ValueError):
+                    continue
+                if spec.artifact:
+                    artifacts.add(spec.artifact)
+        return [
+            {"jarPath": f"file:{_CONNECTOR_HOME}/{artifact}-2.3.8.jar"}
+            for artifact in sorted(artifacts)
+        ]
 
     def _page(self, jobs: list[FakeJob], query: dict[str, str]) -> Any:
         """`PageBaseServlet` ("latest" only): `{data, total}` when `page` is present."""
@@ -508,7 +656,7 @@ class FakeEngine:
 
     def _job_info(self, suffix: str, *_: Any) -> _Reply:
         if not suffix:
-            if self.profile == "2.3.8":
+            if self.profile != "latest":
                 raise bad_argument("The jobId must not be empty.")
             raise bad_argument('For input string: ""')
         job_id = parse_long(suffix)
@@ -524,19 +672,18 @@ class FakeEngine:
         return self._ok(self._page(jobs, query))
 
     def _monitoring(self, *_: Any) -> _Reply:
-        return self._ok(
-            [
-                {
-                    "processors": "2",
-                    "physical.memory.total": "8G",
-                    "heap.memory.used": "256M",
-                    "thread.count": "64",
-                    "host": "127.0.0.1",
-                    "port": "5801",
-                    "isMaster": "true",
-                }
-            ]
-        )
+        node = {
+            "processors": "2",
+            "physical.memory.total": "8G",
+            "heap.memory.used": "256M",
+            "thread.count": "64",
+            "host": "127.0.0.1",
+            "port": "5801",
+            "isMaster": "true",
+        }
+        if self.profile == "2.3.9-snapshot":
+            node.update(dict.fromkeys(_NODE_METRICS, "0"))
+        return self._ok([node])
 
     def _thread_dump(self, *_: Any) -> _Reply:
         thread = {
@@ -559,7 +706,7 @@ class FakeEngine:
     def _logs(self, suffix: str, query: dict[str, str], *_: Any) -> _Reply:
         """`AllNodeLogServlet`: a listing unless the parameter names a `.log` file."""
         if not self.log_dir:
-            return _Reply(400, "text/plain", b"")
+            return _NO_LOG
         if ".log" in suffix:
             return self._log_content(suffix)
         node = f"127.0.0.1:{self.port}"
@@ -578,22 +725,31 @@ class FakeEngine:
         return _Reply(200, "text/html; charset=UTF-8", page)
 
     def _log_content(self, name: str) -> _Reply:
+        """A log file as Jetty serves it: ISO-8859-1 text; a missing one a bare 400."""
         text = self.cluster.logs.get(name) if self.log_dir else None
         if text is None:
-            return _Reply(400, "text/plain", b"")
-        return _Reply(200, "text/plain", text.encode("utf-8"))
+            return _NO_LOG
+        return _Reply(200, "text/plain;charset=iso-8859-1", text.encode("iso-8859-1", "replace"))
 
     def _current_node_log(self, suffix: str, *_: Any) -> _Reply:
+        """`CurrentNodeLogServlet`: a "Seatunnel log" page listing this node's files."""
         if not self.log_dir:
-            return _Reply(400, "text/plain", b"")
+            return _NO_LOG
         if suffix:
             return self._log_content(suffix)
-        items = "".join(f"<li>{html.escape(name)}</li>" for name in self._log_names(""))
-        return _Reply(200, "text/html; charset=UTF-8", f"<ul>{items}</ul>".encode())
+        items = "".join(
+            f'<li><a href="log/{html.escape(name)}">{html.escape(name)}</a></li>\n'
+            for name in self._log_names("")
+        )
+        page = (
+            "<html><head><title>Seatunnel log</title></head>\n<body>\n"
+            f" <h2>Seatunnel log</h2>\n <ul>\n{items} </ul>\n</body></html>"
+        )
+        return _Reply(200, "text/html;charset=utf-8", page.encode())
 
     def _all_log_names(self, *_: Any) -> _Reply:
         if not self.log_dir:
-            return _Reply(400, "text/plain", b"")
+            return _NO_LOG
         return self._ok(self._log_names(""))
 
     # POST servlets -------------------------------------------------------------------------
@@ -609,6 +765,9 @@ class FakeEngine:
             raise bad_argument("Dry-run is only supported via CLI")
         content_type = headers.get("content-type", "").lower()
         if self.form_pitfall and content_type.startswith("application/x-www-form-urlencoded"):
+            if self.profile == "2.3.9-snapshot":
+                # Jetty read the body as form parameters; the servlet's getReader() then fails
+                raise FakeRefusal(500, "STREAMED")
             body = b""
         fmt = query.get("format", "json").lower() if self.profile == "latest" else "json"
         if fmt == "hocon":
@@ -719,10 +878,13 @@ class FakeEngine:
             raw = item["jobId"]
             if isinstance(raw, str) or (isinstance(raw, int) and -(2**31) <= raw < 2**31):
                 kind = "String" if isinstance(raw, str) else "Integer"
-                raise FakeRefusal(
-                    500,
-                    f"class java.lang.{kind} cannot be cast to class java.lang.Long",
-                )
+                message = f"class java.lang.{kind} cannot be cast to class java.lang.Long"
+                if self.profile == "2.3.9-snapshot":  # as the real one says it on Java 9+
+                    message += (
+                        f" (java.lang.{kind} and java.lang.Long are in module java.base of "
+                        "loader 'bootstrap')"
+                    )
+                raise FakeRefusal(500, message)
             echo.append({"jobId": job_id})
         return self._ok(echo)
 
@@ -788,7 +950,8 @@ class _Handler(BaseHTTPRequestHandler):
         headers = {key.lower(): value for key, value in self.headers.items()}
         reply = self.fake.handle(self.command, self.path, headers, body)
         self.send_response(reply.status)
-        self.send_header("Content-Type", reply.content_type)
+        if reply.content_type:
+            self.send_header("Content-Type", reply.content_type)
         self.send_header("Content-Length", str(len(reply.body)))
         for key, value in reply.headers:
             self.send_header(key, value)
@@ -802,4 +965,87 @@ class _Handler(BaseHTTPRequestHandler):
         """Silence the default access log on stderr."""
 
 
-__all__ = ["HOOKS", "VERSIONS", "FakeEngine", "RecordedRequest"]
+def _credentials(text: str) -> tuple[str, str]:
+    user, colon, password = text.partition(":")
+    if not colon or not user:
+        raise argparse.ArgumentTypeError(f"{text!r} is not USER:PASSWORD")
+    return user, password
+
+
+class OneLineErrors(argparse.ArgumentParser):
+    """An argument parser whose errors are one line (no usage block) and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m stconfig.testing.fake_engine`: serve a fake on 127.0.0.1 until stopped, so
+    `stconfig submit/status/stop/logs` can be tried without a cluster."""
+    parser = OneLineErrors(
+        prog="python -m stconfig.testing.fake_engine",
+        description="Serve a fake SeaTunnel REST v2 engine on 127.0.0.1 until Ctrl-C or SIGTERM.",
+    )
+    parser.add_argument("--port", type=int, default=0, help="port to listen on (default: free)")
+    parser.add_argument(
+        "--profile",
+        choices=PROFILES,
+        default="latest",
+        help="which engine to model (default: latest; 2.3.9-snapshot is the 15431c9 engine)",
+    )
+    parser.add_argument(
+        "--basic-auth",
+        type=_credentials,
+        metavar="USER:PASSWORD",
+        help="require these credentials (SeaTunnel 2.3.11+, so not with --profile 2.3.8)",
+    )
+    parser.add_argument(
+        "--clock",
+        choices=("wall", "request"),
+        default="wall",
+        help="engine time: one tick per second (wall, default) or per request",
+    )
+    options = parser.parse_args(argv)
+    if options.basic_auth is not None and options.profile == "2.3.8":
+        parser.error("--basic-auth: SeaTunnel 2.3.8 has no basic auth (it came in 2.3.11)")
+    engine = FakeEngine(
+        options.profile,
+        auth=options.basic_auth,
+        auto_advance=options.clock == "request",
+        port=options.port,
+    )
+    try:
+        engine.start()
+    except OSError as error:
+        print(
+            f"error: cannot listen on 127.0.0.1:{options.port}: {error.strerror}", file=sys.stderr
+        )
+        return 1
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        print(f"fake SeaTunnel {VERSIONS[options.profile][0]} ({options.profile}) at {engine.url}")
+        print("Ctrl-C or SIGTERM stops it", flush=True)
+        while True:
+            time.sleep(1.0)  # a signal interrupts the sleep at once
+            if options.clock == "wall":
+                engine.advance(1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        engine.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+
+
+__all__ = [
+    "HOOKS",
+    "VERSIONS",
+    "FakeEngine",
+    "OneLineErrors",
+    "RecordedRequest",
+    "main",
+    "profile_for_version",
+]

@@ -4,9 +4,10 @@
 - `fake_engine`: one started fake, "latest" profile, time moving one tick per request;
 - `engine_master`: the engine lifecycle tests run against. It is the fake here; a conftest or
   another plugin can override it to yield a real engine implementing `EngineMaster`.
-- `seatunnel_master`, `seatunnel_master_url`, `seatunnel_tools`: the real-engine fixtures of
+- `seatunnel_master` (REST v1, 2.3.8), `seatunnel_v2_master` (REST v2, 15431c9),
+  `seatunnel_master_url`, `seatunnel_tools`: the real-engine fixtures of
   `stconfig.testing.engine`. They are registered here, once for the whole run, so that every
-  test directory shares one session engine.
+  test directory shares one session engine of each kind.
 
 A test that needs a hook the engine lacks is skipped (`HookUnavailable` becomes a skip).
 """
@@ -19,7 +20,12 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from stconfig.testing import EngineMaster, HookUnavailable
-from stconfig.testing.engine import seatunnel_master, seatunnel_master_url, seatunnel_tools
+from stconfig.testing.engine import (
+    seatunnel_master,
+    seatunnel_master_url,
+    seatunnel_tools,
+    seatunnel_v2_master,
+)
 
 if TYPE_CHECKING:
     from stconfig.testing.fake_engine import FakeEngine
@@ -71,4 +77,5 @@ __all__ = [
     "seatunnel_master",
     "seatunnel_master_url",
     "seatunnel_tools",
+    "seatunnel_v2_master",
 ]

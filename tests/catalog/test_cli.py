@@ -10,13 +10,14 @@ from tests.conftest import run_cli
 def test_plugins_lists_one_kind() -> None:
     result = run_cli("plugins", "--kind", "transform")
     assert result.exit_code == 0
-    names = [line.split()[1] for line in result.output.splitlines()]
+    names = [line.split()[1] for line in result.stdout.splitlines()]
     assert "Sql" in names and "FieldMapper" in names and len(names) == 12
+    assert result.stderr == "plugins for SeaTunnel 2.3.8 (default)\n"
 
 
 def test_plugins_json() -> None:
     result = run_cli("plugins", "--output-format", "json")
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert {"kind": "source", "name": "MySQL-CDC"} in data
 
 
@@ -24,10 +25,12 @@ def test_show_prints_the_option_table() -> None:
     result = run_cli("plugins", "show", "fakesource")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0].startswith("FakeSource (source, connector-fake")
+    assert lines[0] == "FakeSource (source, connector-fake, SeaTunnel 2.3.8 (default))"
     row = next(line for line in lines if line.startswith("row.num "))
     assert row.split()[:4] == ["row.num", "int", "5", "no"]
-    assert any(line.startswith("plugin_output (old: result_table_name)") for line in lines)
+    # 2.3.8 has only the old table keys: no plugin_output, and no alias
+    assert any(line.split()[0] == "result_table_name" for line in lines)
+    assert not any("plugin_output" in line for line in lines)
 
 
 def test_show_json_names_rules() -> None:
@@ -79,7 +82,18 @@ def test_show_works_for_every_plugin() -> None:
         assert rows[0]["key"] == "plugin_name", (kind, name)
 
 
-def test_unknown_version_is_one_line() -> None:
+def test_unknown_version_is_a_usage_error() -> None:
     result = run_cli("plugins", "--seatunnel", "9.9")
     assert result.exit_code == 2
-    assert result.output.startswith("error: no plugin catalog for SeaTunnel '9.9'")
+    assert "'9.9' is not one of '2.3.0'" in result.output
+
+
+def test_show_for_a_newer_target_spells_its_keys_and_says_which_catalog() -> None:
+    result = run_cli("plugins", "show", "fakesource", "--target-version", "2.3.12")
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "FakeSource (source, connector-fake, SeaTunnel 2.3.12 (--target-version); plugins and "
+        "options of the 2.3.8 catalog (the plugin catalog ends at SeaTunnel 2.3.8; 2.3.12 may "
+        "have more))"
+    )
+    assert any(line.startswith("plugin_output (old: result_table_name)") for line in lines)

@@ -2,9 +2,9 @@
 
 The fake-engine fixtures come from `stconfig.testing.fake_plugin`; they are imported here too so
 these tests run before the plugin's entry point is installed. `engine_master` is overridden to
-run every lifecycle test against the fake (both version profiles) and the real engine; the real
-case carries the `engine` marker and skips (or fails under `STCONFIG_ENGINE=1`) like the other
-real-engine tests.
+run every lifecycle test against the fake (every version profile) and both real engines (2.3.8
+with REST v1, 15431c9 with REST v2); the real cases carry the `engine` marker and skip (or fail
+under `STCONFIG_ENGINE=1`) like the other real-engine tests.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import pytest
 
 from stconfig.client import Client
 from stconfig.testing import EngineMaster, FakeEngine
+from stconfig.testing.fake_cluster import PROFILES
 from stconfig.testing.fake_plugin import fake_engine, fake_engine_factory
 
 __all__ = ["fake_engine", "fake_engine_factory"]
@@ -35,23 +36,28 @@ def fake_master(fake_engine_factory: Callable[..., FakeEngine], profile: str) ->
     return fake_engine_factory(profile)
 
 
+REAL_ENGINES = {"real-2.3.8-v1": "seatunnel_master", "real-15431c9-v2": "seatunnel_v2_master"}
+"""The session fixtures of the real engines, by test id."""
+
+
 @pytest.fixture(
     params=[
-        pytest.param("2.3.8", id="fake-2.3.8"),
-        pytest.param("latest", id="fake-latest"),
-        pytest.param("real", id="real", marks=pytest.mark.engine),
+        *(pytest.param(name, id=f"fake-{name}") for name in PROFILES),
+        *(pytest.param(name, id=name, marks=pytest.mark.engine) for name in REAL_ENGINES),
     ]
 )
 def engine_master(
     request: pytest.FixtureRequest, fake_engine_factory: Callable[..., FakeEngine]
 ) -> EngineMaster:
-    """The engine lifecycle tests run against: the fake per version profile, then the real one.
+    """The engine lifecycle tests run against: the fake per version profile, then the real
+    engines. Their profile comes from the version their `/overview` reports.
 
-    The real engine is the session's `seatunnel_master` (registered by the `stconfig` pytest
-    plugin, so tests/engine and tests/client share one engine).
+    The real engines are the session's `seatunnel_master` and `seatunnel_v2_master`
+    (registered by the `stconfig` pytest plugin, so tests/engine, tests/contract and
+    tests/client share one engine of each kind).
     """
-    if request.param == "real":
-        real: EngineMaster = request.getfixturevalue("seatunnel_master")
+    if request.param in REAL_ENGINES:
+        real: EngineMaster = request.getfixturevalue(REAL_ENGINES[request.param])
         return real
     return fake_engine_factory(request.param)
 

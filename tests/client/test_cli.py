@@ -728,10 +728,10 @@ def test_a_configured_target_that_differs_from_the_server_is_a_warning(
 @pytest.mark.parametrize(
     ("server", "linted", "note"),
     [
-        ("2.3.9-SNAPSHOT", "2.3.8", "the server runs 2.3.9-SNAPSHOT"),
+        ("2.3.9-SNAPSHOT", "2.3.9-SNAPSHOT", "the server's version"),
         ("2.3.9", "2.3.9", "the server's version"),
         ("3.1.0", "2.3.12", "the server runs 3.1.0"),
-        ("2.2.0", "2.3.8", "the server runs 2.2.0"),
+        ("2.2.0", "2.3.0", "the server runs 2.2.0"),
     ],
 )
 def test_choose_target_orders_pre_releases_before_their_release(

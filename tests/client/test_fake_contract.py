@@ -15,7 +15,22 @@ from typing import Any
 import pytest
 
 from stconfig.testing import FakeEngine
+from stconfig.testing.fake_cluster import PROFILES
 from tests.client.helpers import batch_job, raw, streaming_job
+
+
+@pytest.fixture(params=PROFILES)
+def profile(request: pytest.FixtureRequest) -> str:
+    """Every profile, "2.3.9-snapshot" included (the client tests cover the other two)."""
+    value: str = request.param
+    return value
+
+
+@pytest.fixture
+def manual_engine(fake_engine_factory: Callable[..., FakeEngine], profile: str) -> FakeEngine:
+    """A fake whose clock moves only through `advance`, one tick per state step in every
+    profile, so tick counts mean the same; the 15431c9 timing has tests of its own."""
+    return fake_engine_factory(profile, auto_advance=False, schedule_ticks=1, stop_ticks=1)
 
 
 def submit(engine: FakeEngine, job: dict[str, Any] | None = None, **query: str) -> str:
@@ -120,7 +135,11 @@ def test_content_type_is_ignored_except_the_form_pitfall(manual_engine: FakeEngi
     as_text = raw(manual_engine, "POST", "/submit-job", body, {"Content-Type": "text/plain"})
     assert as_text.status == 200
     form = {"Content-Type": "application/x-www-form-urlencoded"}
-    fail(raw(manual_engine, "POST", "/submit-job", body, form), 400, "Request body is empty.")
+    answer = raw(manual_engine, "POST", "/submit-job", body, form)
+    if manual_engine.profile == "2.3.9-snapshot":
+        fail(answer, 500, "STREAMED")  # seen on the real 15431c9 engine
+    else:
+        fail(answer, 400, "Request body is empty.")
 
 
 # submit-job ----------------------------------------------------------------------------------
@@ -354,7 +373,7 @@ def test_job_info_unknown_id_is_200_with_the_id_only(manual_engine: FakeEngine) 
 
 def test_job_info_bad_ids(manual_engine: FakeEngine) -> None:
     fail(raw(manual_engine, "GET", "/job-info/abc"), 400, 'For input string: "abc"')
-    expected = "must not be empty" if manual_engine.profile == "2.3.8" else 'For input string: ""'
+    expected = "must not be empty" if manual_engine.profile != "latest" else 'For input string: ""'
     fail(raw(manual_engine, "GET", "/job-info/"), 400, expected)
 
 
@@ -445,7 +464,7 @@ def test_pagination_only_on_latest(manual_engine: FakeEngine) -> None:
     for _ in range(3):
         submit(manual_engine)
     answer = raw(manual_engine, "GET", "/running-jobs", query={"page": "2", "rows": "2"})
-    if manual_engine.profile == "2.3.8":
+    if manual_engine.profile != "latest":
         assert len(answer.json()) == 3
         return
     data = answer.json()
@@ -629,9 +648,11 @@ def test_logs_listing_content_and_missing_file(manual_engine: FakeEngine) -> Non
     html_listing = raw(manual_engine, "GET", "/logs")
     assert html_listing.headers["content-type"].startswith("text/html")
     content = raw(manual_engine, "GET", f"/logs/job-{job_id}.log")
-    assert content.headers["content-type"] == "text/plain" and job_id in content.text
+    assert content.headers["content-type"] == "text/plain;charset=iso-8859-1"
+    assert job_id in content.text
     missing = raw(manual_engine, "GET", "/logs/nope.log")
     assert (missing.status, missing.body) == (400, b"")
+    assert "content-type" not in missing.headers
     assert raw(manual_engine, "GET", "/get-all-log-name").json() == [f"job-{job_id}.log"]
 
 
@@ -664,7 +685,7 @@ def _multipart(filename: str, content: str) -> tuple[bytes, dict[str, str]]:
 def test_upload_picks_the_format_from_the_extension(manual_engine: FakeEngine) -> None:
     body, headers = _multipart("job.json", json.dumps(streaming_job("uploaded")))
     answer = raw(manual_engine, "POST", "/submit-job/upload", body, headers, {"jobName": "up"})
-    if manual_engine.profile == "2.3.8":
+    if manual_engine.profile != "latest":
         fail(answer, 400, "Invalid JSON format")
         return
     assert answer.status == 200 and answer.json()["jobName"] == "up"
@@ -735,3 +756,90 @@ def test_ended_job_dag_is_json_text_on_2_3_8(
         "2": "SINK",
     }
     assert dag["vertexInfoMap"]["1"]["connectorType"] == "pipeline-1 [Source[0]-FakeSource]"
+
+
+# the 15431c9 engine (profile "2.3.9-snapshot"), as seen on the real one ----------------------
+
+
+def test_snapshot_first_states_and_slow_steps_are_seen_by_a_polling_client(
+    fake_engine_factory: Callable[..., FakeEngine],
+) -> None:
+    # GIVEN the 15431c9 fake with time moving per request, as a client polls it
+    engine = fake_engine_factory("2.3.9-snapshot")
+    job_id = submit(engine)
+    # THEN the first poll after a submit sees PENDING (the real engine queues the job first)
+    assert info(engine, job_id)["jobStatus"] == "PENDING"
+    while info(engine, job_id)["jobStatus"] != "RUNNING":
+        pass
+    # AND a stop with savepoint and a cancel are seen in their in-between states
+    raw(engine, "POST", "/stop-job", json.dumps({"jobId": job_id, "isStopWithSavePoint": True}))
+    assert info(engine, job_id)["jobStatus"] == "DOING_SAVEPOINT"
+    while info(engine, job_id)["jobStatus"] != "SAVEPOINT_DONE":
+        pass
+    submit(engine, jobId=job_id, isStartWithSavePoint="true")
+    assert info(engine, job_id)["jobStatus"] == "PENDING"
+    while info(engine, job_id)["jobStatus"] != "RUNNING":
+        pass
+    raw(engine, "POST", "/stop-job", json.dumps({"jobId": job_id}))
+    assert info(engine, job_id)["jobStatus"] == "CANCELING"
+
+
+def test_snapshot_reused_finished_id_names_the_job_exception_first(
+    fake_engine_factory: Callable[..., FakeEngine],
+) -> None:
+    engine = fake_engine_factory("2.3.9-snapshot", auto_advance=False)
+    job_id = submit(engine, batch_job())
+    engine.advance(10)
+    answer = raw(engine, "POST", "/submit-job", json.dumps(batch_job()), query={"jobId": job_id})
+    exception = "org.apache.seatunnel.engine.common.exception.JobException"
+    fail(answer, 500, f"{exception}: {exception}: The job id {job_id} has already been")
+    assert answer.json()["message"].startswith(exception)
+
+
+def test_jetty_pages_carry_the_servlet_message(manual_engine: FakeEngine) -> None:
+    wrong = raw(manual_engine, "GET", "/submit-job")
+    assert wrong.status == 405
+    assert "<title>Error 405 HTTP method GET is not supported by this URL</title>" in wrong.text
+    assert wrong.headers["content-type"] == "text/html;charset=iso-8859-1"
+    missing = raw(manual_engine, "GET", "/no-such-endpoint")
+    assert "<title>Error 404 Not Found</title>" in missing.text
+
+
+def test_snapshot_lists_the_connector_jars_of_a_running_job(
+    fake_engine_factory: Callable[..., FakeEngine],
+) -> None:
+    engine = fake_engine_factory("2.3.9-snapshot", auto_advance=False)
+    job_id = submit(engine)
+    jars = [entry["jarPath"] for entry in info(engine, job_id)["pluginJarsUrls"]]
+    assert [jar.rsplit("/", 1)[-1] for jar in jars] == [
+        "connector-console-2.3.8.jar",
+        "connector-fake-2.3.8.jar",
+    ]
+    metrics = info(engine, job_id)["metrics"]
+    assert {"TableSourceReceivedBytes", "TableSinkWriteBytesPerSeconds"} <= set(metrics)
+
+
+def test_the_this_node_log_page_links_each_file(manual_engine: FakeEngine) -> None:
+    job_id = submit(manual_engine)
+    page = raw(manual_engine, "GET", "/log")
+    assert page.headers["content-type"] == "text/html;charset=utf-8"
+    assert "<title>Seatunnel log</title>" in page.text
+    assert f'<a href="log/job-{job_id}.log">' in page.text
+
+
+@pytest.mark.parametrize(
+    ("version", "profile_name"),
+    [
+        ("2.3.8", "2.3.8"),
+        ("2.3.5", "2.3.8"),
+        ("2.3.9-SNAPSHOT", "2.3.9-snapshot"),
+        ("2.3.9", "latest"),
+        ("2.3.12", "latest"),
+    ],
+)
+def test_a_real_engine_version_picks_the_profile_that_models_it(
+    version: str, profile_name: str
+) -> None:
+    from stconfig.testing.fake_engine import profile_for_version
+
+    assert profile_for_version(version) == profile_name

@@ -1,7 +1,8 @@
 """The fake engine answers the lint-parity jobs as the real 2.3.8 engine does.
 
-tests/engine/test_lint_parity.py records, on the real engine, which broken jobs it refuses and
-with which message, and which it runs; the fake (its "2.3.8" profile) must do the same, since
+tests/engine/test_lint_parity.py records, on the real engines, which broken jobs they refuse and
+with which message, and which they run; the fake (its "2.3.8" and "2.3.9-snapshot" profiles)
+must do the same, since
 every difference between them is a bug in the fake. The cycle no source feeds is left out: it
 hangs the real engine's submit, which the fake does not emulate.
 """
@@ -16,13 +17,14 @@ from stconfig.testing import FakeEngine
 from tests.engine.broken_jobs import CASES, SUBMIT_HANGS, Case, engine_outcome
 
 
+@pytest.mark.parametrize("profile", ["2.3.8", "2.3.9-snapshot"])
 @pytest.mark.parametrize(
     "case", [c for c in CASES if c.refused != SUBMIT_HANGS], ids=lambda c: c.name
 )
 def test_the_fake_refuses_or_runs_a_broken_job_as_the_engine_does(
-    case: Case, fake_engine_factory: Callable[..., FakeEngine]
+    case: Case, profile: str, fake_engine_factory: Callable[..., FakeEngine]
 ) -> None:
-    engine = fake_engine_factory("2.3.8")
+    engine = fake_engine_factory(profile)
     refused, ends = engine_outcome(engine.url, case.job())
     if case.refused is None:
         assert (refused, ends) == (None, case.ends)

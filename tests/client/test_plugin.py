@@ -80,3 +80,12 @@ def test_fixtures_and_hook_skips_in_a_user_project(tmp_path: Path) -> None:
 def test_the_fake_is_an_engine_master() -> None:
     with FakeEngine() as engine:
         assert isinstance(engine, EngineMaster)
+
+
+def test_a_real_engine_is_held_to_the_profile_its_version_picks() -> None:
+    # a 2.3.9-SNAPSHOT server (15431c9) is older than 2.3.9: it is not "latest"
+    from stconfig.testing.engine import RealMaster
+
+    assert RealMaster("http://127.0.0.1:1", "2.3.9-SNAPSHOT").profile == "2.3.9-snapshot"
+    assert RealMaster("http://127.0.0.1:1", "2.3.8").profile == "2.3.8"
+    assert RealMaster("http://127.0.0.1:1", "2.3.10").profile == "latest"

@@ -35,13 +35,13 @@ def test_chain_generates_readable_names_and_keeps_given_ones() -> None:
         fake >> mapped >> Transform("Filter") >> Sink("Console")
     data = job.to_dict()
     assert data["source"] == [
-        {"plugin_name": "FakeSource", "plugin_output": "fake_source", "row.num": 5}
+        {"plugin_name": "FakeSource", "result_table_name": "fake_source", "row.num": 5}
     ]
-    assert [(t["plugin_input"], t["plugin_output"]) for t in data["transform"]] == [
+    assert [(t["source_table_name"], t["result_table_name"]) for t in data["transform"]] == [
         ("fake_source", "mapped"),
         ("mapped", "filter"),
     ]
-    assert data["sink"] == [{"plugin_name": "Console", "plugin_input": "filter"}]
+    assert data["sink"] == [{"plugin_name": "Console", "source_table_name": "filter"}]
 
 
 def test_generated_names_never_collide() -> None:
@@ -50,7 +50,7 @@ def test_generated_names_never_collide() -> None:
         b = Source("FakeSource", plugin_output="fake_source_2")
         c = Source("FakeSource")
         [a, b, c] >> Sink("Console")
-    outputs = [source["plugin_output"] for source in job.to_dict()["source"]]
+    outputs = [source["result_table_name"] for source in job.to_dict()["source"]]
     assert outputs == ["fake_source", "fake_source_2", "fake_source_3"]
 
 
@@ -60,22 +60,22 @@ def test_fan_out_and_fan_in() -> None:
         left, right = src >> [Transform("Copy"), Transform("Replace")]
         [left, right] >> Sink("Console")
     data = job.to_dict()
-    assert [t["plugin_input"] for t in data["transform"]] == ["src", "src"]
-    assert data["sink"][0]["plugin_input"] == ["copy", "replace"]
+    assert [t["source_table_name"] for t in data["transform"]] == ["src", "src"]
+    assert data["sink"][0]["source_table_name"] == ["copy", "replace"]
 
 
 def test_plugin_input_as_a_list_stays_a_list() -> None:
     with Job("list") as job:
         src = Source("FakeSource", plugin_output="t")
         Sink("Console", plugin_input=[src])
-    assert job.to_dict()["sink"][0]["plugin_input"] == ["t"]
+    assert job.to_dict()["sink"][0]["source_table_name"] == ["t"]
 
 
 def test_plain_object_style() -> None:
     src, sink = Source("FakeSource"), Sink("Console")
     src >> sink
     job = Job("plain").add(src, sink)
-    assert job.to_dict()["sink"][0]["plugin_input"] == "fake_source"
+    assert job.to_dict()["sink"][0]["source_table_name"] == "fake_source"
 
 
 def test_unwired_simple_job_relies_on_implicit_wiring() -> None:

@@ -83,7 +83,7 @@ def test_output_file_and_folder(tmp_path: Path) -> None:
     target = tmp_path / "out" / "job.conf"
     target.parent.mkdir()
     assert run_cli("build", str(source), "--format", "hocon", "-o", str(target)).exit_code == 0
-    assert target.read_text().startswith("env {")
+    assert target.read_text().startswith("# Built by stconfig for SeaTunnel 2.3.8.\nenv {")
     folder = tmp_path / "built"
     assert run_cli("build", str(source), "-o", f"{folder}/").exit_code == 0
     assert (folder / "chain.json").is_file()
@@ -231,7 +231,8 @@ def test_convert_and_graph_take_a_dsl_file_with_one_job(tmp_path: Path) -> None:
     source = write(tmp_path, "chain.py", CHAIN)
     converted = run_cli("convert", str(source), "--to", "hocon")
     assert converted.exit_code == 0, converted.output
-    assert converted.output.startswith("env {") and "FakeSource {" in converted.output
+    assert converted.output.startswith("# Built by stconfig for SeaTunnel 2.3.8.\nenv {")
+    assert "FakeSource {" in converted.output
     drawn = run_cli("graph", str(source))
     assert drawn.exit_code == 0, drawn.output
     assert '-->|"fake_source"|' in drawn.output

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -14,11 +14,14 @@ from stconfig.dsl import (
     Console,
     FakeSource,
     FieldMapper,
+    Filter,
     JdbcSource,
     Job,
+    SchemaDict,
     Secret,
     Sink,
     Var,
+    WiringError,
     connectors,
 )
 from stconfig.dsl._codegen import main as codegen
@@ -26,7 +29,7 @@ from tests.conftest import REPOSITORY
 
 
 def test_typed_plugins_build_the_same_blocks_as_generic_ones() -> None:
-    schema = {"fields": {"id": "bigint", "name": "string"}}
+    schema: SchemaDict = {"fields": {"id": "bigint", "name": "string"}}
     with Job("typed", mode="BATCH") as typed:
         FakeSource(row_num=3, schema_=schema, plugin_output="fake") >> Console()
     with Job("typed", mode="BATCH") as generic:
@@ -51,7 +54,7 @@ def test_options_are_written_in_the_order_given() -> None:
         FakeSource(plugin_output="t", schema_={"fields": {"a": "int"}}, row_num=1)
         Console(plugin_input="t")
     data = job.to_dict()
-    assert list(data["source"][0]) == ["plugin_name", "plugin_output", "schema", "row.num"]
+    assert list(data["source"][0]) == ["plugin_name", "result_table_name", "schema", "row.num"]
     assert list(data["transform"][0])[-2:] == ["field_mapper", "parallelism"]
 
 
@@ -95,30 +98,78 @@ def test_generated_classes_are_up_to_date() -> None:
     assert codegen(["--check"]) == 0, "run: python -m stconfig.dsl._codegen"
 
 
-def test_examples_type_check_and_a_typo_is_caught(tmp_path: Path) -> None:
-    # GIVEN the examples and a file with a misspelt option, checked as a user would
-    # (mypy --strict with pydantic's plugin, which reads the typed classes' fields)
-    config = tmp_path / "mypy.ini"
-    config.write_text("[mypy]\nplugins = pydantic.mypy\nstrict = True\n")
-    typo = tmp_path / "typo.py"
-    typo.write_text(
-        "from stconfig.dsl import Console, FakeSource, Job\n\n"
-        "with Job('x') as job:\n"
-        "    FakeSource(row_numm=3) >> Console()\n"
+def _stub_parameters(stub: Path) -> tuple[str, list[str]]:
+    tree = ast.parse(stub.read_text(encoding="utf-8"))
+    cls = next(node for node in tree.body if isinstance(node, ast.ClassDef))
+    init = next(node for node in cls.body if isinstance(node, ast.FunctionDef))
+    return cls.name, [arg.arg for arg in init.args.kwonlyargs]
+
+
+def test_every_stub_parameter_is_what_the_run_time_accepts() -> None:
+    # GIVEN every generated stub and the class it describes
+    stubs = sorted((REPOSITORY / "stconfig" / "dsl" / "_connectors").glob("*.pyi"))
+    assert len(stubs) == len(connectors.MODULES)
+    for stub in stubs:
+        name, parameters = _stub_parameters(stub)
+        cls = getattr(connectors, name)
+        fields = cls.model_fields
+        accepted = set(fields)
+        for info in fields.values():
+            choices = getattr(info.validation_alias, "choices", [])
+            accepted |= {choice for choice in choices if isinstance(choice, str)}
+        # THEN each parameter is a keyword the class takes, and each option is a parameter
+        assert set(parameters) <= accepted, name
+        expected = set(fields) - {"plugin_name"}
+        if cls._st_kind == "source":
+            expected.discard("plugin_input")
+        if cls._st_kind == "sink":
+            expected.discard("plugin_output")
+        assert expected <= set(parameters), name
+        assert all(name.isidentifier() for name in parameters)
+
+
+def test_a_stub_documents_each_option_with_its_seatunnel_key() -> None:
+    text = (REPOSITORY / "stconfig/dsl/_connectors/source_fake_source.pyi").read_text()
+    assert "row_num: int | Var = 5," in text
+    assert "row_num: SeaTunnel key `row.num` (int, default 5)." in text
+    assert "string_fake_mode: Literal['RANGE', 'TEMPLATE', 'range', 'template'] | Var" in text
+    assert "schema_: SchemaBlock | SchemaDict | None = None," in text
+    assert "plugin_input" not in text  # a source reads nothing
+
+
+def test_a_fallback_key_parameter_writes_the_current_key() -> None:
+    # GIVEN Filter's `fields`, SeaTunnel's fallback key of include_fields
+    with Job("x", mode="BATCH") as job:
+        FakeSource(schema_={"fields": {"id": "int"}}) >> Filter(fields=["id"]) >> Console()
+    # THEN the stub offers it and the job writes the current key
+    assert (
+        "fields"
+        in _stub_parameters(REPOSITORY / "stconfig/dsl/_connectors/transform_filter.pyi")[1]
     )
-    examples = sorted(str(path) for path in (REPOSITORY / "examples" / "dsl").glob("*.py"))
-    command = [sys.executable, "-m", "mypy", "--config-file", str(config)]
-    command += ["--cache-dir", str(tmp_path / "cache"), *examples, str(typo)]
-    # WHEN mypy runs
-    result = subprocess.run(
-        command,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "MYPYPATH": str(REPOSITORY / "examples" / "dsl")},
+    assert job.to_dict()["transform"][0]["include_fields"] == ["id"]
+
+
+def test_wiring_a_sink_or_into_a_source_is_still_refused_at_run_time() -> None:
+    with Job("x"):
+        fake = FakeSource(schema_={"fields": {"id": "int"}})
+        console = Console()
+        with pytest.raises(WiringError, match="a sink produces no table"):
+            console >> Console()  # type: ignore[operator]
+        with pytest.raises(WiringError, match="a source takes no input"):
+            fake >> FakeSource(schema_={"fields": {"id": "int"}})  # type: ignore[operator]
+        with pytest.raises(WiringError, match="a source takes no input"):
+            [fake] >> FakeSource(schema_={"fields": {"id": "int"}})  # type: ignore[operator]
+        with pytest.raises(TypeError, match="cannot wire a plugin into 'x'"):
+            fake >> "x"  # type: ignore[operator]
+
+
+def test_every_typed_class_is_exported_yet_imported_on_first_use() -> None:
+    import stconfig.dsl as dsl
+
+    assert set(connectors.MODULES) <= set(dsl.__all__)
+    code = (
+        "import sys, stconfig.dsl\n"
+        "assert not any(m.startswith('stconfig.dsl._connectors.') for m in sys.modules)\n"
+        "assert stconfig.dsl.FakeSource.__name__ == 'FakeSource'\n"
     )
-    # THEN only the typo is reported, with the right spelling suggested
-    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
-    assert len(errors) == 1, result.stdout
-    assert errors[0].startswith(str(typo) + ":4:")
-    assert 'did you mean "row_num"' in errors[0]
+    subprocess.run([sys.executable, "-c", code], check=True)

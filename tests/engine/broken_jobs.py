@@ -28,6 +28,8 @@ class Case:
     change: Callable[[Job], None]
     refused: str | None = None
     ends: str | None = None
+    code: str | None = None
+    """The lint rule that must report the refusal, where one rule is its exact prediction."""
 
     def job(self) -> Job:
         job = batch_job("lint-parity")
@@ -105,6 +107,70 @@ def _cycle_alone(job: Job) -> None:
     job["transform"] = [_field_mapper("b", "a", **MAP), _field_mapper("a", "b", **MAP)]
 
 
+def _second_source(job: Job, fields: dict[str, str], output: str = "other") -> None:
+    job["source"].append(
+        {
+            "plugin_name": "FakeSource",
+            "result_table_name": output,
+            "row.num": 5,
+            "schema": {"fields": fields},
+        }
+    )
+
+
+def _sql_fed_two_row_types(job: Job) -> None:
+    _second_source(job, {"id": "bigint", "name": "string"})
+    job["transform"] = [
+        {
+            "plugin_name": "Sql",
+            "source_table_name": ["fake", "other"],
+            "result_table_name": "both",
+            "query": "select name from fake",
+        }
+    ]
+    job["sink"][0]["source_table_name"] = "both"
+
+
+def _sink_fed_two_row_types(job: Job) -> None:
+    _second_source(job, {"name": "string", "age": "bigint"})
+    job["sink"][0]["source_table_name"] = ["fake", "other"]
+
+
+def _row_types_differ_after_field_mapper(job: Job) -> None:
+    _second_source(job, {"name": "string", "age": "int"})
+    job["transform"] = [
+        _field_mapper("other", "renamed", field_mapper={"age": "age", "name": "name"})
+    ]
+    job["sink"][0]["source_table_name"] = ["fake", "renamed"]
+
+
+def _sink_fed_two_equal_row_types(job: Job) -> None:
+    _second_source(job, {"name": "String", "age": "INT"})
+    job["sink"][0]["source_table_name"] = ["fake", "other"]
+
+
+def _sink_fed_two_field_orders(job: Job) -> None:
+    _second_source(job, {"age": "int", "name": "string"})
+    job["sink"][0]["source_table_name"] = ["fake", "other"]
+
+
+def _sql_join(query: str) -> Callable[[Job], None]:
+    def change(job: Job) -> None:
+        job["transform"] = [
+            {
+                "plugin_name": "Sql",
+                "source_table_name": "fake",
+                "result_table_name": "joined",
+                "query": query,
+            }
+        ]
+        job["sink"][0]["source_table_name"] = "joined"
+
+    return change
+
+
+ROW_TYPES_DIFFER = "Transform/Sink don't support processing data with two different structures."
+
 CASES = [
     Case("undefined input", _undefined_input, ends="FINISHED"),
     Case("duplicate output", _duplicate_output, refused="they must be different"),
@@ -126,6 +192,33 @@ CASES = [
     Case("cycle fed by the source", _cycle_fed_by_the_source, ends="FINISHED"),
     Case("cycle, source table unread", _cycle_beside_an_unread_source, refused="is not used"),
     Case("cycle alone", _cycle_alone, refused=SUBMIT_HANGS),
+    Case("Sql fed two row types", _sql_fed_two_row_types, ROW_TYPES_DIFFER, code="ST213"),
+    Case("sink fed two row types", _sink_fed_two_row_types, ROW_TYPES_DIFFER, code="ST213"),
+    Case(
+        "row types differ after FieldMapper",
+        _row_types_differ_after_field_mapper,
+        ROW_TYPES_DIFFER,
+        code="ST213",
+    ),
+    Case("sink fed two equal row types", _sink_fed_two_equal_row_types, ends="FINISHED"),
+    Case(
+        "sink fed one row type in two field orders",
+        _sink_fed_two_field_orders,
+        ROW_TYPES_DIFFER,
+        code="ST213",
+    ),
+    Case(
+        "Sql join",
+        _sql_join("select fake.name from fake join fake b on fake.name = b.name"),
+        refused="cause: Unsupported table join syntax",
+        code="ST214",
+    ),
+    Case(
+        "Sql join from an alias",
+        _sql_join("select a.name from fake a join fake b on a.name = b.name"),
+        refused="cause: Unsupported table alias name syntax",
+        code="ST214",
+    ),
 ]
 
 

@@ -1,8 +1,9 @@
-"""Broken jobs submitted to the real 2.3.8 engine, beside what `stconfig lint` says of them.
+"""Broken jobs submitted to the real engines, beside what `stconfig lint` says of them.
 
 Each case records what the engine does with the job (refuses it with a message, or runs it to
-a final state) and the test checks that this is still so. Every job the engine refuses must get
-at least one error from the linter. The table is in docs/engine-parity.md.
+a final state) and the test checks that this is still so, on the 2.3.8 release (REST v1) and on
+the 15431c9 engine (REST v2). Every job the engine refuses must get at least one error from the
+linter. The table is in docs/engine-parity.md.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pytest
 
 import stconfig
 from stconfig.lint import Severity
-from stconfig.testing.engine import Engine
+from stconfig.testing.engine import Engine, RealMaster
 from tests.engine.broken_jobs import CASES, SUBMIT_HANGS, Case, Job, engine_outcome
 
 pytestmark = pytest.mark.engine
@@ -35,15 +36,24 @@ def check(case: Case, master: str, folder: Path) -> None:
         assert refused is not None and case.refused in refused, refused
         errors = lint_errors(case.job(), folder)
         assert errors, f"the engine refuses {case.name!r} but the linter reports no error"
+        if case.code is not None:
+            assert any(error.startswith(f"{case.code} ") for error in errors), errors
+
+
+@pytest.fixture(params=["seatunnel_master", "seatunnel_v2_master"], ids=["v1-2.3.8", "v2-15431c9"])
+def real_master(request: pytest.FixtureRequest) -> RealMaster:
+    """Each session engine in turn."""
+    master: RealMaster = request.getfixturevalue(request.param)
+    return master
 
 
 @pytest.mark.parametrize(
     "case", [c for c in CASES if c.refused != SUBMIT_HANGS], ids=lambda c: c.name
 )
 def test_engine_outcome_and_linter_errors_of_a_broken_job(
-    case: Case, seatunnel_master_url: str, tmp_path: Path
+    case: Case, real_master: RealMaster, tmp_path: Path
 ) -> None:
-    check(case, seatunnel_master_url, tmp_path)
+    check(case, real_master.url, tmp_path)
 
 
 @pytest.mark.usefixtures("seatunnel_tools")

@@ -29,11 +29,11 @@ from stconfig.client import (
     RequestTimeout,
     UnexpectedResponse,
     UsageError,
-    mask_url,
     resolve_settings,
 )
 from stconfig.client import client as client_module
 from stconfig.client.urls import split_master
+from stconfig.secrets import mask_url
 from tests.conftest import run_cli
 from tests.hardening.scripted import (
     Handler,
@@ -403,7 +403,8 @@ def test_mask_url_hides_userinfo_anywhere(user: str, password: str, around: str)
     text = f"{around} http://{user}:{password}@host:1/path {around}"
     masked = mask_url(text)
     assert f"{user}:{password}@" not in masked
-    assert "http://***@host:1/path" in masked
+    assert f":{password}@host" not in masked
+    assert "@host:1/path" in masked
 
 
 # numeric options at the CLI boundary ---------------------------------------------------------

@@ -52,7 +52,7 @@ def literal(span: Span | None, job: Job) -> bool:
 
 
 def dangling_input(job: Job) -> Iterator[Mutation]:
-    graph = build_graph(job, *table_keys((2, 3, 8)))
+    graph = build_graph(job, *table_keys("2.3.8"))
     for node in graph.transforms + graph.sinks:
         for ref in node.inputs:
             if literal(ref.span, job) and ref.span is not None and "," not in ref.name:
@@ -64,7 +64,7 @@ def dangling_input(job: Job) -> Iterator[Mutation]:
 
 
 def duplicate_output(job: Job) -> Iterator[Mutation]:
-    graph = build_graph(job, *table_keys((2, 3, 8)))
+    graph = build_graph(job, *table_keys("2.3.8"))
     if not graph.strict:
         return  # the engine accepts duplicates in a simple graph; no rule claims them
     named = [n for n in graph.sources + graph.transforms if n.output is not None]

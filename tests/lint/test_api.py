@@ -8,6 +8,7 @@ import pytest
 
 import stconfig
 from stconfig.errors import FileReadError
+from stconfig.lint import Severity
 from stconfig.lint.fix import fixed_texts
 from stconfig.model.job import Job, plugin_node
 from stconfig.model.values import ObjectNode, Scalar
@@ -163,12 +164,25 @@ def test_unknown_plugins_only_against_a_catalog_of_the_target_version(tmp_path: 
             "sink { Console {} }\n"
         ),
     )
-    assert codes(stconfig.lint(path, select=["ST3"], target_version="2.3.8")) == ["ST306", "ST301"]
-    # No catalog describes 2.3.12: new plugins may exist, but options are still checked.
-    assert codes(stconfig.lint(path, select=["ST3"], target_version="2.3.12")) == ["ST301"]
+    exact = stconfig.lint(path, select=["ST3"], target_version="2.3.8")
+    assert [(d.code, d.severity) for d in exact] == [
+        ("ST306", Severity.ERROR),
+        ("ST301", Severity.WARNING),
+    ]
+    # No catalog describes 2.3.12: an unknown name is a warning that says the catalog ends
+    # at 2.3.8, and option checks say they used 2.3.8's options.
+    newer = stconfig.lint(path, select=["ST3"], target_version="2.3.12")
+    assert [(d.code, d.severity) for d in newer] == [
+        ("ST306", Severity.WARNING),
+        ("ST301", Severity.WARNING),
+    ]
+    assert "the plugin catalog ends at SeaTunnel 2.3.8; 2.3.12 may have more" in newer[0].message
+    assert newer[1].message.endswith(
+        "(checked with SeaTunnel 2.3.8's options; the target is 2.3.12)"
+    )
 
 
-def test_a_job_with_plugin_output_keys_is_checked_as_2_3_9_by_default(tmp_path: Path) -> None:
+def test_a_job_with_plugin_output_keys_is_checked_as_the_default_2_3_8(tmp_path: Path) -> None:
     job = write(
         tmp_path,
         "job.conf",
@@ -176,6 +190,12 @@ def test_a_job_with_plugin_output_keys_is_checked_as_2_3_9_by_default(tmp_path: 
         'source { FakeSource { plugin_output = "t", schema { fields { id = int } } } }\n'
         'sink { Console { plugin_input = "t" } }\n',
     )
-    assert stconfig.lint(job) == []
-    chosen = {d.code for d in stconfig.lint(job, target_version="2.3.8")}
-    assert chosen == {"ST402"}
+    # WHEN no version is chosen THEN the job is checked as 2.3.8, which ignores the keys, and
+    # the finding says to choose the version if the cluster is newer
+    default = stconfig.lint(job)
+    assert {d.code for d in default} == {"ST402"}
+    assert all("--target-version" in (d.help or "") for d in default)
+    chosen = stconfig.lint(job, target_version="2.3.8")
+    assert {d.code for d in chosen} == {"ST402"}
+    assert not any("--target-version" in (d.help or "") for d in chosen)
+    assert stconfig.lint(job, target_version="2.3.9") == []

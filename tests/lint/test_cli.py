@@ -224,7 +224,7 @@ def test_python_comments_suppress_dsl_findings(tmp_path: Path) -> None:
     result = run_cli("lint", "--output-format", "concise", str(dsl))
     assert result.output.splitlines() == [
         f"{dsl}:8:24: ST002 unused suppression for ST702 [unused-suppression]",
-        "Found 1 warning in 1 file.",
+        "Found 1 warning in 1 file; checked as SeaTunnel 2.3.8 (default).",
     ]
 
 
@@ -256,7 +256,7 @@ sink { Console { plugin_input = ["fake", "typo"] } }
 """
 
 
-def test_plugin_output_keys_are_checked_as_2_3_9_unless_a_version_is_chosen(
+def test_one_default_version_and_the_summary_says_which_was_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # GIVEN a job written with the 2.3.9 keys, with a misspelt plugin name
@@ -268,16 +268,37 @@ def test_plugin_output_keys_are_checked_as_2_3_9_unless_a_version_is_chosen(
         result = run_cli("lint", "--output-format", "json", *args, "job.conf")
         return sorted({finding["code"] for finding in json.loads(result.output)})
 
-    # WHEN no version is chosen THEN the keys are fine and the name is still checked
-    assert codes() == ["ST306"]
-    # WHEN 2.3.8 is chosen, by flag or by pyproject THEN the keys are reported as too new
-    assert "ST402" in codes("--target-version", "2.3.8")
-    (tmp_path / "pyproject.toml").write_text(
-        '[tool.stconfig]\ntarget-version = "2.3.8"\n', encoding="utf-8"
+    def summary(*args: str) -> str:
+        return run_cli("lint", "--output-format", "concise", *args, "job.conf").stdout.splitlines()[
+            -1
+        ]
+
+    # WHEN no version is chosen THEN it is checked as the default 2.3.8, and says so
+    assert "ST402" in codes() and "ST306" in codes()
+    assert summary().endswith("; checked as SeaTunnel 2.3.8 (default).")
+    # WHEN 2.3.9 is chosen, by flag or by pyproject THEN the keys are right
+    assert codes("--target-version", "2.3.9") == ["ST306"]
+    assert "; checked as SeaTunnel 2.3.9 (--target-version)." in summary(
+        "--target-version", "2.3.9"
     )
-    assert "ST402" in codes()
-    # WHEN a newer version is chosen THEN plugin names newer than the catalog are not judged
-    assert codes("--target-version", "2.3.10") == []
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.stconfig]\ntarget-version = "2.3.9"\n', encoding="utf-8"
+    )
+    assert codes() == ["ST306"]
+    assert f"checked as SeaTunnel 2.3.9 (target-version in {tmp_path / 'pyproject.toml'})" in (
+        summary()
+    )
+    # WHEN a version newer than the catalog is chosen THEN the unknown name is a warning
+    result = run_cli("lint", "--output-format", "json", "--target-version", "2.3.10", "job.conf")
+    [finding] = json.loads(result.output)
+    assert (finding["code"], finding["severity"], result.exit_code) == ("ST306", "warning", 0)
+    # WHEN pyproject names a version stconfig does not know THEN it is a usage error
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.stconfig]\ntarget-version = "2.4.0"\n', encoding="utf-8"
+    )
+    result = run_cli("lint", "job.conf")
+    assert result.exit_code == 2
+    assert "target-version: unknown target version '2.4.0'" in result.output
 
 
 def test_pyproject_settings_and_flag_override(jobs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -319,12 +340,17 @@ def test_graph_marks_problems(tmp_path: Path) -> None:
         'sink { Console { plugin_input = ["a", "zz"] } }\n',
         encoding="utf-8",
     )
-    mermaid = run_cli("graph", str(path)).output
-    assert mermaid.startswith("flowchart LR")
+    # GIVEN no version THEN the default 2.3.8 reads no plugin_output keys, and a note says so
+    default = run_cli("graph", str(path))
+    assert default.stdout.startswith("%% table keys of SeaTunnel 2.3.8 (default)\nflowchart LR")
+    assert "note: the job writes plugin_output / plugin_input" in default.stderr
+    mermaid = run_cli("graph", "--target-version", "2.3.9", str(path)).stdout
+    assert mermaid.startswith("%% table keys of SeaTunnel 2.3.9 (--target-version)\nflowchart LR")
     assert 'n0 -->|"a"| n2' in mermaid
     assert "missing table 'zz'" in mermaid and "never read" in mermaid
     dot = run_cli("graph", "--format", "dot", "--target-version", "2.3.9", str(path)).output
-    assert dot.startswith("digraph job {") and 'n0 -> n2 [label="a"];' in dot
+    assert dot.startswith("// table keys of SeaTunnel 2.3.9 (--target-version)\ndigraph job {")
+    assert 'n0 -> n2 [label="a"];' in dot
     assert "style=dashed" in dot
 
 
@@ -362,7 +388,7 @@ def test_secrets_never_appear_in_any_output(tmp_path: Path) -> None:
         result = run_cli("lint", "--output-format", form, str(path))
         assert "ST801" in result.output
         assert "hunter2" not in result.output, form
-    assert "password = *********, query" in run_cli("lint", str(path)).output
+    assert 'password = "******", query' in run_cli("lint", str(path)).output
 
 
 def test_stdin_is_linted_under_the_given_name() -> None:

@@ -133,9 +133,10 @@ async def test_duplicate_table_points_at_the_first_definition(
     text = (
         "env { job.mode = BATCH }\n"
         "source {\n"
-        '  FakeSource { plugin_output = "t", row.num = 1, schema = { fields { a = int } } }\n'
-        '  FakeSource { plugin_output = "t", row.num = 1, schema = { fields { a = int } } }\n}\n'
-        'sink { Console { plugin_input = "t" } }\n'
+        '  FakeSource { result_table_name = "t", row.num = 1, schema = { fields { a = int } } }\n'
+        '  FakeSource { result_table_name = "t", row.num = 1, schema = { fields { a = int } } }\n'
+        "}\n"
+        'sink { Console { source_table_name = "t" } }\n'
     )
     uri = open_text(client, tmp_path, text)
     found = await until(client, uri, lambda ds: "ST205" in codes(ds))
@@ -168,9 +169,11 @@ COMPLETIONS: list[tuple[str, list[str], list[str]]] = [
         ["row.num", "plugin_output", "source_table_name"],
     ),
     (
+        # no version chosen: the default 2.3.8's key, whatever the file already has (the
+        # linter checks it as 2.3.8 too)
         'source { FakeSource { plugin_output = "a" } }\nsink {\n  Console {\n    |\n  }\n}',
-        ["plugin_input"],
-        ["source_table_name", "plugin_output"],
+        ["source_table_name"],
+        ["plugin_input", "plugin_output"],
     ),
     ("source {\n  FakeSource {\n    string.fake.mode = |\n  }\n}", ["RANGE", "TEMPLATE"], []),
     ('source {\n  FakeSource {\n    string.fake.mode = "TEM|', ["TEMPLATE"], ["RANGE"]),
@@ -270,7 +273,7 @@ async def test_hover(client: LanguageClient, corpus_job: str, tmp_path: Path) ->
     assert "produced by source[0] FakeSource (line 29)" in table
     assert "read by transform[0] Copy (line 45)" in table
     old_key = await hover_at("result_table_name")
-    assert "Read by SeaTunnel 2.3.8, 2.3.9" in old_key and "produces (old name)" in old_key
+    assert "Read by SeaTunnel 2.3.0 to 2.3.12" in old_key and "produces (old name)" in old_key
     mode = await hover_at("job.mode")
     assert "BATCH | STREAMING" in mode
 

@@ -173,7 +173,7 @@ def test_client_settings_override_pyproject(tmp_path: Path) -> None:
     merged = project.lint_settings(
         job, ClientSettings(target_version="2.3.9", ignore=("ST3",), variables={"b": "2"})
     )
-    assert merged.target_version == "2.3.9" and not merged.infer_version
+    assert merged.target_version == "2.3.9" and merged.version_chosen
     assert merged.ignore == ("ST2", "ST3")
     assert dict(merged.variables) == {"a": "1", "b": "2"}
     (tmp_path / "pyproject.toml").write_text("[tool.stconfig]\nselect = 3\n")

@@ -8,10 +8,10 @@ from __future__ import annotations
 from stconfig.catalog._generated.v2_3_8.transform.dynamic_compile import (
     DynamicCompileTransform as _Model,
 )
-from stconfig.dsl.typed import TypedPlugin
+from stconfig.dsl.typed import TypedTransform
 
 
-class DynamicCompile(TypedPlugin, _Model):
+class DynamicCompile(TypedTransform, _Model):
     """The `DynamicCompile` transform; keyword options are its SeaTunnel options."""
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 from stconfig.catalog._generated.v2_3_8.transform.filter_row_kind import (
     FilterRowKindTransform as _Model,
 )
-from stconfig.dsl.typed import TypedPlugin
+from stconfig.dsl.typed import TypedTransform
 
 
-class FilterRowKind(TypedPlugin, _Model):
+class FilterRowKind(TypedTransform, _Model):
     """The `FilterRowKind` transform; keyword options are its SeaTunnel options."""
 
 

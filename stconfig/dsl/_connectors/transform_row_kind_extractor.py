@@ -8,10 +8,10 @@ from __future__ import annotations
 from stconfig.catalog._generated.v2_3_8.transform.row_kind_extractor import (
     RowKindExtractorTransform as _Model,
 )
-from stconfig.dsl.typed import TypedPlugin
+from stconfig.dsl.typed import TypedTransform
 
 
-class RowKindExtractor(TypedPlugin, _Model):
+class RowKindExtractor(TypedTransform, _Model):
     """The `RowKindExtractor` transform; keyword options are its SeaTunnel options."""
 
 

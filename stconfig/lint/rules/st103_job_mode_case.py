@@ -46,7 +46,9 @@ class JobModeCase(Rule):
                 member.value.span or member.key_span,
                 f"job.mode {text!r} works on Zeta only; Flink and Spark need {upper!r}",
                 help=f"write {upper!r}",
-                fix=replace_value_fix(member.value, text, quote(upper), f"write {upper!r}"),
+                fix=replace_value_fix(
+                    member.value, text, quote(upper), f"write {upper!r}", ("env", member.key), upper
+                ),
             )
 
 

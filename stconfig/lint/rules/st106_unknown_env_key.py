@@ -3,7 +3,8 @@
 ## What it does
 Flags `env` keys that are not SeaTunnel env options, not engine pass-through keys
 (`flink.*`, `spark.*`, Flink's legacy `execution.*`) and not handled by a more specific
-rule, with the nearest known key as a suggestion.
+rule, with the nearest known key as a suggestion; and env options newer than the target
+version (`job.retry.times` before 2.3.5, `tag_filter` before 2.3.6: `stconfig.versions`).
 
 ## Why is this bad?
 Unknown env keys are accepted and ignored, so `checkpoint.intervall = 10000` silently
@@ -26,6 +27,7 @@ from stconfig.lint.registry import register
 from stconfig.lint.rule import Rule
 from stconfig.lint.suggest import closest
 from stconfig.model.values import ObjectNode
+from stconfig.versions import KEY_CHANGES
 
 ENV_KEYS = frozenset(
     {
@@ -81,7 +83,17 @@ class UnknownEnvKey(Rule):
         env = ctx.job.env
         if env is None:
             return
+        introduced = {change.key: change.since for change in KEY_CHANGES if change.section == "env"}
         for key, member in env.members.items():
+            since = introduced.get(key)
+            if since is not None and ctx.version < since:
+                yield ctx.report(
+                    self,
+                    member.key_span,
+                    f"env key {key!r} exists from SeaTunnel {since} on; "
+                    f"{ctx.settings.target_version} ignores it",
+                )
+                continue
             if key in ENV_KEYS or key in OTHER_RULES or key.startswith(PASS_THROUGH):
                 continue
             if key in NESTED_ROOTS and isinstance(member.value, ObjectNode):

@@ -25,6 +25,7 @@ from stconfig.lint.diagnostic import Diagnostic, Severity
 from stconfig.lint.helpers import quote, replace_value_fix, string_value
 from stconfig.lint.registry import register
 from stconfig.lint.rule import FixAvailability, Rule
+from stconfig.model.values import PlainValue
 
 
 @register
@@ -47,7 +48,14 @@ class CommaJoinedInput(Rule):
                 member.value.span or member.key_span,
                 f"{member.key} {text!r} is one string; write the list {listed}",
                 help="Flink and Spark read it as one table name",
-                fix=replace_value_fix(member.value, text, listed, f"write {listed}"),
+                fix=replace_value_fix(
+                    member.value,
+                    text,
+                    listed,
+                    f"write {listed}",
+                    (node.plugin.kind, node.plugin.index, member.key),
+                    list[PlainValue](names),
+                ),
             )
 
 

@@ -3,9 +3,9 @@
 ## What it does
 Looks each `plugin_name` (or HOCON block name) up in the catalog of the target version,
 case-insensitively as SeaTunnel does, and suggests near names, the plugin behind an
-artifact name, or `Jdbc` for a database name. When a chosen target version is newer than
-every catalog, unknown names are not reported (new plugins may exist); when the version was
-inferred from `plugin_output` keys, they are checked against the newest catalog.
+artifact name, or `Jdbc` for a database name. When the target version is newer than every
+catalog (the catalog ends at 2.3.8, read from the 15431c9 tree), an unknown name is a
+warning that says so: that release may have the connector.
 
 ## Why is this bad?
 SeaTunnel fails with `Plugin PluginIdentifier{engineType='seatunnel', pluginType='source',
@@ -21,6 +21,7 @@ pluginName='MySQL'} not found.` and no hint (apache/seatunnel#8917).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Severity
@@ -36,9 +37,12 @@ class UnknownPlugin(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
         for finding in ctx.option_findings:
-            if finding.kind == "unknown-plugin":
+            if finding.kind in ("unknown-plugin", "newer-plugin"):
                 hint = f"did you mean {finding.suggestion}?" if finding.suggestion else None
-                yield ctx.report(self, finding.span, finding.message, help=hint)
+                found = ctx.report(self, finding.span, finding.message, help=hint)
+                if finding.kind == "newer-plugin":
+                    found = replace(found, severity=Severity.WARNING)
+                yield found
 
 
 __all__ = ["UnknownPlugin"]

@@ -59,7 +59,9 @@ class DeprecatedTableKey(Rule):
                     self,
                     member.key_span,
                     f"{old!r} is deprecated since SeaTunnel 2.3.9; use {new!r}",
-                    fix=rename_key_fix(member, new, f"rename to {new!r}"),
+                    fix=rename_key_fix(
+                        member, new, f"rename to {new!r}", (plugin.kind, plugin.index)
+                    ),
                 )
 
 

@@ -2,9 +2,9 @@
 
 ## What it does
 When the target version is before 2.3.9, flags the new table keys and renames them to
-`result_table_name` / `source_table_name`. The version must be chosen (`--target-version`
-or `target-version` in `[tool.stconfig]`): without one, a job that writes the new keys is
-checked as 2.3.9.
+`result_table_name` / `source_table_name`. Without a chosen version (`--target-version` or
+`target-version` in `[tool.stconfig]`) the job is checked as the default, 2.3.8, and the
+finding says to choose the version when the cluster runs 2.3.9 or later.
 
 ## Why is this bad?
 2.3.8 does not know the new names and ignores them silently: a simple job is wired to
@@ -28,8 +28,13 @@ from stconfig.lint.helpers import rename_key_fix
 from stconfig.lint.registry import register
 from stconfig.lint.rule import FixAvailability, Rule
 from stconfig.lint.versions import RENAME_VERSION
+from stconfig.versions import TABLE_KEY_RENAMES
 
-RENAMES = {"plugin_output": "result_table_name", "plugin_input": "source_table_name"}
+RENAMES = {new: old for old, new in TABLE_KEY_RENAMES.items()}
+CHOOSE = (
+    "; or, if the cluster runs 2.3.9 or later, say so with --target-version or "
+    "target-version in [tool.stconfig] (no version was chosen: checked as the default)"
+)
 
 
 @register
@@ -55,8 +60,13 @@ class TableKeyTooNew(Rule):
                     member.key_span,
                     f"{new!r} does not exist in SeaTunnel {target} and is ignored"
                     + (f"; {old!r} is used instead" if both else ""),
-                    help=f"remove {new!r}" if both else f"use {old!r} (renamed in 2.3.9)",
-                    fix=None if both else rename_key_fix(member, old, f"rename to {old!r}"),
+                    help=(f"remove {new!r}" if both else f"use {old!r} (renamed in 2.3.9)")
+                    + ("" if ctx.settings.version_chosen else CHOOSE),
+                    fix=None
+                    if both
+                    else rename_key_fix(
+                        member, old, f"rename to {old!r}", (plugin.kind, plugin.index)
+                    ),
                 )
 
 

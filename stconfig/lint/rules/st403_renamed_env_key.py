@@ -1,7 +1,8 @@
 """A renamed `env` key: `execution.parallelism`, `execution.checkpoint.interval`.
 
 ## What it does
-Flags the old Flink-style env names that SeaTunnel renamed (apache/seatunnel#5960) and
+Flags the old Flink-style env names that SeaTunnel renamed (apache/seatunnel#5960, done in
+#6003 for 2.3.4; the table is `stconfig.versions.ENV_RENAMES`) and
 renames them: `execution.parallelism` to `parallelism`, `execution.checkpoint.interval`
 to `checkpoint.interval`.
 
@@ -25,11 +26,9 @@ from stconfig.lint.diagnostic import Diagnostic, Severity
 from stconfig.lint.helpers import rename_key_fix
 from stconfig.lint.registry import register
 from stconfig.lint.rule import FixAvailability, Rule
+from stconfig.versions import ENV_RENAMES
 
-RENAMES = {
-    "execution.parallelism": "parallelism",
-    "execution.checkpoint.interval": "checkpoint.interval",
-}
+RENAMES = {change.replaces: change.key for change in ENV_RENAMES if change.replaces is not None}
 
 
 @register
@@ -55,7 +54,7 @@ class RenamedEnvKey(Rule):
                 f"env {old!r} was renamed to {new!r}; only the Flink engine still reads it"
                 + (f", and {new!r} is also set" if both else ""),
                 help=f"remove {old!r}" if both else None,
-                fix=None if both else rename_key_fix(member, new, f"rename to {new!r}"),
+                fix=None if both else rename_key_fix(member, new, f"rename to {new!r}", ("env",)),
             )
 
 

@@ -1,17 +1,19 @@
 """A password, token or access key written in plain text.
 
 ## What it does
-Flags options whose name says they hold a secret (`password`, `passwd`, `token`, `auth`,
-`secret_key`, `access_key`, `api_key`, `private_key`, `client_secret`, names ending in
-`_password`, `_secret`, `_token`, and JAAS configs that embed `password=`) when the value
-is a literal string rather than a `${VAR}` reference. Values that `shade.identifier`
-decrypts (top-level `username`, `password`, `auth`, `token` of sources and sinks) are not
-flagged when a shade is configured. Messages never print the value.
+Flags a value written in the file, not passed as a `${VAR}` reference, when its key names
+a secret (`password`, `db_password`, `mypassword`, `password1`, `secretKey`, `token`,
+`private_key`, `access_key_id`, `credentials`, ...: the rule of docs/secrets.md), whether
+it is a string, a number or a concatenation, or a `"${VAR:default}"` with a default; and
+any string that carries a credential (a URL's `user:password@`, a `password=` parameter
+such as a JAAS config or a JDBC URL's). Values that `shade.identifier` decrypts (top-level
+`username`, `password`, `auth`, `token` of sources and sinks) are not flagged when a shade
+is configured. Messages never print the value.
 
 ## Why is this bad?
 Job files live in repositories, CI logs and bug reports; users routinely paste them with
-live credentials (apache/seatunnel#5556, #6581). The source line stconfig shows for this
-finding has the value masked, so CI logs do not repeat it.
+live credentials (apache/seatunnel#5556, #6581). Every source line stconfig prints has its
+secrets masked, whether this rule runs or not, so CI logs do not repeat them.
 
 ## Example
     source { Jdbc { user = "app", password = "s3cr3t!" } }
@@ -25,20 +27,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from stconfig.hocon.ast import StringValue
+from stconfig.hocon.ast import Concatenation, NumberValue, StringValue, Value
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Severity
 from stconfig.lint.helpers import SECTIONS, string_value
 from stconfig.lint.registry import register
 from stconfig.lint.rule import Rule
+from stconfig.secrets import is_secret_key, shape_regions
 
-SECRET_NAME = re.compile(
-    r"^(password|passwd|pwd|secret|token|auth|secret_?key|access_?key(_?secret)?|"
-    r"api_?key|private_?key|client_?secret|credentials?)$|(_password|_passwd|_secret|_token)$",
-    re.IGNORECASE,
-)
 SHADED = frozenset({"username", "password", "auth", "token"})
-JAAS_PASSWORD = re.compile(r"password\s*=\s*\"?[^\"\s;$][^\"\s;]*", re.IGNORECASE)
+PLACEHOLDER = re.compile(r"\$\{[^:{}]+(?::(?P<default>[^}]*))?\}")
 
 
 @register
@@ -47,22 +45,21 @@ class PlaintextSecret(Rule):
     name = "plaintext-secret"
     severity = Severity.WARNING
     layer = "syntax"
-    sensitive = True
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
         shade = self._shade(ctx)
         for document, field, path, _ in ctx.fields:
             value = field.value
-            if not isinstance(value, StringValue) or not value.value.strip():
-                continue
             key = field.key.path[-1]
-            last = re.split(r"[.]", key)[-1]
-            if "${" in value.value:
-                continue
-            if key.lower() == "sasl.jaas.config":
-                if not JAAS_PASSWORD.search(value.value):
+            last = key.split(".")[-1]
+            if is_secret_key(".".join(field.key.path)):
+                if not written_in_file(value):
                     continue
-            elif not SECRET_NAME.search(last):
+                message = f"{key!r} holds a secret in plain text"
+            elif isinstance(value, StringValue) and shape_regions(value.value):
+                message = f"{key!r} holds a secret in plain text"
+                last = "password"
+            else:
                 continue
             top_level = (len(path) == 2 and document.syntax == "hocon" and path[0] in SECTIONS) or (
                 len(path) == 1 and document.syntax == "json" and path[0] in SECTIONS
@@ -72,7 +69,7 @@ class PlaintextSecret(Rule):
             yield ctx.report(
                 self,
                 value.span,
-                f"{key!r} holds a secret in plain text",
+                message,
                 help=f"use a reference such as ${{{last.upper()}}} and pass it at run time, or "
                 "encrypt it with shade.identifier",
             )
@@ -83,6 +80,18 @@ class PlaintextSecret(Rule):
         env = ctx.job.env if ctx.job is not None else None
         identifier = string_value(env.get("shade.identifier")) if env is not None else None
         return identifier is not None and identifier != "default"
+
+
+def written_in_file(value: Value) -> bool:
+    """A value with text of its own: not only `${VAR}` references (a default counts)."""
+    if isinstance(value, NumberValue):
+        return True
+    if isinstance(value, StringValue):
+        rest = PLACEHOLDER.sub(lambda m: m["default"] or "", value.value)
+        return bool(rest.strip())
+    if isinstance(value, Concatenation):
+        return any(written_in_file(part) for part in value.parts)
+    return False
 
 
 __all__ = ["PlaintextSecret"]

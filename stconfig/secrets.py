@@ -1,0 +1,561 @@
+"""The one place that decides what is secret, and how a secret is masked wherever it is printed.
+
+Three kinds of secret are recognised (docs/secrets.md states the rule for users):
+
+* a value written under a key that names a secret (`password`, `db_password`, `mypassword`,
+  `password1`, `secretKey`, `access_key_id`, `"fs.s3a.secret.key"`, ...), whatever its form:
+  a string, a number, an unquoted word, a concatenation, a triple-quoted block, or every
+  value inside an object or list held by such a key;
+* a value shape that carries a credential wherever it appears, even under another key or
+  in a comment: the password of a URL's `user:password@`, Oracle's `thin:user/password@`,
+  a `password=...` (or any secret-named) parameter, and the default of a
+  `${SECRET_NAME:default}` placeholder;
+* a value that reaches the job through a variable named like a secret (`--var`, the
+  environment, or the file), or that lands under a secret key: printers never know its
+  text from the source line, so messages that would echo it are scrubbed by value.
+
+Masking replaces the secret with `******` (whatever its length), keeps keys, quotes,
+`${NAME}` references and the rest of the line, and keeps carets under the right text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from stconfig.model.job import Job
+    from stconfig.model.values import Node
+
+MASK = "******"
+"""What every printer shows instead of a secret (the length of the secret is not shown)."""
+
+Region = tuple[int, int]
+"""A half-open range of character offsets in one text."""
+
+# -- which keys hold secrets ---------------------------------------------------------------
+
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+_SECRET_WORDS = frozenset(
+    {
+        "password",
+        "passwords",
+        "passwd",
+        "pwd",
+        "pass",
+        "passphrase",
+        "secret",
+        "secrets",
+        "token",
+        "credential",
+        "credentials",
+        "creds",
+        "apikey",
+        "privatekey",
+        "secretkey",
+        "accesskey",
+    }
+)
+_KEY_QUALIFIERS = frozenset(
+    {
+        "access",
+        "account",
+        "api",
+        "app",
+        "client",
+        "encryption",
+        "master",
+        "private",
+        "sas",
+        "secret",
+        "shared",
+        "signing",
+        "storage",
+    }
+)
+"""`<qualifier> key` names a key that is itself a credential (`private_key`, `api-key`)."""
+_GLUED = ("password", "passwd", "passphrase", "secret", "credential")
+"""Found anywhere in a key written without separators: `mypassword`, `password1`."""
+_GLUED_ENDINGS = ("token", "pwd", "apikey", "privatekey", "accesskey", "secretkey")
+"""Found at the end of such a key: `apitoken`, `dbpwd` (but not `tokenizer`, `max_tokens`)."""
+_DESCRIBING = frozenset(
+    {
+        "file",
+        "path",
+        "dir",
+        "url",
+        "uri",
+        "endpoint",
+        "field",
+        "column",
+        "name",
+        "type",
+        "mode",
+        "provider",
+        "class",
+        "factory",
+        "algorithm",
+        "method",
+        "policy",
+        "enabled",
+        "enable",
+        "prefix",
+        "format",
+        "ttl",
+        "expire",
+        "expiration",
+        "timeout",
+    }
+)
+"""A last word that says the value describes a secret rather than holds it
+(`password_file`, `secret_name`, `token_url`, `fs.s3a.aws.credentials.provider`,
+`token_expire`): such values stay visible."""
+
+
+def key_words(key: str) -> list[str]:
+    """The lower-case words of a key: `db.secretKey_1` -> db, secret, key, 1."""
+    return [
+        word.lower() for part in re.split(r"[^A-Za-z0-9]+", key) for word in _WORD.findall(part)
+    ]
+
+
+@lru_cache(maxsize=4096)
+def is_secret_key(key: str) -> bool:
+    """Whether a key (a dotted path or one name) names a value that is a secret."""
+    words = key_words(key)
+    if not words or words[-1] in _DESCRIBING:
+        return False
+    glued = "".join(words)
+    if glued == "auth":
+        return True
+    if any(word in _SECRET_WORDS for word in words):
+        return True
+    if any(a in _KEY_QUALIFIERS and b in ("key", "keys") for a, b in pairwise(words)):
+        return True
+    return any(part in glued for part in _GLUED) or glued.endswith(_GLUED_ENDINGS)
+
+
+# -- value shapes that carry a credential anywhere ---------------------------------------------
+
+_URL_PASSWORD = re.compile(
+    r"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]*://[^\s/@:\"'\\]*:(?P<secret>[^\s/\"'\\]+)@",
+)
+_THIN_PASSWORD = re.compile(r"(?i)\bthin:[^\s/@:\"']+/(?P<secret>[^\s@\"']+)@")
+_PARAMETER = re.compile(r"(?<![A-Za-z0-9_.\-])(?P<key>[A-Za-z][A-Za-z0-9_.\-]*)\s*=\s*")
+_PARAMETER_VALUE = re.compile(
+    r"\\\"(?P<escaped>(?:[^\"\\]|\\[^\"])*)\\\"|\"(?P<double>[^\"\n]*)\""
+    r"|'(?P<single>[^'\n]*)'|(?P<bare>[^\s&;,\"'\\(){}\[\]]+)"
+)
+_PLACEHOLDER = re.compile(r"\$\{(?P<name>[^:{}]+)(?::(?P<default>[^}]*))?\}")
+_REFERENCE = re.compile(r"\$\{\??\s*(?P<name>[^:{}\s]+)")
+
+
+def shape_regions(text: str) -> list[Region]:
+    """Credentials inside any text: URL passwords, `password=` parameters, secret defaults."""
+    regions: list[Region] = []
+    for pattern in (_URL_PASSWORD, _THIN_PASSWORD):
+        regions += [
+            m.span("secret") for m in pattern.finditer(text) if not m["secret"].startswith("${")
+        ]
+    for match in _PARAMETER.finditer(text):
+        value = _PARAMETER_VALUE.match(text, match.end())
+        if value is None or not is_secret_key(match["key"]):
+            continue
+        group = next(g for g in ("escaped", "double", "single", "bare") if value[g] is not None)
+        if value[group] and not text.startswith("${", value.start()):
+            regions.append(value.span(group))
+    for match in _PLACEHOLDER.finditer(text):
+        if match["default"] and is_secret_key(match["name"]):
+            regions.append(match.span("default"))
+    return regions
+
+
+_URL_USERINFO = re.compile(
+    r"(?P<scheme>\b[A-Za-z][A-Za-z0-9+.-]*://)(?P<user>[^/?#\s@:]*)(?P<password>:[^/?#\s@]*)?@"
+)
+
+
+def mask_url(url: str) -> str:
+    """Text with the password of every URL's `user:password@` masked, whatever characters
+    it holds (for `--master`, redirects and logs); a bare `token@` is masked whole."""
+
+    def userinfo(match: re.Match[str]) -> str:
+        if match.group("password") is None:
+            return f"{match.group('scheme')}{MASK}@"
+        return f"{match.group('scheme')}{match.group('user')}:{MASK}@"
+
+    return mask_text(_URL_USERINFO.sub(userinfo, url))
+
+
+# -- secrets written in a HOCON or JSON text -----------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Token:
+    kind: str  # "nl", "punct", "string", "triple", "word", "subst"
+    start: int
+    end: int
+    text: str
+
+
+_TOKEN = re.compile(
+    r"""(?P<nl>\n)
+    |(?P<space>[ \t\r\ufeff]+)
+    |(?P<comment>(?:\#|//)[^\n]*)
+    |(?P<triple>\"\"\"[\s\S]*?(?:\"\"\"\"*|\Z))
+    |(?P<string>"(?:[^"\\\n]|\\.)*"?)
+    |(?P<subst>\$\{[^}\n]*\}?)
+    |(?P<append>\+=)
+    |(?P<punct>[{}\[\],:=])
+    |(?P<word>(?:[^ \t\r\n{}\[\],:="\#/$+\ufeff]+|/(?!/)|\$(?!\{)|\+(?!=))+)
+    |(?P<other>[\s\S])""",
+    re.VERBOSE,
+)
+
+
+def _tokens(text: str) -> Iterator[_Token]:
+    """A forgiving tokenizer: any text gives tokens, so broken lines are masked too."""
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        if kind in ("space", "comment"):
+            continue
+        if kind == "append":
+            yield _Token("punct", match.start(), match.end(), "=")
+        else:
+            word = kind == "other"
+            yield _Token("word" if word else str(kind), match.start(), match.end(), match[0])
+
+
+def _key_text(tokens: Sequence[_Token]) -> str:
+    return "".join(t.text[1:-1] if t.kind == "string" else t.text for t in tokens)
+
+
+def _literal_regions(token: _Token) -> list[Region]:
+    """The secret part of one literal: a word entirely, a string's text between its quotes
+    except `${NAME}` references (their defaults are masked)."""
+    if token.kind == "word":
+        return [(token.start, token.end)]
+    if token.kind == "triple":
+        inner = (token.start + 3, max(token.start + 3, token.end - 3))
+        return [inner] if inner[0] < inner[1] else []
+    if token.kind != "string":
+        return []
+    closed = len(token.text) >= 2 and token.text.endswith('"')
+    start, end = token.start + 1, token.end - (1 if closed else 0)
+    regions: list[Region] = []
+    cursor = start
+    for match in _PLACEHOLDER.finditer(token.text[1 : end - token.start]):
+        at = start + match.start()
+        if at > cursor:
+            regions.append((cursor, at))
+        if match["default"]:
+            regions.append((start + match.start("default"), start + match.end("default")))
+        cursor = start + match.end()
+    if cursor < end:
+        regions.append((cursor, end))
+    return regions
+
+
+class _Scanner:
+    """Walks the tokens with a stack of objects and lists; values under secret keys (and
+    everything inside an object or list held by one) become regions."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = list(_tokens(text))
+        self.regions: list[Region] = []
+        self.stack: list[tuple[str, bool]] = [("object", False)]
+
+    def scan(self) -> list[Region]:
+        i, key, tokens = 0, list[_Token](), self.tokens
+        pending = False  # the value that reached this `{` or `[` is a secret
+        while i < len(tokens):
+            token = tokens[i]
+            kind, secret = self.stack[-1]
+            if token.text in ("}", "]") and token.kind == "punct":
+                if len(self.stack) > 1:
+                    self.stack.pop()
+                key, pending = [], False
+                i += 1
+            elif token.text in "{[" and token.kind == "punct":
+                named = kind == "object" and bool(key) and is_secret_key(_key_text(key))
+                opened = "object" if token.text == "{" else "list"
+                self.stack.append((opened, secret or named or pending))
+                key, pending = [], False
+                i += 1
+            elif token.kind == "nl" or token.text == ",":
+                key, pending = [], False
+                i += 1
+            elif kind == "list":
+                i = self.value(i, secret)
+                pending = secret
+            elif token.kind == "punct" and token.text in ":=":
+                pending = secret or (bool(key) and is_secret_key(_key_text(key)))
+                i = self.value(i + 1, pending)
+                key = []
+            else:
+                key.append(token)
+                i += 1
+        return self.regions
+
+    def value(self, i: int, secret: bool) -> int:
+        """Consume one value's tokens up to its end; `{` or `[` are left for `scan`."""
+        tokens = self.tokens
+        while i < len(tokens) and tokens[i].kind == "nl":
+            i += 1
+        regions: list[Region] = []
+        while i < len(tokens):
+            token = tokens[i]
+            if token.kind == "nl" or (token.kind == "punct" and token.text in ",{}[]"):
+                break
+            if secret:
+                regions += _literal_regions(token)
+            i += 1
+        merged: list[Region] = []
+        for region in regions:
+            if merged and self.text[merged[-1][1] : region[0]].strip(" \t") == "":
+                merged[-1] = (merged[-1][0], region[1])
+            else:
+                merged.append(region)
+        self.regions += merged
+        return i
+
+
+def merge(regions: Iterable[Region]) -> list[Region]:
+    """Sorted, non-empty, non-overlapping regions."""
+    merged: list[Region] = []
+    for start, end in sorted(r for r in regions if r[0] < r[1]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def secret_regions(text: str, values: Iterable[str] = ()) -> list[Region]:
+    """Every secret in a job file's text (HOCON or JSON, broken or not), as offsets, and
+    every occurrence of the given secret values."""
+    return merge([*_Scanner(text).scan(), *shape_regions(text), *value_regions(text, values)])
+
+
+def value_regions(text: str, values: Iterable[str]) -> list[Region]:
+    """Where the text holds one of the values (see `_occurrences`)."""
+    return [
+        match.span()
+        for value in values
+        if not _names_a_secret(value)
+        for match in _occurrences(value).finditer(text)
+    ]
+
+
+def _names_a_secret(value: str) -> bool:
+    """A value such as `password` or `token` (test jobs are full of them): searching for it
+    would mask every key of that name, so it is only masked where it is written."""
+    return value.lower() in _SECRET_WORDS or value.lower() == "auth"
+
+
+SUBSTRING_LENGTH = 8
+"""Values this long are found anywhere; shorter ones only as whole words, so that a
+password `pass` does not eat into the word `password`."""
+
+
+@lru_cache(maxsize=1024)
+def _occurrences(value: str) -> re.Pattern[str]:
+    if len(value) >= SUBSTRING_LENGTH:
+        return re.compile(re.escape(value))
+    return re.compile(rf"(?<![A-Za-z0-9_]){re.escape(value)}(?![A-Za-z0-9_])")
+
+
+def _apply(text: str, regions: Sequence[Region]) -> str:
+    """Each region replaced by the mask, line by line, so that line breaks stay."""
+    parts: list[str] = []
+    cursor = 0
+    for start, end in regions:
+        parts.append(text[cursor:start])
+        segments = text[start:end].split("\n")
+        parts.append(
+            "\n".join(
+                MASK + ("\r" if s.endswith("\r") else "") if s.strip() else s for s in segments
+            )
+        )
+        cursor = end
+    parts.append(text[cursor:])
+    return "".join(parts)
+
+
+def mask_text(text: str) -> str:
+    """A whole job text (or any text) with every secret masked; lines stay where they were."""
+    return _apply(text, secret_regions(text))
+
+
+# -- one line, for snippets with a caret -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MaskedLine:
+    """A source line with its secrets masked, and the map from its old columns to new ones."""
+
+    text: str
+    segments: tuple[Region, ...]
+    """Masked ranges of the original line, as 0-based character indexes."""
+
+    def column(self, column: int, *, end: bool = False) -> int:
+        """The 1-based column in `text` for a column of the original line.
+
+        A column inside a masked secret moves to the mask's start (or, with `end`, past it).
+        """
+        index = column - 1
+        shift = 0
+        for start, stop in self.segments:
+            if index <= start:
+                break
+            if index < stop:
+                return start + shift + (len(MASK) if end else 0) + 1
+            shift += len(MASK) - (stop - start)
+        return index + shift + 1
+
+
+def mask_line(line: str, regions: Iterable[Region] = (), offset: int = 0) -> MaskedLine:
+    """One line (no line break) with the given file regions masked, plus the value shapes
+    found on the line itself. `offset` is where the line starts in the file's text."""
+    local = [(max(s - offset, 0), min(e - offset, len(line))) for s, e in regions]
+    segments = merge([*(r for r in local if r[0] < r[1]), *shape_regions(line)])
+    return MaskedLine(_apply(line, segments), tuple(segments))
+
+
+# -- values that reach messages ---------------------------------------------------------------
+
+
+def _node_strings(node: Node) -> Iterator[str]:
+    from stconfig.model.values import ListNode, ObjectNode
+
+    if isinstance(node, ObjectNode):
+        for member in node.members.values():
+            yield from _node_strings(member.value)
+    elif isinstance(node, ListNode):
+        for item in node.items:
+            yield from _node_strings(item)
+    elif node.value is not None and not isinstance(node.value, bool):
+        yield str(node.value)
+
+
+def _tree_secrets(node: Node, secret: bool) -> Iterator[str]:
+    from stconfig.model.values import ListNode, ObjectNode
+
+    if secret:
+        yield from _node_strings(node)
+    elif isinstance(node, ObjectNode):
+        for member in node.members.values():
+            yield from _tree_secrets(member.value, is_secret_key(member.key))
+    elif isinstance(node, ListNode):
+        for item in node.items:
+            yield from _tree_secrets(item, False)
+    elif isinstance(node.value, str):
+        yield from (node.value[s:e] for s, e in shape_regions(node.value))
+
+
+def variable_secrets(
+    given: Mapping[str, str], environ: Mapping[str, str], texts: Iterable[str] = ()
+) -> set[str]:
+    """Values of secret-named variables: every `--var` one, and those of the environment
+    that the texts refer to with `${NAME}`."""
+    found = {value for name, value in given.items() if is_secret_key(name)}
+    for text in texts:
+        for match in _REFERENCE.finditer(text):
+            name = match["name"]
+            if is_secret_key(name):
+                found.update(v for v in (given.get(name), environ.get(name)) if v is not None)
+    return found
+
+
+def job_secrets(
+    job: Job, given: Mapping[str, str] | None = None, environ: Mapping[str, str] | None = None
+) -> set[str]:
+    """Every secret value of a read job: under secret keys after substitution, inside
+    credential shapes, and the values of secret-named variables."""
+    import os
+
+    texts = [document.source.text for document in job.documents]
+    found = set(_tree_secrets(job.root, False))
+    found |= variable_secrets(given or {}, os.environ if environ is None else environ, texts)
+    return {value for value in found if value.strip()}
+
+
+def mark_job(job: Job, values: Iterable[str]) -> None:
+    """Tell every file of the job which values are secret, so printed lines mask them."""
+    known = list(values)
+    for document in job.documents:
+        document.source.mark_secrets(known)
+    if job.source_file is not None:
+        job.source_file.mark_secrets(known)
+
+
+def redact(text: str, values: Iterable[str]) -> str:
+    """`text` with every occurrence of the secret values (as written, quoted or escaped)
+    replaced by the mask; values shorter than `SUBSTRING_LENGTH` only as whole words."""
+    forms: set[str] = set()
+    for value in values:
+        if value.strip() and not _names_a_secret(value):
+            forms |= {value, repr(value)[1:-1], value.encode("unicode_escape").decode()}
+            forms.add(value.replace("\\", "\\\\").replace('"', '\\"'))
+    for form in sorted(forms, key=len, reverse=True):
+        if form in text:
+            text = _occurrences(form).sub(MASK, text)
+    return text
+
+
+_remembered: list[set[str]] = []
+"""One set per command scope; outside a scope (library use) nothing is kept."""
+
+
+def remember(values: Iterable[str]) -> None:
+    """Secret values met while running one command; `redact_known` scrubs them from output."""
+    if _remembered:
+        _remembered[-1].update(value for value in values if value.strip())
+
+
+def remembered() -> frozenset[str]:
+    return frozenset(_remembered[-1]) if _remembered else frozenset()
+
+
+def redact_known(text: str) -> str:
+    """`text` with the secret values met in the current command scrubbed."""
+    return redact(text, _remembered[-1]) if _remembered else text
+
+
+@contextmanager
+def command_scope() -> Iterator[None]:
+    """Secrets remembered inside the block (one CLI command) are forgotten after it."""
+    _remembered.append(set(_remembered[-1]) if _remembered else set())
+    try:
+        yield
+    finally:
+        _remembered.pop()
+
+
+__all__ = [
+    "MASK",
+    "MaskedLine",
+    "command_scope",
+    "is_secret_key",
+    "job_secrets",
+    "key_words",
+    "mark_job",
+    "mask_line",
+    "mask_text",
+    "mask_url",
+    "merge",
+    "redact",
+    "redact_known",
+    "remember",
+    "remembered",
+    "secret_regions",
+    "shape_regions",
+    "value_regions",
+    "variable_secrets",
+]
