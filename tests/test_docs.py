@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+import stconfig
 from stconfig.testing import FakeEngine
 from tests.conftest import REPOSITORY
 
@@ -143,7 +144,8 @@ def _runnable(command: str) -> bool:
 
 
 def _sandbox(folder: Path) -> None:
-    """What the examples assume: job.conf, job.json, jobs/, jobs.py and the examples folder."""
+    """What the examples assume: job.conf, job.json, jobs/, jobs.py, old.conf / new.conf /
+    new.json, conf/ and the examples folder."""
     shutil.copytree(REPOSITORY / "examples", folder / "examples")
     (folder / "job.conf").write_text(JOB, encoding="utf-8")
     (folder / "job.json").write_text(
@@ -153,6 +155,19 @@ def _sandbox(folder: Path) -> None:
     for conf in sorted((REPOSITORY / "examples" / "dsl").glob("*.conf"))[:3]:
         shutil.copy(conf, folder / "jobs" / conf.name)
     shutil.copy(REPOSITORY / "examples" / "dsl" / "fake_to_console.py", folder / "jobs.py")
+    # `stconfig diff` compares two versions of a job; `convert conf/ -o rest/` takes a folder
+    (folder / "old.conf").write_text(JOB, encoding="utf-8")
+    newer = JOB.replace("row.num = 10", "row.num = 20")
+    (folder / "new.conf").write_text(newer, encoding="utf-8")
+    (folder / "new.json").write_text(stconfig.loads(newer).to_json(), encoding="utf-8")
+    shutil.copy(
+        REPOSITORY / "examples" / "dsl" / "fake_to_console.py", folder / "jobs" / "orders.py"
+    )
+    shutil.copy(
+        REPOSITORY / "examples" / "dsl" / "fake_to_console.conf", folder / "jobs" / "orders.conf"
+    )
+    (folder / "conf" / "a").mkdir(parents=True)
+    (folder / "conf" / "a" / "x.conf").write_text(JOB, encoding="utf-8")
 
 
 @pytest.mark.parametrize(("page", "commands"), SHELL_EXAMPLES)

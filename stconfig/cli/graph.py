@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from stconfig.cli._common import AliasedOption, fail, user_errors, warn
+from stconfig.cli._common import AliasedOption, fail, user_errors
 from stconfig.cli._target import resolve_target, target_option
 
 if TYPE_CHECKING:
@@ -171,10 +171,11 @@ def graph(path: str, fmt: str, target_version: str | None, variables: tuple[str,
     if version != target.version:
         label = f"SeaTunnel {version} (its target_version=)"
     elif target.source == "default" and inferred_version(job) != target.version:
-        warn(
-            "the job writes plugin_output / plugin_input, which "
+        click.echo(
+            "note: the job writes plugin_output / plugin_input, which "
             f"SeaTunnel {target.version} (the default) ignores; pass --target-version with the "
-            "cluster's version if it runs 2.3.9 or later"
+            "cluster's version if it runs 2.3.9 or later",
+            err=True,
         )
     table_graph = build_graph(job, *table_keys(version))
     render = to_mermaid if fmt == "mermaid" else to_dot

@@ -273,7 +273,7 @@ def test_import_never_writes_a_variables_value_into_the_code(
     assert "hunter2" not in result.stdout and "from-the-environment" not in result.stdout
     assert 'password=Secret("MYSQL_PASSWORD")' in result.stdout
     assert 'Var("NAME")' in result.stdout
-    assert "warning: --var is not used by import" in result.stderr
+    assert "warning: --var values are not written into the code" in result.stderr
     from stconfig.dsl import load
 
     loaded = load(str(job))
