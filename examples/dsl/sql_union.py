@@ -5,9 +5,9 @@ SeaTunnel's Sql transform works row by row on its input: no JOIN (2.3.8 refuses 
 only allows when their row types are equal; the query names the first input after FROM.
 """
 
-from stconfig.dsl import Console, FakeSource, Job, Sql
+from stconfig.dsl import Console, FakeSource, Job, SchemaDict, Sql
 
-ORDER = {"fields": {"order_id": "bigint", "customer_id": "bigint", "amount": "double"}}
+ORDER: SchemaDict = {"fields": {"order_id": "bigint", "customer_id": "bigint", "amount": "double"}}
 
 with Job("orders-in-cents", mode="BATCH") as job:
     europe = FakeSource(row_num=10, schema_=ORDER, plugin_output="orders_eu")

@@ -243,7 +243,7 @@ def test_correct_dsl_code_has_no_error(
 ) -> None:
     found: Found = request.getfixturevalue(checker)
     correct = _correct_files(cases)
-    assert {"cookbook_jobs", "every_option", "fake_to_console", "sql_join"} <= set(correct)
+    assert {"cookbook_jobs", "every_option", "fake_to_console", "sql_union"} <= set(correct)
     assert any(name.startswith("doc_") for name in correct)
     errors = {stem: errors for stem, errors in found.items() if stem in correct}
     assert errors == {}
