@@ -602,7 +602,13 @@ def seatunnel_tools() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m stconfig.testing.engine assemble|start`: fetch ahead of tests, or run one."""
+    """`python -m stconfig.testing.engine assemble|start|validate`: fetch, run one, or judge."""
+    if argv is None:
+        argv = sys.argv[1:]
+    if argv[:1] == ["validate"]:  # SeaTunnel's verdict per plugin block: stconfig.testing.validate
+        from stconfig.testing.validate import main as validate_main
+
+        return validate_main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m stconfig.testing.engine")
     parser.add_argument("action", choices=["assemble", "start"])
     parser.add_argument("--version", default=ENGINE_VERSION)
