@@ -237,10 +237,55 @@ public final class ValidateJobs {
             String note = "time limit of " + timeoutMillis + " ms";
             emit(path, block, kind, plugin, check, "not_checkable", null, note);
         } else if (o.error != null) {
-            emit(path, block, kind, plugin, check, "refused", o.error, null);
+            String environment = environmental(o.error);
+            if (environment == null) {
+                emit(path, block, kind, plugin, check, "refused", o.error, null);
+            } else if (environment.startsWith("needs")) {
+                emit(path, block, kind, plugin, check, "not_checkable", o.error, environment);
+            } else {
+                emit(path, block, kind, plugin, check, "outside", o.error, environment);
+            }
         } else {
             emit(path, block, kind, plugin, check, "accepted", null, null);
         }
+    }
+
+    /**
+     * Why a failure says nothing about the block's configuration, or null when it does: the
+     * option rule refused it (always a refusal), the plugin went on to read a file or reach a
+     * host that this machine does not have ("outside"), or it needs a jar that a deployment
+     * supplies itself, such as a JDBC driver ("needs ...": not checkable here).
+     */
+    private static String environmental(Throwable error) {
+        String found = null;
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            String type = cause.getClass().getName();
+            String message = String.valueOf(cause.getMessage());
+            if (type.endsWith("OptionValidationException")) {
+                return null;
+            }
+            if (found != null) {
+                continue;
+            }
+            if (cause instanceof ClassNotFoundException || cause instanceof NoClassDefFoundError) {
+                found = "needs a jar the deployment supplies: " + message;
+            } else if (message.contains("unable to resolve class")) {
+                found = "needs a jar the deployment supplies (code compiled by the plugin): "
+                        + message.substring(0, Math.min(300, message.length()));
+            } else if (message.startsWith("No suitable driver found")) {
+                found = "needs a JDBC driver the deployment supplies: " + message;
+            } else if (cause instanceof java.io.FileNotFoundException
+                    || cause instanceof java.nio.file.NoSuchFileException
+                    || cause instanceof java.net.UnknownHostException
+                    || cause instanceof java.net.ConnectException
+                    || type.endsWith(".NoSuchTableException")) {
+                found = "read the outside world: " + type + ": " + message;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return found;
     }
 
     private static Object call(Object target, String name, Object... arguments) throws Exception {
