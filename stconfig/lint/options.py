@@ -255,9 +255,8 @@ class PluginCheck:
         engine = self.engine
         if engine is None or engine.check != "prepare":
             return
-        said = (
-            f"; SeaTunnel {self.version}'s prepare() refuses the block: {engine.engine_message!r}"
-        )
+        words = engine.engine_message.rpartition("Message: ")[2]
+        said = f"; SeaTunnel {self.version}'s prepare() refuses the block: {words!r}"
         head = f"{self.spec.name} {self.plugin.kind}: option"
         for key in engine.requires:
             if not self._set(key):

@@ -48,8 +48,11 @@ NOT_ON_CENTRAL = frozenset(
 
 INTERNAL_MODULES = (
     "seatunnel-formats/seatunnel-format-text",
+    "seatunnel-formats/seatunnel-format-compatible-debezium-json",
+    "seatunnel-formats/seatunnel-format-compatible-connect-json",
     "seatunnel-connectors-v2/connector-cdc/connector-cdc-base",
     "seatunnel-connectors-v2/connector-file/connector-file-base",
+    "seatunnel-connectors-v2/connector-file/connector-file-base-hadoop",
 )
 """Modules the built connectors need that Central lacks; built in the same reactor."""
 
@@ -171,46 +174,49 @@ def build_from_source(version: str = ENGINE_VERSION, only: list[str] | None = No
     nothing. Takes about a quarter of an hour on two cores the first time.
     """
     target = _built_dir(version)
+    target.mkdir(parents=True, exist_ok=True)
     record_path = target / "built.json"
     record: dict[str, str] = (
         json.loads(record_path.read_text("utf-8")) if record_path.is_file() else {}
     )
-    wanted = [item for item in (only or sorted(NOT_ON_CENTRAL)) if item not in record]
-    if not wanted:
-        return target
     tree = source_tree(version)
     poms = {
         path.parent.name: path.parent.relative_to(tree).as_posix()
         for path in tree.glob("seatunnel-connectors-v2/**/pom.xml")
     }
-    modules = [*INTERNAL_MODULES, *(poms[item] for item in wanted if item in poms)]
-    (tree / "stconfig-build.xml").write_text(_reactor_pom(modules), "utf-8")
-    log = cache_dir() / version / "connectors-build.log"
-    with log.open("w", encoding="utf-8") as output:
-        subprocess.run(
-            [
-                _tool("mvn"),
-                "-B",
-                "-fae",
-                "-f",
-                str(tree / "stconfig-build.xml"),
-                *BUILD_FLAGS,
-                "package",
-            ],
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            check=False,
-        )
-    target.mkdir(parents=True, exist_ok=True)
-    for item in wanted:
-        jar = tree / poms.get(item, "-") / "target" / f"{item}-{version}.jar"
-        if jar.is_file():
-            shutil.copy2(jar, target / jar.name)
+    wanted = [item for item in (only or sorted(NOT_ON_CENTRAL)) if record.get(item) != "built"]
+    wanted = [item for item in wanted if not _harvest(tree / poms.get(item, "-"), item, target)]
+    if wanted:
+        modules = [*INTERNAL_MODULES, *(poms[item] for item in wanted if item in poms)]
+        (tree / "stconfig-build.xml").write_text(_reactor_pom(modules), "utf-8")
+        log = cache_dir() / version / "connectors-build.log"
+        with log.open("w", encoding="utf-8") as output:
+            reactor = str(tree / "stconfig-build.xml")
+            subprocess.run(
+                [_tool("mvn"), "-B", "-fae", "-f", reactor, *BUILD_FLAGS, "package"],
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                check=False,
+            )
+        for item in wanted:
+            if not _harvest(tree / poms.get(item, "-"), item, target):
+                record[item] = "not built: " + _failure(log, item)
+    for item in only or sorted(NOT_ON_CENTRAL):
+        if (target / f"{item}-{version}.jar").is_file():
             record[item] = "built"
-        else:
-            record[item] = "not built: " + _failure(log, item)
     record_path.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", "utf-8")
     return target
+
+
+def _harvest(module: Path, item: str, target: Path) -> bool:
+    """Copy the module's shaded jar (named `ARTIFACT-VERSION[-SCALA].jar`) into the cache."""
+    for jar in sorted((module / "target").glob(f"{item}-*.jar")):
+        if jar.name.endswith(("-sources.jar", "-tests.jar")):
+            continue
+        version = jar.name.removeprefix(f"{item}-").split("-")[0].removesuffix(".jar")
+        shutil.copy2(jar, target / f"{item}-{version}.jar")
+        return True
+    return False
 
 
 def _failure(log: Path, item: str) -> str:

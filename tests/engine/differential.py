@@ -16,7 +16,6 @@ Full run (corpus, the generated blocks, every available connector), printing the
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import tempfile
 import time
@@ -170,7 +169,14 @@ def compare(paths: Iterable[str], verdicts: dict[str, list[BlockVerdict]] | None
     return tally
 
 
-_SAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+def passed_blocks(verdicts: dict[str, list[BlockVerdict]]) -> set[tuple[str, str]]:
+    """(path, block) pairs whose checks the engine passed: the generator's bases."""
+    return {
+        (path, verdict.block)
+        for path, items in verdicts.items()
+        for verdict in items
+        if verdict.verdict in ("accepted", "outside") and verdict.block not in FILE_STEPS
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -181,7 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     started = time.monotonic()
     corpus = sorted(str(path) for path in Path(options.corpus).rglob("*.conf"))
-    tally = compare(corpus)
+    verdicts = validate_with_seatunnel(corpus)
+    tally = compare(corpus, verdicts)
     print(tally.summary(f"corpus ({len(corpus)} files)"))
     for line in tally.missed:
         print("  missed:", line)
@@ -192,7 +199,9 @@ def main(argv: list[str] | None = None) -> int:
         from tests.engine.faulty_jobs import write_faulty_jobs
 
         with tempfile.TemporaryDirectory() as folder:
-            written = write_faulty_jobs(Path(folder), options.generated, options.seed)
+            written = write_faulty_jobs(
+                Path(folder), options.generated, options.seed, passed_blocks(verdicts)
+            )
             generated = compare(written)
             print(generated.summary(f"generated ({len(written)} files)"))
             for line in generated.missed:
