@@ -22,6 +22,7 @@ import re
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from stconfig.testing import connectors
 from stconfig.testing.validate import BlockVerdict, validate_with_seatunnel
@@ -50,8 +51,13 @@ LEGACY = frozenset(
 """2.3.8's legacy-path plugins, from its source (for connectors the harness cannot load)."""
 
 
-def job(kind: str, name: str) -> str:
-    block = f"{name} {{\n}}"
+FILLERS: dict[str, str] = {"schema": "{ fields { id = int } }", "port": "1"}
+"""Values given to keys an earlier probe named, so the next probe reaches the next check."""
+
+
+def job(kind: str, name: str, given: list[str] | None = None) -> str:
+    body = "".join(f'"{key}" = {FILLERS.get(key, json.dumps("x"))}\n' for key in given or [])
+    block = f"{name} {{\n{body}}}"
     source = block if kind == "source" else SOURCE
     transform = block if kind == "transform" else ""
     sink = block if kind == "sink" else "Console {}"
@@ -61,8 +67,8 @@ def job(kind: str, name: str) -> str:
     )
 
 
-def entry(verdict: BlockVerdict) -> dict[str, object]:
-    record: dict[str, object] = {"check": verdict.check or "none"}
+def entry(verdict: BlockVerdict) -> dict[str, Any]:
+    record: dict[str, Any] = {"check": verdict.check or "none"}
     if verdict.check == "prepare" and verdict.verdict == "refused":
         message = verdict.message.split(" | caused by")[0]
         if NOT_FOUND.search(message):
@@ -78,9 +84,20 @@ def entry(verdict: BlockVerdict) -> dict[str, object]:
     return record
 
 
+UNLESS = {
+    "sink.Neo4j": {"queryParamPosition": ["write_mode", ["BATCH"]]},
+}
+"""Keys a probe found required under default values that prepare() skips for other values, read
+from SeaTunnel's source (Neo4jSinkQueryInfo: `queryParamPosition` only when write_mode is not
+BATCH)."""
+
+ROUNDS = 6
+"""Probes per plugin: each gives the keys the previous refusal named, until prepare() passes."""
+
+
 def main() -> int:
     old = json.loads(OUT.read_text("utf-8")) if OUT.is_file() else {"plugins": {}}
-    plugins: dict[str, dict[str, object]] = {}
+    plugins: dict[str, dict[str, Any]] = {}
     mapped = [key.removeprefix("seatunnel.") for key in connectors.plugin_mapping()]
     mapped = [key for key in mapped if re.fullmatch(r"(source|sink|transform)\.[\w-]+", key)]
     for key in mapped:
@@ -90,20 +107,46 @@ def main() -> int:
         else:
             legacy = key.lower() in {name.lower() for name in LEGACY}
             plugins[key] = {"check": "prepare" if legacy else "option_rule", "verified": False}
-    with tempfile.TemporaryDirectory() as folder:
-        files: dict[str, str] = {}
-        for key in mapped:
-            kind, name = key.split(".", 1)
-            path = Path(folder) / f"{kind}.{name}.conf"
-            path.write_text(job(kind, name), encoding="utf-8")
-            files[str(path)] = f"{kind}.{name}"
-        results = validate_with_seatunnel(files)
+    pending: dict[str, list[str]] = {key: [] for key in mapped}  # plugin -> keys given so far
+    for _round in range(ROUNDS):
+        with tempfile.TemporaryDirectory() as folder:
+            files: dict[str, str] = {}
+            for key, given in pending.items():
+                kind, name = key.split(".", 1)
+                path = Path(folder) / f"{kind}.{name}.conf"
+                path.write_text(job(kind, name, given), encoding="utf-8")
+                files[str(path)] = key
+            results = validate_with_seatunnel(files)
+        following: dict[str, list[str]] = {}
         for written, plugin in files.items():
             kind = plugin.split(".", 1)[0]
             verdicts = results.get(written) or []
             for verdict in verdicts:
-                if verdict.block == f"{kind}[0]" and verdict.verdict != "not_checkable":
-                    plugins[plugin] = entry(verdict)
+                if verdict.block != f"{kind}[0]" or verdict.verdict == "not_checkable":
+                    continue
+                found = entry(verdict)
+                given = pending[plugin]
+                if not given:
+                    plugins[plugin] = found
+                elif found.get("requires") or found.get("requires_one_of"):
+                    merged = plugins[plugin]
+                    required = [*merged.get("requires", []), *found.get("requires", [])]
+                    merged["requires"] = list(dict.fromkeys(required))
+                    groups = [*merged.get("requires_one_of", []), *found.get("requires_one_of", [])]
+                    if groups:
+                        merged["requires_one_of"] = groups
+                newly = [*found.get("requires", [])]
+                newly += [group[0] for group in found.get("requires_one_of", [])]
+                if found["check"] == "prepare" and newly and not set(newly) <= set(given):
+                    following[plugin] = [*given, *newly]
+        if not following:
+            break
+        pending = following
+    for plugin, conditions in UNLESS.items():
+        entry_ = plugins.get(plugin)
+        if entry_ is not None:
+            entry_["requires"] = [k for k in entry_.get("requires", []) if k not in conditions]
+            entry_["requires_unless"] = conditions
     record = {
         "about": old.get("about", ""),
         "version": "2.3.8",

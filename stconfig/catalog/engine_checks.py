@@ -32,6 +32,9 @@ class EngineCheck:
     """Groups of keys of which `prepare()` needs at least one."""
     engine_message: str = ""
     """The engine's message when `prepare()` refuses an empty block."""
+    unless: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    """(key, option, values): `prepare()` requires `key` too, except when `option` is one of
+    `values` (compared case-insensitively)."""
 
 
 @cache
@@ -46,6 +49,10 @@ def _table(version: str) -> dict[str, EngineCheck] | None:
             tuple(entry.get("requires", ())),
             tuple(tuple(group) for group in entry.get("requires_one_of", ())),
             entry.get("engine_message", ""),
+            tuple(
+                (key, option, tuple(values))
+                for key, (option, values) in entry.get("requires_unless", {}).items()
+            ),
         )
         for key, entry in raw.items()
     }

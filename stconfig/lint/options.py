@@ -218,6 +218,14 @@ class PluginCheck:
         problem = value_problem(option, member.value)
         if problem is not None:
             kind: FindingKind = "enum" if option.type in ("enum", "list<enum>") else "type"
+            if self.engine is not None and self.engine.check == "prepare":
+                message = (
+                    f"{key} {problem}; SeaTunnel {self.version} does not check this value: "
+                    f"{self.spec.name} takes the legacy path (the plugin's own prepare()), "
+                    "which reads only some options, so the job may fail only when it runs"
+                )
+                self.add("unchecked", key, member.value.span or member.key_span, message)
+                return
             span = member.value.span or member.key_span
             hint = None
             if kind == "enum" and isinstance(member.value, Scalar):
@@ -246,9 +254,21 @@ class PluginCheck:
             self.add(kind, problem.key, span, message)
 
     def required_by_prepare(self) -> tuple[str, ...]:
+        """Keys the legacy `prepare()` requires in this block (conditions applied)."""
         if self.engine is None or self.engine.check != "prepare":
             return ()
-        return self.engine.requires
+        conditional = tuple(key for key, *_ in self.engine.unless if not self._exempt(key))
+        return (*self.engine.requires, *conditional)
+
+    def _exempt(self, key: str) -> bool:
+        """`prepare()` skips `key` because its condition option has one of the given values."""
+        for needed, option, values in self.engine.unless if self.engine else ():
+            if needed == key:
+                value = self.folded.get(option)
+                if value is None and (spec_option := self.spec.option(option)) is not None:
+                    value = spec_option.default
+                return str(value).upper() in {v.upper() for v in values}
+        return False
 
     def prepare_requirements(self) -> None:
         """The keys the legacy `prepare()` refuses to go without (`CheckConfigUtil`)."""
@@ -261,6 +281,10 @@ class PluginCheck:
         for key in engine.requires:
             if not self._set(key):
                 self.add("missing", key, self.plugin_span(), f"{head} {key!r} is required{said}")
+        for key, option, values in engine.unless:
+            if not self._exempt(key) and not self._set(key):
+                because = f" unless {option} is {' or '.join(values)}"
+                self.add("missing", key, self.plugin_span(), f"{head} {key!r} is required{because}")
         for group in engine.one_of:
             if not any(self._set(key) for key in group):
                 wanted = " or ".join(repr(key) for key in group)

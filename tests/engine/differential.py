@@ -16,6 +16,7 @@ Full run (corpus, the generated blocks, every available connector), printing the
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 import time
@@ -41,7 +42,27 @@ FRAGMENT = (
 
 EXCEPTIONS: dict[tuple[str, str], str] = {}
 """(plugin, lint code) -> why an ST3xx error on a block the engine accepts is still right: the
-engine refuses the job only later, when it runs. Empty until a case needs it."""
+engine refuses the job only later, when it runs. Empty: no case needs it."""
+
+KNOWN_MISSES: dict[str, str] = {
+    r"maxcompute_to_maxcompute\.conf source\[0\] Maxcompute: .*URISyntaxException": (
+        "Maxcompute's legacy prepare() parses `endpoint` as a URI when the block has no schema "
+        "('<http://...>' is not one); the catalog has no value rule for endpoints"
+    ),
+    r"maxcompute_to_fake\.conf source\[0\] Maxcompute: .*Request URI\(http or https\)": (
+        "the ODPS client inside Maxcompute's prepare() refuses an endpoint without http(s); the "
+        "catalog has no value rule for endpoints"
+    ),
+    r"jdbc_opengauss_source_and_sink\.conf source\[0\] jdbc: .*JDBC-06": (
+        "2.3.8's Jdbc source has no dialect for `jdbc:opengauss:` URLs; the catalog does not "
+        "know the dialects"
+    ),
+    r" sink\[0\] Assert: .*ASSERT-03": (
+        "the Assert sink (a test sink) compares its expected catalog table with the upstream "
+        "one when it is created: a data assertion, not a configuration check"
+    ),
+}
+"""Pattern on a missed refusal -> why lint cannot see it (recall exceptions, listed)."""
 
 
 @dataclass
@@ -56,14 +77,17 @@ class Tally:
     fragments: int = 0
     not_checkable: int = 0
     missed: list[str] = field(default_factory=list)
-    """Engine refusals without a lint error: recall failures."""
+    """Engine refusals without a lint error and without a listed reason: recall failures."""
+    explained: list[str] = field(default_factory=list)
+    """Engine refusals without a lint error that `KNOWN_MISSES` explains."""
     false: list[str] = field(default_factory=list)
     """ST3xx errors where the engine accepts the block: precision failures."""
     by_verdict: Counter[str] = field(default_factory=Counter)
 
     @property
     def recall(self) -> float:
-        return self.refused_with_error / self.refused if self.refused else 1.0
+        judged = self.refused - len(self.explained)
+        return self.refused_with_error / judged if judged else 1.0
 
     @property
     def precision(self) -> float:
@@ -73,7 +97,9 @@ class Tally:
     def summary(self, label: str) -> str:
         return (
             f"{label}: engine refusals {self.refused}, with a lint error {self.refused_with_error}"
-            f" (recall {self.recall:.2%}); ST3xx errors {self.errors}, on refused blocks "
+            f", listed exceptions {len(self.explained)}"
+            f" (recall {self.recall:.2%} of the others); ST3xx errors {self.errors}, on refused "
+            "blocks "
             f"{self.errors_refused}, excused {self.excused} (precision {self.precision:.2%}); "
             f"refused fragments {self.fragments} ({FRAGMENT}); "
             f"not checkable {self.not_checkable}; verdicts {dict(sorted(self.by_verdict.items()))}"
@@ -147,7 +173,12 @@ def compare(paths: Iterable[str], verdicts: dict[str, list[BlockVerdict]] | None
                 tally.refused -= 1
                 tally.fragments += 1
             else:
-                tally.missed.append(_describe(verdict))
+                line = _describe(verdict)
+                reasons = [why for rule, why in KNOWN_MISSES.items() if re.search(rule, line)]
+                if reasons:
+                    tally.explained.append(f"{line[:200]} -- {reasons[0]}")
+                else:
+                    tally.missed.append(line)
         for block, diagnostics in lint.items():
             for diagnostic in diagnostics:
                 if not diagnostic.code.startswith("ST3"):
@@ -162,7 +193,8 @@ def compare(paths: Iterable[str], verdicts: dict[str, list[BlockVerdict]] | None
                     tally.excused += 1
                 else:
                     tally.false.append(
-                        f"{path}:{diagnostic.line}:{diagnostic.column}: {diagnostic.code} "
+                        f"{path}:{diagnostic.line}:{diagnostic.column}: {judged.plugin} "
+                        f"{diagnostic.code} "
                         f"{diagnostic.message[:200]} (engine: {judged.verdict}"
                         f"{' ' + judged.note if judged.note else ''})"
                     )
@@ -190,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     verdicts = validate_with_seatunnel(corpus)
     tally = compare(corpus, verdicts)
     print(tally.summary(f"corpus ({len(corpus)} files)"))
+    for line in tally.explained:
+        print("  listed:", line)
     for line in tally.missed:
         print("  missed:", line)
     for line in tally.false:
@@ -204,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
             )
             generated = compare(written)
             print(generated.summary(f"generated ({len(written)} files)"))
+            for line in generated.explained:
+                print("  listed:", line)
             for line in generated.missed:
                 print("  missed:", line)
             for line in generated.false:
