@@ -27,11 +27,14 @@ from typing import Any
 from stconfig.testing import connectors
 from stconfig.testing.validate import BlockVerdict, validate_with_seatunnel
 
+CORPUS = Path("/work/shared/conformance/seatunnel-2.3.8/cases")
 OUT = Path(__file__).resolve().parents[1] / "stconfig/catalog/data/engine-checks-2.3.8.json"
 SOURCE = 'FakeSource { schema { fields { id = "int" } } }'
 ALL_OF = re.compile(r"please specify \[([^\]]*)\] as non-empty")
 ONE_OF = re.compile(r"please specify at least one config of \[([^\]]*)\] as non-empty")
-ONE_KEY = re.compile(r"No configuration setting found for key '([^']+)'|Key: '([^']+)'")
+EXPLICIT_KEY = re.compile(r"Config must include column : Key: '([^']+)'")
+"""An explicit check (Sentry); a bare `getString` of a missing key is not one: it may sit
+behind a condition, and it names only the first key missing."""
 NOT_FOUND = re.compile(r"Plugin PluginIdentifier\{[^}]*\} not found")
 
 
@@ -40,12 +43,12 @@ LEGACY = frozenset(
         *(f"source.{name}" for name in ("AmazonDynamodb", "Cassandra", "Clickhouse", "CosFile")),
         *(f"source.{name}" for name in ("Easysearch", "FtpFile", "GoogleSheets", "HdfsFile")),
         *(f"source.{name}" for name in ("InfluxDB", "IoTDB", "Maxcompute", "Neo4j", "OpenMldb")),
-        *(f"source.{name}" for name in ("RabbitMQ", "SftpFile", "Socket", "TDengine")),
+        *(f"source.{name}" for name in ("RabbitMQ", "SftpFile", "Socket", "TDengine", "ObsFile")),
         *(f"sink.{name}" for name in ("AmazonDynamodb", "Cassandra", "Clickhouse", "CosFile")),
         *(f"sink.{name}" for name in ("ClickhouseFile", "DataHub", "DingTalk", "Easysearch")),
         *(f"sink.{name}" for name in ("GoogleFirestore", "HdfsFile", "IoTDB", "Maxcompute")),
         *(f"sink.{name}" for name in ("MongoDB", "Neo4j", "RabbitMQ", "Sentry", "Slack")),
-        *(f"sink.{name}" for name in ("Socket", "Tablestore", "TDengine")),
+        *(f"sink.{name}" for name in ("Socket", "Tablestore", "TDengine", "ObsFile")),
     ]
 )
 """2.3.8's legacy-path plugins, from its source (for connectors the harness cannot load)."""
@@ -74,7 +77,7 @@ def entry(verdict: BlockVerdict) -> dict[str, Any]:
         if NOT_FOUND.search(message):
             record["check"] = "none"  # legacy path, but no legacy plugin loads under that name
         required = [key.strip() for group in ALL_OF.findall(message) for key in group.split(",")]
-        required += [a or b for a, b in ONE_KEY.findall(message)]
+        required += EXPLICIT_KEY.findall(message)
         if required:
             record["requires"] = required
         groups = [[key.strip() for key in group.split(",")] for group in ONE_OF.findall(message)]
@@ -90,6 +93,63 @@ UNLESS = {
 """Keys a probe found required under default values that prepare() skips for other values, read
 from SeaTunnel's source (Neo4jSinkQueryInfo: `queryParamPosition` only when write_mode is not
 BATCH)."""
+
+BAD_VALUES = {"enum": "STCONFIG_NOT_A_CONSTANT", "boolean": "maybe"}
+"""A value SeaTunnel cannot convert, per option type (numbers get `abc`)."""
+PASSED = ("accepted", "outside")
+STRICT_TYPES = ("int", "long", "double", "float", "boolean", "enum")
+
+
+def probe_values(plugins: dict[str, dict[str, Any]]) -> None:
+    """Which typed options the engine converts while it builds the block (`strict_values`).
+
+    From one corpus block per plugin that the engine passes, one job per typed option with a
+    value SeaTunnel cannot convert: refused means the engine reads the option at once; passed
+    means it reads it only when the job runs (or never). Plugins without such a block get no
+    `strict_values` (the linter then trusts the types as before).
+    """
+    from stconfig.catalog.registry import canonical_name, plugin_spec
+    from stconfig.errors import StconfigError
+    from stconfig.reader import load
+
+    corpus = sorted(str(path) for path in CORPUS.rglob("*.conf"))
+    verdicts = validate_with_seatunnel(corpus)
+    bases: dict[str, tuple[dict[str, Any], str, int]] = {}
+    for path in corpus:
+        for verdict in verdicts.get(path, []):
+            kind, _, rest = verdict.block.partition("[")
+            if kind not in ("source", "transform", "sink") or verdict.verdict not in PASSED:
+                continue
+            name = canonical_name(kind, verdict.plugin, version="2.3.8")
+            if name is None or f"{kind}.{name}" in bases:
+                continue
+            try:
+                data = load(path, environ={}, unresolved="keep", placeholders="keep").to_dict()
+            except (StconfigError, OSError):
+                continue
+            bases[f"{kind}.{name}"] = (data, kind, int(rest.rstrip("]")))
+    with tempfile.TemporaryDirectory() as folder:
+        probes: dict[str, tuple[str, str, str]] = {}
+        for plugin, (data, kind, index) in sorted(bases.items()):
+            spec = plugin_spec(kind, plugin.split(".", 1)[1], version="2.3.8")
+            for option in spec.options:
+                if option.type not in STRICT_TYPES or option.key.endswith("."):
+                    continue
+                job = json.loads(json.dumps(data))
+                job[kind][index][option.key] = BAD_VALUES.get(option.type, "abc")
+                probe = Path(folder) / f"{len(probes):05d}.json"
+                probe.write_text(json.dumps(job), encoding="utf-8")
+                probes[str(probe)] = (plugin, option.key, f"{kind}[{index}]")
+        results = validate_with_seatunnel(probes)
+    strict: dict[str, list[str]] = {plugin: [] for plugin in bases}
+    for written, (plugin, key, block) in probes.items():
+        for verdict in results.get(written, []):
+            if verdict.block == block and verdict.verdict == "refused":
+                strict[plugin].append(key)
+    for plugin, keys in strict.items():
+        if plugin in plugins:
+            plugins[plugin]["strict_values"] = sorted(keys)
+
 
 ROUNDS = 6
 """Probes per plugin: each gives the keys the previous refusal named, until prepare() passes."""
@@ -142,6 +202,7 @@ def main() -> int:
         if not following:
             break
         pending = following
+    probe_values(plugins)
     for plugin, conditions in UNLESS.items():
         entry_ = plugins.get(plugin)
         if entry_ is not None:

@@ -32,6 +32,9 @@ class EngineCheck:
     """Groups of keys of which `prepare()` needs at least one."""
     engine_message: str = ""
     """The engine's message when `prepare()` refuses an empty block."""
+    strict_values: frozenset[str] | None = None
+    """Typed options whose bad value the engine refuses while building the block (probed);
+    None when not probed. The others are converted only when the job runs, if ever."""
     unless: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     """(key, option, values): `prepare()` requires `key` too, except when `option` is one of
     `values` (compared case-insensitively)."""
@@ -49,6 +52,7 @@ def _table(version: str) -> dict[str, EngineCheck] | None:
             tuple(entry.get("requires", ())),
             tuple(tuple(group) for group in entry.get("requires_one_of", ())),
             entry.get("engine_message", ""),
+            None if "strict_values" not in entry else frozenset(entry["strict_values"]),
             tuple(
                 (key, option, tuple(values))
                 for key, (option, values) in entry.get("requires_unless", {}).items()

@@ -218,7 +218,17 @@ class PluginCheck:
         problem = value_problem(option, member.value)
         if problem is not None:
             kind: FindingKind = "enum" if option.type in ("enum", "list<enum>") else "type"
-            if self.engine is not None and self.engine.check == "prepare":
+            engine = self.engine
+            strict = None if engine is None else engine.strict_values
+            if strict is not None and not set(option.keys) & strict:
+                message = (
+                    f"{key} {problem}; SeaTunnel {self.version} does not check this value when "
+                    f"it builds {self.spec.name}: the job fails only when the plugin reads it, "
+                    "if ever"
+                )
+                self.add("unchecked", key, member.value.span or member.key_span, message)
+                return
+            if strict is None and engine is not None and engine.check == "prepare":
                 message = (
                     f"{key} {problem}; SeaTunnel {self.version} does not check this value: "
                     f"{self.spec.name} takes the legacy path (the plugin's own prepare()), "

@@ -178,9 +178,9 @@ def out_of_enum(job: Job) -> Iterator[Mutation]:
                 and literal(value.span, job)
                 and value.span is not None
             ):
-                yield Mutation(
-                    value.span.start, value.span.end, '"not_a_value"', frozenset({"ST307"})
-                )
+                # ST312 (a warning) where 2.3.8 runs the plugin's own prepare(), not the rule
+                codes = frozenset({"ST307", "ST312"})
+                yield Mutation(value.span.start, value.span.end, '"not_a_value"', codes)
                 return
 
 
