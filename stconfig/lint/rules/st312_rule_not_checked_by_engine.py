@@ -6,7 +6,10 @@ For plugins that SeaTunnel 2.3.8 runs on its legacy path (the factory does not i
 `prepare(Config)` and never validates the `OptionRule`), reports the rule's required,
 exclusive, bundled and conditional groups as warnings instead of errors. The catalog records
 how the engine checks each plugin (`stconfig/catalog/data/engine-checks-2.3.8.json`, asked of
-the engine itself); the keys the legacy `prepare()` does require stay errors (ST302).
+the engine itself); the keys the legacy `prepare()` does require stay errors (ST302). It also
+reports, as warnings, values SeaTunnel cannot convert (ST303/ST307 otherwise) in options that
+the engine, asked option by option, does not convert while it builds the plugin (the catalog's
+`strict_values`): such a value fails the job only when the plugin reads it, if ever.
 
 ## Why is this bad?
 The engine runs the job, but the documented rule is not met: the option usually matters to
