@@ -15,6 +15,7 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from stconfig import limits
 from stconfig.errors import StconfigError
 from stconfig.lint.diagnostic import Change, Diagnostic, Edit, ReadingPath, RenameKey, SetValue
 from stconfig.model.values import PlainValue
@@ -70,6 +71,7 @@ def check_fixes(
     Without a reading, no fix can be checked, so none is offered (`unreadable` says why).
     """
     checked: list[Diagnostic] = []
+    budget = limits.MAX_CHECKED_FIXES
     for diagnostic in diagnostics:
         fix = diagnostic.fix
         if fix is None:
@@ -78,6 +80,12 @@ def check_fixes(
         try:
             if reading is None:
                 raise FixRefused(unreadable)
+            if budget == 0:
+                raise FixRefused(
+                    f"not checked: more than {limits.MAX_CHECKED_FIXES} fixes in one file; "
+                    "it is offered once the others are applied (docs/limits.md)"
+                )
+            budget -= 1
             refuse_unless_exact(reading, fix.edits, fix.changes)
         except FixRefused as refusal:
             note = f"fix not applied: {refusal}"
