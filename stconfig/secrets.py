@@ -363,6 +363,11 @@ SUBSTRING_LENGTH = 8
 """Values this long are found anywhere; shorter ones only as whole words, so that a
 password `pass` does not eat into the word `password`."""
 
+SEARCHED_LENGTH = 3
+"""Shorter values (`a`, `s1`) are masked where they are written but not searched for in
+messages: as words they would turn every `a` of a sentence into the mask, and a one- or
+two-character secret hides nothing a reader could not guess."""
+
 
 @lru_cache(maxsize=1024)
 def _occurrences(value: str) -> re.Pattern[str]:
@@ -500,7 +505,7 @@ def redact(text: str, values: Iterable[str]) -> str:
     replaced by the mask; values shorter than `SUBSTRING_LENGTH` only as whole words."""
     forms: set[str] = set()
     for value in values:
-        if value.strip() and not _names_a_secret(value):
+        if len(value.strip()) >= SEARCHED_LENGTH and not _names_a_secret(value):
             forms |= {value, repr(value)[1:-1], value.encode("unicode_escape").decode()}
             forms.add(value.replace("\\", "\\\\").replace('"', '\\"'))
     for form in sorted(forms, key=len, reverse=True):

@@ -26,6 +26,8 @@ class SourceFile:
     _line_starts: list[int] | None = field(default=None, repr=False)
     _secrets: list[Region] | None = field(default=None, repr=False)
     _secret_values: frozenset[str] = field(default=frozenset(), repr=False)
+    _line_secrets: dict[int, list[Region]] = field(default_factory=dict, repr=False)
+    """A large text's secrets around each line asked for (many findings share a line)."""
 
     def _starts(self) -> list[int]:
         if self._line_starts is None:
@@ -73,18 +75,25 @@ class SourceFile:
         if known != self._secret_values:
             self._secret_values = known
             self._secrets = None
+            self._line_secrets.clear()
 
     def line_secret_regions(self, line: int) -> list[Region]:
         """The secrets around a 1-based line. A large text is read from a window of lines
         around it rather than whole, so printing one line stays cheap."""
         if len(self.text) <= WHOLE_SCAN_LIMIT:
             return self.secret_regions()
+        cached = self._line_secrets.get(line)
+        if cached is not None:
+            return cached
         from stconfig.secrets import secret_regions
 
         start = self.line_start(max(1, line - WINDOW_LINES))
         end = self.line_start(line + WINDOW_LINES + 1)
         found = secret_regions(self.text[start:end], self._secret_values)
-        return [(first + start, last + start) for first, last in found]
+        regions = self._line_secrets[line] = [
+            (first + start, last + start) for first, last in found
+        ]
+        return regions
 
     def masked_line(self, line: int) -> MaskedLine:
         """A 1-based line as every printer shows it: with its secrets masked."""

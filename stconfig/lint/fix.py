@@ -11,11 +11,11 @@ key that lands on an existing one, is not applied, and its finding says why.
 from __future__ import annotations
 
 import copy
-import difflib
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from stconfig import limits
 from stconfig.errors import StconfigError
 from stconfig.lint.diagnostic import Change, Diagnostic, Edit, ReadingPath, RenameKey, SetValue
 from stconfig.model.values import PlainValue
@@ -71,6 +71,7 @@ def check_fixes(
     Without a reading, no fix can be checked, so none is offered (`unreadable` says why).
     """
     checked: list[Diagnostic] = []
+    budget = limits.MAX_CHECKED_FIXES
     for diagnostic in diagnostics:
         fix = diagnostic.fix
         if fix is None:
@@ -79,6 +80,12 @@ def check_fixes(
         try:
             if reading is None:
                 raise FixRefused(unreadable)
+            if budget == 0:
+                raise FixRefused(
+                    f"not checked: more than {limits.MAX_CHECKED_FIXES} fixes in one file; "
+                    "it is offered once the others are applied (docs/limits.md)"
+                )
+            budget -= 1
             refuse_unless_exact(reading, fix.edits, fix.changes)
         except FixRefused as refusal:
             note = f"fix not applied: {refusal}"
@@ -113,11 +120,15 @@ def refuse_unless_exact(
 def expected_reading(
     before: dict[str, PlainValue], changes: Iterable[Change]
 ) -> dict[str, PlainValue]:
-    """The original reading with the fix's intended changes made; FixRefused when impossible."""
-    result = copy.deepcopy(before)
+    """The original reading with the fix's intended changes made; FixRefused when impossible.
+
+    Only the containers on a changed path are copied (the rest is shared with `before`, never
+    mutated): building the expectation costs the size of the change, not of the job.
+    """
+    result = dict(before)
     for change in changes:
         if isinstance(change, RenameKey):
-            parent = _container(result, change.at)
+            parent = _owned(result, change.at)
             if not isinstance(parent, dict) or change.old not in parent:
                 raise FixRefused(f"{where((*change.at, change.old))} is not in the job as read")
             if change.new in parent:
@@ -128,7 +139,7 @@ def expected_reading(
             parent[change.new] = parent.pop(change.old)
         else:
             *head, last = change.at
-            parent = _container(result, tuple(head))
+            parent = _owned(result, tuple(head))
             if not _holds(parent, last):
                 raise FixRefused(f"{where(change.at)} is not in the job as read")
             if isinstance(parent, dict):
@@ -146,16 +157,22 @@ def _holds(container: PlainValue, step: str | int) -> bool:
     return False
 
 
-def _container(data: PlainValue, path: ReadingPath) -> PlainValue:
-    """The value at `path`, or None when the path does not exist."""
-    current = data
+def _owned(data: dict[str, PlainValue], path: ReadingPath) -> PlainValue:
+    """The value at `path` (None when the path does not exist), each container on the way
+    copied first, so that it may be changed in place without touching the original."""
+    current: PlainValue = data
     for step in path:
         if isinstance(current, dict) and isinstance(step, str):
-            current = current.get(step)
+            child = current.get(step)
+            if isinstance(child, dict | list):
+                child = current[step] = child.copy()
         elif isinstance(current, list) and isinstance(step, int) and 0 <= step < len(current):
-            current = current[step]
+            child = current[step]
+            if isinstance(child, dict | list):
+                child = current[step] = child.copy()
         else:
             return None
+        current = child
     return current
 
 
@@ -313,6 +330,8 @@ def _overlaps(edit: Edit, others: list[Edit]) -> bool:
 
 
 def unified_diff(source: SourceFile, new_text: str) -> str:
+    import difflib  # only `--diff` needs it; a plain lint does not pay for the import
+
     return "".join(
         difflib.unified_diff(
             source.text.splitlines(keepends=True),

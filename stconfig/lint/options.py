@@ -23,6 +23,7 @@ from stconfig.source import Span
 from stconfig.versions import Version, catalog_for, catalog_note
 
 if TYPE_CHECKING:
+    from stconfig.catalog.engine_checks import EngineCheck
     from stconfig.catalog.spec import OptionSpec, PluginSpec
     from stconfig.model.job import Job, Plugin
 
@@ -37,9 +38,13 @@ FindingKind = Literal[
     "bundled",
     "conditional",
     "run_time",
+    "unchecked",
 ]
 INTEGER = re.compile(r"\s*[+-]?\d+\s*")
 NUMBER = re.compile(r"\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*")
+PLACEHOLDER = re.compile(r"\$\{[^}]*\}")
+STRICT_KINDS = frozenset({"enum", "int", "long", "double", "float", "decimal", "boolean"})
+"""Types SeaTunnel parses strictly: an unset `"${name}"` left as text fails to convert."""
 INT_RANGE = (-(2**31), 2**31 - 1)
 LONG_RANGE = (-(2**63), 2**63 - 1)
 
@@ -64,6 +69,7 @@ def check_job(job: Job, target: Version) -> list[OptionFinding]:
     `newer-plugin` (a warning: the target may have it), and every finding says which
     catalog's options it used.
     """
+    from stconfig.catalog.engine_checks import engine_check, engine_checks_known
     from stconfig.catalog.registry import canonical_name, plugin_spec, suggest
 
     version, exact = catalog_for(target)
@@ -98,7 +104,11 @@ def check_job(job: Job, target: Version) -> list[OptionFinding]:
             )
             continue
         spec = plugin_spec(plugin.kind, name, version=version)
-        found = PluginCheck(plugin, spec).run()
+        engine = engine_check(plugin.kind, spec.name, version=version)
+        if exact and engine_checks_known(version) and (engine is None or engine.check == "none"):
+            findings.append(_not_loadable(plugin, spec.name, version, engine))
+            continue
+        found = PluginCheck(plugin, spec, engine, version).run()
         if not exact:
             used = f" (checked with SeaTunnel {version}'s options; the target is {target})"
             found = [replace(f, message=f.message + used) for f in found]
@@ -106,12 +116,46 @@ def check_job(job: Job, target: Version) -> list[OptionFinding]:
     return findings
 
 
-class PluginCheck:
-    """The checks of one plugin block against its spec."""
+RULE_KINDS = frozenset({"missing", "exclusive", "bundled", "conditional"})
+"""Findings that come from the `OptionRule` alone: the engine checks them on the factory path."""
 
-    def __init__(self, plugin: Plugin, spec: PluginSpec) -> None:
+
+def _not_loadable(
+    plugin: Plugin, name: str, version: str, engine: EngineCheck | None
+) -> OptionFinding:
+    """A catalog plugin the engine of that version cannot load (its own plugin list says so)."""
+    member = plugin.name_member
+    span = None
+    if member is not None:
+        span = member.key_span if member.implicit else member.value.span
+    if engine is None:
+        why = f"SeaTunnel {version}'s plugin-mapping.properties and factories have no such plugin"
+    else:
+        why = f"SeaTunnel {version} finds no plugin to run under that name: {engine.engine_message}"
+    message = f"{name!r} is not a SeaTunnel {version} {plugin.kind} plugin: {why}"
+    return OptionFinding("unknown-plugin", plugin, name, span, message)
+
+
+class PluginCheck:
+    """The checks of one plugin block against its spec and the engine's way of checking it.
+
+    With `engine` saying the engine takes the legacy path (`prepare`), `OptionRule` findings the
+    engine never makes become `unchecked` warnings, and the keys `prepare()` requires become
+    `missing` errors; without it (versions the engine was not asked about) the `OptionRule`
+    is trusted.
+    """
+
+    def __init__(
+        self,
+        plugin: Plugin,
+        spec: PluginSpec,
+        engine: EngineCheck | None = None,
+        version: str = "",
+    ) -> None:
         self.plugin = plugin
         self.spec = spec
+        self.engine = engine
+        self.version = version
         self.folded: dict[str, object] = {}
         self.members: dict[str, Member] = {}
         self.findings: list[OptionFinding] = []
@@ -120,6 +164,8 @@ class PluginCheck:
         for key, member in self.plugin.node.members.items():
             self.visit(key, member)
         self.rules()
+        self.prepare_requirements()
+        self.misspelled_requirements()
         return self.findings
 
     def add(
@@ -167,6 +213,24 @@ class PluginCheck:
         problem = value_problem(option, member.value)
         if problem is not None:
             kind: FindingKind = "enum" if option.type in ("enum", "list<enum>") else "type"
+            engine = self.engine
+            strict = None if engine is None else engine.strict_values
+            if strict is not None and not set(option.keys) & strict:
+                message = (
+                    f"{key} {problem}; SeaTunnel {self.version} does not check this value when "
+                    f"it builds {self.spec.name}: the job fails only when the plugin reads it, "
+                    "if ever"
+                )
+                self.add("unchecked", key, member.value.span or member.key_span, message)
+                return
+            if strict is None and engine is not None and engine.check == "prepare":
+                message = (
+                    f"{key} {problem}; SeaTunnel {self.version} does not check this value: "
+                    f"{self.spec.name} takes the legacy path (the plugin's own prepare()), "
+                    "which reads only some options, so the job may fail only when it runs"
+                )
+                self.add("unchecked", key, member.value.span or member.key_span, message)
+                return
             span = member.value.span or member.key_span
             hint = None
             if kind == "enum" and isinstance(member.value, Scalar):
@@ -177,11 +241,96 @@ class PluginCheck:
     def rules(self) -> None:
         from stconfig.catalog.rules import check_rules
 
+        legacy = self.engine is not None and self.engine.check == "prepare"
         for problem in check_rules(self.spec, self.folded):
             member = self.members.get(problem.key)
             span = member.key_span if member is not None else self.plugin_span()
             message = f"{self.spec.name} {self.plugin.kind}: {problem.message}"
-            self.add(problem.kind, problem.key, span, message)
+            kind: FindingKind = problem.kind
+            if legacy and kind in RULE_KINDS:
+                if kind == "missing" and problem.key in self.required_by_prepare():
+                    continue  # reported by prepare_requirements, with the engine's words
+                kind = "unchecked"
+                message += (
+                    f"; SeaTunnel {self.version} does not check this: {self.spec.name} takes the "
+                    "legacy path (the plugin's own prepare()), which never validates the "
+                    "OptionRule and does not require it"
+                )
+            self.add(kind, problem.key, span, message)
+
+    def required_by_prepare(self) -> tuple[str, ...]:
+        """Keys the legacy `prepare()` requires in this block (conditions applied)."""
+        if self.engine is None or self.engine.check != "prepare":
+            return ()
+        conditional = tuple(key for key, *_ in self.engine.unless if not self._exempt(key))
+        return (*self.engine.requires, *conditional)
+
+    def _exempt(self, key: str) -> bool:
+        """`prepare()` skips `key` because its condition option has one of the given values."""
+        for needed, option, values in self.engine.unless if self.engine else ():
+            if needed == key:
+                value = self.folded.get(option)
+                if value is None and (spec_option := self.spec.option(option)) is not None:
+                    value = spec_option.default
+                return str(value).upper() in {v.upper() for v in values}
+        return False
+
+    def prepare_requirements(self) -> None:
+        """The keys the legacy `prepare()` refuses to go without (`CheckConfigUtil`)."""
+        engine = self.engine
+        if engine is None or engine.check != "prepare":
+            return
+        words = engine.engine_message.rpartition("Message: ")[2]
+        said = f"; SeaTunnel {self.version}'s prepare() refuses the block: {words!r}"
+        head = f"{self.spec.name} {self.plugin.kind}: option"
+        for key in engine.requires:
+            if not self._set(key):
+                self.add("missing", key, self.plugin_span(), f"{head} {key!r} is required{said}")
+        for key, option, values in engine.unless:
+            if not self._exempt(key) and not self._set(key):
+                because = f" unless {option} is {' or '.join(values)}"
+                self.add("missing", key, self.plugin_span(), f"{head} {key!r} is required{because}")
+        for group in engine.one_of:
+            if not any(self._set(key) for key in group):
+                wanted = " or ".join(repr(key) for key in group)
+                self.add(
+                    "missing", group[0], self.plugin_span(), f"{head} {wanted} is required{said}"
+                )
+
+    def _set(self, key: str) -> bool:
+        """What `CheckConfigUtil.isValidParam` accepts: the path exists with a non-null value
+        that is not an empty list (an empty string counts as set)."""
+        value = self.folded.get(key)
+        if value is None:
+            member = self.plugin.node.members.get(key)
+            value = None if member is None else member.value.to_python()
+        return value is not None and value != []
+
+    def misspelled_requirements(self) -> None:
+        """An unknown key close to a missing required key is that key, misspelled: one error
+        at the misspelling ("did you mean"), instead of a warning there and an error at the
+        plugin's name."""
+        missing = {f.key: f for f in self.findings if f.kind == "missing"}
+        replaced: dict[str, OptionFinding] = {}
+        for finding in self.findings:
+            target = missing.get(finding.suggestion or "")
+            if finding.kind != "unknown" or target is None or target.key in replaced:
+                continue
+            message = f"{target.message}; {finding.key!r} is set instead, which SeaTunnel ignores"
+            replaced[target.key] = OptionFinding(
+                "missing", self.plugin, finding.key, finding.span, message, target.key
+            )
+        if not replaced:
+            return
+        kept = []
+        for finding in self.findings:
+            if finding.kind == "missing" and finding.key in replaced:
+                continue
+            if finding.kind == "unknown" and finding.suggestion in replaced:
+                kept.append(replaced[finding.suggestion or ""])
+                continue
+            kept.append(finding)
+        self.findings = kept
 
     def plugin_span(self) -> Span | None:
         member = self.plugin.name_member
@@ -202,6 +351,12 @@ def value_problem(option: OptionSpec, node: Node) -> str | None:
     if kind in ("any", "string", "object") or (isinstance(node, Scalar) and node.value is None):
         return None
     if isinstance(node, Scalar) and isinstance(node.value, str) and "${" in node.value:
+        if kind in STRICT_KINDS and PLACEHOLDER.fullmatch(node.value.strip()):
+            return (
+                f"is the placeholder {node.value!r}, which no variable sets: SeaTunnel reads it "
+                f"as that text and cannot convert it to {kind_name(option)} (set it with "
+                "`-i NAME=VALUE` / --var)"
+            )
         return None  # a placeholder filled at run time
     if kind.startswith("list<"):
         if isinstance(node, ListNode):
@@ -257,6 +412,12 @@ def value_problem(option: OptionSpec, node: Node) -> str | None:
             shown = ", ".join(repr(n) for n in option.enum or ())
             return f"is {value!r}; it must be one of {shown}"
     return None
+
+
+def kind_name(option: OptionSpec) -> str:
+    if option.type == "enum" and option.enum:
+        return "one of " + ", ".join(repr(name) for name in option.enum)
+    return f"a {option.type}"
 
 
 def _element_option(option: OptionSpec, inner: str) -> OptionSpec:

@@ -1015,12 +1015,20 @@ def seatunnel_tools() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m stconfig.testing.engine assemble|start`: build ahead of tests, or run one."""
+    """`python -m stconfig.testing.engine assemble|start|validate`: build ahead of tests, run
+    one, or judge job files with SeaTunnel's own checks."""
     from stconfig.testing.fake_engine import OneLineErrors
 
+    if argv is None:
+        argv = sys.argv[1:]
+    if argv[:1] == ["validate"]:  # SeaTunnel's verdict per plugin block: stconfig.testing.validate
+        from stconfig.testing.validate import main as validate_main
+
+        return validate_main(argv[1:])
     parser = OneLineErrors(
         prog="python -m stconfig.testing.engine",
-        description="Assemble SeaTunnel engines for the tests, or start one on 127.0.0.1.",
+        description="Assemble SeaTunnel engines for the tests, start one on 127.0.0.1, or "
+        "validate job files with the engine's own checks (validate --help).",
     )
     parser.add_argument("action", choices=["assemble", "start"])
     parser.add_argument(

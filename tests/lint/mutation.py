@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from stconfig.catalog.engine_checks import engine_check
 from stconfig.catalog.registry import canonical_name, plugin_spec
 from stconfig.catalog.spec import PluginSpec
 from stconfig.errors import StconfigError
@@ -101,9 +102,11 @@ def cookbook_restore(job: Job) -> Iterator[Mutation]:
 
 
 def _known_plugins(job: Job) -> Iterator[tuple[Plugin, PluginSpec]]:
+    """Plugins of the catalog that the 2.3.8 engine has (not RowKindExtractor, the Sls sink)."""
     for plugin in job.plugins:
-        if plugin.name and canonical_name(plugin.kind, plugin.name, version=VERSION):
-            yield plugin, plugin_spec(plugin.kind, plugin.name, version=VERSION)
+        name = plugin.name and canonical_name(plugin.kind, plugin.name, version=VERSION)
+        if name and engine_check(plugin.kind, name, version=VERSION) is not None:
+            yield plugin, plugin_spec(plugin.kind, plugin.name or name, version=VERSION)
 
 
 def _unknown_key(spec: PluginSpec, key: str) -> bool:
@@ -130,7 +133,8 @@ def misspelled_option(job: Job) -> Iterator[Mutation]:
                 and job.source_file.text[span.start : span.end] == key
                 and _unknown_key(spec, typo)
             ):
-                yield Mutation(span.start, span.end, typo, frozenset({"ST301"}))
+                # ST302 when the key was required: the misspelling is the missing key's error
+                yield Mutation(span.start, span.end, typo, frozenset({"ST301", "ST302"}))
                 return
 
 
@@ -155,7 +159,9 @@ def removed_required(job: Job) -> Iterator[Mutation]:
             end = text.find("\n", value.end)
             if text[start : span.start].strip() or text[value.end : end].strip(" ,\t\r"):
                 continue  # not alone on its lines
-            yield Mutation(start, end + 1, "", frozenset({"ST302"}), at=name.key_span.start)
+            # ST312 (a warning) for plugins 2.3.8 checks with their own prepare(), not the rule
+            codes = frozenset({"ST302", "ST312"})
+            yield Mutation(start, end + 1, "", codes, at=name.key_span.start)
             return
 
 
@@ -172,9 +178,9 @@ def out_of_enum(job: Job) -> Iterator[Mutation]:
                 and literal(value.span, job)
                 and value.span is not None
             ):
-                yield Mutation(
-                    value.span.start, value.span.end, '"not_a_value"', frozenset({"ST307"})
-                )
+                # ST312 (a warning) where 2.3.8 runs the plugin's own prepare(), not the rule
+                codes = frozenset({"ST307", "ST312"})
+                yield Mutation(value.span.start, value.span.end, '"not_a_value"', codes)
                 return
 
 

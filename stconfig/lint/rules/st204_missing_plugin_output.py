@@ -41,14 +41,18 @@ class MissingPluginOutput(Rule):
         if not graph.strict:
             return
         key = table_keys(ctx.version)[0][0]
-        for node in graph.sources + graph.transforms:
+        sources, transforms = graph.sources, graph.transforms  # each a pass over the nodes
+        counts = (
+            f"{len(sources)} source(s), {len(transforms)} transform(s) and "
+            f"{len(graph.sinks)} sink(s)"
+        )
+        for node in sources + transforms:
             if node.output is None:
                 yield ctx.report(
                     self,
                     node.span,
-                    f"{node.label} has no {key}; with "
-                    f"{len(graph.sources)} source(s), {len(graph.transforms)} transform(s) and "
-                    f"{len(graph.sinks)} sink(s) every source and transform must name its table",
+                    f"{node.label} has no {key}; with {counts} every source and transform "
+                    "must name its table",
                     help=f'add `{key} = "..."` and read it from a transform or sink',
                 )
 
