@@ -17,6 +17,12 @@ the target's mode, and is renamed over it. Readers see the old file or the whole
   removed on any exit Python can catch: an exception, Ctrl-C, or SIGTERM/SIGHUP arriving
   while the file is written (the signal is delivered again once the file is cleaned up).
   Only SIGKILL or a power cut can leave a `.NAME.*.tmp` file behind.
+
+`write_many` writes a batch with the same guarantees but syncs the disk once, not twice per
+file: every temporary file is written first (any failure removes them all and no target is
+touched), one `os.sync()` makes their contents durable (an fsync of each, now clean, file
+then reports any error the disk gave), then all renames happen with SIGTERM/SIGHUP held
+back until the last one, then each folder is synced once.
 """
 
 from __future__ import annotations
@@ -28,7 +34,8 @@ import signal
 import stat
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import Any, Literal, TypeAlias
@@ -69,6 +76,111 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, special: Special = 
             _overwrite_in_place(name, real, data, current)
         else:
             _replace(name, real, data, current)
+
+
+@dataclass
+class _Pending:
+    """One file of a batch, written to its temporary file and not yet in place."""
+
+    name: str
+    real: str
+    data: bytes
+    current: os.stat_result | None
+    temporary: str | None = None
+
+    @property
+    def keeps_links(self) -> bool:
+        """A file with other hard links is rewritten in place, not replaced."""
+        return self.current is not None and self.current.st_nlink > 1
+
+
+def write_many(
+    files: Iterable[tuple[str | os.PathLike[str], str]], *, special: Special = "stream"
+) -> None:
+    """Write each `(path, text)` like `write_atomic`, syncing once for the whole batch.
+
+    Every target is checked and every text written to a temporary file before any target
+    changes: a refusal, a full disk or a signal in that phase leaves all targets untouched
+    and no temporary file. The commit (renames, in-place rewrites of hard-linked files, then
+    streams) runs with SIGTERM/SIGHUP deferred until it ends; only a failure the checks could
+    not foresee there (a folder changed under us) leaves the files before it written.
+    """
+    pending: list[_Pending] = []
+    streams: list[tuple[str, bytes]] = []
+    seen: set[str] = set()
+    for path, text in files:
+        name = os.fspath(path)
+        data = text.encode("utf-8")
+        if _streams(name, special):
+            streams.append((name, data))
+            continue
+        real = os.path.realpath(name)
+        if real in seen:
+            raise FileWriteError(name, "is given twice in one batch; nothing written")
+        seen.add(real)
+        pending.append(_Pending(name, real, data, check_writable(name, special=special)))
+    if not pending:
+        for name, data in streams:
+            _stream(name, data)
+        return
+    with _signals_raise(pending[0].name) as guard:
+        try:
+            for item in pending:
+                item.temporary = _write_temporary(item.name, item.real, item.data, sync=False)
+                if not item.keeps_links:
+                    _give_mode(item.temporary, item.current)
+            os.sync()  # every new content is on disk before any rename makes it visible
+            for item in pending:
+                _report_write_back_error(item.temporary)
+            guard.deferring = True  # from here on a signal waits for the commit to end
+        except BaseException as error:
+            for written in pending:
+                if written.temporary is not None:
+                    _remove(written.temporary)
+            if isinstance(error, OSError):
+                raise FileWriteError(item.name, f"cannot write: {_reason(error)}") from None
+            raise
+        with guard.deferred():
+            _commit(pending, streams)
+
+
+def _report_write_back_error(temporary: str | None) -> None:
+    """Raise the error the disk gave while `os.sync()` flushed this file (a full disk at
+    write-back, a quota, NFS), which `sync` itself cannot report. The file is clean by now,
+    so this fsync costs no disk work."""
+    assert temporary is not None
+    descriptor = os.open(temporary, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _commit(pending: list[_Pending], streams: list[tuple[str, bytes]]) -> None:
+    """Put every written file in place; the folders are synced once each at the end."""
+    in_place = [item for item in pending if item.keeps_links]
+    for item in in_place:  # the temporary file proved the text fits; the rewrite needs none
+        assert item.temporary is not None
+        _remove(item.temporary)
+    folders: dict[str, None] = {}
+    for position, item in enumerate(pending):
+        if item.keeps_links:
+            continue
+        assert item.temporary is not None
+        try:
+            os.replace(item.temporary, item.real)
+        except OSError as error:
+            for later in pending[position:]:
+                if later.temporary is not None and not later.keeps_links:
+                    _remove(later.temporary)
+            raise FileWriteError(item.name, f"cannot write: {_reason(error)}") from None
+        folders[os.path.dirname(item.real)] = None
+    for folder in folders:
+        _sync_folder(folder)
+    for item in in_place:
+        _rewrite_keeping_old(item.name, item.real, item.data)
+    for name, data in streams:
+        _stream(name, data)
 
 
 def check_writable(path: str, *, special: Special = "stream") -> os.stat_result | None:
@@ -143,13 +255,7 @@ def _replace(name: str, real: str, data: bytes, current: os.stat_result | None) 
     """Write a temporary file beside the real target, then rename it over the target."""
     temporary = _write_temporary(name, real, data)
     try:
-        if current is not None:
-            os.chmod(temporary, stat.S_IMODE(current.st_mode))
-            if (current.st_uid, current.st_gid) != _owner(temporary):
-                with contextlib.suppress(OSError):  # only root may give files away
-                    os.chown(temporary, current.st_uid, current.st_gid)
-        else:
-            os.chmod(temporary, 0o666 & ~_umask())
+        _give_mode(temporary, current)
         os.replace(temporary, real)
     except BaseException as error:
         _remove(temporary)
@@ -159,12 +265,28 @@ def _replace(name: str, real: str, data: bytes, current: os.stat_result | None) 
     _sync_folder(os.path.dirname(real))
 
 
+def _give_mode(temporary: str, current: os.stat_result | None) -> None:
+    """The replaced file's mode and owner, or a new file's usual mode (0666 less the umask)."""
+    if current is not None:
+        os.chmod(temporary, stat.S_IMODE(current.st_mode))
+        if (current.st_uid, current.st_gid) != _owner(temporary):
+            with contextlib.suppress(OSError):  # only root may give files away
+                os.chown(temporary, current.st_uid, current.st_gid)
+    else:
+        os.chmod(temporary, 0o666 & ~_umask())
+
+
 def _overwrite_in_place(name: str, real: str, data: bytes, current: os.stat_result) -> None:
     """Keep a hard-linked file's identity: prove the text fits, then rewrite the file itself.
 
     When the in-place write fails half-way, the old content is put back.
     """
     _remove(_write_temporary(name, real, data))
+    _rewrite_keeping_old(name, real, data)
+
+
+def _rewrite_keeping_old(name: str, real: str, data: bytes) -> None:
+    """Rewrite the file itself; when that fails half-way, put the old content back."""
     try:
         with open(real, "rb") as original:
             old = original.read()
@@ -190,8 +312,9 @@ def _rewrite(path: str, data: bytes) -> None:
         os.close(descriptor)
 
 
-def _write_temporary(name: str, real: str, data: bytes) -> str:
-    """A flushed temporary file holding `data` beside `real`; FileWriteError naming `name`."""
+def _write_temporary(name: str, real: str, data: bytes, *, sync: bool = True) -> str:
+    """A temporary file holding `data` beside `real`, flushed to disk unless the caller syncs
+    once for many files (`sync=False`); FileWriteError naming `name`."""
     target = Path(real)
     try:
         descriptor, temporary = tempfile.mkstemp(
@@ -204,7 +327,8 @@ def _write_temporary(name: str, real: str, data: bytes) -> str:
     try:
         try:
             _write_all(descriptor, data)
-            os.fsync(descriptor)
+            if sync:
+                os.fsync(descriptor)
         finally:
             os.close(descriptor)
     except BaseException as error:
@@ -256,36 +380,68 @@ def _reason(error: OSError) -> str:
 class _Interrupted(BaseException):
     """A caught termination signal, raised so that clean-up code runs."""
 
-    def __init__(self, signum: int) -> None:
+    def __init__(self, signum: int, *, committed: bool, error: BaseException | None = None) -> None:
         super().__init__(signum)
         self.signum = signum
+        self.committed = committed
+        self.error = error  # what went wrong in a commit while the signal was held back
+
+
+class _SignalGuard:
+    """Turns SIGTERM/SIGHUP into `_Interrupted`, or, inside `deferred()`, holds them back."""
+
+    def __init__(self) -> None:
+        self.deferring = False
+        self.held: int | None = None
+
+    def handle(self, signum: int, _frame: FrameType | None) -> None:
+        if self.deferring:
+            self.held = signum
+            return
+        raise _Interrupted(signum, committed=False)
+
+    @contextlib.contextmanager
+    def deferred(self) -> Iterator[None]:
+        """Let the block finish (the commit of a batch), then act on a signal that came."""
+        self.deferring = True
+        try:
+            yield
+        except BaseException as error:
+            if self.held is None:
+                raise
+            raise _Interrupted(self.held, committed=True, error=error) from None
+        finally:
+            self.deferring = False
+        if self.held is not None:
+            raise _Interrupted(self.held, committed=True)
 
 
 @contextlib.contextmanager
-def _signals_raise(name: str) -> Iterator[None]:
+def _signals_raise(name: str) -> Iterator[_SignalGuard]:
     """While writing, turn SIGTERM/SIGHUP into an exception, then deliver them once cleaned up.
 
     Signals already ignored (nohup) stay ignored; outside the main thread nothing changes.
+    A signal held back by `deferred()` is delivered once the files are all in place.
     """
+    guard = _SignalGuard()
     if threading.current_thread() is not threading.main_thread():
-        yield
+        yield guard
         return
     previous: dict[int, Handler] = {}
-
-    def interrupt(signum: int, _frame: FrameType | None) -> None:
-        raise _Interrupted(signum)
-
     for signal_name in CAUGHT_SIGNALS:
         number = getattr(signal, signal_name, None)
         if number is None or signal.getsignal(number) is signal.SIG_IGN:
             continue
-        previous[number] = signal.signal(number, interrupt)
+        previous[number] = signal.signal(number, guard.handle)
     try:
-        yield
+        yield guard
     except _Interrupted as caught:
         _restore(previous)
         signal.raise_signal(caught.signum)
-        raise FileWriteError(name, "interrupted; left unchanged") from None
+        if caught.error is not None:
+            raise caught.error from None
+        if not caught.committed:
+            raise FileWriteError(name, "interrupted; left unchanged") from None
     finally:
         _restore(previous)
 
@@ -302,4 +458,4 @@ def _umask() -> int:
     return current
 
 
-__all__ = ["FileWriteError", "Special", "check_writable", "write_atomic"]
+__all__ = ["FileWriteError", "Special", "check_writable", "write_atomic", "write_many"]

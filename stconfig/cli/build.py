@@ -8,7 +8,7 @@ from typing import Literal
 
 import click
 
-from stconfig._files import write_atomic
+from stconfig._files import write_many
 from stconfig.cli._common import EXIT_FINDINGS, EXIT_USAGE, user_errors
 from stconfig.cli._target import resolve_target, target_option
 
@@ -94,6 +94,7 @@ def build(
         click.echo(f"error: two jobs would be written to {duplicate}", err=True)
         sys.exit(EXIT_USAGE)
     stale = 0
+    changed: list[tuple[Path, str, str]] = []
     for target, text, label in planned:
         with user_errors():
             current = target.read_text(encoding="utf-8") if target.is_file() else None
@@ -104,9 +105,12 @@ def build(
             why = "missing" if current is None else "stale"
             click.echo(f"{target}: {why}; run `stconfig build` to regenerate it", err=True)
             continue
-        with user_errors():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, text)
+        changed.append((target, text, label))
+    with user_errors():
+        for folder in dict.fromkeys(target.parent for target, _, _ in changed):
+            folder.mkdir(parents=True, exist_ok=True)
+        write_many((target, text) for target, text, _ in changed)
+    for target, _, label in changed:
         click.echo(f"wrote {target} for {label}", err=True)
     if stale:
         sys.exit(EXIT_FINDINGS)

@@ -14,7 +14,7 @@ from typing import Literal
 
 import click
 
-from stconfig._files import write_atomic
+from stconfig._files import write_atomic, write_many
 from stconfig.cli._common import (
     EXIT_FINDINGS,
     error_text,
@@ -213,8 +213,7 @@ def _convert_batch(
     with user_errors():
         for folder in sorted({item.target.parent for item in planned}):
             folder.mkdir(parents=True, exist_ok=True)
-        for item in planned:
-            write_atomic(item.target, item.text)
+        write_many(((item.target, item.text) for item in planned), special="refuse")
     click.echo(
         f"converted {len(planned)} file{'s' if len(planned) != 1 else ''} into {out_dir}", err=True
     )

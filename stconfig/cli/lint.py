@@ -313,7 +313,7 @@ def _apply_fixes(
     results: dict[str, list[Diagnostic]], settings: LintSettings, *, write: bool
 ) -> dict[str, list[Diagnostic]]:
     """Write (or, for --diff, print) the safe fixes; return the findings that remain."""
-    from stconfig._files import check_writable, write_atomic
+    from stconfig._files import write_many
     from stconfig.lint.engine import lint_path
     from stconfig.lint.fix import unified_diff
 
@@ -330,11 +330,9 @@ def _apply_fixes(
         texts = _checked_texts(results, settings)
         if not texts:
             break
-        for path in texts:  # refuse before any file is written
-            check_writable(path, special="refuse")
-        for path, (_, text, count) in texts.items():
-            write_atomic(path, text, special="refuse")
-            total += count
+        # All or nothing: every file is checked and written aside before any is replaced.
+        write_many(((path, text) for path, (_, text, _) in texts.items()), special="refuse")
+        total += sum(count for _, _, count in texts.values())
         touched = [p for p, ds in results.items() if any(d.fix is not None for d in ds)]
         for path in touched:
             results[path] = lint_path(path, settings)

@@ -52,6 +52,11 @@ EXCEPTIONS: dict[tuple[str, str], str] = {
     ("console", "ST303"): (
         "open: log.print.delay.ms is converted while building only for some Console blocks"
     ),
+    ("milvus", "ST302"): (
+        "open: with token misspelled the harness saw the Milvus sink reach the network "
+        "(resolving its url host) although MilvusSinkFactory's OptionRule requires token; "
+        "which step connects before the rule is validated is not traced yet"
+    ),
     ("cosfile", "ST302"): (
         "open: the CosFile sink's prepare() names region among its required keys for an empty "
         "block but passed this one (a misspelled region)"

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from stconfig._files import FileWriteError, check_writable, write_atomic
+from stconfig._files import FileWriteError, check_writable, write_atomic, write_many
 from tests.conftest import run_cli
 
 LOWER = 'env { job.mode = "batch" }\nsource { FakeSource {} }\nsink { Console {} }\n'
@@ -326,3 +326,249 @@ def test_format_refuses_a_read_only_file_and_keeps_hard_links(tmp_path: Path) ->
     assert read_only.read_text(encoding="utf-8") == messy
     assert (tmp_path / "twin.conf").read_text(encoding="utf-8") != messy
     assert linked.stat().st_nlink == 2
+
+
+# Batches (`write_many`): the same guarantees, one disk sync for the whole batch.
+
+
+def _nth_call_fails(real: Callable[..., Any], failing_call: int, code: int) -> Callable[..., Any]:
+    calls = 0
+
+    def sometimes(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == failing_call:
+            raise OSError(code, os.strerror(code))
+        return real(*args, **kwargs)
+
+    return sometimes
+
+
+def three_jobs(folder: Path) -> list[Path]:
+    return [job(folder, f"job{number}.conf") for number in range(3)]
+
+
+def test_batch_syncs_once_and_renames_only_after_the_sync(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = three_jobs(tmp_path)
+    calls: list[str] = []
+    real_sync, real_fsync, real_replace = os.sync, os.fsync, os.replace
+
+    def record(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
+        def recorded(*args: Any) -> Any:
+            calls.append(name)
+            return real(*args)
+
+        return recorded
+
+    monkeypatch.setattr(os, "sync", record("sync", real_sync))
+    monkeypatch.setattr(os, "fsync", record("fsync", real_fsync))
+    monkeypatch.setattr(os, "replace", record("replace", real_replace))
+    write_many((path, UPPER) for path in paths)
+    assert calls.count("sync") == 1
+    assert calls.index("sync") < calls.index("replace")
+    assert calls.count("replace") == 3
+    # After the sync: one (free) fsync per clean file to learn of write-back errors, then the
+    # renames, then the one folder synced once.
+    assert calls[calls.index("sync") :] == ["sync"] + ["fsync"] * 3 + ["replace"] * 3 + ["fsync"]
+    assert [path.read_text(encoding="utf-8") for path in paths] == [UPPER] * 3
+    assert leftovers(tmp_path) == []
+
+
+def test_batch_writes_through_symlinks_keeps_modes_and_hard_links(tmp_path: Path) -> None:
+    real = job(tmp_path, "real.conf")
+    link = tmp_path / "link.conf"
+    link.symlink_to("real.conf")
+    private = job(tmp_path, "private.conf", mode=0o600)
+    linked = job(tmp_path, "linked.conf", mode=0o640)
+    os.link(linked, tmp_path / "twin.conf")
+    inode = linked.stat().st_ino
+    new = tmp_path / "new.conf"
+    umask = os.umask(0o022)
+    try:
+        write_many([(link, UPPER), (private, UPPER), (linked, UPPER), (new, UPPER)])
+    finally:
+        os.umask(umask)
+    assert link.is_symlink() and os.readlink(link) == "real.conf"
+    assert real.read_text(encoding="utf-8") == UPPER
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    assert private.read_text(encoding="utf-8") == UPPER
+    assert linked.stat().st_ino == inode and linked.stat().st_nlink == 2
+    assert (tmp_path / "twin.conf").read_text(encoding="utf-8") == UPPER
+    assert stat.S_IMODE(linked.stat().st_mode) == 0o640
+    assert stat.S_IMODE(new.stat().st_mode) == 0o644
+    assert leftovers(tmp_path) == []
+
+
+def test_batch_streams_into_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    plain = job(tmp_path)
+    write_many([(fifo, "streamed"), (plain, UPPER)])
+    reader.join(timeout=10)
+    assert received == [b"streamed"]
+    assert plain.read_text(encoding="utf-8") == UPPER
+
+
+def test_batch_with_a_read_only_file_writes_nothing(tmp_path: Path) -> None:
+    first, second, third = three_jobs(tmp_path)
+    second.chmod(0o444)
+    with pytest.raises(FileWriteError, match=f"^{second}: is read-only; left unchanged"):
+        write_many((path, UPPER) for path in (first, second, third))
+    assert [p.read_text(encoding="utf-8") for p in (first, second, third)] == [LOWER] * 3
+    assert leftovers(tmp_path) == []
+
+
+def test_batch_refuses_special_files_when_asked(tmp_path: Path) -> None:
+    first = job(tmp_path)
+    fifo = tmp_path / "pipe.conf"
+    os.mkfifo(fifo)
+    with pytest.raises(FileWriteError, match="is a FIFO, not a regular file"):
+        write_many([(first, UPPER), (fifo, UPPER)], special="refuse")
+    assert first.read_text(encoding="utf-8") == LOWER
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("failing_call", [1, 2, 3])
+def test_a_write_failing_in_the_middle_of_a_batch_touches_no_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing_call: int
+) -> None:
+    paths = three_jobs(tmp_path)
+    os.link(paths[2], tmp_path / "twin.conf")  # the in-place path is covered as well
+    monkeypatch.setattr(os, "write", _nth_call_fails(os.write, failing_call, errno.ENOSPC))
+    with pytest.raises(FileWriteError) as caught:
+        write_many((path, UPPER) for path in paths)
+    assert str(caught.value) == (
+        f"{paths[failing_call - 1]}: cannot write: no space left on the device"
+    )
+    assert [path.read_text(encoding="utf-8") for path in paths] == [LOWER] * 3
+    assert leftovers(tmp_path) == []
+
+
+def test_a_write_back_error_reported_after_the_sync_touches_no_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = three_jobs(tmp_path)
+    monkeypatch.setattr(os, "fsync", _nth_call_fails(os.fsync, 2, errno.EIO))
+    with pytest.raises(FileWriteError, match=f"^{paths[1]}: cannot write"):
+        write_many((path, UPPER) for path in paths)
+    assert [path.read_text(encoding="utf-8") for path in paths] == [LOWER] * 3
+    assert leftovers(tmp_path) == []
+
+
+def test_a_rename_failing_leaves_no_temp_and_names_the_users_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = three_jobs(tmp_path)
+    monkeypatch.setattr(os, "replace", _fails(errno.EACCES))
+    with pytest.raises(FileWriteError, match=f"^{paths[0]}: cannot write: permission denied$"):
+        write_many((path, UPPER) for path in paths)
+    assert [path.read_text(encoding="utf-8") for path in paths] == [LOWER] * 3
+    assert leftovers(tmp_path) == []
+
+
+def test_sigterm_while_a_batch_is_written_cleans_up_then_reaches_the_previous_handler(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = three_jobs(tmp_path)
+    received: list[int] = []
+    previous = signal.signal(signal.SIGTERM, lambda number, frame: received.append(number))
+    real_write = os.write
+    calls = 0
+
+    def write_then_signal(descriptor: int, data: Any) -> int:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            signal.raise_signal(signal.SIGTERM)
+        return real_write(descriptor, data)
+
+    try:
+        monkeypatch.setattr(os, "write", write_then_signal)
+        with pytest.raises(FileWriteError, match="interrupted; left unchanged"):
+            write_many((path, UPPER) for path in paths)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert received == [signal.SIGTERM]
+    assert [path.read_text(encoding="utf-8") for path in paths] == [LOWER] * 3
+    assert leftovers(tmp_path) == []
+
+
+def test_sigterm_during_the_renames_waits_until_every_file_is_in_place(tmp_path: Path) -> None:
+    paths = three_jobs(tmp_path)
+    script = (
+        "import os, signal, sys\n"
+        "from stconfig._files import write_many\n"
+        "real_replace = os.replace\n"
+        "def replace(*args):\n"
+        "    real_replace(*args)\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "os.replace = replace\n"
+        "write_many((path, 'new') for path in sys.argv[1:])\n"
+        "print('not reached')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, *map(str, paths)], check=False, capture_output=True
+    )
+    assert done.returncode == -signal.SIGTERM
+    assert done.stdout == b""
+    assert [path.read_text(encoding="utf-8") for path in paths] == ["new"] * 3
+    assert leftovers(tmp_path) == []
+
+
+def test_sigterm_in_the_write_phase_ends_the_process_with_every_target_untouched(
+    tmp_path: Path,
+) -> None:
+    paths = three_jobs(tmp_path)
+    script = (
+        "import os, signal, sys\n"
+        "from stconfig._files import write_many\n"
+        "os.sync = lambda: os.kill(os.getpid(), signal.SIGTERM)\n"
+        "write_many((path, 'new') for path in sys.argv[1:])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, *map(str, paths)], check=False)
+    assert done.returncode == -signal.SIGTERM
+    assert [path.read_text(encoding="utf-8") for path in paths] == [LOWER] * 3
+    assert leftovers(tmp_path) == []
+
+
+def test_a_path_given_twice_in_a_batch_is_refused(tmp_path: Path) -> None:
+    path = job(tmp_path)
+    link = tmp_path / "link.conf"
+    link.symlink_to(path.name)
+    with pytest.raises(FileWriteError, match="given twice in one batch"):
+        write_many([(path, UPPER), (link, UPPER)])
+    assert path.read_text(encoding="utf-8") == LOWER
+
+
+def test_fix_over_many_files_writes_none_when_one_cannot_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = three_jobs(tmp_path)
+    monkeypatch.setattr(os, "write", _nth_call_fails(os.write, 3, errno.ENOSPC))
+    result = fix(*paths)
+    assert result.exit_code == 2
+    assert "no space left on the device" in one_line(result.output)
+    assert [path.read_text(encoding="utf-8") for path in paths] == [LOWER] * 3
+    assert leftovers(tmp_path) == []
+
+
+def test_batch_convert_failing_in_the_middle_leaves_the_output_folder_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tree = tmp_path / "jobs"
+    tree.mkdir()
+    three_jobs(tree)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "job1.json").write_text("old", encoding="utf-8")
+    monkeypatch.setattr(os, "write", _nth_call_fails(os.write, 3, errno.ENOSPC))
+    result = run_cli("convert", str(tree), "-o", f"{out}/")
+    assert result.exit_code == 2
+    assert "no space left on the device" in result.output and "Traceback" not in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["job1.json"]
+    assert (out / "job1.json").read_text(encoding="utf-8") == "old"
