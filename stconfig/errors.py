@@ -51,22 +51,31 @@ class ParseError(StconfigError):
         line, column = self.span.start_line_col
         end_line, end_column = self.span.end_line_col
         masked = self.span.source.masked_line(line)
-        text = masked.text.expandtabs(1)
-        end = masked.column(end_column, end=True) if end_line == line else len(text) + 1
-        column = masked.column(column)
-        width = max(1, end - column)
-        if len(text) > SNIPPET_WIDTH:  # a huge line is cut to a window around the caret
-            skip = max(0, column - 1 - SNIPPET_WIDTH // 4)
-            cut = skip + SNIPPET_WIDTH < len(text)
-            text = (
-                ("... " if skip else "")
-                + text[skip : skip + SNIPPET_WIDTH]
-                + (" ..." if cut else "")
-            )
-            column = column - skip + (4 if skip else 0)
-            width = min(width, SNIPPET_WIDTH - (column - 1))
-        caret = " " * (column - 1) + "^" + "~" * (width - 1)
-        return f"{redact_known(str(self))}\n  {line:>4} | {text}\n       | {caret}"
+        start = masked.column(column)
+        end = masked.column(end_column, end=True) if end_line == line else len(masked.text) + 1
+        snippet = source_snippet(line, masked.text, start, end - start)
+        return "\n".join([redact_known(str(self)), *snippet])
+
+
+def source_snippet(line: int, text: str, column: int, width: int) -> list[str]:
+    """The gutter, source line `line` and a caret under `width` characters from `column`.
+
+    Every message that shows source (lint findings, read errors) uses it, so they look
+    alike; callers pass the line with its secrets masked (`SourceFile.masked_line`). Tabs
+    count 4 columns; a line longer than SNIPPET_WIDTH is cut around the caret.
+    """
+    start = len(text[: column - 1].expandtabs(4))
+    shown = text.expandtabs(4)
+    marked = max(1, len(text[: column - 1 + max(0, width)].expandtabs(4)) - start)
+    if len(shown) > SNIPPET_WIDTH:
+        skip = max(0, start - SNIPPET_WIDTH // 4)
+        cut = skip + SNIPPET_WIDTH < len(shown)
+        lead = "... " if skip else ""
+        shown = lead + shown[skip : skip + SNIPPET_WIDTH] + (" ..." if cut else "")
+        start = start - skip + len(lead)
+        marked = max(1, min(marked, len(lead) + SNIPPET_WIDTH - start))
+    gutter = " " * len(str(line))
+    return [f" {gutter} |", f" {line} | {shown}", f" {gutter} | {' ' * start}{'^' * marked}"]
 
 
 def _without_secrets(message: str, span: Span) -> str:
@@ -81,11 +90,19 @@ def _without_secrets(message: str, span: Span) -> str:
 class UnresolvedVariableError(ParseError):
     """An unquoted `${name}` with no value from the file, the environment or `--var`."""
 
-    def __init__(self, name: str, span: Span, others: list[str] | None = None) -> None:
+    def __init__(
+        self, name: str, span: Span, others: list[str] | None = None, *, nested: bool = False
+    ) -> None:
         more = sorted(set(others or []) - {name})
         also = f" (also unresolved: {', '.join(repr(n) for n in more)})" if more else ""
+        why = (
+            f"; {name!r} is a key inside a block, but ${{{name}}} is looked up from the root "
+            "of the file (HOCON paths are absolute)"
+            if nested
+            else ""
+        )
         super().__init__(
-            f"unresolved variable {name!r}{also}: set it with --var {name}=VALUE, "
+            f"unresolved variable {name!r}{also}{why}: set it with --var {name}=VALUE, "
             "an environment variable, or write ${?" + name + "} to make it optional",
             span,
         )
@@ -108,4 +125,5 @@ __all__ = [
     "StconfigError",
     "UnresolvedVariableError",
     "VariableError",
+    "source_snippet",
 ]

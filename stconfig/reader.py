@@ -18,7 +18,7 @@ from stconfig import limits
 from stconfig.errors import FileReadError, ParseError, UnresolvedVariableError
 from stconfig.hocon.ast import Document, Include
 from stconfig.hocon.parser import parse_document
-from stconfig.hocon.resolve import Builder, Resolver, included_path
+from stconfig.hocon.resolve import Builder, Resolver, included_path, nested_key
 from stconfig.model.job import Job
 from stconfig.model.values import Node, ObjectNode, lookup
 from stconfig.source import SourceFile, Span
@@ -229,7 +229,12 @@ def _load_source(
     root = resolver.resolve_root()
     if unresolved == "error" and resolver.unresolved:
         first, *others = resolver.unresolved
-        raise UnresolvedVariableError(first.name, first.span, [other.name for other in others])
+        raise UnresolvedVariableError(
+            first.name,
+            first.span,
+            [other.name for other in others],
+            nested=nested_key(tree, first.name.split(".")[0]),
+        )
     if placeholders == "apply":
         root = apply_placeholder_pass(root, given)
     return Job(root, source, [document, *includes.documents], resolver.unresolved)

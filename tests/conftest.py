@@ -30,15 +30,26 @@ def _conformance_folder(config: pytest.Config) -> Path | None:
     return beside if beside.is_dir() else None
 
 
+def corpus_not_found(folder: Path | None) -> str:
+    """Why the corpus tests are skipped: every place looked at, and how to name another."""
+    looked = (
+        str(folder)
+        if folder is not None
+        else "--conformance, $STCONFIG_CONFORMANCE and "
+        f"{REPOSITORY.parent / 'shared' / 'conformance'}, all unset or missing"
+    )
+    return (
+        f"conformance corpus not found (looked at {looked}); "
+        "pass --conformance DIR or set STCONFIG_CONFORMANCE"
+    )
+
+
 @pytest.fixture(scope="session")
 def conformance_dir(pytestconfig: pytest.Config) -> Path:
     """The corpus folder; fails in CI (STCONFIG_REQUIRE_CONFORMANCE=1) when it is missing."""
     folder = _conformance_folder(pytestconfig)
     if folder is None or not (folder / "seatunnel-2.3.8" / "cases").is_dir():
-        message = (
-            f"conformance corpus not found (looked at {folder or 'nothing'}); "
-            "pass --conformance DIR or set STCONFIG_CONFORMANCE"
-        )
+        message = corpus_not_found(folder)
         if os.environ.get("STCONFIG_REQUIRE_CONFORMANCE") == "1":
             pytest.fail(message)
         pytest.skip(message)

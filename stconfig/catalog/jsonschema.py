@@ -9,12 +9,11 @@ the options a connector needs at run time although its rule leaves them optional
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from stconfig.catalog.registry import env_options, lookup, plugin_names
 from stconfig.catalog.spec import OptionSpec, PluginSpec
-from stconfig.catalog.types import json_schema_of
+from stconfig.catalog.types import ecma_escape, ecma_letters, json_schema_of
 from stconfig.catalog.versioned import catalog_version, spelled_option
 from stconfig.versions import DEFAULT_TARGET, catalog_note, known
 
@@ -29,16 +28,10 @@ def _present(option: OptionSpec | None, key: str) -> dict[str, Any]:
     return {"anyOf": [{"required": [k]} for k in keys]}
 
 
-def _letters(word: str) -> str:
-    return "".join(
-        f"[{c.upper()}{c.lower()}]" if c.upper() != c.lower() else re.escape(c) for c in word
-    )
-
-
 def _equals(option: OptionSpec | None, key: str, value: Any) -> dict[str, Any]:
     keys = option.keys if option is not None else (key,)
     if option is not None and option.type == "enum" and isinstance(value, str):
-        test: dict[str, Any] = {"type": "string", "pattern": f"^{_letters(value)}$"}
+        test: dict[str, Any] = {"type": "string", "pattern": f"^{ecma_letters(value)}$"}
     elif isinstance(value, bool):
         test = {"enum": [value, str(value).lower(), str(value).upper(), str(value).title()]}
     elif isinstance(value, int | float):
@@ -106,9 +99,9 @@ def plugin_schema(
             properties[old] = {**current, "deprecated": True}
         if option.is_prefix:
             properties.pop(option.key, None)
-            patterns["^" + re.escape(option.key) + ".+$"] = {}
+            patterns["^" + ecma_escape(option.key) + ".+$"] = {}
         elif option.is_map:
-            patterns["^" + re.escape(option.key) + r"\..+$"] = {}
+            patterns["^" + ecma_escape(option.key) + r"\..+$"] = {}
     for key in spec.all_keys:
         head, dot, _ = key.partition(".")
         while dot:
@@ -182,7 +175,21 @@ def env_schema(*, version: str | None = None) -> dict[str, Any]:
 
 
 def _name_pattern(name: str) -> str:
-    return f"^{_letters(name)}$"
+    return f"^{ecma_letters(name)}$"
+
+
+def _rebased(node: Any, prefix: str) -> Any:
+    """`node` with its local `#/...` references moved under the JSON pointer `prefix`."""
+    if isinstance(node, dict):
+        return {
+            k: prefix + v[1:]
+            if k == "$ref" and isinstance(v, str) and v.startswith("#")
+            else _rebased(v, prefix)
+            for k, v in node.items()
+        }
+    if isinstance(node, list):
+        return [_rebased(v, prefix) for v in node]
+    return node
 
 
 def job_schema(
@@ -190,27 +197,42 @@ def job_schema(
     version: str | None = None,
     target: str | None = None,
     ref: str = "plugins/{kind}/{name}.schema.json",
+    bundle: bool = False,
 ) -> dict[str, Any]:
     """The schema of a whole `job.json`: env, then plugin lists dispatched on `plugin_name`.
 
     For SeaTunnel `target` (default: `DEFAULT_TARGET`), from its catalog unless `version`
-    names one; the plugin schemas it refers to must be made for the same target.
+    names one. `bundle` puts every plugin schema under `$defs` (one self-contained file that
+    editors and validators can use without the `plugins/` folder); otherwise `ref` points at
+    separate files, which must be made for the same target.
     """
     chosen = known(target) if target is not None else DEFAULT_TARGET
     version = version or catalog_version(chosen)
     note = catalog_note(chosen)
     sections: dict[str, Any] = {}
+    bundled: dict[str, Any] = {}
     for kind in ("source", "transform", "sink"):
-        dispatch = [
-            {
-                "if": {
-                    "properties": {"plugin_name": {"type": "string", "pattern": _name_pattern(n)}},
-                    "required": ["plugin_name"],
-                },
-                "then": {"$ref": ref.format(kind=kind, name=n)},
-            }
-            for _, n in plugin_names(kind, version=version)
-        ]
+        dispatch = []
+        for _, n in plugin_names(kind, version=version):
+            if bundle:
+                name = f"{kind}.{n}"
+                reference = f"#/$defs/{name}"
+                plugin = plugin_schema(kind, n, version=version, target=chosen)
+                body = {k: v for k, v in plugin.items() if k not in ("$schema", "$comment")}
+                bundled[name] = _rebased(body, reference)
+            else:
+                reference = ref.format(kind=kind, name=n)
+            dispatch.append(
+                {
+                    "if": {
+                        "properties": {
+                            "plugin_name": {"type": "string", "pattern": _name_pattern(n)}
+                        },
+                        "required": ["plugin_name"],
+                    },
+                    "then": {"$ref": reference},
+                }
+            )
         sections[kind] = {
             "type": "array",
             "items": {
@@ -233,6 +255,7 @@ def job_schema(
         "type": "object",
         "required": ["env", "source", "sink"],
         "properties": {"env": env_schema(version=version), **sections},
+        **({"$defs": bundled} if bundle else {}),
     }
 
 

@@ -68,6 +68,13 @@ def _keys(keys: tuple[str, ...] | list[str]) -> str:
     return ", ".join(repr(k) for k in keys)
 
 
+def _as_written(value: Any) -> str:
+    """A value as the job file spells it (`true`, not Python's `True`)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "null" if value is None else repr(value)
+
+
 def check_rules(spec: PluginSpec, options: Mapping[str, Any]) -> list[OptionProblem]:
     """Required, exclusive, bundled, conditional and run-time problems, naming SeaTunnel keys."""
     problems: list[OptionProblem] = []
@@ -99,7 +106,7 @@ def check_rules(spec: PluginSpec, options: Mapping[str, Any]) -> list[OptionProb
         shown = effective(spec, options, rule.option)
         for key in rule.required:
             if not satisfied(spec, options, key):
-                why = f"{rule.option} = {shown!r}"
+                why = f"{rule.option} = {_as_written(shown)}"
                 if not present(spec, options, rule.option):
                     why += " (its default)"
                 message = f"option {key!r} is required because {why}"

@@ -142,14 +142,26 @@ def _choose(
     raise ValueError(f"{_describe(value)} is not one of {shown}")
 
 
-def _ci_pattern(values: tuple[Any, ...]) -> str:
-    def letters(word: str) -> str:
-        return "".join(
-            f"[{c.upper()}{c.lower()}]" if c.isalpha() and c.upper() != c.lower() else re.escape(c)
-            for c in word
-        )
+# ECMA-262 (the regex dialect of JSON Schema) in unicode mode allows a backslash only before
+# a syntax character or `/`; Python's re.escape also escapes `-`, `#`, ` `..., which it rejects.
+_ECMA_SYNTAX = frozenset("^$\\.*+?()[]{}|/")
 
-    return "^(" + "|".join(letters(str(v)) for v in values) + r"|.*\$\{[^}]*\}.*)$"
+
+def ecma_escape(text: str) -> str:
+    """`text` as a literal in an ECMA-262 (JSON Schema) pattern."""
+    return "".join("\\" + c if c in _ECMA_SYNTAX else c for c in text)
+
+
+def ecma_letters(word: str) -> str:
+    """A case-insensitive ECMA-262 pattern for `word` (JSON Schema has no `i` flag)."""
+    return "".join(
+        f"[{c.upper()}{c.lower()}]" if c.isalpha() and c.upper() != c.lower() else ecma_escape(c)
+        for c in word
+    )
+
+
+def _ci_pattern(values: tuple[Any, ...]) -> str:
+    return "^(" + "|".join(ecma_letters(str(v)) for v in values) + r"|.*\$\{[^}]*\}.*)$"
 
 
 def _or_text(native: dict[str, Any], pattern: str) -> dict[str, Any]:

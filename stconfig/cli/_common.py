@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Literal
+from typing import Any, Literal, NoReturn
 
 import click
 
@@ -35,6 +36,40 @@ var_option = click.option(
 )
 
 
+class AliasedOption(click.Option):
+    """An option whose old spellings (`hidden_aliases`) still work but are left out of --help:
+    one name per idea across commands, without breaking scripts that use the old one."""
+
+    def __init__(self, *args: Any, hidden_aliases: tuple[str, ...] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.hidden_aliases = hidden_aliases
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        every = self.opts
+        self.opts = [name for name in every if name not in self.hidden_aliases]
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.opts = every
+
+
+def error_text(error: StconfigError) -> str:
+    """An error as every command prints it: `path:line:col: ...` with the source line and a
+    caret when it has a position, else `error: ...`."""
+    return error.render() if isinstance(error, ParseError) else redact_known(f"error: {error}")
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    """How every command reports a problem: `error: message` on standard error, then exit."""
+    click.echo(redact_known(f"error: {message}"), err=True)
+    sys.exit(code)
+
+
+def warn(message: str) -> None:
+    """How every command reports something it went on despite: `warning: message`."""
+    click.echo(f"warning: {message}", err=True)
+
+
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Print stconfig's own errors as one line (plus the source and a caret) and exit 2.
@@ -44,16 +79,33 @@ def user_errors() -> Iterator[None]:
     with command_scope():
         try:
             yield
-        except ParseError as error:
-            click.echo(error.render(), err=True)
-            sys.exit(EXIT_USAGE)
         except StconfigError as error:
-            click.echo(redact_known(f"error: {error}"), err=True)
+            click.echo(error_text(error), err=True)
             sys.exit(EXIT_USAGE)
         except OSError as error:
             where = f"{error.filename}: " if error.filename else ""
-            click.echo(redact_known(f"error: {where}{error.strerror or error}"), err=True)
-            sys.exit(EXIT_USAGE)
+            fail(f"{where}{error.strerror or error}")
+
+
+def stdin_syntax(text: str) -> Literal["hocon", "json"]:
+    """The syntax of a job piped in: JSON when the text is a JSON object, else HOCON.
+
+    Standard input has no file extension for SeaTunnel's rule, and a JSON job read as HOCON
+    turns every plugin into a list of its values; a note says which was chosen.
+    """
+    if text.lstrip().startswith("{"):
+        try:
+            document = json.loads(text)
+        except ValueError:
+            return "hocon"
+        if isinstance(document, dict):
+            click.echo(
+                "note: standard input is a JSON document: read as JSON (--from hocon reads "
+                "it as HOCON)",
+                err=True,
+            )
+            return "json"
+    return "hocon"
 
 
 def read_job(
@@ -81,7 +133,7 @@ def _read(path: str, given: dict[str, str], syntax: Literal["hocon", "json"] | N
         return build_one(path, given)
     if path == "-":
         text = read_stdin("-")
-        return loads(text, fmt=syntax or "hocon", path="-", variables=given)
+        return loads(text, fmt=syntax or stdin_syntax(text), path="-", variables=given)
     if syntax is not None:
         from stconfig.reader import read_source
 
@@ -90,4 +142,15 @@ def _read(path: str, given: dict[str, str], syntax: Literal["hocon", "json"] | N
     return load(path, variables=given)
 
 
-__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "read_job", "user_errors", "var_option"]
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "AliasedOption",
+    "fail",
+    "read_job",
+    "stdin_syntax",
+    "user_errors",
+    "var_option",
+    "warn",
+]

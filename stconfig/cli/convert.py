@@ -15,10 +15,20 @@ from typing import Literal
 import click
 
 from stconfig._files import write_atomic, write_many
-from stconfig.cli._common import EXIT_FINDINGS, EXIT_USAGE, read_job, user_errors, var_option
+from stconfig.cli._common import (
+    EXIT_FINDINGS,
+    error_text,
+    fail,
+    read_job,
+    user_errors,
+    var_option,
+    warn,
+)
 from stconfig.cli._target import resolve_target, target_option
 
 SUFFIXES = {"json": ".json", "hocon": ".conf"}
+
+SECTIONS = ("source", "transform", "sink")
 
 
 @click.command()
@@ -37,7 +47,7 @@ SUFFIXES = {"json": ".json", "hocon": ".conf"}
     type=click.Choice(["hocon", "json"]),
     default=None,
     help="Input syntax. Default: as SeaTunnel decides, `.json` is JSON and anything else "
-    "(and standard input) HOCON.",
+    "HOCON; standard input is JSON when it is a JSON object, else HOCON.",
 )
 @click.option(
     "-o",
@@ -71,6 +81,8 @@ def convert(
     2.3.8 (HOCON output starts with a comment naming it). A job file keeps the keys it has
     whatever the target: `stconfig lint --fix --target-version` rewrites them.
 
+    A job without an `env` block is converted with a warning (SeaTunnel refuses it).
+
     Several PATHs, or folders (searched for *.conf, *.hocon and *.json as `stconfig lint`
     does), need -o DIR/: `jobs/a/x.conf` given as `jobs` becomes DIR/a/x.json. Nothing is
     written unless every input converts.
@@ -86,7 +98,7 @@ def convert(
         _convert_batch(paths, target, syntax, output, check, variables, target_version)
         return
     if check and output is None:
-        _fail("--check compares with an output: give -o FILE or -o DIR/")
+        fail("--check compares with an output: give -o FILE or -o DIR/")
     with user_errors():
         text = _converted(paths[0], target, syntax, variables, target_version)
         if output is None:
@@ -119,6 +131,11 @@ def _converted(
         header = f"# Built by stconfig for SeaTunnel {version}.\n"
     else:
         job = read_job(path, variables, syntax)
+    if job.root.get("env") is None and any(job.root.get(k) is not None for k in SECTIONS):
+        warn(
+            f"{path}: the job has no 'env' block; SeaTunnel 2.3.8 refuses it "
+            "(No configuration setting found for key 'env'); see `stconfig lint` ST101"
+        )
     return job.to_json() if target == "json" else header + job.to_hocon()
 
 
@@ -143,11 +160,6 @@ class Input:
     real: str
 
 
-def _fail(message: str) -> None:
-    click.echo(f"stconfig convert: {message}", err=True)
-    sys.exit(EXIT_USAGE)
-
-
 def _is_folder(output: str) -> bool:
     return output.endswith(("/", os.sep)) or os.path.isdir(output)
 
@@ -162,12 +174,12 @@ def _convert_batch(
     target_version: str | None,
 ) -> None:
     """Read and convert every input, then write (or check) every output, or write nothing."""
-    from stconfig.errors import ParseError, StconfigError
+    from stconfig.errors import StconfigError
 
     if output is None or not _is_folder(output):
-        _fail("several inputs or a folder need -o DIR/ (a folder, written with a trailing /)")
+        fail("several inputs or a folder need -o DIR/ (a folder, written with a trailing /)")
     if "-" in paths:
-        _fail("'-' (standard input) is converted alone")
+        fail("'-' (standard input) is converted alone")
     assert output is not None
     out_dir = Path(output)
     real_out = os.path.realpath(out_dir)
@@ -176,12 +188,8 @@ def _convert_batch(
     for found in _inputs(paths, real_out):
         try:
             text = _converted(found.path, target, syntax, variables, target_version)
-        except ParseError as error:
-            click.echo(error.render(), err=True)
-            failed += 1
-            continue
         except StconfigError as error:
-            click.echo(f"error: {error}", err=True)
+            click.echo(error_text(error), err=True)
             failed += 1
             continue
         relative = str(Path(found.relative).with_suffix(SUFFIXES[target]))
@@ -196,13 +204,9 @@ def _convert_batch(
         )
     failed += _conflicts(planned) or _unwritable(planned)
     if failed:
-        click.echo(
-            f"stconfig convert: {failed} error{'s' if failed != 1 else ''}; nothing written",
-            err=True,
-        )
-        sys.exit(EXIT_USAGE)
+        fail(f"{failed} error{'s' if failed != 1 else ''}; nothing written")
     if not planned:
-        _fail("no job files found")
+        fail("no job files found")
     if check:
         _check(planned)
         return

@@ -7,7 +7,7 @@ from typing import Literal
 
 import click
 
-from stconfig.cli._common import EXIT_FINDINGS, EXIT_USAGE, read_job, user_errors, var_option
+from stconfig.cli._common import EXIT_FINDINGS, fail, read_job, user_errors, var_option
 from stconfig.model.job import Job
 
 
@@ -49,11 +49,9 @@ def diff_(
     expected = 1 if textconv else 2
     if len(paths) != expected:
         what = "one file with --textconv" if textconv else "two files, OLD and NEW"
-        click.echo(f"stconfig diff: expected {what}, got {len(paths)}", err=True)
-        sys.exit(EXIT_USAGE)
+        fail(f"expected {what}, got {len(paths)}")
     if paths.count("-") > 1:
-        click.echo("stconfig diff: only one side can be '-' (standard input)", err=True)
-        sys.exit(EXIT_USAGE)
+        fail("only one side can be '-' (standard input)")
     if textconv:
         _textconv(paths[0], variables)
         return

@@ -6,9 +6,11 @@ import difflib
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
+from stconfig.cli import _common as common
 from stconfig.format.options import (
     KEY_QUOTES,
     MAX_INDENT,
@@ -22,9 +24,8 @@ EXIT_CHANGES = 1
 EXIT_ERROR = 2
 
 
-def fail(message: str) -> None:
-    click.echo(f"stconfig format: {message}", err=True)
-    raise SystemExit(EXIT_ERROR)
+def fail(message: str) -> NoReturn:
+    common.fail(message, EXIT_ERROR)
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
@@ -148,7 +149,7 @@ def _format_stdin(name: str | None, options: FormatOptions, *, check: bool, diff
         syntax = syntax_for(shown) if name else "hocon"
         formatted = format_source(SourceFile(shown, text), syntax, options)
     except StconfigError as error:
-        click.echo(str(error), err=True)
+        click.echo(common.error_text(error), err=True)
         raise SystemExit(EXIT_ERROR) from None
     changed = formatted != text
     if diff:
@@ -175,8 +176,8 @@ def _format_files(
     for path in walk(paths):
         if path.lower().endswith(".py"):
             click.echo(
-                f"{path}: a Python DSL file; stconfig format formats .conf, .hocon and .json "
-                "job files (use a Python formatter for .py)",
+                f"error: {path}: a Python DSL file; stconfig format formats .conf, .config, "
+                ".hocon and .json job files (use a Python formatter for .py)",
                 err=True,
             )
             failed += 1
@@ -196,10 +197,10 @@ def _format_files(
                 # Through a symbolic link, the file it points to is rewritten, not the link.
                 write_atomic(path, formatted, special="refuse")
         except StconfigError as error:
-            click.echo(str(error), err=True)
+            click.echo(common.error_text(error), err=True)
             failed += 1
         except OSError as error:
-            click.echo(f"{path}: {error.strerror or error}", err=True)
+            click.echo(f"error: {path}: {error.strerror or error}", err=True)
             failed += 1
     return changed, unchanged, failed
 

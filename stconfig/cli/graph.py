@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from stconfig.cli._common import AliasedOption, fail, user_errors
 from stconfig.cli._target import resolve_target, target_option
 
 if TYPE_CHECKING:
@@ -117,8 +118,11 @@ def to_dot(d: Drawing) -> str:
 @click.command("graph")
 @click.argument("path", type=click.Path(path_type=str))
 @click.option(
+    "--output-format",
     "--format",
     "fmt",
+    cls=AliasedOption,
+    hidden_aliases=("--format",),
     type=click.Choice(["mermaid", "dot"]),
     default="mermaid",
     help="mermaid (default) or Graphviz dot.",
@@ -135,8 +139,10 @@ def graph(path: str, fmt: str, target_version: str | None, variables: tuple[str,
     """Draw the table graph of the job at PATH: plugins as nodes, table names on edges;
     missing, unused, dropped and cyclic tables in red. PATH may be a Python DSL file that
     defines one job. The table keys read are the target version's; the first line of the
-    drawing (a comment) names it."""
-    from stconfig.errors import StconfigError
+    drawing (a comment) names it.
+
+    Exit codes: 0 drawn (problems are drawn, not reported), 2 bad input or usage.
+    """
     from stconfig.lint.versions import inferred_version, table_keys
     from stconfig.model.graph import build_graph
     from stconfig.reader import load
@@ -147,11 +153,13 @@ def graph(path: str, fmt: str, target_version: str | None, variables: tuple[str,
         if not equals or not name.strip():
             from stconfig.variables import malformed_assignment
 
-            click.echo(f"stconfig graph: {malformed_assignment(assignment)}", err=True)
-            raise SystemExit(2)
+            fail(malformed_assignment(assignment))
         assigned[name.strip()] = value
     try:
         target = resolve_target(target_version)
+    except click.UsageError as error:
+        fail(error.message)
+    with user_errors():
         if path.endswith(".py"):
             from stconfig.dsl.runner import build_one_for
 
@@ -159,18 +167,12 @@ def graph(path: str, fmt: str, target_version: str | None, variables: tuple[str,
             job, version = build_one_for(path, assigned, target.version, strict=strict)
         else:
             job, version = load(path, variables=assigned, unresolved="keep"), target.version
-    except StconfigError as error:
-        click.echo(f"stconfig graph: {error}", err=True)
-        raise SystemExit(2) from None
-    except click.UsageError as error:
-        click.echo(f"stconfig graph: {error.message}", err=True)
-        raise SystemExit(2) from None
     label = target.label
     if version != target.version:
         label = f"SeaTunnel {version} (its target_version=)"
     elif target.source == "default" and inferred_version(job) != target.version:
         click.echo(
-            f"stconfig graph: note: the job writes plugin_output / plugin_input, which "
+            "note: the job writes plugin_output / plugin_input, which "
             f"SeaTunnel {target.version} (the default) ignores; pass --target-version with the "
             "cluster's version if it runs 2.3.9 or later",
             err=True,

@@ -7,7 +7,7 @@ from typing import Literal
 import click
 
 from stconfig._files import write_atomic
-from stconfig.cli._common import user_errors, var_option
+from stconfig.cli._common import stdin_syntax, user_errors, var_option, warn
 from stconfig.cli._target import resolve_target, target_option
 from stconfig.variables import parse_assignments
 
@@ -19,7 +19,8 @@ from stconfig.variables import parse_assignments
     "syntax",
     type=click.Choice(["hocon", "json"]),
     default=None,
-    help="Input syntax. Default: `.json` is JSON, anything else (and standard input) HOCON.",
+    help="Input syntax. Default: `.json` is JSON, anything else HOCON; standard input is JSON "
+    "when it is a JSON object, else HOCON.",
 )
 @click.option(
     "-o",
@@ -60,13 +61,12 @@ def import_(
             text, name = read_stdin("-"), "standard input"
         else:
             text, name = read_source(path).text, path
-        fmt = syntax or ("hocon" if path == "-" else syntax_for(path))
+        fmt = syntax or (stdin_syntax(text) if path == "-" else syntax_for(path))
         job = read_keeping_placeholders(text, path=path, fmt=fmt, variables=given)
         if given:
-            click.echo(
-                "note: --var values are not written into the code; each ${name} stays a "
-                "reference (Var or Secret), filled when the job is built or run",
-                err=True,
+            warn(
+                "--var values are not written into the code; each ${name} stays a "
+                "reference (Var or Secret), filled when the job is built or run"
             )
         chosen = resolve_target(target_version)
         code = import_job(

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 import click
 
-from stconfig.cli._common import EXIT_FINDINGS, user_errors
+from stconfig.cli._common import EXIT_FINDINGS, AliasedOption, user_errors
 from stconfig.client import Client, ClientError, ServerRefused, resolve_settings
 from stconfig.client.urls import MAX_TIMEOUT
 from stconfig.secrets import redact_known
@@ -62,7 +62,11 @@ class Seconds(click.ParamType[float]):
 
 
 output_option = click.option(
+    "--output-format",
     "--output",
+    "output",
+    cls=AliasedOption,
+    hidden_aliases=("--output",),
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,

@@ -7,10 +7,12 @@ import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
+from stconfig.cli import _common as common
+from stconfig.cli._common import warn
 from stconfig.cli._target import target_option
 from stconfig.versions import DEFAULT_TARGET
 
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
     from stconfig.lint.settings import LintSettings
     from stconfig.source import SourceFile
 
-JOB_SUFFIXES = (".conf", ".hocon", ".json")
+JOB_SUFFIXES = (".conf", ".config", ".hocon", ".json")
 FORMATS = ("full", "concise", "json", "sarif", "github")
 MAX_FIX_PASSES = 5
 
@@ -41,9 +43,7 @@ def walk(paths: tuple[str, ...]) -> Iterator[str]:
                     if name.lower().endswith(JOB_SUFFIXES) and not name.startswith("."):
                         found = os.path.join(folder, name)
                         if _special_file(found):
-                            click.echo(
-                                f"stconfig lint: skipped {found}: not a regular file", err=True
-                            )
+                            warn(f"skipped {found}: not a regular file")
                             continue
                         yield found
         else:
@@ -58,11 +58,8 @@ def _special_file(path: str) -> bool:
         return False  # reading it reports the problem with the path
 
 
-def fail(message: str) -> None:
-    from stconfig.secrets import redact_known
-
-    click.echo(f"stconfig lint: {redact_known(message)}", err=True)
-    raise SystemExit(2)
+def fail(message: str) -> NoReturn:
+    common.fail(message)
 
 
 @click.command("lint")
@@ -109,6 +106,11 @@ def fail(message: str) -> None:
 @click.option("--diff", is_flag=True, help="Show the checked fixes as a diff; change nothing.")
 @click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too.")
 @click.option(
+    "--allow-empty",
+    is_flag=True,
+    help="Exit 0 when the folders hold no job file (by default that is exit 2).",
+)
+@click.option(
     "--config",
     "config_path",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -126,12 +128,14 @@ def lint(
     fix: bool,
     diff: bool,
     warnings_as_errors: bool,
+    allow_empty: bool,
     config_path: Path | None,
 ) -> None:
     """Check SeaTunnel job files: syntax, structure, env, table graph, restore settings,
     variables, secrets and version differences.
 
-    PATHS are files or folders; folders are searched for *.conf, *.hocon and *.json;
+    PATHS are files or folders; folders are searched for *.conf, *.config, *.hocon and *.json
+    (no job file found is exit 2 unless --allow-empty);
     '-' reads one job from standard input. A Python DSL file (.py) is run and every job it
     defines is linted, with findings at the lines of the file that made each plugin.
     Settings come from [tool.stconfig] in the nearest pyproject.toml, then these flags.
@@ -152,6 +156,7 @@ def lint(
             fix,
             diff,
             warnings_as_errors,
+            allow_empty,
             config_path,
         )
 
@@ -167,6 +172,7 @@ def _lint(
     fix: bool,
     diff: bool,
     warnings_as_errors: bool,
+    allow_empty: bool,
     config_path: Path | None,
 ) -> None:
     from stconfig.errors import FileReadError, StconfigError
@@ -224,6 +230,9 @@ def _lint(
         return
 
     files = list(walk(paths))
+    if not files and not allow_empty:
+        suffixes = ", ".join(f"*{suffix}" for suffix in JOB_SUFFIXES)
+        fail(f"no job files ({suffixes}) found in {', '.join(paths)}; --allow-empty passes")
     if (fix or diff) and any(path.lower().endswith(".py") for path in files):
         fail("--fix and --diff edit job files, not Python DSL files")
     found_any: list[Diagnostic] = []

@@ -6,6 +6,8 @@ import json
 
 import click
 
+from stconfig.cli._common import warn
+
 
 @click.command("lsp")
 @click.option(
@@ -33,6 +35,9 @@ def lsp(check_path: str | None, settings_json: str | None) -> None:
     diagnostics as you type, completion, hover, go to definition, references, rename,
     an outline and quick fixes; Python DSL files get diagnostics when opened or saved.
     Settings come from the nearest [tool.stconfig], then from the editor's configuration.
+
+    Exit codes: 0 the editor shut the server down (or --check printed the diagnostics),
+    2 usage or a file that cannot be read.
     """
     if check_path is None:
         if settings_json is not None:
@@ -71,7 +76,7 @@ def _check(path: str, settings_json: str | None) -> None:
     project = ProjectSettings()
     settings = project.lint_settings(resolved, client)
     for problem in project.problems:
-        click.echo(f"stconfig lsp: {problem}", err=True)
+        warn(problem)
     docs = client.rules_url or default_docs_base()
     _, published = diagnostics_for(resolved, uri, text, settings, docs)
     params = lsp_types.PublishDiagnosticsParams(uri=uri, diagnostics=published)

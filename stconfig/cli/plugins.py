@@ -54,6 +54,8 @@ def plugins(
     The list is the target version's catalog; for a target the catalog does not describe
     (newer than 2.3.9-SNAPSHOT, older than 2.3.8) the nearest one, as a line on standard
     error says.
+
+    Exit codes: 0 printed, 2 unknown version or usage.
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -89,6 +91,8 @@ def show(
     Keys are spelled as the target version writes them (result_table_name up to
     2.3.9-SNAPSHOT, plugin_output from 2.3.9); "(old: KEY)" lists the other spellings that
     version still reads.
+
+    Exit codes: 0 printed, 2 unknown plugin or usage.
     """
     from stconfig.catalog import find, option_rows, plugin_spec
     from stconfig.catalog.versioned import catalog_version, spelled_spec

@@ -6,6 +6,8 @@ import json
 
 import click
 
+from stconfig.cli._common import fail
+
 
 @click.command("rules")
 @click.argument("code", required=False)
@@ -16,7 +18,10 @@ import click
     help="text (default) or json.",
 )
 def rules(code: str | None, output_format: str) -> None:
-    """List the lint rules, or show the documentation of the rule CODE (e.g. ST201)."""
+    """List the lint rules, or show the documentation of the rule CODE (e.g. ST201).
+
+    Exit codes: 0 printed, 2 unknown rule or usage.
+    """
     from stconfig.lint.docs import rule_markdown
     from stconfig.lint.registry import all_rules
 
@@ -26,8 +31,7 @@ def rules(code: str | None, output_format: str) -> None:
             (r for r in known.values() if r.name == code.lower()), None
         )
         if rule is None:
-            click.echo(f"stconfig rules: unknown rule {code!r} (see `stconfig rules`)", err=True)
-            raise SystemExit(2)
+            fail(f"unknown rule {code!r} (see `stconfig rules`)")
         if output_format == "json":
             click.echo(json.dumps(_data(rule.code), indent=2))
         else:

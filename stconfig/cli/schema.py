@@ -23,10 +23,12 @@ def schema(
 ) -> None:
     """Print a JSON Schema (draft 2020-12) for the target version; its title names it.
 
-    Without --plugin: the whole job.json; its `$ref`s point at plugins/<kind>/<Name>.schema.json
-    as in the schemas/ folder of stconfig (made for 2.3.8). With --plugin: that plugin's
-    options, keys spelled as the target writes them (old spellings it still reads are listed
-    as deprecated).
+    Without --plugin: the whole job.json, self-contained (every plugin's schema is bundled
+    under `$defs`), for check-jsonschema or an editor's `$schema`. With --plugin: that
+    plugin's options, keys spelled as the target writes them (old spellings it still reads
+    are listed as deprecated).
+
+    Exit codes: 0 printed, 2 unknown plugin or version.
     """
     from stconfig.catalog import find
     from stconfig.catalog.jsonschema import job_schema, plugin_schema
@@ -39,7 +41,7 @@ def schema(
         if plugin is None:
             if kind is not None:
                 raise click.UsageError("--kind needs --plugin")
-            document = job_schema(target=target)
+            document = job_schema(target=target, bundle=True)
         else:
             found_kind, name = find(plugin, kind, version=catalog_version(target))
             document = plugin_schema(found_kind, name, target=target)

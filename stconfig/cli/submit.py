@@ -59,7 +59,7 @@ from stconfig.secrets import redact_known
 @output_option
 @connection_options
 def submit(**kwargs: Any) -> None:
-    """Submit job files (.conf, .hocon, .json; - reads HOCON from standard input).
+    """Submit job files (.conf, .config, .hocon, .json; - reads standard input).
 
     A Python DSL file (.py) sends every job it defines, built with the --var values.
 

@@ -112,8 +112,8 @@ def prepare_all(
     lint: bool,
     target_flag: str | None,
 ) -> list[tuple[str, Submission]]:
-    """Lint every job for the server's version, then build its request; a lint error stops
-    everything (exit 1) before anything is sent."""
+    """Lint every job for the server's version, then build its request; a lint error in any
+    job stops everything (exit 1, "nothing submitted") before anything is sent."""
     from stconfig.lint.presubmit import choose_target, table_key_warning
 
     server_version = client.project_version()
@@ -126,9 +126,16 @@ def prepare_all(
         target = choose_target(server_version, configured, source)
         if target.warning is not None:
             click.echo(f"warning: {target.warning}", err=True)
-        for label, job in jobs:
-            if not PRE_SUBMIT_CHECK(job, label, target):
-                sys.exit(EXIT_FINDINGS)
+        # Every job is linted, so one run shows every finding, not only the first bad file's.
+        failed = [label for label, job in jobs if not PRE_SUBMIT_CHECK(job, label, target)]
+        if failed:
+            which = failed[0] if len(jobs) == 1 else f"{len(failed)} of {len(jobs)} jobs"
+            click.echo(
+                f"error: nothing submitted: lint errors in {which} "
+                "(fix them, or send anyway with --no-lint)",
+                err=True,
+            )
+            sys.exit(EXIT_FINDINGS)
     return [(label, build(job)) for label, job in jobs]
 
 

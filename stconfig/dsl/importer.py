@@ -586,25 +586,22 @@ def read_keeping_placeholders(
     )
 
 
-def load(path: str, variables: Mapping[str, str] | None = None) -> Job | JobDocument:
+def load(path: str) -> Job | JobDocument:
     """A job file as DSL objects: what the code `stconfig import` writes builds, ready to edit."""
-    built = execute(import_path(path, variables), f"<stconfig import {path}>")
+    built = execute(import_path(path), f"<stconfig import {path}>")
     assert isinstance(built, Job | JobDocument)
     return built
 
 
 def import_path(
     path: str,
-    variables: Mapping[str, str] | None = None,
     fmt: Literal["hocon", "json"] | None = None,
 ) -> str:
     """Read a job file (placeholders kept) and return its DSL code."""
     from stconfig.reader import read_source, syntax_for
 
     source = read_source(path)
-    job = read_keeping_placeholders(
-        source.text, path=path, fmt=fmt or syntax_for(path), variables=variables
-    )
+    job = read_keeping_placeholders(source.text, path=path, fmt=fmt or syntax_for(path))
     return import_job(job, origin=Path(path).name)
 
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeAlias
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from stconfig import model
 from stconfig.dsl.document import JobDocument
@@ -44,11 +45,10 @@ class FoundJob:
 
 def run_file(path: str | Path) -> dict[str, object]:
     """Execute the file as `__main__`-like module code and return its globals."""
+    from stconfig.reader import read_source
+
     file = Path(path)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise StconfigError(f"{file}: cannot read: {error}") from error
+    text = read_source(file).text  # the same one-line messages as for a job file
     try:
         code = compile(text, str(file), "exec")
     except SyntaxError as error:
@@ -81,17 +81,63 @@ def _user_frames(error: BaseException) -> list[traceback.FrameSummary]:
     ]
 
 
+def _model_fields(error: ValidationError) -> list[str]:
+    """The keyword names of the model that raised `error` (from the validating frame)."""
+    tb = error.__traceback__
+    found: list[str] = []
+    while tb is not None:
+        local = tb.tb_frame.f_locals
+        owner = local.get("self", local.get("cls"))
+        model_class = owner if isinstance(owner, type) else type(owner)
+        if issubclass(model_class, BaseModel) and model_class.__name__ == error.title:
+            found = list(model_class.model_fields)
+        tb = tb.tb_next
+    return found
+
+
+_BRANCH = re.compile(r"[\[(]")  # pydantic's union branch tags: literal[...], is-instance[Var]
+
+
+def _validation_summary(error: ValidationError) -> str:
+    """pydantic's errors as the linter writes them: `Model: field ...`, one per field, with
+    the accepted values and the nearest known keyword, without pydantic's union branches."""
+    from stconfig.catalog._suggest import closest
+
+    by_field: dict[str, list[ErrorDetails]] = {}
+    for item in error.errors():
+        parts: list[str] = []
+        for part in item["loc"]:
+            if isinstance(part, str) and _BRANCH.search(part):
+                break
+            parts.append(f"[{part}]" if isinstance(part, int) else f".{part}")
+        by_field.setdefault("".join(parts).removeprefix("."), []).append(item)
+    lines = []
+    for field, items in by_field.items():
+        extra = [i for i in items if i["type"] == "extra_forbidden"]
+        literal = [i for i in items if i["type"] == "literal_error"]
+        if extra:
+            known = _model_fields(error)
+            near = closest(field, known) if known else None
+            hint = f" (did you mean {near!r}?)" if near else ""
+            lines.append(f"unknown option {field!r}{hint}")
+        elif literal:
+            accepted = re.findall(r"'([^']*)'", str(literal[0].get("ctx", {}).get("expected")))
+            given = literal[0]["input"]
+            near = next((a for a in accepted if str(given).lower() == a.lower()), None)
+            hint = f" (did you mean {near!r}?)" if near else ""
+            shown = ", ".join(repr(a) for a in accepted)
+            lines.append(f"{field}={given!r} is not one of {shown}{hint}")
+        else:
+            plain = [i for i in items if "is-instance" not in "".join(map(str, i["loc"]))]
+            message = str((plain or items)[0]["msg"]).removeprefix("Value error, ")
+            lines.append(f"{field}: {message}" if field else message)
+    return f"{error.title}: " + "; ".join(lines)
+
+
 def _summary(error: BaseException) -> str:
-    """The error on one line: pydantic's errors as `Model.field: message`, joined."""
+    """The error on one line."""
     if isinstance(error, ValidationError):
-        parts = []
-        for item in error.errors():
-            field = ".".join(str(part) for part in item["loc"])
-            message = str(item["msg"]).removeprefix("Value error, ")
-            parts.append(
-                f"{error.title}.{field}: {message}" if field else f"{error.title}: {message}"
-            )
-        return "; ".join(parts)
+        return _validation_summary(error)
     if isinstance(error, DslError):
         return error.message
     text = " ".join(str(error).split())

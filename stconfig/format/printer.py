@@ -38,9 +38,15 @@ _TRAILING_GAP = "  "
 Item = TypeVar("Item", Entry, Value)
 
 
+_TRAILING_BLANKS = WHITESPACE_CHARS.replace("\ufeff", "")
+"""What a comment loses at its end: HOCON's whitespace except the BOM, which is a character of
+the comment there (only a file's leading BOM is not text)."""
+
+
 def comment_text(comment: Comment) -> str:
     """A comment as written (marker included), without trailing whitespace."""
-    return comment.span.source.text[comment.span.start : comment.span.end].rstrip(WHITESPACE_CHARS)
+    text = comment.span.source.text[comment.span.start : comment.span.end]
+    return text.rstrip(_TRAILING_BLANKS)
 
 
 def needs_no_quotes(name: str) -> bool:

@@ -300,6 +300,47 @@ MISSING = _Missing()
 Resolved = Node | _Missing
 
 
+def nested_key(root: RObject, name: str) -> bool:
+    """Whether `name` is a key of an object below the root (where `${name}` cannot see it)."""
+    stack: list[RValue] = [f.value for f in root.fields.values()]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, RObject):
+            if name in value.fields:
+                return True
+            stack += [f.value for f in value.fields.values()]
+        elif isinstance(value, RList):
+            stack += value.items
+        elif isinstance(value, RConcat):
+            stack += value.parts
+        elif isinstance(value, RMerge):
+            stack += value.layers
+    return False
+
+
+def _shadow_hint(reference: RSubst) -> str:
+    """Why `${env}` is not the variable `env`: a key of the file wins over variables."""
+    if len(reference.path) != 1:
+        return ""
+    name = reference.path[0]
+    return (
+        f"; ${{{name}}} is the file's own {name!r}, which hides a --var or environment "
+        f"variable {name!r}: give the variable a name the file does not use"
+    )
+
+
+def _mixed(message: str, value: RConcat, solid: list[tuple[RValue, Resolved]]) -> ParseError:
+    """A concatenation of mixed kinds, at the substitution that brought in an object/list."""
+    for raw, node in solid:
+        if isinstance(raw, RSubst) and isinstance(node, ObjectNode | ListNode):
+            kind = "object" if isinstance(node, ObjectNode) else "list"
+            return ParseError(
+                f"{message}: ${{{raw.node.name}}} is an {kind}{_shadow_hint(raw)}",
+                raw.node.span,
+            )
+    return ParseError(message, value.span)
+
+
 class Resolver:
     """Resolves the built tree into model nodes, looking substitutions up from the root."""
 
@@ -315,6 +356,8 @@ class Resolver:
         self.unresolved: list[Substitution] = []
         self.cache: dict[int, Resolved] = {}
         self.active: set[int] = set()
+        self.trail: list[RSubst] = []
+        """The substitutions being looked up, innermost last: a cycle is reported at one."""
         self.sizes: dict[int, tuple[int, int]] = {}
         """(values, characters) of each resolved list or object, as if substitutions copied."""
 
@@ -332,6 +375,19 @@ class Resolver:
         if key in self.active or len(self.active) > deepest:
             span = self.span_of(value)
             name = value.node.name if isinstance(value, RSubst) else "a value"
+            if key in self.active and self.trail:
+                reference = self.trail[-1]
+                if isinstance(value, RObject):  # `${env}` inside `env { }`
+                    message = (
+                        f"substitution cycle: ${{{reference.node.name}}} refers to "
+                        f"{'.'.join(reference.path)!r}, the block it is in"
+                        + _shadow_hint(reference)
+                    )
+                    raise ParseError(message, reference.node.span)
+                start = next((i for i, r in enumerate(self.trail) if r is value), 0)
+                chain = [f"${{{r.node.name}}}" for r in self.trail[start:]]
+                message = "substitution cycle: " + " -> ".join([*chain, chain[0]])
+                raise ParseError(message, span)
             if key in self.active:
                 raise ParseError(f"substitution cycle: {name} depends on itself", span)
             raise ParseError(
@@ -416,7 +472,11 @@ class Resolver:
             if value.previous is not None:
                 return self.resolve(value.previous)
         else:
-            found = self.lookup(value.path)
+            self.trail.append(value)
+            try:
+                found = self.lookup(value.path)
+            finally:
+                self.trail.pop()
             if found is not None:
                 return found
         external = self.external(value.path)
@@ -457,7 +517,7 @@ class Resolver:
             return solid[0][1]
         if any(isinstance(node, ObjectNode) for _, node in solid):
             if not all(isinstance(node, ObjectNode) for _, node in solid):
-                raise ParseError("cannot concatenate an object with a string or a list", value.span)
+                raise _mixed("cannot concatenate an object with a string or a list", value, solid)
             merged = ObjectNode(span=value.span)
             for _, node in solid:
                 assert isinstance(node, ObjectNode)
@@ -466,7 +526,7 @@ class Resolver:
             return merged
         if any(isinstance(node, ListNode) for _, node in solid):
             if not all(isinstance(node, ListNode) for _, node in solid):
-                raise ParseError("cannot concatenate a list with a string or an object", value.span)
+                raise _mixed("cannot concatenate a list with a string or an object", value, solid)
             items: list[Node] = []
             for _, node in solid:
                 assert isinstance(node, ListNode)

@@ -6,13 +6,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from stconfig._pyproject import find_stconfig_table
-from stconfig.errors import StconfigError
+from stconfig._pyproject import ConfigError, check_keys, find_stconfig_table, invalid_toml
 from stconfig.versions import known
-
-
-class ConfigError(StconfigError):
-    """A `[tool.stconfig]` table with a value of the wrong shape."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +41,16 @@ def _codes(value: object, where: str) -> tuple[str, ...]:
 def load_config(path: Path) -> ProjectConfig:
     """Read `[tool.stconfig]`; ConfigError names the bad key."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise invalid_toml(path, error) from None
     table = data.get("tool", {}).get("stconfig", {})
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.stconfig] must be a table")
+    check_keys(path, text, table)
     prefix = f"{path}: [tool.stconfig]"
     target = table.get("target-version")
     if target is not None and not isinstance(target, str):

@@ -163,7 +163,7 @@ def _file_problem(message: str, path: str | None = None) -> lsp.Diagnostic:
         if match is not None:
             line = int(match.group(1)) - 1
             column = int(match.group(2)) - 1 if match.group(2) else 0
-        message = message.removeprefix("stconfig lint: ")
+        message = message.removeprefix("error: ")
     return lsp.Diagnostic(
         range=lsp.Range(lsp.Position(line, column), lsp.Position(line + 1, 0)),
         message=message,

@@ -110,13 +110,13 @@ class ProjectSettings:
 
     def config_for(self, folder: Path) -> ProjectConfig | None:
         if folder not in self._found:
-            found = find_pyproject(folder)
             config = None
-            if found is not None:
-                try:
+            try:
+                found = find_pyproject(folder)
+                if found is not None:
                     config = load_config(found)
-                except ConfigError as error:
-                    self.problems.append(f"{error}; using the defaults")
+            except ConfigError as error:
+                self.problems.append(f"{error}; using the defaults")
             self._found[folder] = config
         return self._found[folder]
 

@@ -6,6 +6,7 @@ whichever rules ran (stconfig.secrets decides what is secret).
 
 from __future__ import annotations
 
+from stconfig.errors import source_snippet
 from stconfig.lint.diagnostic import Diagnostic
 
 
@@ -21,14 +22,7 @@ def snippet(diagnostic: Diagnostic) -> list[str]:
         return []
     start = masked.column(column)
     end = masked.column(end_column, end=True) if end_line == line else len(text) + 1
-    prefix = text[: start - 1].expandtabs(4)
-    shown = text.expandtabs(4)
-    gutter = " " * len(str(line))
-    return [
-        f" {gutter} |",
-        f" {line} | {shown}",
-        f" {gutter} | {' ' * len(prefix)}{'^' * max(1, end - start)}",
-    ]
+    return source_snippet(line, text, start, end - start)
 
 
 def render_one(diagnostic: Diagnostic) -> str:

@@ -505,7 +505,7 @@ def test_the_pre_submit_check_seam_stops_everything(
     paths = [str(write_job(streaming_job(), f"job{i}.json")) for i in range(3)]
     result = cli(fake_engine, "submit", *paths)
     assert result.exit_code == 1
-    assert seen == paths[:2]
+    assert seen == paths  # every job is checked, so every finding is shown
     # only the server's version was asked, nothing was sent
     assert {r.path for r in fake_engine.requests} == {"/overview"}
     restore = cli(fake_engine, "restore", "1", paths[2])
@@ -746,3 +746,17 @@ def test_choose_target_without_a_readable_server_version() -> None:
     assert choose_target("dev-build", "2.3.10").version == "2.3.10"
     assert "not one stconfig can read" in choose_target("dev-build", "2.3.10").note
     assert choose_target(None, None).version is None
+
+
+def test_a_submit_of_several_files_lints_them_all_and_says_nothing_was_sent(
+    fake_engine: FakeEngine, write_job: WriteJob
+) -> None:
+    first = str(write_job({"source": [], "sink": []}, "first.json"))
+    good = str(write_job(streaming_job(), "good.json"))
+    second = str(write_job({"source": [], "sink": []}, "second.json"))
+    result = cli(fake_engine, "submit", first, good, second)
+    assert result.exit_code == 1
+    assert "first.json" in result.stderr and "second.json" in result.stderr
+    assert "nothing submitted: lint errors in 2 of 3 jobs" in result.stderr
+    assert "--no-lint" in result.stderr
+    assert not [r for r in fake_engine.requests if r.path.startswith("/submit-job")]

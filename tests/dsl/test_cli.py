@@ -248,3 +248,63 @@ def test_one_job_commands_refuse_a_dsl_file_with_several(tmp_path: Path) -> None
     result = run_cli("convert", str(source))
     assert result.exit_code == 2
     assert "defines 2 jobs (two.chain, two.other); this command takes one job" in result.output
+
+
+SECRET_JOB = """\
+env { job.mode = "BATCH", job.name = ${NAME} }
+source {
+  Jdbc {
+    url = "jdbc:mysql://db/x", driver = "com.mysql.cj.jdbc.Driver", query = "select 1"
+    user = root
+    password = ${MYSQL_PASSWORD}
+  }
+}
+sink { Console {} }
+"""
+
+
+def test_import_never_writes_a_variables_value_into_the_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NAME", "from-the-environment")
+    job = write(tmp_path, "secret.conf", SECRET_JOB)
+    result = run_cli("import", str(job), "--var", "MYSQL_PASSWORD=hunter2")
+    assert result.exit_code == 0, result.output
+    assert "hunter2" not in result.stdout and "from-the-environment" not in result.stdout
+    assert 'password=Secret("MYSQL_PASSWORD")' in result.stdout
+    assert 'Var("NAME")' in result.stdout
+    assert "warning: --var values are not written into the code" in result.stderr
+    from stconfig.dsl import load
+
+    loaded = load(str(job))
+    assert "hunter2" not in repr(loaded.to_dict())
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            'with Job(mode="batch") as job:',
+            "bad.py:3:6: Env: mode='batch' is not one of 'BATCH', 'STREAMING' "
+            "(did you mean 'BATCH'?)",
+        ),
+        (
+            "with Job(mode='BATCH') as job:\n    FakeSource(row_nums=3) >> Console()",
+            "bad.py:4:5: FakeSource: unknown option 'row_nums' (did you mean 'row_num'?)",
+        ),
+        (
+            "with Job(mode='BATCH') as job:\n    FakeSource(row_num='many') >> Console()",
+            "bad.py:4:5: FakeSource: row_num: expected an integer, got 'many'",
+        ),
+    ],
+)
+def test_dsl_errors_read_like_the_linter(tmp_path: Path, line: str, expected: str) -> None:
+    header = "from stconfig.dsl import Console, FakeSource, Job\n\n"
+    body = line if "\n" in line else line + "\n    FakeSource(row_num=1) >> Console()"
+    bad = write(tmp_path, "bad.py", header + body + "\n")
+    result = run_cli("build", str(bad))
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ") and lines[0].endswith(expected)
+    assert "Input should" not in result.stderr and "is-instance" not in result.stderr

@@ -110,6 +110,13 @@ def test_byte_order_mark_and_line_endings() -> None:
     assert format_text('a = """x\ny"""\r\n') == 'a = """x\ny"""\n'  # the first break decides
 
 
+def test_a_byte_order_mark_inside_a_comment_is_kept() -> None:
+    # Only a leading BOM is special; elsewhere it is a character of the comment, even last.
+    assert format_text("a { b = 1 # x\ufeff\n}\n") == "a {\n  b = 1  # x\ufeff\n}\n"
+    assert format_text("# \ufeff\na=1\n") == "# \ufeff\na = 1\n"
+    assert format_text("a=1 // \ufeff  \n") == "a = 1  // \ufeff\n"
+
+
 def test_deep_nesting_is_formatted() -> None:
     depth = 120
     text = "a {" * depth + "b = 1" + "}" * depth

@@ -193,7 +193,7 @@ def test_unknown_setting_is_an_error_with_its_line(
     result = run_cli("format", "job.conf")
     assert result.exit_code == 2
     assert result.stderr == (
-        f"stconfig format: {tmp_path / 'pyproject.toml'}:5:1: unknown key 'indnet' in "
+        f"error: {tmp_path / 'pyproject.toml'}:5:1: unknown key 'indnet' in "
         "[tool.stconfig.format] (did you mean 'indent'?)\n"
     )
     assert job.read_text(encoding="utf-8") == MESSY

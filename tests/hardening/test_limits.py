@@ -24,7 +24,7 @@ from stconfig.source import SourceFile
 
 MEMORY_LIMIT = 1024 * 1024 * 1024
 TIMEOUT = 60
-ONE_ERROR = re.compile(r"^(error: |stconfig lint: )?\S+:\d+:\d+: ")
+ONE_ERROR = re.compile(r"^(error: )?\S+:\d+:\d+: ")
 
 
 def _cap_memory() -> None:

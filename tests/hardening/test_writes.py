@@ -173,8 +173,7 @@ def test_fix_refuses_a_read_only_file(tmp_path: Path) -> None:
     result = fix(path)
     assert result.exit_code == 2
     assert one_line(result.output) == (
-        f"stconfig lint: {path}: is read-only; left unchanged "
-        "(make it writable with `chmod u+w` first)"
+        f"error: {path}: is read-only; left unchanged (make it writable with `chmod u+w` first)"
     )
     assert path.read_text(encoding="utf-8") == LOWER
 
@@ -243,7 +242,7 @@ def test_fix_in_a_read_only_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     result = fix(path)
     assert result.exit_code == 2
     assert one_line(result.output) == (
-        f"stconfig lint: {path}: cannot write in folder {tmp_path}: permission denied"
+        f"error: {path}: cannot write in folder {tmp_path}: permission denied"
     )
     assert path.read_text(encoding="utf-8") == LOWER
     assert leftovers(tmp_path) == []
@@ -255,9 +254,7 @@ def test_fix_on_a_full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cal
     monkeypatch.setattr(os, call, _fails(errno.ENOSPC))
     result = fix(path)
     assert result.exit_code == 2
-    assert one_line(result.output) == (
-        f"stconfig lint: {path}: cannot write: no space left on the device"
-    )
+    assert one_line(result.output) == (f"error: {path}: cannot write: no space left on the device")
     assert path.read_text(encoding="utf-8") == LOWER
     assert leftovers(tmp_path) == []
 

@@ -172,7 +172,7 @@ def test_usage_errors_exit_two(jobs: Path, args: list[str], message: str) -> Non
 def test_missing_file_exits_two_without_traceback(tmp_path: Path) -> None:
     result = run_cli("lint", str(tmp_path / "absent.conf"))
     assert result.exit_code == 2
-    assert result.output.strip() == f"stconfig lint: {tmp_path / 'absent.conf'}: no such file"
+    assert result.output.strip() == f"error: {tmp_path / 'absent.conf'}: no such file"
 
 
 DSL_JOBS = """\
@@ -242,7 +242,7 @@ def test_a_raising_dsl_file_exits_two_with_one_line(tmp_path: Path) -> None:
     result = run_cli("lint", str(dsl))
     assert result.exit_code == 2
     assert result.output == (
-        f"stconfig lint: {dsl}:1:1: ModuleNotFoundError: No module named 'nothing_such'\n"
+        f"error: {dsl}:1:1: ModuleNotFoundError: No module named 'nothing_such'\n"
     )
 
 

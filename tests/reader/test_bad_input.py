@@ -41,7 +41,7 @@ def test_syntax_errors_are_located(text: str, line: int, column: int, message: s
     assert message in error.message
     assert str(error).startswith(f"job.conf:{line}:{column}: ")
     rendered = error.render().splitlines()
-    assert len(rendered) == 3 and "^" in rendered[2]
+    assert len(rendered) == 4 and "^" in rendered[3]
 
 
 @pytest.mark.parametrize(
