@@ -18,6 +18,7 @@ lacks is not a plugin of that release.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import tempfile
@@ -27,7 +28,14 @@ from typing import Any
 from stconfig.testing import connectors
 from stconfig.testing.validate import BlockVerdict, validate_with_seatunnel
 
-CORPUS = Path("/work/shared/conformance/seatunnel-2.3.8/cases")
+CORPUS = (
+    Path(
+        os.environ.get("STCONFIG_CONFORMANCE")
+        or Path(__file__).resolve().parents[2] / "shared" / "conformance"
+    )
+    / "seatunnel-2.3.8"
+    / "cases"
+)
 OUT = Path(__file__).resolve().parents[1] / "stconfig/catalog/data/engine-checks-2.3.8.json"
 SOURCE = 'FakeSource { schema { fields { id = "int" } } }'
 ALL_OF = re.compile(r"please specify \[([^\]]*)\] as non-empty")

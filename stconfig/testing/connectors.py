@@ -2,7 +2,7 @@
 
 Maven Central serves only part of 2.3.8's connectors (`NOT_ON_CENTRAL` lists the rest). This
 module fetches the served ones with Maven and builds the others from the release's source tree
-(`/work/shared/seatunnel-src/seatunnel-2.3.8-connectors.tar.gz`, or `STCONFIG_SEATUNNEL_SRC`)
+(`seatunnel-2.3.8-connectors.tar.gz` in `../shared/seatunnel-src`, or in `STCONFIG_SEATUNNEL_SRC`)
 with Maven against the jars Central has, one reactor build (`-fae`, so one failing connector does
 not stop the others). Both results are cached under `cache_dir()/VERSION/connectors-*`; nothing
 of SeaTunnel's is ever written into the source checkout.
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import tarfile
@@ -27,9 +26,16 @@ import time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from stconfig.testing.engine import ENGINE_VERSION, EngineUnavailable, _tool, assemble, cache_dir
+from stconfig.testing.engine import (
+    ENGINE_VERSION,
+    EngineUnavailable,
+    _tool,
+    assemble,
+    cache_dir,
+    shared_source,
+)
 
-SOURCE_TARBALL = Path("/work/shared/seatunnel-src/seatunnel-2.3.8-connectors.tar.gz")
+SOURCE_TARBALL = "seatunnel-2.3.8-connectors.tar.gz"
 """The 2.3.8 tag's connector, format and shade trees (Apache License 2.0)."""
 
 NOT_ON_CENTRAL = frozenset(
@@ -65,9 +71,7 @@ def source_tree(version: str = ENGINE_VERSION) -> Path:
     target = cache_dir() / version / "source"
     if (target / "plugin-mapping.properties").is_file():
         return target
-    tarball = Path(os.environ.get("STCONFIG_SEATUNNEL_SRC", SOURCE_TARBALL))
-    if not tarball.is_file():
-        raise EngineUnavailable(f"{tarball} not found: set STCONFIG_SEATUNNEL_SRC")
+    tarball = shared_source(SOURCE_TARBALL)
     work = Path(tempfile.mkdtemp(prefix="source.", dir=cache_dir() / version))
     with tarfile.open(tarball) as archive:
         archive.extractall(work, filter="data")

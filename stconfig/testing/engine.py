@@ -259,9 +259,9 @@ def _repository_roots() -> list[Path]:
     return roots
 
 
-def source_tarball() -> Path:
-    """The 15431c9 source tarball: `STCONFIG_SEATUNNEL_SRC`, else `<repo>/../shared/seatunnel-src`
-    (CI clones the repository beside `shared/`)."""
+def shared_source(name: str) -> Path:
+    """A file of `shared/seatunnel-src`: in `STCONFIG_SEATUNNEL_SRC` (a folder), else in
+    `<repo>/../shared/seatunnel-src` (CI clones the repository beside `shared/`)."""
     given = os.environ.get("STCONFIG_SEATUNNEL_SRC")
     folders = (
         [Path(given)]
@@ -269,12 +269,17 @@ def source_tarball() -> Path:
         else [root.parent / "shared" / "seatunnel-src" for root in _repository_roots()]
     )
     for folder in folders:
-        if (folder / SOURCE_TARBALL).is_file():
-            return folder / SOURCE_TARBALL
+        if (folder / name).is_file():
+            return folder / name
     where = " or ".join(str(folder) for folder in folders)
     raise EngineUnavailable(
-        f"{SOURCE_TARBALL} not found in {where}; set STCONFIG_SEATUNNEL_SRC to its folder"
+        f"{name} not found in {where}; set STCONFIG_SEATUNNEL_SRC to its folder"
     )
+
+
+def source_tarball() -> Path:
+    """The 15431c9 source tarball."""
+    return shared_source(SOURCE_TARBALL)
 
 
 def _sha256(path: Path) -> str:

@@ -301,8 +301,10 @@ def passed_blocks(verdicts: dict[str, list[BlockVerdict]]) -> set[tuple[str, str
 
 
 def main(argv: list[str] | None = None) -> int:
+    from tests.engine.faulty_jobs import corpus_cases
+
     parser = argparse.ArgumentParser(prog="python -m tests.engine.differential")
-    parser.add_argument("--corpus", default="/work/shared/conformance/seatunnel-2.3.8/cases")
+    parser.add_argument("--corpus", default=str(corpus_cases()))
     parser.add_argument("--generated", type=int, default=0, help="faulty blocks to generate")
     parser.add_argument("--seed", type=int, default=17)
     options = parser.parse_args(argv)

@@ -17,6 +17,7 @@ asks whether lint agrees. `python -m tests.engine.faulty_jobs OUT N [SEED]` writ
 from __future__ import annotations
 
 import json
+import os
 import random
 import sys
 from collections.abc import Iterator
@@ -31,7 +32,16 @@ from stconfig.errors import StconfigError
 from stconfig.reader import load
 
 VERSION = "2.3.8"
-CORPUS = Path("/work/shared/conformance/seatunnel-2.3.8/cases")
+
+
+def corpus_cases() -> Path:
+    """The corpus's cases: `$STCONFIG_CONFORMANCE`, else `../shared/conformance` beside the
+    repository (where CI puts it)."""
+    given = os.environ.get("STCONFIG_CONFORMANCE")
+    root = Path(given) if given else Path(__file__).resolve().parents[3] / "shared" / "conformance"
+    return root / "seatunnel-2.3.8" / "cases"
+
+
 STRICT = ("int", "long", "double", "float", "boolean", "enum")
 
 
@@ -146,8 +156,9 @@ def mutations(
             yield f"bundled drop {group[-1]}", changed
 
 
-def bases(corpus: Path = CORPUS, accepted: set[tuple[str, str]] | None = None) -> list[Base]:
+def bases(corpus: Path | None = None, accepted: set[tuple[str, str]] | None = None) -> list[Base]:
     """Every plugin block of the corpus (only `accepted` (path, block) pairs when given)."""
+    corpus = corpus if corpus is not None else corpus_cases()
     found = []
     for path in sorted(corpus.rglob("*.conf")):
         try:

@@ -117,7 +117,7 @@ def test_stconfig_convert_matches_seatunnel(
             if converted.exit_code != 0:
                 failures.append(f"{name}: stconfig refuses it: {converted.output.strip()}")
                 continue
-            difference = first_difference(json.loads(converted.output), result.json)
+            difference = first_difference(json.loads(converted.stdout), result.json)
             if difference:
                 failures.append(f"{name}: {difference}")
         elif result.unresolved:
