@@ -7,8 +7,8 @@ names are given with --var, or in the environment for SeaTunnel's reserved sink
 placeholders) into a temporary folder, then prints, for N runs each, the wall time of:
 `stconfig convert TREE -o OUT/` (a cold process: import, read, convert, write), the same with
 `--check` against those outputs, and the peer measured in the same run: reading and
-converting the same files inside this process (`stconfig.load(...).to_json()`, no CLI, no
-writes). Then the median cold time of one single-file `stconfig convert` over K files, times
+converting the same files inside this process (`stconfig.emit_json(stconfig.load(...))`, no
+CLI, no writes). Then the median cold time of one single-file `stconfig convert` over K files, times
 672, for what one process per file would cost. Wall and CPU (user + system) times are both
 shown: on a shared machine the wall time mostly measures the other load. Goal: the batch
 call under 1.5 s.
@@ -104,7 +104,7 @@ def main() -> None:
             given = dict(value.split("=", 1) for value in variables)
             cpu, start = own_cpu(), time.perf_counter()
             for path in sorted(tree.rglob("*.conf")):
-                stconfig.load(path, variables=given, environ=env).to_json()
+                stconfig.emit_json(stconfig.load(path, variables=given, environ=env))
             return time.perf_counter() - start, own_cpu() - cpu
 
         write_times, check_times, peer_times = [], [], []

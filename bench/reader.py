@@ -38,7 +38,7 @@ def corpus_files(folder: Path) -> list[Path]:
 def time_stconfig(files: list[Path]) -> float:
     start = time.perf_counter()
     for path in files:
-        stconfig.load(path, environ={}).to_json()
+        stconfig.emit_json(stconfig.load(path, environ={}))
     return time.perf_counter() - start
 
 

@@ -18,6 +18,8 @@ _EXPORTS: dict[str, str] = {
     "format_text": "stconfig.format",
     "diff": "stconfig.jobdiff",
     "JobDiff": "stconfig.jobdiff",
+    "emit_json": "stconfig.emit",
+    "emit_hocon": "stconfig.emit",
     "Diagnostic": "stconfig.lint.diagnostic",
     "Job": "stconfig.model.job",
     "Plugin": "stconfig.model.job",
@@ -30,6 +32,7 @@ _EXPORTS: dict[str, str] = {
 }
 
 if TYPE_CHECKING:
+    from stconfig.emit import emit_hocon, emit_json
     from stconfig.errors import (
         EmitError,
         FileReadError,
@@ -66,6 +69,8 @@ __all__ = [
     "VariableError",
     "__version__",
     "diff",
+    "emit_hocon",
+    "emit_json",
     "format_text",
     "lint",
     "load",

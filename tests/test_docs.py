@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 import stconfig
+from stconfig.emit import emit_json
 from stconfig.testing import FakeEngine
 from tests.conftest import REPOSITORY
 
@@ -159,7 +160,7 @@ def _sandbox(folder: Path) -> None:
     (folder / "old.conf").write_text(JOB, encoding="utf-8")
     newer = JOB.replace("row.num = 10", "row.num = 20")
     (folder / "new.conf").write_text(newer, encoding="utf-8")
-    (folder / "new.json").write_text(stconfig.loads(newer).to_json(), encoding="utf-8")
+    (folder / "new.json").write_text(emit_json(stconfig.loads(newer)), encoding="utf-8")
     shutil.copy(
         REPOSITORY / "examples" / "dsl" / "fake_to_console.py", folder / "jobs" / "orders.py"
     )

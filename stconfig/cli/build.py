@@ -59,6 +59,7 @@ def build(
     """
     from stconfig.dsl import Job
     from stconfig.dsl.runner import UserCodeError, find_jobs
+    from stconfig.emit import emit_hocon, emit_json
 
     chosen = tuple(dict.fromkeys(formats or ("json",)))
     planned: list[tuple[Path, str, str]] = []
@@ -85,7 +86,7 @@ def build(
                     model = job.build()
                     label = "kept as written (JobDocument)"
                 for fmt in chosen:
-                    text = model.to_json() if fmt == "json" else _header(label) + model.to_hocon()
+                    text = emit_json(model) if fmt == "json" else _header(label) + emit_hocon(model)
                     name = found.stem + SUFFIX[fmt]
                     planned.append((_target(output, Path(file).parent, name), text, label))
     targets = [target for target, _, _ in planned]

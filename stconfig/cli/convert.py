@@ -118,6 +118,8 @@ def _converted(
     target_version: str | None,
 ) -> str:
     """The text one input converts to; a DSL file is built for its target version."""
+    from stconfig.emit import emit_hocon, emit_json
+
     header = ""
     if path.endswith(".py") and syntax is None:
         from stconfig.dsl.runner import build_one_for
@@ -136,7 +138,7 @@ def _converted(
             f"{path}: the job has no 'env' block; SeaTunnel 2.3.8 refuses it "
             "(No configuration setting found for key 'env'); see `stconfig lint` ST101"
         )
-    return job.to_json() if target == "json" else header + job.to_hocon()
+    return emit_json(job) if target == "json" else header + emit_hocon(job)
 
 
 @dataclass(frozen=True, slots=True)

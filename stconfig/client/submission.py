@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
 from stconfig.client.errors import UsageError
+from stconfig.emit import emit_hocon, emit_json
 from stconfig.errors import StconfigError
 from stconfig.model.job import Job
 from stconfig.model.values import ObjectNode, from_python
@@ -52,7 +53,7 @@ class Submission:
             return self
         from stconfig.reader import loads
 
-        body = loads(self.body, fmt="hocon", path="<submission>").to_json(indent=None)
+        body = emit_json(loads(self.body, fmt="hocon", path="<submission>"), indent=None)
         return replace(self, body=body, fmt="json", notes=(*self.notes, note))
 
     def query(self) -> dict[str, str]:
@@ -195,7 +196,8 @@ def prepare_submission(
     rebuilt = from_python(data)
     assert isinstance(rebuilt, ObjectNode)
     try:
-        body = Job(rebuilt).to_json(indent=None) if fmt == "json" else Job(rebuilt).to_hocon()
+        job = Job(rebuilt)
+        body = emit_json(job, indent=None) if fmt == "json" else emit_hocon(job)
     except StconfigError as error:
         raise UsageError(f"cannot write the job as {fmt.upper()}: {error}") from error
     return Submission(

@@ -38,10 +38,14 @@ class JobDocument:
         return dict(self.build().to_dict())
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        return self.build().to_json(indent=indent)
+        from stconfig.emit.json import emit_json
+
+        return emit_json(self.build(), indent=indent)
 
     def to_hocon(self) -> str:
-        return self.build().to_hocon()
+        from stconfig.emit.hocon import emit_hocon
+
+        return emit_hocon(self.build())
 
     def lint(self, **settings: Any) -> list[Diagnostic]:
         from stconfig.lint import lint

@@ -385,10 +385,14 @@ class Job:
         return dict(self.build().to_dict())
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        return self.build().to_json(indent=indent)
+        from stconfig.emit.json import emit_json
+
+        return emit_json(self.build(), indent=indent)
 
     def to_hocon(self) -> str:
-        return self.build().to_hocon()
+        from stconfig.emit.hocon import emit_hocon
+
+        return emit_hocon(self.build())
 
     def secrets(self) -> list[str]:
         """The environment variables the job's `Secret`s name, in order of first use."""

@@ -127,18 +127,6 @@ class Job:
         assert isinstance(data, dict)
         return data
 
-    def to_json(self, *, indent: int | None = 2) -> str:
-        """The REST v2 `/submit-job` body."""
-        from stconfig.emit.json import emit_json
-
-        return emit_json(self, indent=indent)
-
-    def to_hocon(self) -> str:
-        """HOCON for `seatunnel.sh --config`, in SeaTunnel's dialect."""
-        from stconfig.emit.hocon import emit_hocon
-
-        return emit_hocon(self)
-
 
 def plugin_node(name: str, options: dict[str, Node] | None = None) -> ObjectNode:
     """An object node for a plugin block, `plugin_name` first."""

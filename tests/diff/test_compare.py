@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import stconfig
+from stconfig.emit import emit_json
 from stconfig.jobdiff import Change, JobDiff, Location
 from stconfig.secrets import MASK
 
@@ -188,7 +189,7 @@ def test_jobs_json_and_dsl_mix(tmp_path: Path) -> None:
     hocon = tmp_path / "job.conf"
     hocon.write_text(JOB)
     as_json = tmp_path / "job.json"
-    as_json.write_text(stconfig.load(hocon).to_json())
+    as_json.write_text(emit_json(stconfig.load(hocon)))
     assert stconfig.diff(hocon, as_json).same
     assert stconfig.diff(stconfig.load(hocon), stconfig.load(as_json)).same
     dsl = tmp_path / "job.py"

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import stconfig
+from stconfig.emit import emit_hocon, emit_json
 from stconfig.format import format_text
 from stconfig.model.job import Job
 from stconfig.model.values import Scalar
@@ -23,8 +24,8 @@ def jobs(conformance_dir: Path) -> list[tuple[Path, Job]]:
 def test_round_trips_and_reformatted_copies_are_the_same_job(jobs: list[tuple[Path, Job]]) -> None:
     failures = []
     for conf, job in jobs:
-        through_json = stconfig.loads(job.to_json(), fmt="json", environ={})
-        round_trip = stconfig.loads(through_json.to_hocon(), environ={})
+        through_json = stconfig.loads(emit_json(job), fmt="json", environ={})
+        round_trip = stconfig.loads(emit_hocon(through_json), environ={})
         text = conf.read_text(encoding="utf-8")
         reformatted = stconfig.loads(
             format_text(text, path=str(conf), indent=4, separator=":", key_quotes="always"),
@@ -65,7 +66,7 @@ def test_a_changed_value_in_any_corpus_job_is_one_change_at_its_line(
         if found is None:
             continue
         index, key = found
-        old_text = job.to_hocon()
+        old_text = emit_hocon(job)
         old = stconfig.loads(old_text, path="old.conf", environ={})
         member = old.plugins[index].node.member(key)
         assert member is not None and member.value.span is not None
@@ -98,7 +99,7 @@ def test_swapping_two_sinks_in_any_corpus_job_is_one_move(jobs: list[tuple[Path,
         first, second = job.sinks[0], job.sinks[1]
         if first.node == second.node:
             continue
-        swapped = stconfig.loads(job.to_hocon(), environ={})
+        swapped = stconfig.loads(emit_hocon(job), environ={})
         items = swapped.root.get("sink").items  # type: ignore[union-attr]
         items[first.index], items[second.index] = items[second.index], items[first.index]
         result = stconfig.diff(job, swapped)

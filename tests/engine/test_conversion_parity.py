@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 import stconfig
+from stconfig.emit import emit_hocon, emit_json
 from stconfig.errors import UnresolvedVariableError
 from stconfig.testing.engine import LOADER_VERSIONS, Converted, convert_with_seatunnel
 from tests.conftest import run_cli
@@ -156,7 +157,7 @@ def test_what_stconfig_writes_seatunnel_reads_back_unchanged(
     emitted = []
     for index, path in enumerate(readable):
         job = stconfig.load(path, environ={})
-        text = job.to_hocon() if target == "hocon" else job.to_json()
+        text = emit_hocon(job) if target == "hocon" else emit_json(job)
         written = tmp_path / f"{index}.{'conf' if target == 'hocon' else 'json'}"
         written.write_text(text, encoding="utf-8")
         emitted.append(written)

@@ -16,6 +16,7 @@ import pytest
 
 import stconfig
 from stconfig.client import Client, EndpointNotFound
+from stconfig.emit import emit_json
 from stconfig.testing.engine import (
     SOURCE_TARBALL,
     Engine,
@@ -89,7 +90,7 @@ def test_the_client_names_the_v1_master_of_a_bare_2_3_8_port(seatunnel_master: R
 @pytest.mark.engine
 def test_a_converted_batch_job_finishes(seatunnel_master_url: str) -> None:
     # GIVEN a HOCON job, converted by stconfig to the JSON body the REST API takes
-    body = json.loads(stconfig.loads(BATCH_JOB).to_json())
+    body = json.loads(emit_json(stconfig.loads(BATCH_JOB)))
     # WHEN the real engine runs it
     job_id = submit(seatunnel_master_url, body, name="stconfig-batch")
     info = wait_for_job(seatunnel_master_url, job_id)
@@ -114,7 +115,7 @@ def test_a_private_engine_checkpoints_in_its_folder_and_stops_without_leaving_a_
         assert _listening(port)
         assert_loopback_only(engine)
         # GIVEN a streaming job checkpointing every second
-        body = json.loads(stconfig.loads(STREAMING_JOB).to_json())
+        body = json.loads(emit_json(stconfig.loads(STREAMING_JOB)))
         job_id = submit(engine.url, body, name="stconfig-streaming")
         checkpoints = run_dir / "checkpoint" / job_id
         deadline = time.monotonic() + 60
@@ -180,7 +181,7 @@ def test_the_v2_engine_listens_on_loopback_reports_15431c9_and_logs_per_job() ->
         )
         assert RealMaster(engine.url, overview["projectVersion"]).profile == "2.3.9-snapshot"
         # WHEN a job runs
-        body = json.loads(stconfig.loads(BATCH_JOB).to_json())
+        body = json.loads(emit_json(stconfig.loads(BATCH_JOB)))
         job_id = submit(engine.url, body, name="stconfig-logs")
         assert wait_for_job(engine.url, job_id)["jobStatus"] == "FINISHED"
         # THEN the log endpoints list and serve its own file

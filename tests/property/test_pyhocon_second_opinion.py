@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from pyhocon import ConfigFactory, HOCONConverter
 
 import stconfig
+from stconfig.emit import emit_hocon
 from stconfig.model.job import Job
 from stconfig.model.values import ListNode, Node, ObjectNode, Scalar
 
@@ -81,6 +82,6 @@ plain_values: st.SearchStrategy[Node] = st.recursive(
 @settings(max_examples=150, deadline=None)
 @given(st.dictionaries(plain_keys, plain_values, max_size=5))
 def test_emitted_plain_hocon_agrees_with_pyhocon(members: dict[str, Node]) -> None:
-    text = Job(_object(members)).to_hocon()
+    text = emit_hocon(Job(_object(members)))
     note(text)
     assert stconfig.loads(text, environ={}).to_dict() == pyhocon_reading(text)
