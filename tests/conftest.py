@@ -58,4 +58,6 @@ def conformance_dir(pytestconfig: pytest.Config) -> Path:
 
 def run_cli(*args: str, input: str | bytes | None = None) -> Result:
     """Run `stconfig ARGS` in-process; exceptions escape so tracebacks fail the test."""
-    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+    return CliRunner().invoke(
+        main, list(args), input=input, catch_exceptions=False, prog_name="stconfig"
+    )

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from stconfig import __version__
+from stconfig.cli._usage import OneLineUsage
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("stconfig.cli.build:build", "Write the jobs a Python DSL file defines."),
@@ -34,8 +35,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-class LazyGroup(click.Group):
-    """A group that imports a command's module only when that command runs."""
+class LazyGroup(OneLineUsage):
+    """A group that imports a command's module only when that command runs (and prints
+    usage errors as one line: stconfig.cli._usage)."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)

@@ -81,13 +81,14 @@ def resolve_target(flag: str | None, start: Path | None = None) -> Target:
         value = table.get("target-version") if isinstance(table, dict) else None
         if value is not None:
             if not isinstance(value, str):
-                raise click.UsageError(
-                    f'{path}: [tool.stconfig] target-version must be a string such as "2.3.8"'
-                )
-            try:
-                return Target(known(value), str(path))
-            except ValueError as error:
-                raise click.UsageError(f"{path}: [tool.stconfig] target-version: {error}") from None
+                message = 'target-version must be a string such as "2.3.8"'
+            else:
+                try:
+                    return Target(known(value), str(path))
+                except ValueError as error:
+                    message = f"target-version: {error}"
+            context = click.get_current_context(silent=True)
+            raise click.UsageError(f"{path}: [tool.stconfig] {message}", context)
     return Target(DEFAULT_TARGET, "default")
 
 

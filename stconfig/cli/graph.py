@@ -155,10 +155,7 @@ def graph(path: str, fmt: str, target_version: str | None, variables: tuple[str,
 
             fail(malformed_assignment(assignment))
         assigned[name.strip()] = value
-    try:
-        target = resolve_target(target_version)
-    except click.UsageError as error:
-        fail(error.message)
+    target = resolve_target(target_version)
     with user_errors():
         if path.endswith(".py"):
             from stconfig.dsl.runner import build_one_for
