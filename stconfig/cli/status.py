@@ -15,6 +15,7 @@ from stconfig.cli.lifecycle import (
     output_option,
 )
 from stconfig.client import JobInfo, UsageError
+from stconfig.secrets import MASK, is_secret_key, mask_text
 
 
 def _time(value: Any) -> str:
@@ -49,12 +50,26 @@ def _status_lines(info: JobInfo) -> list[str]:
     for table, count in m.table_sink_write_count.items():
         lines.append(f"  out {table}: {count} rows")
     if info.error_msg:
-        lines.append(f"error      {first_line(info.error_msg)}")
+        lines.append(f"error      {mask_text(first_line(info.error_msg))}")
     return lines
 
 
+def _masked(value: Any, secret: bool = False) -> Any:
+    """What the engine sends back, masked like every other output: the env options it echoes
+    hold the job's own secrets (`password`, `fs.s3a.secret.key`), and its error messages
+    quote connection URLs. Values under a secret key are masked whole; any other text loses
+    the credentials inside it (stconfig.secrets)."""
+    if isinstance(value, dict):
+        return {key: _masked(item, secret or is_secret_key(key)) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_masked(item, secret) for item in value]
+    if secret and value is not None:
+        return MASK
+    return mask_text(value) if isinstance(value, str) else value
+
+
 def _info_json(info: JobInfo) -> dict[str, Any]:
-    data: dict[str, Any] = info.model_dump(mode="json", exclude={"job_dag"})
+    data: dict[str, Any] = _masked(info.model_dump(mode="json", exclude={"job_dag"}))
     data["terminal"] = info.terminal
     return data
 

@@ -330,6 +330,48 @@ def test_status_text_and_json(fake_master: FakeEngine) -> None:
     assert data["terminal"] is False
 
 
+SECRET_ENV = {
+    "fs.s3a.secret.key": "s3-Secret-Value-42",
+    "checkpoint.storage.password": "hunter2hunter2",
+    "hive.url": "jdbc:hive2://app:Url-Pass-99@db:10000/x",
+}
+
+
+def test_status_and_jobs_json_mask_the_secrets_the_engine_echoes(
+    fake_master: FakeEngine,
+) -> None:
+    # GIVEN a running job whose env holds secrets, which the engine sends back as envOptions
+    job_id = running_job(fake_master, streaming_job(env=SECRET_ENV))
+    for args in (["status", job_id], ["jobs"]):
+        # WHEN its status or the job list is printed as JSON
+        result = cli(fake_master, *args, "--output", "json")
+        assert result.exit_code == 0, result.stderr
+        # THEN no secret is printed, every other env option is, and secret keys stay
+        for value in ("s3-Secret-Value-42", "hunter2hunter2", "Url-Pass-99"):
+            assert value not in result.stdout
+        data = json.loads(result.stdout)
+        info = data if args[0] == "status" else data["jobs"][0]
+        env = info["env_options"]
+        assert env["fs.s3a.secret.key"] == env["checkpoint.storage.password"] == "******"
+        assert env["hive.url"] == "jdbc:hive2://app:******@db:10000/x"
+        assert env["job.name"] == "orders" and env["job.mode"] == "STREAMING"
+
+
+def test_a_failed_jobs_error_is_masked_in_status(fake_master: FakeEngine) -> None:
+    # GIVEN a job the engine failed with a message holding a JDBC URL with its password
+    job_id = running_job(fake_master)
+    fake_master.fail_job(
+        job_id, "java.sql.SQLException: jdbc:mysql://app:Pass-In-Error-7@db/x refused"
+    )
+    for output in ("text", "json"):
+        # WHEN its status is printed
+        result = cli(fake_master, "status", job_id, "--output", output)
+        # THEN the password is masked and the rest of the message stays
+        assert result.exit_code == 0, result.stderr
+        assert "Pass-In-Error-7" not in result.stdout
+        assert "jdbc:mysql://app:******@db/x refused" in result.stdout
+
+
 def test_status_of_an_unknown_job(fake_engine: FakeEngine) -> None:
     result = cli(fake_engine, "status", "42")
     assert result.exit_code == 1
