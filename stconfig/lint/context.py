@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from stconfig.lint.diagnostic import Diagnostic, Fix
+from stconfig.lint.diagnostic import Diagnostic, Fix, Related
 from stconfig.lint.settings import LintSettings
 from stconfig.lint.versions import table_keys
 from stconfig.model.graph import TableGraph, build_graph
@@ -90,6 +90,7 @@ class LintContext:
         *,
         help: str | None = None,
         fix: Fix | None = None,
+        related: tuple[Related, ...] = (),
     ) -> Diagnostic:
         return Diagnostic(
             rule.code,
@@ -100,6 +101,7 @@ class LintContext:
             span,
             help,
             fix,
+            related,
         )
 
     def top_fields(self) -> Iterator[tuple[Document, Field]]:

@@ -74,6 +74,14 @@ class Fix:
 
 
 @dataclass(frozen=True, slots=True)
+class Related:
+    """Another place a finding is about (the first of two definitions), and what it is there."""
+
+    span: Span
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One finding. `span` is None only for jobs built in Python, which have no text."""
 
@@ -85,6 +93,8 @@ class Diagnostic:
     span: Span | None = None
     help: str | None = None
     fix: Fix | None = field(default=None, compare=False)
+    related: tuple[Related, ...] = field(default=(), compare=False)
+    """The other places the message names, for editors and SARIF viewers to link to."""
 
     @property
     def line(self) -> int:
@@ -111,6 +121,7 @@ __all__ = [
     "Edit",
     "Fix",
     "ReadingPath",
+    "Related",
     "RenameKey",
     "SetValue",
     "Severity",

@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from lsprotocol import types as lsp
 
@@ -24,7 +25,6 @@ from stconfig.source import SourceFile
 SOURCE = "stconfig"
 RULES_DOC = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
 """docs/rules.md of a checkout or editable install; a wheel ships no docs, then no link."""
-LOCATION = re.compile(r"at line (\d+), column (\d+)")
 DSL_TIMEOUT_S = 60
 
 SEVERITY = {
@@ -51,20 +51,39 @@ def lint_text(path: str, text: str, settings: LintSettings) -> list[Diagnostic]:
 
 
 def _related(
-    finding: Diagnostic, uri: str, index: LineIndex
+    finding: Diagnostic, path: str, uri: str, index: LineIndex
 ) -> list[lsp.DiagnosticRelatedInformation] | None:
-    """The earlier place a finding names (`... at line 3, column 5`), as a link."""
+    """The other places a finding names (the first of two definitions), as links; one in an
+    included file links to that file."""
     related = []
-    for match in LOCATION.finditer(finding.message):
-        line, column = int(match.group(1)) - 1, int(match.group(2)) - 1
-        start = index.offset(lsp.Position(line, 0)) + column
-        position = index.position(start)
-        related.append(
-            lsp.DiagnosticRelatedInformation(
-                lsp.Location(uri, lsp.Range(position, position)),
-                "first defined here" if finding.code != "ST501" else "earlier value here",
+    for place in finding.related:
+        if place.span.path == path:
+            location = lsp.Location(uri, index.range(place.span.start, place.span.end))
+        else:
+            other = LineIndex(place.span.source.text)
+            location = lsp.Location(
+                Path(place.span.path).resolve().as_uri(),
+                other.range(place.span.start, place.span.end),
             )
+        related.append(lsp.DiagnosticRelatedInformation(location, place.message))
+    return related or None
+
+
+def _related_rows(rows: list[dict[str, Any]]) -> list[lsp.DiagnosticRelatedInformation] | None:
+    """`related` of `stconfig lint --output-format json` (1-based, ends exclusive) as links."""
+    related = [
+        lsp.DiagnosticRelatedInformation(
+            lsp.Location(
+                Path(row["file"]).resolve().as_uri(),
+                lsp.Range(
+                    lsp.Position(max(row["line"] - 1, 0), max(row["column"] - 1, 0)),
+                    lsp.Position(max(row["end_line"] - 1, 0), max(row["end_column"] - 1, 0)),
+                ),
+            ),
+            row["message"],
         )
+        for row in rows
+    ]
     return related or None
 
 
@@ -93,7 +112,7 @@ def to_lsp(
                 code=finding.code,
                 code_description=lsp.CodeDescription(href) if href else None,
                 source=SOURCE,
-                related_information=_related(finding, uri, index),
+                related_information=_related(finding, path, uri, index),
                 data={"name": finding.name, "fixable": finding.fix is not None},
             )
         )
@@ -149,6 +168,7 @@ def lint_python(path: str, settings: LintSettings, docs_base: str | None) -> lis
                 code=row["code"],
                 code_description=lsp.CodeDescription(href) if href else None,
                 source=SOURCE,
+                related_information=_related_rows(row.get("related") or []),
                 data={"name": row["name"], "fixable": False},
             )
         )

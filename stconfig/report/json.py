@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from stconfig.lint.diagnostic import Diagnostic, Edit, Fix
+from stconfig.lint.diagnostic import Diagnostic, Edit, Fix, Related
 from stconfig.secrets import MASK, mask_text, redact_known
 
 
@@ -39,6 +39,20 @@ def shown_content(edit: Edit) -> str:
     return redact_known(MASK if touches and content.strip() else content)
 
 
+def related_data(place: Related) -> dict[str, object]:
+    """Another place the finding names: positions 1-based, end exclusive, like the finding."""
+    line, column = place.span.start_line_col
+    end_line, end_column = place.span.end_line_col
+    return {
+        "file": place.span.path,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "message": place.message,
+    }
+
+
 def as_dict(diagnostic: Diagnostic) -> dict[str, object]:
     end_line, end_column = diagnostic.end
     return {
@@ -53,6 +67,7 @@ def as_dict(diagnostic: Diagnostic) -> dict[str, object]:
         "end_column": end_column,
         "help": diagnostic.help,
         "fix": fix_data(diagnostic.fix),
+        "related": [related_data(place) for place in diagnostic.related],
     }
 
 
@@ -60,4 +75,4 @@ def render(diagnostics: list[Diagnostic]) -> str:
     return json.dumps([as_dict(d) for d in diagnostics], indent=2, ensure_ascii=False) + "\n"
 
 
-__all__ = ["as_dict", "fix_data", "render"]
+__all__ = ["as_dict", "fix_data", "related_data", "render"]

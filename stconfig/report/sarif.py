@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from stconfig import __version__
-from stconfig.lint.diagnostic import Diagnostic, Severity
+from stconfig.lint.diagnostic import Diagnostic, Related, Severity
 from stconfig.lint.registry import all_rules
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -16,6 +16,22 @@ LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "n
 def uri(path: str) -> str:
     pure = Path(path)
     return pure.as_posix() if not pure.is_absolute() else pure.as_uri()
+
+
+def _related_location(number: int, place: Related) -> dict[str, object]:
+    line, column = place.span.start_line_col
+    end_line, end_column = place.span.end_line_col
+    region = {
+        "startLine": line,
+        "startColumn": column,
+        "endLine": end_line,
+        "endColumn": end_column,
+    }
+    return {
+        "id": number,
+        "physicalLocation": {"artifactLocation": {"uri": uri(place.span.path)}, "region": region},
+        "message": {"text": place.message},
+    }
 
 
 def render(diagnostics: list[Diagnostic]) -> str:
@@ -41,6 +57,7 @@ def render(diagnostics: list[Diagnostic]) -> str:
         if d.span is not None:
             region |= {"endLine": end_line, "endColumn": end_column}
         text = d.message + (f" ({d.help})" if d.help else "")
+        related = [_related_location(number, place) for number, place in enumerate(d.related)]
         results.append(
             {
                 "ruleId": d.code,
@@ -55,6 +72,7 @@ def render(diagnostics: list[Diagnostic]) -> str:
                         }
                     }
                 ],
+                **({"relatedLocations": related} if related else {}),
             }
         )
     document = {

@@ -66,6 +66,7 @@ def test_json_output_has_exactly_the_documented_keys(jobs: Path) -> None:
             "end_column",
             "help",
             "fix",
+            "related",
         }
         for item in data
     )

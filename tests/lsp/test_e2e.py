@@ -143,9 +143,26 @@ async def test_duplicate_table_points_at_the_first_definition(
     duplicate = next(d for d in found if d.code == "ST205")
     assert duplicate.range.start.line == 3
     assert duplicate.related_information
-    first = duplicate.related_information[0].location
-    assert first.uri == uri
-    assert first.range.start.line == 2
+    [first] = duplicate.related_information
+    assert first.location.uri == uri
+    assert first.location.range == lsp.Range(lsp.Position(2, 35), lsp.Position(2, 38))
+    assert first.message == "'t' first produced here"
+
+
+async def test_duplicate_key_points_at_the_value_it_replaces(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    text = "env {\n  job.mode = BATCH\n  parallelism = 1\n  parallelism = 2\n}\n"
+    uri = open_text(client, tmp_path, text)
+    found = await until(client, uri, lambda ds: "ST501" in codes(ds))
+    duplicate = next(d for d in found if d.code == "ST501")
+    assert duplicate.range.start == lsp.Position(3, 2)
+    assert list(duplicate.related_information or ()) == [
+        lsp.DiagnosticRelatedInformation(
+            lsp.Location(uri, lsp.Range(lsp.Position(2, 2), lsp.Position(2, 13))),
+            "the value replaced is set here",
+        )
+    ]
 
 
 COMPLETIONS: list[tuple[str, list[str], list[str]]] = [

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from stconfig.lint.context import LintContext
-from stconfig.lint.diagnostic import Diagnostic, Severity
+from stconfig.lint.diagnostic import Diagnostic, Related, Severity
 from stconfig.lint.registry import register
 from stconfig.lint.rule import Rule
 
@@ -37,15 +37,19 @@ class DuplicatePluginOutput(Rule):
             return
         for node, earlier, ref in graph.duplicates:
             where = ""
-            if earlier.output is not None and earlier.output.span is not None:
-                line, column = earlier.output.span.start_line_col
+            related: tuple[Related, ...] = ()
+            first = earlier.output.span if earlier.output is not None else None
+            if first is not None:
+                line, column = first.start_line_col
                 where = f" at line {line}, column {column}"
+                related = (Related(first, f"{ref.name!r} first produced here"),)
             yield ctx.report(
                 self,
                 ref.span,
                 f"table {ref.name!r} of {node.label} is already produced by "
                 f"{earlier.label}{where}; table names must be different",
                 help="give each source and transform its own output name",
+                related=related,
             )
 
 

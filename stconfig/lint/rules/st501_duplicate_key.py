@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from stconfig.hocon.ast import Field, ObjectValue
 from stconfig.lint.context import LintContext
-from stconfig.lint.diagnostic import Diagnostic, Severity
+from stconfig.lint.diagnostic import Diagnostic, Related, Severity
 from stconfig.lint.helpers import SECTIONS, walk_fields
 from stconfig.lint.registry import register
 from stconfig.lint.rule import Rule
@@ -81,6 +81,7 @@ class DuplicateKey(Rule):
                 f"key {entry.key.raw!r} is set again; the value at line {line}, column {column} "
                 "is silently replaced",
                 help="remove one of the two",
+                related=(Related(earlier.key.span, "the value replaced is set here"),),
             )
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from stconfig.lint.context import LintContext
-from stconfig.lint.diagnostic import Diagnostic, Severity
+from stconfig.lint.diagnostic import Diagnostic, Related, Severity
 from stconfig.lint.helpers import SECTIONS
 from stconfig.lint.registry import register
 from stconfig.lint.rule import Rule
@@ -60,6 +60,7 @@ class RepeatedSection(Rule):
                 f"{name!r} is written again; it replaces the {name!r} block at {where}, whose "
                 "plugins are dropped",
                 help=f"put all plugins in one `{name}` block",
+                related=(Related(earlier, f"the {name!r} block replaced, plugins dropped"),),
             )
 
 
