@@ -40,12 +40,9 @@ def executable(name: str) -> list[str]:
 
 
 def typical_job(given: str | None) -> Path:
-    folder = Path(
-        given
-        or os.environ.get("STCONFIG_CONFORMANCE")
-        or Path(__file__).resolve().parents[2] / "shared" / "conformance"
-    )
-    job = folder / "seatunnel-2.3.8" / "cases" / TYPICAL
+    from stconfig.testing.corpus import corpus_cases
+
+    job = corpus_cases(given) / TYPICAL
     return job if job.is_file() else ROOT / "examples" / "conf" / "fake_to_console.conf"
 
 

@@ -18,7 +18,6 @@ lacks is not a plugin of that release.
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 import tempfile
@@ -26,16 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from stconfig.testing import connectors
+from stconfig.testing.corpus import corpus_cases
 from stconfig.testing.validate import BlockVerdict, validate_with_seatunnel
 
-CORPUS = (
-    Path(
-        os.environ.get("STCONFIG_CONFORMANCE")
-        or Path(__file__).resolve().parents[2] / "shared" / "conformance"
-    )
-    / "seatunnel-2.3.8"
-    / "cases"
-)
+CORPUS = corpus_cases()
 OUT = Path(__file__).resolve().parents[1] / "stconfig/catalog/data/engine-checks-2.3.8.json"
 SOURCE = 'FakeSource { schema { fields { id = "int" } } }'
 ALL_OF = re.compile(r"please specify \[([^\]]*)\] as non-empty")

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from stconfig.cli import main
+from stconfig.testing.corpus import BESIDE, CASES, ENVIRONMENT, corpus_folder
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 
@@ -22,33 +23,24 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-def _conformance_folder(config: pytest.Config) -> Path | None:
-    given = config.getoption("--conformance") or os.environ.get("STCONFIG_CONFORMANCE")
-    if given:
-        return Path(given)
-    beside = REPOSITORY.parent / "shared" / "conformance"
-    return beside if beside.is_dir() else None
-
-
 def corpus_not_found(folder: Path | None) -> str:
     """Why the corpus tests are skipped: every place looked at, and how to name another."""
     looked = (
         str(folder)
         if folder is not None
-        else "--conformance, $STCONFIG_CONFORMANCE and "
-        f"{REPOSITORY.parent / 'shared' / 'conformance'}, all unset or missing"
+        else f"--conformance, ${ENVIRONMENT} and {BESIDE}, all unset or missing"
     )
     return (
         f"conformance corpus not found (looked at {looked}); "
-        "pass --conformance DIR or set STCONFIG_CONFORMANCE"
+        f"pass --conformance DIR or set {ENVIRONMENT}"
     )
 
 
 @pytest.fixture(scope="session")
 def conformance_dir(pytestconfig: pytest.Config) -> Path:
     """The corpus folder; fails in CI (STCONFIG_REQUIRE_CONFORMANCE=1) when it is missing."""
-    folder = _conformance_folder(pytestconfig)
-    if folder is None or not (folder / "seatunnel-2.3.8" / "cases").is_dir():
+    folder = corpus_folder(pytestconfig.getoption("--conformance"))
+    if folder is None or not (folder / CASES).is_dir():
         message = corpus_not_found(folder)
         if os.environ.get("STCONFIG_REQUIRE_CONFORMANCE") == "1":
             pytest.fail(message)

@@ -17,7 +17,6 @@ asks whether lint agrees. `python -m tests.engine.faulty_jobs OUT N [SEED]` writ
 from __future__ import annotations
 
 import json
-import os
 import random
 import sys
 from collections.abc import Iterator
@@ -30,16 +29,9 @@ from stconfig.catalog.registry import canonical_name, plugin_spec
 from stconfig.catalog.spec import PluginSpec
 from stconfig.errors import StconfigError
 from stconfig.reader import load
+from stconfig.testing.corpus import corpus_cases
 
 VERSION = "2.3.8"
-
-
-def corpus_cases() -> Path:
-    """The corpus's cases: `$STCONFIG_CONFORMANCE`, else `../shared/conformance` beside the
-    repository (where CI puts it)."""
-    given = os.environ.get("STCONFIG_CONFORMANCE")
-    root = Path(given) if given else Path(__file__).resolve().parents[3] / "shared" / "conformance"
-    return root / "seatunnel-2.3.8" / "cases"
 
 
 STRICT = ("int", "long", "double", "float", "boolean", "enum")
