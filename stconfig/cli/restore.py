@@ -8,22 +8,9 @@ from typing import Any
 import click
 
 from stconfig.cli import submitting
-from stconfig.cli._common import EXIT_FINDINGS, var_option
-from stconfig.cli.lifecycle import (
-    client_errors,
-    connection_from,
-    connection_options,
-    emit_json,
-    note,
-    output_option,
-    wait_options,
-)
-from stconfig.cli.submitting import (
-    format_option,
-    no_lint_option,
-    submitted_json,
-    target_version_option,
-)
+from stconfig.cli._common import EXIT_FINDINGS
+from stconfig.cli.lifecycle import client_errors, connection_from, emit_json, note
+from stconfig.cli.submitting import sending_options, submitted_json
 from stconfig.client import UsageError, prepare_submission
 
 
@@ -31,14 +18,7 @@ from stconfig.client import UsageError, prepare_submission
 @click.argument("job_id", metavar="JOBID")
 @click.argument("path", metavar="PATH")
 @click.option("--name", help="Job name (overrides env job.name).")
-@format_option
-@click.option("--wait", is_flag=True, help="Wait until the job runs again (BATCH: until it ends).")
-@no_lint_option
-@target_version_option
-@wait_options
-@var_option
-@output_option
-@connection_options
+@sending_options(wait_help="Wait until the job runs again (BATCH: until it ends).")
 def restore(**kwargs: Any) -> None:
     """Resume job JOBID from its savepoint or last checkpoint, with the job file PATH.
 

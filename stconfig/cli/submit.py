@@ -9,23 +9,9 @@ from typing import Any
 import click
 
 from stconfig.cli import submitting
-from stconfig.cli._common import EXIT_FINDINGS, var_option
-from stconfig.cli.lifecycle import (
-    Refusal,
-    client_errors,
-    connection_from,
-    connection_options,
-    emit_json,
-    note,
-    output_option,
-    wait_options,
-)
-from stconfig.cli.submitting import (
-    format_option,
-    no_lint_option,
-    submitted_json,
-    target_version_option,
-)
+from stconfig.cli._common import EXIT_FINDINGS
+from stconfig.cli.lifecycle import Refusal, client_errors, connection_from, emit_json, note
+from stconfig.cli.submitting import sending_options, submitted_json
 from stconfig.client import (
     Client,
     ClientError,
@@ -43,7 +29,6 @@ from stconfig.secrets import redact_known
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--job-id", help="Custom job id (a Java long); one PATH only.")
 @click.option("--name", help="Job name (overrides env job.name); one PATH only.")
-@format_option
 @click.option(
     "--rate",
     type=click.FloatRange(min=0.01),
@@ -51,13 +36,7 @@ from stconfig.secrets import redact_known
     show_default=True,
     help="Most submissions per second when several PATHs are given.",
 )
-@click.option("--wait", is_flag=True, help="Wait until STREAMING jobs run and BATCH jobs end.")
-@no_lint_option
-@target_version_option
-@wait_options
-@var_option
-@output_option
-@connection_options
+@sending_options(wait_help="Wait until STREAMING jobs run and BATCH jobs end.")
 def submit(**kwargs: Any) -> None:
     """Submit job files (.conf, .config, .hocon, .json; - reads standard input).
 

@@ -11,12 +11,19 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from stconfig.cli._common import EXIT_FINDINGS, read_job
-from stconfig.cli.lifecycle import Refusal, first_line, note
+from stconfig.cli._common import EXIT_FINDINGS, read_job, var_option
+from stconfig.cli.lifecycle import (
+    Refusal,
+    connection_options,
+    first_line,
+    note,
+    output_option,
+    wait_options,
+)
 from stconfig.client import (
     Client,
     JobStatus,
@@ -72,6 +79,31 @@ target_version_option = click.option(
     help="SeaTunnel version to lint for [[tool.stconfig] target-version]; the server's own "
     "version wins, with a warning when they differ.",
 )
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def sending_options(wait_help: str) -> Callable[[F], F]:
+    """The options `submit` and `restore` share, in their --help order: body format,
+    `--wait` (`wait_help` says what the command waits for), lint, version, polling, `--var`,
+    output and connection."""
+    shared = [
+        format_option,
+        click.option("--wait", is_flag=True, help=wait_help),
+        no_lint_option,
+        target_version_option,
+        wait_options,
+        var_option,
+        output_option,
+        connection_options,
+    ]
+
+    def decorate(command: F) -> F:
+        for option in reversed(shared):
+            command = option(command)
+        return command
+
+    return decorate
 
 
 def read_jobs(paths: Sequence[str], variables: tuple[str, ...]) -> list[tuple[str, Job]]:
@@ -206,6 +238,7 @@ __all__ = [
     "prepare_all",
     "read_jobs",
     "restore_precheck",
+    "sending_options",
     "submitted_json",
     "target_version_option",
     "until",
