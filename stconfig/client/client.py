@@ -1,19 +1,15 @@
 """A client for the SeaTunnel Zeta REST API v2 (rest-api-v2.md), standard library only.
 
-It sends basic auth pre-emptively when credentials are set (the engine never asks first),
-gives each call a timeout suited to it (a submit blocks until the coordinator has queued the
-job), checks TLS certificates unless told not to, and turns every failure into one typed error.
+It gives each call a timeout suited to it (a submit blocks until the coordinator has queued
+the job) and a size cap suited to its answer, reads SeaTunnel's answers and refusals into
+typed results and typed errors, and finds a 2.3.8 engine's v1 API when pointed at it. The
+HTTP itself (auth, redirects, deadlines, size caps, TLS) is `stconfig.client.transport`.
 """
 
 from __future__ import annotations
 
 import base64
-import contextlib
-import http.client
 import json
-import socket
-import ssl
-import threading
 import time
 import urllib.parse
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -23,14 +19,10 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from stconfig.client.errors import (
-    AnswerTooLarge,
     AuthenticationRequired,
     ClientError,
     EndpointNotFound,
-    EngineUnreachable,
     JobAlreadyRunning,
-    RedirectRefused,
-    RequestTimeout,
     ServerRefused,
     UnexpectedResponse,
     UnknownJob,
@@ -54,8 +46,8 @@ from stconfig.client.submission import (
     check_job_id,
     prepare_submission,
 )
+from stconfig.client.transport import MAX_REDIRECTS, ConnectionClosed, Response, Transport
 from stconfig.client.urls import check_timeout, split_master
-from stconfig.secrets import mask_url
 from stconfig.versions import FEATURES, Version, has
 
 V1_PREFIX = "/hazelcast/rest/maps"
@@ -75,21 +67,6 @@ list with its DAGs (a few MB); a body past this is not a SeaTunnel answer, and i
 before it can fill the memory."""
 MAX_LOG_BYTES = 512 << 20
 """The most the client reads of one log file (the engine serves whole files, no tail)."""
-MAX_REDIRECTS = 5
-_REDIRECTS = frozenset({301, 302, 303, 307, 308})
-_CHUNK = 1 << 16
-
-
-@dataclass(frozen=True, slots=True)
-class Response:
-    status: int
-    content_type: str
-    body: bytes
-    location: str | None = None
-
-    @property
-    def text(self) -> str:
-        return self.body.decode("utf-8", errors="replace")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,11 +107,11 @@ class Client:
             user = url_user
             password = url_password if url_password is not None else password
         self.timeout = check_timeout(timeout)
-        self._auth = None
+        auth = None
         if user is not None:
             token = base64.b64encode(f"{user}:{password or ''}".encode()).decode("ascii")
-            self._auth = f"Basic {token}"
-        self._ssl = _ssl_context(verify)
+            auth = f"Basic {token}"
+        self._transport = Transport(auth=auth, verify=verify)
         self._sleep = sleep
         self._clock = clock
         self._overview: Overview | None = None
@@ -149,7 +126,7 @@ class Client:
             timeout=settings.timeout,
         )
 
-    # transport -----------------------------------------------------------------------------
+    # requests ------------------------------------------------------------------------------
 
     def request(
         self,
@@ -177,126 +154,19 @@ class Client:
             headers["Content-Type"] = f"{content_type}; charset=utf-8"
         wait = self.timeout if self.timeout is not None else timeout
         cap = MAX_ANSWER_BYTES if limit is None else limit
-        answer = self._exchange(method, url, data, headers, wait, cap)
+        try:
+            answer = self._transport.exchange(method, url, data, headers, wait, cap)
+        except ConnectionClosed as closed:
+            # 2.3.8's Hazelcast port closes the connection on paths it does not serve
+            v1_master = self._v1_master()
+            raise (closed if v1_master is None else EndpointNotFound(url, v1_master)) from None
         if answer.status != 200:
             raise self._http_error(url, answer.status, answer.body)
         return answer
 
-    def _exchange(
-        self,
-        method: str,
-        url: str,
-        data: bytes | None,
-        headers: dict[str, str],
-        wait: float,
-        limit: int,
-    ) -> Response:
-        """One exchange with same-origin redirects followed, within `wait` seconds in all."""
-        deadline = time.monotonic() + wait
-        origin = _origin(url)
-        for _ in range(MAX_REDIRECTS + 1):
-            sent = dict(headers)
-            if self._auth is not None and _origin(url) == origin:
-                sent["Authorization"] = self._auth
-            answer = self._once(method, url, data, sent, deadline, wait, limit)
-            if answer.status not in _REDIRECTS:
-                return answer
-            target = _redirect_target(url, answer.location)
-            if _origin(target) != origin:
-                raise RedirectRefused(url, target)
-            if answer.status not in (307, 308) and method != "GET":
-                raise UnexpectedResponse(
-                    f"{url} answered {answer.status} to a {method}: a redirect that would "
-                    "drop the request body is not followed"
-                )
-            url = target
-        raise UnexpectedResponse(f"{url}: more than {MAX_REDIRECTS} redirects")
-
-    def _once(
-        self,
-        method: str,
-        url: str,
-        data: bytes | None,
-        headers: dict[str, str],
-        deadline: float,
-        wait: float,
-        limit: int,
-    ) -> Response:
-        """One HTTP exchange; a watchdog closes the socket when the call's time is up."""
-        parts = urllib.parse.urlsplit(url)
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise RequestTimeout(url, wait)
-        host = parts.hostname or ""
-        connection: http.client.HTTPConnection
-        if parts.scheme == "https":
-            connection = http.client.HTTPSConnection(
-                host, parts.port, timeout=remaining, context=self._ssl
-            )
-        else:
-            connection = http.client.HTTPConnection(host, parts.port, timeout=remaining)
-        watchdog = _Watchdog(remaining)
-        response: http.client.HTTPResponse | None = None
-        target = parts.path or "/"
-        if parts.query:
-            target += "?" + parts.query
-        try:
-            connection.connect()
-            watchdog.watch(connection.sock)
-            connection.request(method, target, body=data, headers=headers)
-            response = connection.getresponse()
-            declared = response.getheader("Content-Length")
-            if declared is not None and declared.strip().isdigit() and int(declared) > limit:
-                raise AnswerTooLarge(url, limit)
-            chunks: list[bytes] = []
-            size = 0
-            while chunk := response.read(_CHUNK):
-                size += len(chunk)
-                if size > limit:
-                    raise AnswerTooLarge(url, limit)
-                chunks.append(chunk)
-            if watchdog.fired:
-                raise RequestTimeout(url, wait)
-            return Response(
-                response.status,
-                response.headers.get_content_type(),
-                b"".join(chunks),
-                response.getheader("Location"),
-            )
-        except ClientError:
-            raise
-        except ssl.SSLError as error:
-            if watchdog.fired:
-                raise RequestTimeout(url, wait) from None
-            raise EngineUnreachable(url, f"TLS: {error}") from None
-        except TimeoutError:
-            raise RequestTimeout(url, wait) from None
-        except http.client.RemoteDisconnected:
-            if watchdog.fired:
-                raise RequestTimeout(url, wait) from None
-            raise self._hung_up(url) from None
-        except http.client.HTTPException as error:
-            if watchdog.fired:
-                raise RequestTimeout(url, wait) from None
-            raise UnexpectedResponse(
-                f"{url} did not answer in HTTP ({type(error).__name__}): is this the REST v2 "
-                "port (not Hazelcast's 5801)?"
-            ) from None
-        except OSError as error:
-            if watchdog.fired:
-                raise RequestTimeout(url, wait) from None
-            raise EngineUnreachable(
-                url, error.strerror or str(error) or type(error).__name__
-            ) from None
-        finally:
-            watchdog.cancel()
-            if response is not None:
-                response.close()
-            connection.close()
-
     def _http_error(self, url: str, status: int, body: bytes) -> Exception:
         if status == 401:
-            return AuthenticationRequired(url, self._auth is not None)
+            return AuthenticationRequired(url, self._transport.auth is not None)
         if status == 404:
             return EndpointNotFound(url, self._v1_master())
         if status == 405:
@@ -308,20 +178,13 @@ class Client:
                 return ServerRefused(status, "" if message is None else str(message), url)
         return UnexpectedResponse(f"HTTP {status} from {url}: not a SeaTunnel REST v2 answer")
 
-    def _hung_up(self, url: str) -> Exception:
-        """2.3.8's Hazelcast port closes the connection on paths it does not serve."""
-        v1_master = self._v1_master()
-        if v1_master is not None:
-            return EndpointNotFound(url, v1_master)
-        return EngineUnreachable(url, "the server closed the connection without answering")
-
     def _v1_master(self) -> str | None:
         """The master with the v1 prefix, when this port answers the Hazelcast REST API."""
         if self.master.endswith(V1_PREFIX):
             return None
         url = self.master + V1_PREFIX + "/overview"
         try:
-            answer = self._exchange("GET", url, None, {}, PROBE_TIMEOUT, PROBE_LIMIT)
+            answer = self._transport.exchange("GET", url, None, {}, PROBE_TIMEOUT, PROBE_LIMIT)
         except ClientError:
             return None
         overview = _loads(answer.body) if answer.status == 200 else None
@@ -388,7 +251,7 @@ class Client:
 
     def unused_credentials(self) -> str | None:
         """Why the credentials are pointless on this server, or None when they may be needed."""
-        if self._auth is None or self.supports("basic_auth"):
+        if self._transport.auth is None or self.supports("basic_auth"):
             return None
         assert self._overview is not None
         return (
@@ -632,90 +495,12 @@ class Client:
             raise
 
 
-def _origin(url: str) -> tuple[str, str, int | None]:
-    """Scheme, host and port, the default port filled in: what credentials are bound to."""
-    parts = urllib.parse.urlsplit(url)
-    try:
-        port = parts.port
-    except ValueError:
-        port = -1
-    default = 443 if parts.scheme.lower() == "https" else 80
-    return parts.scheme.lower(), (parts.hostname or "").lower(), port or default
-
-
-def _redirect_target(url: str, location: str | None) -> str:
-    """The absolute target of a redirect, without any userinfo it carried."""
-    if not location:
-        raise UnexpectedResponse(f"{url} answered a redirect without a Location")
-    try:
-        parts = urllib.parse.urlsplit(urllib.parse.urljoin(url, location.strip()))
-    except ValueError:
-        raise UnexpectedResponse(
-            f"{url} redirected to a malformed URL {mask_url(location)!r}"
-        ) from None
-    return urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
-
-
 def _loads(body: bytes) -> Any:
     """JSON or None; nesting deep enough to exhaust the stack is no answer either."""
     try:
         return json.loads(body.decode("utf-8", errors="replace"))
     except (ValueError, RecursionError):
         return None
-
-
-class _Watchdog:
-    """Shuts the socket down at the call's deadline: socket timeouts bound each read, not the
-    whole answer, so a server sending a byte a second would never time out otherwise."""
-
-    def __init__(self, seconds: float) -> None:
-        self.fired = False
-        self._lock = threading.Lock()
-        self._sock: socket.socket | None = None
-        self._done = False
-        self._timer = threading.Timer(seconds, self._fire)
-        self._timer.daemon = True
-        self._timer.start()
-
-    def watch(self, sock: socket.socket | None) -> None:
-        """The connected socket (http.client drops its own reference once the answer is
-        being read); shut at once when the deadline has already passed."""
-        with self._lock:
-            self._sock = sock
-            fired = self.fired
-        if fired:
-            self._shut()
-
-    def _fire(self) -> None:
-        with self._lock:
-            if self._done:
-                return
-            self.fired = True
-        self._shut()
-
-    def _shut(self) -> None:
-        if self._sock is not None:
-            with contextlib.suppress(OSError):
-                self._sock.shutdown(socket.SHUT_RDWR)
-
-    def cancel(self) -> None:
-        with self._lock:
-            self._done = True
-        self._timer.cancel()
-
-
-def _ssl_context(verify: bool | str) -> ssl.SSLContext:
-    if verify is False:
-        context = ssl.create_default_context()
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
-        return context
-    if isinstance(verify, str):
-        try:
-            return ssl.create_default_context(cafile=verify)
-        except (OSError, ssl.SSLError) as error:
-            raise UsageError(f"{verify}: not a usable CA bundle ({error})") from None
-    return ssl.create_default_context()
 
 
 _M = TypeVar("_M", SubmitResponse, JobInfo, Overview, LogFile)

@@ -27,7 +27,7 @@ from stconfig.client import (
     WaitTimeout,
     resolve_settings,
 )
-from stconfig.client.client import _ssl_context
+from stconfig.client.transport import ssl_context
 from stconfig.testing import FakeEngine
 from tests.client.helpers import batch_job, streaming_job
 from tests.conftest import run_cli
@@ -305,8 +305,8 @@ def test_bad_settings(tmp_path: Path, pyproject: str, kwargs: dict[str, str], me
 
 
 def test_tls_verification_is_on_unless_disabled() -> None:
-    assert _ssl_context(True).verify_mode is ssl.CERT_REQUIRED
-    insecure = _ssl_context(False)
+    assert ssl_context(True).verify_mode is ssl.CERT_REQUIRED
+    insecure = ssl_context(False)
     assert insecure.verify_mode is ssl.CERT_NONE and not insecure.check_hostname
 
 

@@ -25,6 +25,7 @@ from stconfig.client import (
     AnswerTooLarge,
     Client,
     ClientError,
+    EngineUnreachable,
     RedirectRefused,
     RequestTimeout,
     UnexpectedResponse,
@@ -207,6 +208,28 @@ def test_a_declared_huge_body_is_refused_before_reading(serve: ServeFn) -> None:
     server = serve(handle)
     with pytest.raises(AnswerTooLarge, match="more than 64 MiB"):
         Client(server.url).overview()
+
+
+def hang_up(request: Request, connection: socket.socket) -> None:
+    """Read the request, then close without a word (2.3.8's Hazelcast port on unknown paths)."""
+
+
+def test_a_server_that_always_hangs_up_is_unreachable_after_one_v1_probe(
+    serve: ServeFn,
+) -> None:
+    # GIVEN a server that closes every connection without answering, the v1 probe's too
+    server = serve(hang_up)
+    # WHEN the client asks it anything
+    with pytest.raises(EngineUnreachable, match="closed the connection without answering"):
+        Client(server.url).overview()
+    # THEN it asked twice (the call and one probe for the v1 API), not until the stack ran out
+    assert [request.target for request in server.requests] == [
+        "/overview",
+        "/hazelcast/rest/maps/overview",
+    ]
+    result = run_cli("jobs", "--master", server.url)
+    assert result.exit_code == 2
+    assert "closed the connection without answering" in result.stderr
 
 
 def endless_chunks(request: Request, connection: socket.socket) -> None:
