@@ -120,12 +120,17 @@ def _run_time_problems(
     spec: PluginSpec, options: Mapping[str, Any], needed: RunTimeRule
 ) -> list[OptionProblem]:
     wanted = " or ".join(repr(k) for k in needed.one_of)
+    if needed.when:
+        wanted += f" because {needed.condition()}"
     why = (
         f"the connector reads it outside its OptionRule and fails when the job starts with "
         f"{needed.engine_message!r}"
     )
     if needed.inside is None:
-        if any(satisfied(spec, options, key) for key in needed.one_of):
+        found = present if needed.raw else satisfied
+        if not needed.applies(spec, options) or any(
+            found(spec, options, key) for key in needed.one_of
+        ):
             return []
         return [OptionProblem(needed.one_of[0], "run_time", f"set {wanted}: {why}")]
     entries = options.get(needed.inside)
@@ -134,7 +139,9 @@ def _run_time_problems(
     return [
         OptionProblem(needed.inside, "run_time", f"{needed.inside}[{index}]: set {wanted}: {why}")
         for index, entry in enumerate(entries)
-        if isinstance(entry, Mapping) and not any(key in entry for key in needed.one_of)
+        if isinstance(entry, Mapping)
+        and needed.applies(spec, entry)
+        and not any(key in entry for key in needed.one_of)
     ]
 
 

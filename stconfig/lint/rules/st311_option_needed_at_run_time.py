@@ -41,7 +41,8 @@ class OptionNeededAtRunTime(Rule):
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
         for finding in ctx.option_findings:
             if finding.kind == "run_time":
-                yield ctx.report(self, finding.span, finding.message)
+                hint = f"did you mean {finding.suggestion}?" if finding.suggestion else None
+                yield ctx.report(self, finding.span, finding.message, help=hint)
 
 
 __all__ = ["OptionNeededAtRunTime"]
