@@ -274,6 +274,10 @@ def spec_module(data: dict[str, Any], plugin: dict[str, Any]) -> str:
             if "when" in needed:
                 when = tuple((key, tuple(values)) for key, values in needed["when"].items())
                 inside += f", when={when!r}"
+            if "when_prefix" in needed:
+                prefixes = needed["when_prefix"].items()
+                starts = tuple((key, tuple(values)) for key, values in prefixes)
+                inside += f", when_prefix={starts!r}"
             if needed.get("raw"):
                 inside += ", raw=True"
             lines.append(

@@ -76,14 +76,14 @@ def rules_schema(spec: PluginSpec) -> list[dict[str, Any]]:
     for run_time in spec.run_time:
         if run_time.inside is not None:
             entry: dict[str, Any] = {"anyOf": [{"required": [k]} for k in run_time.one_of]}
-            if run_time.when:
+            if run_time.when or run_time.when_prefix:
                 entry = {"if": _when(spec, run_time, inside=True), "then": entry}
             parts.append({"properties": {run_time.inside: {"items": entry}}})
         elif run_time.raw or not any(_defaulted(spec, k) for k in run_time.one_of):
             wanted: dict[str, Any] = {
                 "anyOf": [_present(spec.option(k), k) for k in run_time.one_of]
             }
-            if run_time.when:
+            if run_time.when or run_time.when_prefix:
                 wanted = {"if": _when(spec, run_time, inside=False), "then": wanted}
             parts.append(wanted)
     return parts
@@ -105,6 +105,15 @@ def _when(spec: PluginSpec, rule: RunTimeRule, *, inside: bool) -> dict[str, Any
         if default is not None and str(default).upper() in {v.upper() for v in values}:
             matches.append({"not": {"anyOf": [{"required": [k]} for k in keys]}})
         tests.append(matches[0] if len(matches) == 1 else {"anyOf": matches})
+    for key, prefixes in rule.when_prefix:
+        option = spec.option(key)
+        keys = (key,) if inside or option is None else option.keys
+        pattern = "^(" + "|".join(ecma_escape(prefix) for prefix in prefixes) + ")"
+        starts: list[dict[str, Any]] = [
+            {"required": [k], "properties": {k: {"type": "string", "pattern": pattern}}}
+            for k in keys
+        ]
+        tests.append(starts[0] if len(starts) == 1 else {"anyOf": starts})
     return tests[0] if len(tests) == 1 else {"allOf": tests}
 
 

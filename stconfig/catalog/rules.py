@@ -120,8 +120,6 @@ def _run_time_problems(
     spec: PluginSpec, options: Mapping[str, Any], needed: RunTimeRule
 ) -> list[OptionProblem]:
     wanted = " or ".join(repr(k) for k in needed.one_of)
-    if needed.when:
-        wanted += f" because {needed.condition()}"
     why = (
         f"the connector reads it outside its OptionRule and fails when the job starts with "
         f"{needed.engine_message!r}"
@@ -132,12 +130,19 @@ def _run_time_problems(
             found(spec, options, key) for key in needed.one_of
         ):
             return []
+        if needed.when or needed.when_prefix:
+            wanted += f" because {needed.reason(spec, options)}"
         return [OptionProblem(needed.one_of[0], "run_time", f"set {wanted}: {why}")]
     entries = options.get(needed.inside)
     if not isinstance(entries, list):
         return []
     return [
-        OptionProblem(needed.inside, "run_time", f"{needed.inside}[{index}]: set {wanted}: {why}")
+        OptionProblem(
+            needed.inside,
+            "run_time",
+            f"{needed.inside}[{index}]: set {wanted}"
+            f"{f' because {needed.reason(spec, entry)}' if needed.when else ''}: {why}",
+        )
         for index, entry in enumerate(entries)
         if isinstance(entry, Mapping)
         and needed.applies(spec, entry)

@@ -88,6 +88,9 @@ class RunTimeRule:
     set, else its default) equals one of `values`, ignoring case, as SeaTunnel compares enum
     names (`valueOf(s.toUpperCase())`, `equalsIgnoreCase`). Inside `inside`, the entry's own
     value counts. Empty: the rule always applies."""
+    when_prefix: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(option, prefixes) pairs that must all hold too: the option's value starts with one of
+    `prefixes`, case-sensitively, as the Jdbc dialects test their URL (`url.startsWith`)."""
     raw: bool = False
     """The connector reads the key from the plugin's raw Config (`getString`, `hasPath`): an
     option's default does not stand in for it."""
@@ -102,11 +105,33 @@ class RunTimeRule:
                 value = option.default
             if value is None or not _same_text(value, values):
                 return False
+        for key, prefixes in self.when_prefix:
+            option = spec.option(key)
+            keys = option.keys if option is not None else (key,)
+            value = next((options[k] for k in keys if k in options), None)
+            if not isinstance(value, str) or not value.startswith(prefixes):
+                return False
         return True
+
+    def reason(self, spec: PluginSpec, options: Mapping[str, Any]) -> str:
+        """Why the rule applies to these options: the condition with the prefix that matched."""
+        parts = [f"{key} = {' or '.join(values)}" for key, values in self.when]
+        for key, prefixes in self.when_prefix:
+            option = spec.option(key)
+            keys = option.keys if option is not None else (key,)
+            value = str(next((options[k] for k in keys if k in options), ""))
+            matched = [prefix for prefix in prefixes if value.startswith(prefix)]
+            parts.append(f"{key} starts with {' or '.join(map(repr, matched or prefixes))}")
+        return " and ".join(parts)
 
     def condition(self) -> str:
         """`when` as the job file would spell it: `start.mode = CONSUME_FROM_TIMESTAMP`."""
-        return " and ".join(f"{key} = {' or '.join(values)}" for key, values in self.when)
+        parts = [f"{key} = {' or '.join(values)}" for key, values in self.when]
+        parts += [
+            f"{key} starts with {' or '.join(map(repr, prefixes))}"
+            for key, prefixes in self.when_prefix
+        ]
+        return " and ".join(parts)
 
 
 def _same_text(value: Any, values: tuple[str, ...]) -> bool:
@@ -182,7 +207,8 @@ class PluginSpec:
             if needed.inside is None and canonical in needed.one_of:
                 others = ", ".join(k for k in needed.one_of if k != canonical)
                 label = f"needed at run time (or {others})" if others else "needed at run time"
-                labels.append(f"{label} if {needed.condition()}" if needed.when else label)
+                conditional = needed.when or needed.when_prefix
+                labels.append(f"{label} if {needed.condition()}" if conditional else label)
         if not labels:
             labels.append("optional" if option is None or option.in_rule else "read outside rule")
         return ", ".join(labels)

@@ -106,9 +106,6 @@ KNOWN_MISSES: dict[str, str] = {
         "Config.getLong only when start.mode is CONSUME_FROM_TIMESTAMP; the Rocketmq source takes "
         "the legacy path and has no probed strict_values, so lint warns (ST312) at the value"
     ),
-    r" (?i:jdbc): .*(IllegalArgumentException: null|Miss config <compatibleMode>)": (
-        "dialect-specific checks of the Jdbc source (compatibleMode, ...) outside its OptionRule"
-    ),
     r" Paimon: .*PaimonConnectorException": "the Paimon source checks its table when built",
 }
 """Pattern on a missed refusal -> why lint cannot see it (recall exceptions, listed; "open"

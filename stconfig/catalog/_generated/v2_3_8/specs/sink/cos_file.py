@@ -74,6 +74,7 @@ SPEC = PluginSpec(
     ),
     run_time=(
         RunTimeRule(('file_format_type',), "org.apache.seatunnel.shade.com.typesafe.config.ConfigException$Missing: No configuration setting found for key 'file_format_type'", 'seatunnel-connectors-v2/connector-file/connector-file-base/src/main/java/org/apache/seatunnel/connectors/seatunnel/file/sink/config/FileSinkConfig.java', raw=True),
+        RunTimeRule(('xml_use_attr_format',), 'ErrorCode:[COMMON-06], ErrorDescription:[Illegal argument] - User must define xml_use_attr_format when file_format_type is xml', 'seatunnel-connectors-v2/connector-file/connector-file-base/src/main/java/org/apache/seatunnel/connectors/seatunnel/file/sink/config/FileSinkConfig.java', when=(('file_format_type', ('XML',)),), raw=True),
     ),
     in_release_mapping=True,
     seatunnel_version='2.3.8',
