@@ -95,6 +95,21 @@ UNLESS = {
 from SeaTunnel's source (Neo4jSinkQueryInfo: `queryParamPosition` only when write_mode is not
 BATCH)."""
 
+TOGETHER = {
+    "sink.Clickhouse": [
+        {
+            "keys": ["username", "password"],
+            "engine_message": "ErrorCode:[API-01], ErrorDescription:[Configuration item validate "
+            "failed] - PluginName: Clickhouse, PluginType: SINK, Message: please specify "
+            "[password] as non-empty",
+        }
+    ],
+}
+"""Groups prepare() requires whole once one key is set, read from SeaTunnel's source (the
+Clickhouse sink: `isCredential = hasPath(username) || hasPath(password)`, then
+`checkAllExists(username, password)`); the message is the harness's refusal of a block with
+username alone. An empty-block probe never sees these."""
+
 BAD_VALUES = {"enum": "STCONFIG_NOT_A_CONSTANT", "boolean": "maybe"}
 """A value SeaTunnel cannot convert, per option type (numbers get `abc`)."""
 PASSED = ("accepted", "outside")
@@ -209,6 +224,9 @@ def main() -> int:
         if entry_ is not None:
             entry_["requires"] = [k for k in entry_.get("requires", []) if k not in conditions]
             entry_["requires_unless"] = conditions
+    for plugin, groups in TOGETHER.items():
+        if plugin in plugins:
+            plugins[plugin]["requires_together"] = groups
     record = {
         "about": old.get("about", ""),
         "version": "2.3.8",

@@ -271,6 +271,15 @@ def spec_module(data: dict[str, Any], plugin: dict[str, Any]) -> str:
         lines.append("    run_time=(")
         for needed in rules["run_time"]:
             inside = f", inside={needed['inside']!r}" if "inside" in needed else ""
+            if "when" in needed:
+                when = tuple((key, tuple(values)) for key, values in needed["when"].items())
+                inside += f", when={when!r}"
+            if "when_prefix" in needed:
+                prefixes = needed["when_prefix"].items()
+                starts = tuple((key, tuple(values)) for key, values in prefixes)
+                inside += f", when_prefix={starts!r}"
+            if needed.get("raw"):
+                inside += ", raw=True"
             lines.append(
                 f"        RunTimeRule({tuple(needed['one_of'])!r}, {needed['engine_message']!r}, "
                 f"{needed['java']!r}{inside}),"

@@ -38,6 +38,9 @@ class EngineCheck:
     unless: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     """(key, option, values): `prepare()` requires `key` too, except when `option` is one of
     `values` (compared case-insensitively)."""
+    together: tuple[tuple[tuple[str, ...], str], ...] = ()
+    """(keys, engine message): `prepare()` requires all of `keys` once one of them is set (the
+    Clickhouse sink's username and password), refusing with that message."""
 
 
 @cache
@@ -56,6 +59,10 @@ def _table(version: str) -> dict[str, EngineCheck] | None:
             tuple(
                 (key, option, tuple(values))
                 for key, (option, values) in entry.get("requires_unless", {}).items()
+            ),
+            tuple(
+                (tuple(group["keys"]), group["engine_message"])
+                for group in entry.get("requires_together", ())
             ),
         )
         for key, entry in raw.items()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from stconfig.catalog.registry import env_options, lookup, plugin_names
-from stconfig.catalog.spec import OptionSpec, PluginSpec
+from stconfig.catalog.spec import OptionSpec, PluginSpec, RunTimeRule
 from stconfig.catalog.types import ecma_escape, ecma_letters, json_schema_of
 from stconfig.catalog.versioned import catalog_version, spelled_option
 from stconfig.versions import DEFAULT_TARGET, catalog_note, known
@@ -75,11 +75,46 @@ def rules_schema(spec: PluginSpec) -> list[dict[str, Any]]:
         )
     for run_time in spec.run_time:
         if run_time.inside is not None:
-            entry = {"anyOf": [{"required": [k]} for k in run_time.one_of]}
+            entry: dict[str, Any] = {"anyOf": [{"required": [k]} for k in run_time.one_of]}
+            if run_time.when or run_time.when_prefix:
+                entry = {"if": _when(spec, run_time, inside=True), "then": entry}
             parts.append({"properties": {run_time.inside: {"items": entry}}})
-        elif not any(_defaulted(spec, k) for k in run_time.one_of):
-            parts.append({"anyOf": [_present(spec.option(k), k) for k in run_time.one_of]})
+        elif run_time.raw or not any(_defaulted(spec, k) for k in run_time.one_of):
+            wanted: dict[str, Any] = {
+                "anyOf": [_present(spec.option(k), k) for k in run_time.one_of]
+            }
+            if run_time.when or run_time.when_prefix:
+                wanted = {"if": _when(spec, run_time, inside=False), "then": wanted}
+            parts.append(wanted)
     return parts
+
+
+def _when(spec: PluginSpec, rule: RunTimeRule, *, inside: bool) -> dict[str, Any]:
+    """The rule's `when` as a JSON Schema test: each option equals one of its values, ignoring
+    case, or is unset with a default that does (inside a list entry, only the entry's key)."""
+    tests = []
+    for key, values in rule.when:
+        option = spec.option(key)
+        keys = (key,) if inside or option is None else option.keys
+        pattern = "^(" + "|".join(ecma_letters(value) for value in values) + ")$"
+        matches: list[dict[str, Any]] = [
+            {"required": [k], "properties": {k: {"type": "string", "pattern": pattern}}}
+            for k in keys
+        ]
+        default = option.default if option is not None and option.has_default else None
+        if default is not None and str(default).upper() in {v.upper() for v in values}:
+            matches.append({"not": {"anyOf": [{"required": [k]} for k in keys]}})
+        tests.append(matches[0] if len(matches) == 1 else {"anyOf": matches})
+    for key, prefixes in rule.when_prefix:
+        option = spec.option(key)
+        keys = (key,) if inside or option is None else option.keys
+        pattern = "^(" + "|".join(ecma_escape(prefix) for prefix in prefixes) + ")"
+        starts: list[dict[str, Any]] = [
+            {"required": [k], "properties": {k: {"type": "string", "pattern": pattern}}}
+            for k in keys
+        ]
+        tests.append(starts[0] if len(starts) == 1 else {"anyOf": starts})
+    return tests[0] if len(tests) == 1 else {"allOf": tests}
 
 
 def plugin_schema(

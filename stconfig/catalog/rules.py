@@ -125,16 +125,28 @@ def _run_time_problems(
         f"{needed.engine_message!r}"
     )
     if needed.inside is None:
-        if any(satisfied(spec, options, key) for key in needed.one_of):
+        found = present if needed.raw else satisfied
+        if not needed.applies(spec, options) or any(
+            found(spec, options, key) for key in needed.one_of
+        ):
             return []
+        if needed.when or needed.when_prefix:
+            wanted += f" because {needed.reason(spec, options)}"
         return [OptionProblem(needed.one_of[0], "run_time", f"set {wanted}: {why}")]
     entries = options.get(needed.inside)
     if not isinstance(entries, list):
         return []
     return [
-        OptionProblem(needed.inside, "run_time", f"{needed.inside}[{index}]: set {wanted}: {why}")
+        OptionProblem(
+            needed.inside,
+            "run_time",
+            f"{needed.inside}[{index}]: set {wanted}"
+            f"{f' because {needed.reason(spec, entry)}' if needed.when else ''}: {why}",
+        )
         for index, entry in enumerate(entries)
-        if isinstance(entry, Mapping) and not any(key in entry for key in needed.one_of)
+        if isinstance(entry, Mapping)
+        and needed.applies(spec, entry)
+        and not any(key in entry for key in needed.one_of)
     ]
 
 

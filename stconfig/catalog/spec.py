@@ -6,6 +6,7 @@ types without paying for model construction. The generated modules build one `Pl
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -82,6 +83,61 @@ class RunTimeRule:
     java: str
     inside: str | None = None
     """A list option whose every entry needs one of `one_of` (FakeSource's `tables_configs`)."""
+    when: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(option, values) pairs that must all hold for the rule to apply: the option's value (as
+    set, else its default) equals one of `values`, ignoring case, as SeaTunnel compares enum
+    names (`valueOf(s.toUpperCase())`, `equalsIgnoreCase`). Inside `inside`, the entry's own
+    value counts. Empty: the rule always applies."""
+    when_prefix: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(option, prefixes) pairs that must all hold too: the option's value starts with one of
+    `prefixes`, case-sensitively, as the Jdbc dialects test their URL (`url.startsWith`)."""
+    raw: bool = False
+    """The connector reads the key from the plugin's raw Config (`getString`, `hasPath`): an
+    option's default does not stand in for it."""
+
+    def applies(self, spec: PluginSpec, options: Mapping[str, Any]) -> bool:
+        """Whether `when` holds for these options (one block, or one `inside` entry)."""
+        for key, values in self.when:
+            option = spec.option(key)
+            keys = option.keys if option is not None else (key,)
+            value = next((options[k] for k in keys if k in options), None)
+            if value is None and option is not None and option.has_default:
+                value = option.default
+            if value is None or not _same_text(value, values):
+                return False
+        for key, prefixes in self.when_prefix:
+            option = spec.option(key)
+            keys = option.keys if option is not None else (key,)
+            value = next((options[k] for k in keys if k in options), None)
+            if not isinstance(value, str) or not value.startswith(prefixes):
+                return False
+        return True
+
+    def reason(self, spec: PluginSpec, options: Mapping[str, Any]) -> str:
+        """Why the rule applies to these options: the condition with the prefix that matched."""
+        parts = [f"{key} = {' or '.join(values)}" for key, values in self.when]
+        for key, prefixes in self.when_prefix:
+            option = spec.option(key)
+            keys = option.keys if option is not None else (key,)
+            value = str(next((options[k] for k in keys if k in options), ""))
+            matched = [prefix for prefix in prefixes if value.startswith(prefix)]
+            parts.append(f"{key} starts with {' or '.join(map(repr, matched or prefixes))}")
+        return " and ".join(parts)
+
+    def condition(self) -> str:
+        """`when` as the job file would spell it: `start.mode = CONSUME_FROM_TIMESTAMP`."""
+        parts = [f"{key} = {' or '.join(values)}" for key, values in self.when]
+        parts += [
+            f"{key} starts with {' or '.join(map(repr, prefixes))}"
+            for key, prefixes in self.when_prefix
+        ]
+        return " and ".join(parts)
+
+
+def _same_text(value: Any, values: tuple[str, ...]) -> bool:
+    """SeaTunnel's case-insensitive name comparison (`true`, not Python's `True`)."""
+    text = ("true" if value else "false") if isinstance(value, bool) else str(value)
+    return text.upper() in {v.upper() for v in values}
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,9 +206,9 @@ class PluginSpec:
         for needed in self.run_time:
             if needed.inside is None and canonical in needed.one_of:
                 others = ", ".join(k for k in needed.one_of if k != canonical)
-                labels.append(
-                    f"needed at run time (or {others})" if others else "needed at run time"
-                )
+                label = f"needed at run time (or {others})" if others else "needed at run time"
+                conditional = needed.when or needed.when_prefix
+                labels.append(f"{label} if {needed.condition()}" if conditional else label)
         if not labels:
             labels.append("optional" if option is None or option.in_rule else "read outside rule")
         return ", ".join(labels)

@@ -49,13 +49,17 @@ def _required(spec: PluginSpec, option: OptionSpec) -> str:
     if any(option.key in group for group in spec.required):
         return "yes" if not option.has_default else "yes (has default)"
     needed_at_run_time = [
-        rule.one_of for rule in spec.run_time if rule.inside is None and option.key in rule.one_of
+        rule.one_of
+        for rule in spec.run_time
+        if rule.inside is None and not (rule.when or rule.when_prefix) and option.key in rule.one_of
     ]
     if any(len(group) == 1 for group in needed_at_run_time):
         return "yes"
     if any(option.key in group for group in spec.exclusive) or needed_at_run_time:
         return "one of"
-    if any(option.key in rule.required for rule in spec.conditional):
+    if any(option.key in rule.required for rule in spec.conditional) or any(
+        rule.inside is None and option.key in rule.one_of for rule in spec.run_time
+    ):
         return "if"
     return "no"
 

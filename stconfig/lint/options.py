@@ -166,6 +166,7 @@ class PluginCheck:
         self.rules()
         self.prepare_requirements()
         self.misspelled_requirements()
+        self.drop_contradicted_warnings()
         return self.findings
 
     def add(
@@ -242,7 +243,11 @@ class PluginCheck:
         from stconfig.catalog.rules import check_rules
 
         legacy = self.engine is not None and self.engine.check == "prepare"
-        for problem in check_rules(self.spec, self.folded):
+        problems = check_rules(self.spec, self.folded)
+        enforced = {p.key for p in problems if p.kind in ("missing", "conditional") and not legacy}
+        for problem in problems:
+            if problem.kind == "run_time" and problem.key in enforced:
+                continue  # the factory's OptionRule already refuses the block for this key
             member = self.members.get(problem.key)
             span = member.key_span if member is not None else self.plugin_span()
             message = f"{self.spec.name} {self.plugin.kind}: {problem.message}"
@@ -296,6 +301,21 @@ class PluginCheck:
                 self.add(
                     "missing", group[0], self.plugin_span(), f"{head} {wanted} is required{said}"
                 )
+        for keys, refusal in engine.together:
+            given = [key for key in keys if self._set(key)]
+            for key in keys:
+                if given and key not in given:
+                    words = re.sub(
+                        r"please specify \[[^\]]*\]",
+                        f"please specify [{key}]",
+                        refusal.rpartition("Message: ")[2],
+                    )
+                    because = " and ".join(repr(k) for k in given)
+                    message = (
+                        f"{head} {key!r} is required because {because} is set; SeaTunnel "
+                        f"{self.version}'s prepare() refuses the block: {words!r}"
+                    )
+                    self.add("missing", key, self.plugin_span(), message)
 
     def _set(self, key: str) -> bool:
         """What `CheckConfigUtil.isValidParam` accepts: the path exists with a non-null value
@@ -310,7 +330,7 @@ class PluginCheck:
         """An unknown key close to a missing required key is that key, misspelled: one error
         at the misspelling ("did you mean"), instead of a warning there and an error at the
         plugin's name."""
-        missing = {f.key: f for f in self.findings if f.kind == "missing"}
+        missing = {f.key: f for f in self.findings if f.kind in ("missing", "run_time")}
         replaced: dict[str, OptionFinding] = {}
         for finding in self.findings:
             target = missing.get(finding.suggestion or "")
@@ -318,19 +338,41 @@ class PluginCheck:
                 continue
             message = f"{target.message}; {finding.key!r} is set instead, which SeaTunnel ignores"
             replaced[target.key] = OptionFinding(
-                "missing", self.plugin, finding.key, finding.span, message, target.key
+                target.kind, self.plugin, finding.key, finding.span, message, target.key
             )
         if not replaced:
             return
         kept = []
         for finding in self.findings:
-            if finding.kind == "missing" and finding.key in replaced:
+            if finding.kind in ("missing", "run_time") and finding.key in replaced:
                 continue
             if finding.kind == "unknown" and finding.suggestion in replaced:
                 kept.append(replaced[finding.suggestion or ""])
                 continue
             kept.append(finding)
         self.findings = kept
+
+    def drop_contradicted_warnings(self) -> None:
+        """On the legacy path a rule group becomes an `unchecked` warning ("the engine does not
+        check this"); when the block's errors show the engine does need those keys (its
+        `prepare()` or a read outside the rule), the warning would contradict them and goes."""
+        needed: set[str] = set()
+        for finding in self.findings:
+            if finding.kind in ("missing", "bundled", "run_time"):
+                needed.add(finding.key)
+                needed.add(finding.suggestion or finding.key)
+                for rule in self.spec.run_time:
+                    if finding.kind == "run_time" and finding.key in rule.one_of:
+                        needed.update(rule.one_of)
+        self.findings = [
+            finding
+            for finding in self.findings
+            if not (
+                finding.kind == "unchecked"
+                and finding.key in needed
+                and finding.key not in self.members
+            )
+        ]
 
     def plugin_span(self) -> Span | None:
         member = self.plugin.name_member

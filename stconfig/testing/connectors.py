@@ -241,18 +241,40 @@ def available_jars(version: str = ENGINE_VERSION) -> dict[str, Path]:
 
 
 def home(version: str = ENGINE_VERSION) -> Path:
-    """A SeaTunnel home with the engine's `lib/` and every available connector."""
+    """A SeaTunnel home with the engine's `lib/` and every available connector.
+
+    Another harness may be running on the same cache (one per developer on a shared machine):
+    a home with the same links is reused as it is, and a changed one is built beside it and
+    swapped in, never emptied under a running JVM."""
     engine = assemble(version, "engine")
     target = cache_dir() / version / "validate-home"
-    connectors = target / "connectors"
+    links = {jar.name: jar for jar in available_jars(version).values()}
+    links["plugin-mapping.properties"] = source_tree(version) / "plugin-mapping.properties"
+    if _home_matches(target, engine / "lib", links):
+        return target
+    built = Path(tempfile.mkdtemp(prefix="validate-home.", dir=target.parent))
+    (built / "connectors").mkdir()
+    (built / "lib").symlink_to(engine / "lib")
+    for name, jar in links.items():
+        (built / "connectors" / name).symlink_to(jar)
+    retired = target.with_name(f"{built.name}.old")
     if target.exists():
-        shutil.rmtree(target)
-    connectors.mkdir(parents=True)
-    (target / "lib").symlink_to(engine / "lib")
-    for jar in available_jars(version).values():
-        (connectors / jar.name).symlink_to(jar)
-    shutil.copy2(source_tree(version) / "plugin-mapping.properties", connectors)
+        target.rename(retired)
+    built.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)
     return target
+
+
+def _home_matches(target: Path, lib: Path, links: dict[str, Path]) -> bool:
+    connectors = target / "connectors"
+    if not (target / "lib").is_symlink() or (target / "lib").readlink() != lib:
+        return False
+    if not connectors.is_dir() or sorted(p.name for p in connectors.iterdir()) != sorted(links):
+        return False
+    return all(
+        (connectors / name).is_symlink() and (connectors / name).readlink() == path
+        for name, path in links.items()
+    )
 
 
 def coverage(version: str = ENGINE_VERSION) -> tuple[list[str], list[str]]:

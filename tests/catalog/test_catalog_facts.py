@@ -215,7 +215,7 @@ def test_run_time_requirements_name_known_plugins_and_options(data: dict[str, An
         spec = catalog.plugin_spec(check["kind"], check["plugin"])
         keys = [check["inside"]] if "inside" in check else check["one_of"]
         assert all(spec.option(key) is not None for key in keys), check
-    assert sum(len(facts) for facts in copied.values()) == len(kept) == 29
+    assert sum(len(facts) for facts in copied.values()) == len(kept) == 72
 
 
 def test_json_schema_asserts_the_run_time_requirement() -> None:

@@ -190,3 +190,60 @@ def test_checking_a_job_imports_only_the_models_it_uses() -> None:
 def test_unknown_version_is_a_clear_error() -> None:
     with pytest.raises(catalog.UnknownVersionError, match=r"for SeaTunnel '9\.9'"):
         catalog.plugin_names(version="9.9")
+
+
+def test_run_time_condition_applies_only_to_the_values_it_names() -> None:
+    # Rocketmq reads start.mode.timestamp (getLong) only when start.mode asks for a timestamp
+    base = {"topics": "t", "name.srv.addr": "n:9876", **SCHEMA}
+    timestamp = {**base, "start.mode": "consume_from_timestamp"}  # SeaTunnel upper-cases it
+    problems = catalog.validate_options("source", "Rocketmq", timestamp)
+    # the rule's conditional says so too; only the run-time fact holds on the legacy path
+    assert kinds_and_keys(problems) == [
+        ("conditional", "start.mode.timestamp"),
+        ("run_time", "start.mode.timestamp"),
+    ]
+    assert "because start.mode = CONSUME_FROM_TIMESTAMP" in problems[1].message
+    given = {**timestamp, "start.mode.timestamp": 1667179890315}
+    assert catalog.validate_options("source", "Rocketmq", given) == []
+    group = {**base, "start.mode": "CONSUME_FROM_GROUP_OFFSETS"}
+    assert catalog.validate_options("source", "Rocketmq", group) == []
+
+
+def test_run_time_condition_inside_list_entries_reads_each_entry() -> None:
+    # every Hudi table_list entry needs table_name, and record_key_fields when it upserts
+    entries = [
+        {"table_name": "a", "op_type": "UPSERT", "record_key_fields": "id"},
+        {"table_name": "b", "op_type": "upsert"},
+        {"op_type": "insert"},
+    ]
+    problems = catalog.validate_options("sink", "Hudi", {"table_list": entries})
+    assert sorted(p.message.split(":")[0] for p in problems) == [
+        "table_list[1]",
+        "table_list[2]",
+    ]
+
+
+def test_raw_config_reads_ignore_the_option_default() -> None:
+    # FileSinkConfig calls config.getString("file_format_type"): the CSV default never applies
+    problems = catalog.validate_options("sink", "LocalFile", {"path": "/tmp/out"})
+    assert kinds_and_keys(problems) == [("run_time", "file_format_type")]
+    options = {"path": "/tmp/out", "file_format_type": "json"}
+    assert catalog.validate_options("sink", "LocalFile", options) == []
+
+
+def test_json_schema_asserts_conditional_run_time_requirements() -> None:
+    import jsonschema
+
+    from stconfig.catalog.jsonschema import plugin_schema
+
+    schema = plugin_schema("source", "Rocketmq")
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    base = {"plugin_name": "Rocketmq", "topics": "t", "name.srv.addr": "n:9876", **SCHEMA}
+    assert validator.is_valid(base)
+    assert not validator.is_valid({**base, "start.mode": "Consume_From_Timestamp"})
+    assert validator.is_valid(
+        {**base, "start.mode": "CONSUME_FROM_TIMESTAMP", "start.mode.timestamp": 1}
+    )
+    sink = plugin_schema("sink", "LocalFile")
+    validator = jsonschema.validators.validator_for(sink)(sink)
+    assert not validator.is_valid({"plugin_name": "LocalFile", "path": "/tmp/out"})

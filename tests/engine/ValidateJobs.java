@@ -77,10 +77,17 @@ public final class ValidateJobs {
 
     private static final ConfigRenderOptions JSON = ConfigRenderOptions.concise();
 
-    /** Stops a plugin at its first step into the outside world, and says what it was. */
+    /**
+     * Stops a plugin at its first step into the outside world, and says what it was. Every
+     * thread is stopped while the guard is armed, but only a thread of the step's own group
+     * (the step's worker and the threads it starts) counts as the step touching the world: a
+     * client an earlier block left running (the Milvus client keeps resolving its host in the
+     * background) must not make a later block look as if its checks had passed.
+     */
     static final class Guard extends SecurityManager {
         volatile boolean armed;
         volatile String touched;
+        volatile ThreadGroup step;
 
         @Override
         public void checkPermission(Permission permission) {
@@ -111,13 +118,21 @@ public final class ValidateJobs {
                 what = "System.exit";
             }
             if (what != null) {
-                if (touched == null) {
+                if (touched == null && inStep()) {
                     touched = what;
                 }
-                throw new SecurityException("stconfig guard: " + what);
+                throw new SecurityException(STOPPED + what);
             }
         }
+
+        private boolean inStep() {
+            ThreadGroup group = Thread.currentThread().getThreadGroup();
+            ThreadGroup current = step;
+            return group != null && current != null && current.parentOf(group);
+        }
     }
+
+    private static final String STOPPED = "stconfig guard: ";
 
     private static final Guard GUARD = new Guard();
 
@@ -202,10 +217,11 @@ public final class ValidateJobs {
     }
 
     private Outcome guarded(Callable<Object> step) {
+        ThreadGroup group = new ThreadGroup("stconfig-validate");
         ExecutorService worker =
                 Executors.newSingleThreadExecutor(
                         runnable -> {
-                            Thread thread = new Thread(runnable, "stconfig-validate");
+                            Thread thread = new Thread(group, runnable, "stconfig-validate");
                             thread.setDaemon(true);
                             thread.setContextClassLoader(
                                     Thread.currentThread().getContextClassLoader());
@@ -213,6 +229,7 @@ public final class ValidateJobs {
                         });
         Outcome outcome = new Outcome();
         GUARD.touched = null;
+        GUARD.step = group;
         GUARD.armed = true;
         try {
             Future<Object> future = worker.submit(step);
@@ -267,7 +284,9 @@ public final class ValidateJobs {
             if (found != null) {
                 continue;
             }
-            if (cause instanceof ClassNotFoundException || cause instanceof NoClassDefFoundError) {
+            if (cause instanceof SecurityException && message.startsWith(STOPPED)) {
+                found = "reached the outside world from a thread outside the step: " + message;
+            } else if (cause instanceof ClassNotFoundException || cause instanceof NoClassDefFoundError) {
                 found = "needs a jar the deployment supplies: " + message;
             } else if (message.contains("unable to resolve class")) {
                 found = "needs a jar the deployment supplies (code compiled by the plugin): "

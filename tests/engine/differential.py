@@ -52,15 +52,6 @@ EXCEPTIONS: dict[tuple[str, str], str] = {
     ("console", "ST303"): (
         "open: log.print.delay.ms is converted while building only for some Console blocks"
     ),
-    ("milvus", "ST302"): (
-        "open: with token misspelled the harness saw the Milvus sink reach the network "
-        "(resolving its url host) although MilvusSinkFactory's OptionRule requires token; "
-        "which step connects before the rule is validated is not traced yet"
-    ),
-    ("cosfile", "ST302"): (
-        "open: the CosFile sink's prepare() names region among its required keys for an empty "
-        "block but passed this one (a misspelled region)"
-    ),
 }
 """(plugin, lint code) -> why an ST3xx error on a block the engine passes is listed: the engine
 refuses the value only later, when it runs, or an open gap (marked "open")."""
@@ -79,31 +70,16 @@ KNOWN_MISSES: dict[str, str] = {
         "know the dialects"
     ),
     r" sink\[0\] Assert: .*ASSERT-03": (
-        "the Assert sink (a test sink) compares its expected catalog table with the upstream "
-        "one when it is created: a data assertion, not a configuration check"
-    ),
-    r" Hudi: .*Please configure `(table_name|record_key_fields)`": (
-        "the Hudi sink reads table_name and record_key_fields outside its OptionRule when it is "
-        "created; the catalog's run-time facts (stconfig/catalog/overrides) do not list them"
-    ),
-    r" Copy: NullPointerException": (
-        "the Copy transform dereferences a `fields` entry it cannot find while it builds: a "
-        "NullPointerException, not a configuration check lint can mirror"
-    ),
-    r" Typesense: .*NullPointerException": (
-        "the Typesense source dereferences a missing option while it builds (no check to mirror)"
+        "the Assert sink (a test sink) compares its `catalog_table` rule with the upstream "
+        "table when it is created ('ASSERT-03 Catalog table failed - columns: [...]' / "
+        "'primaryKey is null'): a data assertion about what the source produces, not a "
+        "configuration check"
     ),
     r" Pulsar: UnsupportedOperationException: 'Pulsar' source don't support off-line job": (
-        "a Pulsar source is bounded only with a stop cursor; without it a BATCH job is refused "
-        "(Pulsar's boundedness logic is not in the catalog)"
-    ),
-    r" Rocketmq: ConfigException\$Missing: .*start\.mode\.timestamp": (
-        "Rocketmq's prepare() reads start.mode.timestamp when start.mode asks for a timestamp; "
-        "the condition is not in the catalog"
-    ),
-    r" (Ftp|Sftp|Local|S3|Oss|Hdfs|Cos)File: .*'xml_row_tag' and 'xml_use_attr_format'": (
-        "the file readers need xml_row_tag and xml_use_attr_format for XML files: a check in "
-        "the reader, not in the catalog's rules"
+        "the engine's job-mode check, not Pulsar's options: a Pulsar source is bounded only "
+        "with cursor.stop.mode LATEST or TIMESTAMP (default NEVER), and 2.3.8 refuses an "
+        "unbounded source in a BATCH job (\"'Pulsar' source don't support off-line job.\"); "
+        "the catalog does not know which settings make a source bounded"
     ),
     r" (?i:Http|Github|Gitlab|Jira|Klaviyo|Lemlist|Myhours|Notion|Onesignal|Persistiq|Feishu): "
     r".*HttpConnectorException: ErrorCode:\[COMMON-06\]": (
@@ -115,40 +91,22 @@ KNOWN_MISSES: dict[str, str] = {
         "fails there, outside its OptionRule"
     ),
     r" MongoDB-CDC: .*Can not find catalog with factoryId \[MongoDB\]": (
-        "MongoDB-CDC looks up the MongoDB catalog, which lives in connector-mongodb and is not "
-        "on the job's class path: packaging, not configuration"
-    ),
-    r" Clickhouse: .*please specify \[(username|password)\]": (
-        "the Clickhouse sink's prepare() checks username and password as a pair; the catalog "
-        "has that pair as an OptionRule bundle, which lint reports as ST312 on the legacy path"
-    ),
-    r" (?i:(Sftp|Ftp|Local|S3|Oss|Cos)File): .*ConfigException\$Missing": (
-        "open: the file connectors read this key with Config.getString outside their "
-        "OptionRule once a mutation removed it; not yet in the catalog's run-time facts"
+        "packaging, not configuration: without `schema` MongoDB-CDC asks the MongoDB catalog for "
+        "the table's schema, and 2.3.8 refuses with 'Can not find catalog with factoryId "
+        "[MongoDB]' when that catalog (connector-mongodb) is not on the job's class path; with "
+        "connector-mongodb installed the block is valid, so lint cannot call it an error"
     ),
     r" (SftpFile|FtpFile|LocalFile|S3File|OssFile|Kafka|Replace): .*Json parsing exception, "
     r"value": (
         "open: an option the engine converts while building only on some paths "
         "(strict_values is probed on one corpus block per plugin)"
     ),
-    r" Rocketmq: ConfigException\$(Missing|WrongType): .*start\.mode\.(offsets|timestamp)": (
-        "Rocketmq's prepare() reads start.mode.offsets / start.mode.timestamp for the start "
-        "modes that need them; the condition is not in the catalog"
-    ),
-    r" InfluxDB: .*ConfigException": (
-        "InfluxDB's prepare() reads keys with Config.getString (no explicit check), so the "
-        "catalog records none; the first missing key fails"
-    ),
-    r" Pulsar: .*'topic' or 'topic-pattern' is required": (
-        "Pulsar's own check (one of topic / topic-pattern) outside its OptionRule"
-    ),
-    r" (?i:jdbc): .*(IllegalArgumentException: null|Miss config <compatibleMode>)": (
-        "dialect-specific checks of the Jdbc source (compatibleMode, ...) outside its OptionRule"
+    r" Rocketmq: ConfigException\$WrongType: .*start\.mode\.timestamp": (
+        "a value, not a missing key: Rocketmq's prepare() converts start.mode.timestamp with "
+        "Config.getLong only when start.mode is CONSUME_FROM_TIMESTAMP; the Rocketmq source takes "
+        "the legacy path and has no probed strict_values, so lint warns (ST312) at the value"
     ),
     r" Paimon: .*PaimonConnectorException": "the Paimon source checks its table when built",
-    r" OssFile: .*OptionValidationException": (
-        "open: an OssFile sink OptionRule refusal the catalog's rule does not have"
-    ),
 }
 """Pattern on a missed refusal -> why lint cannot see it (recall exceptions, listed; "open"
 marks gaps to close in the catalog)."""

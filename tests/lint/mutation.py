@@ -133,8 +133,10 @@ def misspelled_option(job: Job) -> Iterator[Mutation]:
                 and job.source_file.text[span.start : span.end] == key
                 and _unknown_key(spec, typo)
             ):
-                # ST302 when the key was required: the misspelling is the missing key's error
-                yield Mutation(span.start, span.end, typo, frozenset({"ST301", "ST302"}))
+                # ST302 when the key was required, ST311 when the connector needs it outside
+                # its rule: the misspelling is the missing key's error
+                codes = frozenset({"ST301", "ST302", "ST311"})
+                yield Mutation(span.start, span.end, typo, codes)
                 return
 
 

@@ -6,7 +6,9 @@ For plugins that SeaTunnel 2.3.8 runs on its legacy path (the factory does not i
 `prepare(Config)` and never validates the `OptionRule`), reports the rule's required,
 exclusive, bundled and conditional groups as warnings instead of errors. The catalog records
 how the engine checks each plugin (`stconfig/catalog/data/engine-checks-2.3.8.json`, asked of
-the engine itself); the keys the legacy `prepare()` does require stay errors (ST302). It also
+the engine itself); the keys the legacy `prepare()` does require stay errors (ST302), and so
+do keys it requires together (the Clickhouse sink's `username` and `password`: one set, both
+needed) and keys the plugin reads outside the rule (ST311): no warning contradicts them. It also
 reports, as warnings, values SeaTunnel cannot convert (ST303/ST307 otherwise) in options that
 the engine, asked option by option, does not convert while it builds the plugin (the catalog's
 `strict_values`): such a value fails the job only when the plugin reads it, if ever.

@@ -28,6 +28,7 @@ class JdbcSource(_Generated):
         {
             "url": "jdbc:postgresql://pg:5432/shop",
             "driver": "org.postgresql.Driver",
+            "user": "st",
             "table_path": "shop.public.orders",
             "partition_column": "id",
             "partition_num": 4,

@@ -6,7 +6,7 @@ DO NOT EDIT: hand-written refinements go in stconfig/catalog/overrides.
 
 from __future__ import annotations
 
-from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
+from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec, RunTimeRule
 
 SPEC = PluginSpec(
     kind='sink',
@@ -46,6 +46,12 @@ SPEC = PluginSpec(
     exclusive=(),
     bundled=(),
     conditional=(
+    ),
+    run_time=(
+        RunTimeRule(('table_name', 'table_list'), 'java.lang.IllegalArgumentException: Please configure `table_name`, not allow null table name in config.', 'seatunnel-connectors-v2/connector-hudi/src/main/java/org/apache/seatunnel/connectors/seatunnel/hudi/config/HudiTableConfig.java'),
+        RunTimeRule(('table_name',), 'java.lang.IllegalArgumentException: Please configure `table_name`, not allow null table name in config.', 'seatunnel-connectors-v2/connector-hudi/src/main/java/org/apache/seatunnel/connectors/seatunnel/hudi/config/HudiTableConfig.java', inside='table_list'),
+        RunTimeRule(('record_key_fields', 'table_list'), "java.lang.IllegalArgumentException: Please configure `record_key_fields` of st_test, it is necessary when the `op_type` is 'UPSERT'.", 'seatunnel-connectors-v2/connector-hudi/src/main/java/org/apache/seatunnel/connectors/seatunnel/hudi/config/HudiTableConfig.java', when=(('op_type', ('UPSERT',)),)),
+        RunTimeRule(('record_key_fields',), "java.lang.IllegalArgumentException: Please configure `record_key_fields` of st_test, it is necessary when the `op_type` is 'UPSERT'.", 'seatunnel-connectors-v2/connector-hudi/src/main/java/org/apache/seatunnel/connectors/seatunnel/hudi/config/HudiTableConfig.java', inside='table_list', when=(('op_type', ('UPSERT',)),)),
     ),
     in_release_mapping=True,
     seatunnel_version='2.3.8',

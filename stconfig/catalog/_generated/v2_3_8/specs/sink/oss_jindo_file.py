@@ -6,7 +6,7 @@ DO NOT EDIT: hand-written refinements go in stconfig/catalog/overrides.
 
 from __future__ import annotations
 
-from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
+from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec, RunTimeRule
 
 SPEC = PluginSpec(
     kind='sink',
@@ -71,6 +71,10 @@ SPEC = PluginSpec(
         ConditionalRule('file_format_type', ('XML',), ('xml_use_attr_format',)),
         ConditionalRule('custom_filename', (True,), ('file_name_expression', 'filename_time_format')),
         ConditionalRule('have_partition', (True,), ('partition_by', 'partition_dir_expression', 'is_partition_field_write_in_file')),
+    ),
+    run_time=(
+        RunTimeRule(('file_format_type',), "org.apache.seatunnel.shade.com.typesafe.config.ConfigException$Missing: No configuration setting found for key 'file_format_type'", 'seatunnel-connectors-v2/connector-file/connector-file-base/src/main/java/org/apache/seatunnel/connectors/seatunnel/file/sink/config/FileSinkConfig.java', raw=True),
+        RunTimeRule(('xml_use_attr_format',), 'ErrorCode:[COMMON-06], ErrorDescription:[Illegal argument] - User must define xml_use_attr_format when file_format_type is xml', 'seatunnel-connectors-v2/connector-file/connector-file-base/src/main/java/org/apache/seatunnel/connectors/seatunnel/file/sink/config/FileSinkConfig.java', when=(('file_format_type', ('XML',)),), raw=True),
     ),
     in_release_mapping=True,
     seatunnel_version='2.3.8',

@@ -6,7 +6,7 @@ DO NOT EDIT: hand-written refinements go in stconfig/catalog/overrides.
 
 from __future__ import annotations
 
-from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
+from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec, RunTimeRule
 
 SPEC = PluginSpec(
     kind='source',
@@ -58,6 +58,10 @@ SPEC = PluginSpec(
         ConditionalRule('file_format_type', ('TEXT',), ('field_delimiter',)),
         ConditionalRule('file_format_type', ('XML',), ('xml_row_tag', 'xml_use_attr_format')),
         ConditionalRule('file_format_type', ('TEXT', 'JSON', 'EXCEL', 'CSV', 'XML'), ('schema',)),
+    ),
+    run_time=(
+        RunTimeRule(('xml_row_tag',), "ErrorCode:[API-01], ErrorDescription:[Configuration item validate failed] - Mandatory configurations 'xml_row_tag' and 'xml_use_attr_format' must be specified when reading XML files.", 'seatunnel-connectors-v2/connector-file/connector-file-base/src/main/java/org/apache/seatunnel/connectors/seatunnel/file/source/reader/XmlReadStrategy.java', when=(('file_format_type', ('XML',)),)),
+        RunTimeRule(('xml_use_attr_format',), "ErrorCode:[API-01], ErrorDescription:[Configuration item validate failed] - Mandatory configurations 'xml_row_tag' and 'xml_use_attr_format' must be specified when reading XML files.", 'seatunnel-connectors-v2/connector-file/connector-file-base/src/main/java/org/apache/seatunnel/connectors/seatunnel/file/source/reader/XmlReadStrategy.java', when=(('file_format_type', ('XML',)),)),
     ),
     in_release_mapping=True,
     seatunnel_version='2.3.8',

@@ -6,7 +6,7 @@ DO NOT EDIT: hand-written refinements go in stconfig/catalog/overrides.
 
 from __future__ import annotations
 
-from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
+from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec, RunTimeRule
 
 SPEC = PluginSpec(
     kind='source',
@@ -40,6 +40,9 @@ SPEC = PluginSpec(
     exclusive=(),
     bundled=(('username', 'password'), ('lower_bound', 'upper_bound', 'partition_num', 'split_column')),
     conditional=(
+    ),
+    run_time=(
+        RunTimeRule(('url',), "ErrorCode:[API-01], ErrorDescription:[Configuration item validate failed] - PluginName: InfluxDB, PluginType: SOURCE, Message: org.apache.seatunnel.shade.com.typesafe.config.ConfigException$Missing: No configuration setting found for key 'url'", 'seatunnel-connectors-v2/connector-influxdb/src/main/java/org/apache/seatunnel/connectors/seatunnel/influxdb/config/InfluxDBConfig.java', raw=True),
     ),
     in_release_mapping=True,
     seatunnel_version='2.3.8',

@@ -6,7 +6,7 @@ DO NOT EDIT: hand-written refinements go in stconfig/catalog/overrides.
 
 from __future__ import annotations
 
-from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
+from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec, RunTimeRule
 
 SPEC = PluginSpec(
     kind='source',
@@ -81,6 +81,10 @@ SPEC = PluginSpec(
     exclusive=(),
     bundled=(),
     conditional=(
+    ),
+    run_time=(
+        RunTimeRule(('compatible_mode',), 'java.lang.IllegalArgumentException: Miss config <compatibleMode>! Please check your config.', 'seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/oceanbase/OceanBaseCatalogFactory.java', when_prefix=(('url', ('jdbc:oceanbase:',)),)),
+        RunTimeRule(('user',), 'java.lang.IllegalArgumentException: null', 'seatunnel-connectors-v2/connector-jdbc/src/main/java/org/apache/seatunnel/connectors/seatunnel/jdbc/catalog/AbstractJdbcCatalog.java', when_prefix=(('url', ('jdbc:dm:', 'jdbc:IRIS:', 'jdbc:mysql:', 'jdbc:oceanbase:', 'jdbc:oracle:thin:', 'jdbc:pivotal:greenplum:', 'jdbc:postgresql:', 'jdbc:redshift:', 'jdbc:sap://', 'jdbc:sqlserver:', 'jdbc:xugu:')),)),
     ),
     in_release_mapping=True,
     seatunnel_version='2.3.8',

@@ -6,7 +6,7 @@ DO NOT EDIT: hand-written refinements go in stconfig/catalog/overrides.
 
 from __future__ import annotations
 
-from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
+from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec, RunTimeRule
 
 SPEC = PluginSpec(
     kind='source',
@@ -48,6 +48,9 @@ SPEC = PluginSpec(
         ConditionalRule('cursor.startup.mode', ('TIMESTAMP',), ('cursor.startup.timestamp',)),
         ConditionalRule('cursor.startup.mode', ('SUBSCRIPTION',), ('cursor.reset.mode',)),
         ConditionalRule('cursor.stop.mode', ('TIMESTAMP',), ('cursor.stop.timestamp',)),
+    ),
+    run_time=(
+        RunTimeRule(('topic', 'topic-pattern'), "ErrorCode:[API-02], ErrorDescription:[Option item validate failed] - The properties 'topic' or 'topic-pattern' is required.", 'seatunnel-connectors-v2/connector-pulsar/src/main/java/org/apache/seatunnel/connectors/seatunnel/pulsar/source/PulsarSource.java', raw=True),
     ),
     in_release_mapping=True,
     seatunnel_version='2.3.8',

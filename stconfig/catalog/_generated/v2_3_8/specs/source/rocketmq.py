@@ -54,6 +54,8 @@ SPEC = PluginSpec(
     ),
     run_time=(
         RunTimeRule(('schema',), 'Schema config need option [schema], please correct your config first', 'seatunnel-connectors-v2/connector-rocketmq/src/main/java/org/apache/seatunnel/connectors/seatunnel/rocketmq/source/RocketMqSource.java'),
+        RunTimeRule(('start.mode.timestamp',), "org.apache.seatunnel.shade.com.typesafe.config.ConfigException$Missing: No configuration setting found for key 'start.mode.timestamp'", 'seatunnel-connectors-v2/connector-rocketmq/src/main/java/org/apache/seatunnel/connectors/seatunnel/rocketmq/source/RocketMqSource.java', when=(('start.mode', ('CONSUME_FROM_TIMESTAMP',)),), raw=True),
+        RunTimeRule(('start.mode.offsets',), "org.apache.seatunnel.shade.com.typesafe.config.ConfigException$Missing: No configuration setting found for key 'start.mode.offsets'", 'seatunnel-connectors-v2/connector-rocketmq/src/main/java/org/apache/seatunnel/connectors/seatunnel/rocketmq/source/RocketMqSource.java', when=(('start.mode', ('CONSUME_FROM_SPECIFIC_OFFSETS',)),), raw=True),
     ),
     in_release_mapping=True,
     seatunnel_version='2.3.8',

@@ -63,6 +63,8 @@ SPEC = PluginSpec(
         RunTimeRule(('file_format_type', 'tables_configs'), 'java.lang.NullPointerException', 'seatunnel-connectors-v2/connector-file/connector-file-base/src/main/java/org/apache/seatunnel/connectors/seatunnel/file/source/reader/ReadStrategyFactory.java'),
         RunTimeRule(('path', 'tables_configs'), 'ErrorCode:[FILE-03], ErrorDescription:[Get file list failed] - Get file list from this path [null] failed', 'seatunnel-connectors-v2/connector-file/connector-file-base/src/main/java/org/apache/seatunnel/connectors/seatunnel/file/config/BaseFileSourceConfig.java'),
         RunTimeRule(('port', 'tables_configs'), 'java.lang.NullPointerException', 'seatunnel-connectors-v2/connector-file/connector-file-sftp/src/main/java/org/apache/seatunnel/connectors/seatunnel/file/sftp/config/SftpConf.java'),
+        RunTimeRule(('xml_row_tag',), "ErrorCode:[API-01], ErrorDescription:[Configuration item validate failed] - Mandatory configurations 'xml_row_tag' and 'xml_use_attr_format' must be specified when reading XML files.", 'seatunnel-connectors-v2/connector-file/connector-file-base/src/main/java/org/apache/seatunnel/connectors/seatunnel/file/source/reader/XmlReadStrategy.java', when=(('file_format_type', ('XML',)),)),
+        RunTimeRule(('xml_use_attr_format',), "ErrorCode:[API-01], ErrorDescription:[Configuration item validate failed] - Mandatory configurations 'xml_row_tag' and 'xml_use_attr_format' must be specified when reading XML files.", 'seatunnel-connectors-v2/connector-file/connector-file-base/src/main/java/org/apache/seatunnel/connectors/seatunnel/file/source/reader/XmlReadStrategy.java', when=(('file_format_type', ('XML',)),)),
     ),
     in_release_mapping=True,
     seatunnel_version='2.3.8',

@@ -6,7 +6,7 @@ DO NOT EDIT: hand-written refinements go in stconfig/catalog/overrides.
 
 from __future__ import annotations
 
-from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
+from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec, RunTimeRule
 
 SPEC = PluginSpec(
     kind='source',
@@ -33,6 +33,9 @@ SPEC = PluginSpec(
     exclusive=(),
     bundled=(),
     conditional=(
+    ),
+    run_time=(
+        RunTimeRule(('schema',), 'java.lang.NullPointerException: null', 'seatunnel-connectors-v2/connector-typesense/src/main/java/org/apache/seatunnel/connectors/seatunnel/typesense/source/TypesenseSource.java'),
     ),
     in_release_mapping=True,
     seatunnel_version='2.3.8',

@@ -6,7 +6,7 @@ DO NOT EDIT: hand-written refinements go in stconfig/catalog/overrides.
 
 from __future__ import annotations
 
-from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
+from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec, RunTimeRule
 
 SPEC = PluginSpec(
     kind='transform',
@@ -29,6 +29,9 @@ SPEC = PluginSpec(
     exclusive=(),
     bundled=(('src_field', 'dest_field'), ('fields',)),
     conditional=(
+    ),
+    run_time=(
+        RunTimeRule(('fields', 'src_field'), 'java.lang.NullPointerException: Cannot invoke "java.lang.CharSequence.toString()" because "replacement" is null', 'seatunnel-transforms-v2/src/main/java/org/apache/seatunnel/transform/copy/CopyTransformConfig.java'),
     ),
     in_release_mapping=True,
     seatunnel_version='2.3.8',
