@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stconfig.lint.diagnostic import Diagnostic, Fix, Related
@@ -105,14 +106,33 @@ class LintContext:
         )
 
     def top_fields(self) -> Iterator[tuple[Document, Field]]:
-        """Every field at the root of every document read (the file and its includes)."""
-        from stconfig.hocon.ast import Field, ObjectValue
+        """Every field at the root of the file and of its root-level includes, in reading
+        order: an include's fields come where the `include` stands, as SeaTunnel merges them.
+        """
+        if self.documents:
+            yield from self._root_fields(self.documents[0], [1])
 
-        for document in self.documents:
-            if isinstance(document.root, ObjectValue):
-                for entry in document.root.entries:
-                    if isinstance(entry, Field):
-                        yield document, entry
+    def _root_fields(
+        self, document: Document, cursor: list[int]
+    ) -> Iterator[tuple[Document, Field]]:
+        from stconfig.hocon.ast import Field, Include, ObjectValue
+        from stconfig.hocon.resolve import included_path
+
+        if not isinstance(document.root, ObjectValue):
+            return
+        for entry in document.root.entries:
+            if isinstance(entry, Field):
+                yield document, entry
+                continue
+            if not isinstance(entry, Include):
+                continue
+            candidates = {str(path.resolve()) for path in included_path(entry, document)}
+            for index in range(cursor[0], len(self.documents)):
+                included = self.documents[index]
+                if str(Path(included.source.path).resolve()) in candidates:
+                    cursor[0] = index + 1
+                    yield from self._root_fields(included, cursor)
+                    break
 
     def section_blocks(self) -> Iterator[tuple[str, ObjectValue]]:
         """The object values written for `source`, `transform` and `sink` at the root."""

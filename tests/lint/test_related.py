@@ -178,3 +178,18 @@ def test_lsp_reads_related_places_from_a_child_lint_run(tmp_path: Path) -> None:
             "the value replaced is set here",
         )
     ]
+
+
+def test_repeated_section_follows_reading_order_across_an_include(tmp_path: Path) -> None:
+    """An include read before the file's own `source` is the block that gets replaced."""
+    included = write(tmp_path, "sources.conf", "source { Jdbc {} }\n")
+    path = write(
+        tmp_path,
+        "job.conf",
+        'env { job.mode = BATCH }\ninclude "sources.conf"\nsource { FakeSource {} }\n'
+        "sink { Console {} }\n",
+    )
+    finding = one(stconfig.lint(path), "ST904")
+    assert (finding.path, finding.line) == (str(path), 3)
+    [place] = finding.related
+    assert (place.span.path, place.span.start_line_col) == (str(included), (1, 1))
