@@ -23,6 +23,7 @@ from stconfig.source import Span
 from stconfig.versions import Version, catalog_for, catalog_note
 
 if TYPE_CHECKING:
+    from stconfig.catalog.build_values import BuildRead
     from stconfig.catalog.engine_checks import EngineCheck
     from stconfig.catalog.spec import OptionSpec, PluginSpec
     from stconfig.model.job import Job, Plugin
@@ -159,10 +160,12 @@ class PluginCheck:
         self.folded: dict[str, object] = {}
         self.members: dict[str, Member] = {}
         self.findings: list[OptionFinding] = []
+        self.valued: list[tuple[OptionSpec, str, Member]] = []
 
     def run(self) -> list[OptionFinding]:
         for key, member in self.plugin.node.members.items():
             self.visit(key, member)
+        self.values()
         self.rules()
         self.prepare_requirements()
         self.misspelled_requirements()
@@ -185,7 +188,7 @@ class PluginCheck:
         if option is not None:
             self.folded[key] = member.value.to_python()
             self.members[key] = member
-            self.check_value(option, key, member)
+            self.valued.append((option, key, member))
             return
         owner = spec.owner(key)
         if owner is not None:
@@ -209,34 +212,132 @@ class PluginCheck:
             guess[0] if guess else None,
         )
 
-    def check_value(self, option: OptionSpec, key: str, member: Member) -> None:
-        problem = value_problem(option, member.value)
-        if problem is not None:
-            kind: FindingKind = "enum" if option.type in ("enum", "list<enum>") else "type"
-            engine = self.engine
-            strict = None if engine is None else engine.strict_values
-            if strict is not None and not set(option.keys) & strict:
-                message = (
-                    f"{key} {problem}; SeaTunnel {self.version} does not check this value when "
-                    f"it builds {self.spec.name}: the job fails only when the plugin reads it, "
-                    "if ever"
-                )
-                self.add("unchecked", key, member.value.span or member.key_span, message)
-                return
-            if strict is None and engine is not None and engine.check == "prepare":
+    def values(self) -> None:
+        """Values SeaTunnel cannot convert: errors where the engine converts the option while
+        it builds the block, warnings (`unchecked`) where it converts it only when the job runs."""
+        problems = [
+            (option, key, member, problem)
+            for option, key, member in self.valued
+            if (problem := value_problem(option, member.value)) is not None
+        ]
+        self.choices({key for _, key, _, _ in problems})
+        if not problems:
+            return
+        strict = self.strict_keys()
+        for option, key, member, problem in problems:
+            span = member.value.span or member.key_span
+            read = None if strict is None else strict.get(option.key)
+            if strict is not None and option.key not in strict:
+                self.add("unchecked", key, span, self.unchecked_message(key, problem))
+                continue
+            if strict is None and self.engine is not None and self.engine.check == "prepare":
                 message = (
                     f"{key} {problem}; SeaTunnel {self.version} does not check this value: "
                     f"{self.spec.name} takes the legacy path (the plugin's own prepare()), "
                     "which reads only some options, so the job may fail only when it runs"
                 )
-                self.add("unchecked", key, member.value.span or member.key_span, message)
-                return
-            span = member.value.span or member.key_span
+                self.add("unchecked", key, span, message)
+                continue
+            kind: FindingKind = "enum" if option.type in ("enum", "list<enum>") else "type"
             hint = None
             if kind == "enum" and isinstance(member.value, Scalar):
                 guess = closest(str(member.value.value), allowed(option), cutoff=0.5)
                 hint = guess[0] if guess else None
-            self.add(kind, key, span, f"{key} {problem}", hint)
+            message = f"{key} {problem}"
+            if read is not None and read.after_listing:
+                message += (
+                    f"; {self.spec.name} converts it after listing `path`, so SeaTunnel "
+                    f"{self.version} refuses the job as soon as the path holds a file"
+                )
+            self.add(kind, key, span, message, hint)
+
+    def choices(self, wrong: set[str]) -> None:
+        """Single-choice values the `OptionRule` selects by a condition (the file sinks'
+        `compress_codec` per `file_format_type`), which `ConfigValidator` checks."""
+        from stconfig.catalog.build_values import plugin_reads
+
+        if self.engine is None or self.engine.check != "option_rule":
+            return
+        recorded = plugin_reads(self.plugin.kind, self.spec.name, version=self.version)
+        if recorded is None or not recorded.choices:
+            return
+        given = self.given()
+        for option, key, member in self.valued:
+            value = member.value
+            if key in wrong or not isinstance(value, Scalar) or not isinstance(value.value, str):
+                continue
+            for choice in recorded.choices:
+                if choice.key not in option.keys:
+                    continue
+                if not all(c.holds(given, self._default(c.option)) for c in choice.when):
+                    continue
+                constant = option.constant(value.value.strip()).upper()
+                if constant in {v.upper() for v in choice.values}:
+                    continue
+                why = ", ".join(
+                    f"{c.option} = {given.get(c.option) or self._default(c.option)}"
+                    + ("" if c.option in given else " (its default)")
+                    for c in choice.when
+                )
+                message = (
+                    f"{key} is {value.value!r}; with {why} SeaTunnel {self.version} allows only "
+                    f"{', '.join(choice.values)} (a single-choice option of "
+                    f"{self.spec.name}'s OptionRule)"
+                )
+                guess = closest(value.value, choice.values, cutoff=0.5)
+                self.add(
+                    "enum", key, value.span or member.key_span, message, guess[0] if guess else None
+                )
+                break
+
+    def given(self) -> dict[str, object]:
+        """The block's values as the conditions see them: set keys, folded as SeaTunnel reads."""
+        given: dict[str, object] = {
+            k: m.value.to_python() for k, m in self.plugin.node.members.items()
+        }
+        given.update(self.folded)
+        return given
+
+    def unchecked_message(self, key: str, problem: str) -> str:
+        return (
+            f"{key} {problem}; SeaTunnel {self.version} does not convert this value when it "
+            f"builds {self.spec.name} here: the job fails only when the plugin reads it, if ever"
+        )
+
+    def strict_keys(self) -> dict[str, BuildRead | None] | None:
+        """Options whose value the engine converts while it builds this block (with the read
+        that does it, None for the parser's, the OptionRule's and probed reads); None when
+        the engine's reads are not known (versions the engine was not asked about)."""
+        from stconfig.catalog.build_values import PARSER_READS, plugin_reads
+        from stconfig.catalog.rules import converted_by_rule
+
+        engine = self.engine
+        recorded = plugin_reads(self.plugin.kind, self.spec.name, version=self.version)
+        probed = None if engine is None else engine.strict_values
+        if engine is None or (recorded is None and probed is None):
+            return None
+        strict: dict[str, BuildRead | None] = dict.fromkeys(PARSER_READS[self.plugin.kind])
+        if engine.check == "option_rule":
+            strict.update(dict.fromkeys(converted_by_rule(self.spec, self.folded)))
+        if probed is not None and (recorded is None or not recorded.complete):
+            strict.update(dict.fromkeys(probed))
+        if recorded is not None:
+            given = self.given()
+            for read in recorded.reads:
+                if all(c.holds(given, self._default(c.option)) for c in read.when):
+                    for key in read.keys:
+                        earlier = strict.get(key, read)
+                        if key not in strict or (earlier and earlier.after_listing):
+                            strict[key] = read  # an unconditional read wins over a later one
+        canonical: dict[str, BuildRead | None] = {}
+        for key, found in strict.items():
+            option = self.spec.option(key)
+            canonical[option.key if option is not None else key] = found
+        return canonical
+
+    def _default(self, key: str) -> object:
+        option = self.spec.option(key)
+        return option.default if option is not None and option.has_default else None
 
     def rules(self) -> None:
         from stconfig.catalog.rules import check_rules
