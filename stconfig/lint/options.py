@@ -40,6 +40,7 @@ FindingKind = Literal[
     "conditional",
     "run_time",
     "unchecked",
+    "refused_value",
 ]
 INTEGER = re.compile(r"\s*[+-]?\d+\s*")
 NUMBER = re.compile(r"\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*")
@@ -166,6 +167,7 @@ class PluginCheck:
         for key, member in self.plugin.node.members.items():
             self.visit(key, member)
         self.values()
+        self.connector_values()
         self.rules()
         self.prepare_requirements()
         self.misspelled_requirements()
@@ -289,6 +291,35 @@ class PluginCheck:
                     "enum", key, value.span or member.key_span, message, guess[0] if guess else None
                 )
                 break
+
+    def connector_values(self) -> None:
+        """Values the connector itself refuses although they have the option's type (a Jdbc
+        url no dialect accepts, a Maxcompute endpoint that is not an http(s) URI)."""
+        from stconfig.catalog.value_checks import value_checks
+
+        checks = value_checks(self.plugin.kind, self.spec.name, version=self.version)
+        if not checks:
+            return
+        given = self.given()
+        for check in checks:
+            member = self.members.get(check.key)
+            if member is None or not isinstance(member.value, Scalar):
+                continue
+            value = member.value.value
+            if not isinstance(value, str) or "${" in value:
+                continue  # a placeholder is filled when the job is submitted
+            problem = check.problem(value)
+            if problem is None:
+                continue
+            span = member.value.span or member.key_span
+            if check.at_build(given):
+                self.add("refused_value", check.key, span, f"{self.spec.name}: {problem}")
+            else:
+                message = (
+                    f"{self.spec.name}: {problem}; SeaTunnel {self.version} does not check it "
+                    f"when it builds this block ({check.later}), so the job fails when it runs"
+                )
+                self.add("unchecked", check.key, span, message)
 
     def given(self) -> dict[str, object]:
         """The block's values as the conditions see them: set keys, folded as SeaTunnel reads."""

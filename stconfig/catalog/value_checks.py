@@ -1,0 +1,150 @@
+"""Value checks a connector makes itself, beyond the option's type, read from SeaTunnel's source.
+
+Two checks of SeaTunnel 2.3.8 refuse well-typed values while the plugin is built:
+- the Jdbc source and sink pick a dialect for `url` (`JdbcDialectLoader.load`: the one
+  `JdbcDialectFactory` whose `acceptsURL` matches, a case-sensitive `startsWith`) and fail
+  with JDBC-06 when none does: 2.3.8 has no `jdbc:opengauss:` dialect, for one;
+- the Maxcompute plugins hand `endpoint` to the ODPS client, whose `DefaultConnection` needs a
+  URI with an http(s) scheme (`Request URI(http or https) required.`). The source asks for the
+  table's schema in `prepare()` unless the block sets `schema`; the sink touches the table in
+  `prepare()` only to truncate it (`overwrite = true`) or to create `partition_spec`. Elsewhere
+  the endpoint is used only when the job runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+JDBC_DIALECT_PREFIXES_2_3_8: tuple[str, ...] = (
+    "jdbc:db2:",
+    "jdbc:dm:",
+    "jdbc:gbase:",
+    "jdbc:hive2:",
+    "jdbc:IRIS:",
+    "jdbc:kingbase8:",
+    "jdbc:mysql:",
+    "jdbc:oceanbase:",
+    "jdbc:oracle:thin:",
+    "jdbc:phoenix:",
+    "jdbc:pivotal:greenplum:",
+    "jdbc:postgresql:",
+    "jdbc:redshift:",
+    "jdbc:sap://",
+    "jdbc:snowflake:",
+    "jdbc:sqlite:",
+    "jdbc:sqlserver:",
+    "jdbc:teradata:",
+    "jdbc:ots:https:",
+    "jdbc:vertica:",
+    "jdbc:xugu:",
+)
+"""`acceptsURL` of the 21 `JdbcDialectFactory` classes of connector-jdbc 2.3.8
+(`internal/dialect/*/*DialectFactory.java`), each a case-sensitive `url.startsWith(...)`."""
+
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+_NOT_IN_URI = re.compile(r"[\s<>\"{}|\\^`]|%(?![0-9A-Fa-f]{2})")
+"""Characters `java.net.URI` refuses unquoted, and a `%` not followed by two hex digits."""
+
+
+def jdbc_url_problem(url: str) -> str | None:
+    """Why 2.3.8's Jdbc connector finds no dialect for `url`, or None."""
+    if any(url.startswith(prefix) for prefix in JDBC_DIALECT_PREFIXES_2_3_8):
+        return None
+    lowered = url.lower()
+    near = [p for p in JDBC_DIALECT_PREFIXES_2_3_8 if lowered.startswith(p.lower())]
+    spelled = f" (dialects match case-sensitively: write {near[0]!r})" if near else ""
+    return (
+        f"url {url!r} matches none of SeaTunnel 2.3.8's JDBC dialects{spelled}: the connector "
+        "refuses it with JDBC-06 'Could not find any jdbc dialect factory that can handle url'"
+    )
+
+
+def endpoint_problem(endpoint: str) -> str | None:
+    """Why the ODPS client refuses `endpoint` as a request URI, or None."""
+    bad = _NOT_IN_URI.search(endpoint)
+    if bad is not None:
+        return (
+            f"endpoint {endpoint!r} is not a URI ({bad.group()!r} at column {bad.start() + 1}): "
+            "the ODPS client fails with java.net.URISyntaxException"
+        )
+    scheme = _SCHEME.match(endpoint)
+    if scheme is None:
+        return (
+            f"endpoint {endpoint!r} has no http(s) scheme: the ODPS client fails with "
+            "'Request URI(http or https) required.'"
+        )
+    if not scheme.group(1).lower().startswith(("http", "test")):
+        return (
+            f"endpoint {endpoint!r} is not an http(s) URI: the ODPS client opens only http and "
+            "https endpoints"
+        )
+    return None
+
+
+def _always(_options: Mapping[str, object]) -> bool:
+    return True
+
+
+def _maxcompute_source_asks(options: Mapping[str, object]) -> bool:
+    return options.get("schema") is None
+
+
+def _maxcompute_sink_asks(options: Mapping[str, object]) -> bool:
+    overwrite = str(options.get("overwrite", "false")).strip().lower() == "true"
+    return overwrite or options.get("partition_spec") is not None
+
+
+@dataclass(frozen=True, slots=True)
+class ValueCheck:
+    """One connector check of one option's value."""
+
+    plugin: str
+    """`kind.Name` as the catalog spells it."""
+    key: str
+    problem: Callable[[str], str | None]
+    at_build: Callable[[Mapping[str, object]], bool]
+    """Whether the engine runs the check while it builds this block (else when the job runs)."""
+    later: str
+    """When the check runs otherwise, for the warning."""
+
+
+VALUE_CHECKS: dict[str, tuple[ValueCheck, ...]] = {
+    "2.3.8": (
+        ValueCheck("source.Jdbc", "url", jdbc_url_problem, _always, ""),
+        ValueCheck("sink.Jdbc", "url", jdbc_url_problem, _always, ""),
+        ValueCheck(
+            "source.Maxcompute",
+            "endpoint",
+            endpoint_problem,
+            _maxcompute_source_asks,
+            "with `schema` set, prepare() does not ask ODPS for the table; the readers use the "
+            "endpoint when the job runs",
+        ),
+        ValueCheck(
+            "sink.Maxcompute",
+            "endpoint",
+            endpoint_problem,
+            _maxcompute_sink_asks,
+            "prepare() calls ODPS only with `overwrite = true` or a `partition_spec`; the writers "
+            "use the endpoint when the job runs",
+        ),
+    )
+}
+
+
+def value_checks(kind: str, name: str, *, version: str) -> tuple[ValueCheck, ...]:
+    """The checks SeaTunnel `version` makes on this plugin's values (none when not recorded)."""
+    wanted = f"{kind}.{name}".lower()
+    return tuple(c for c in VALUE_CHECKS.get(version, ()) if c.plugin.lower() == wanted)
+
+
+__all__ = [
+    "JDBC_DIALECT_PREFIXES_2_3_8",
+    "VALUE_CHECKS",
+    "ValueCheck",
+    "endpoint_problem",
+    "jdbc_url_problem",
+    "value_checks",
+]
