@@ -1,9 +1,12 @@
 """Value checks a connector makes itself, beyond the option's type, read from SeaTunnel's source.
 
-Two checks of SeaTunnel 2.3.8 refuse well-typed values while the plugin is built:
+These checks of SeaTunnel 2.3.8 refuse well-typed values while the plugin is built:
 - the Jdbc source and sink pick a dialect for `url` (`JdbcDialectLoader.load`: the one
   `JdbcDialectFactory` whose `acceptsURL` matches, a case-sensitive `startsWith`) and fail
   with JDBC-06 when none does: 2.3.8 has no `jdbc:opengauss:` dialect, for one;
+- the Http sources (Http and the nine sources built on `HttpSource`) read `format` only when the
+  block sets `schema`, and then accept only json (`Unsupported data format [text], http
+  connector only support json format now`, COMMON-06);
 - the Maxcompute plugins hand `endpoint` to the ODPS client, whose `DefaultConnection` needs a
   URI with an http(s) scheme (`Request URI(http or https) required.`). The source asks for the
   table's schema in `prepare()` unless the block sets `schema`; the sink touches the table in
@@ -83,8 +86,23 @@ def endpoint_problem(endpoint: str) -> str | None:
     return None
 
 
+def http_format_problem(format_: str) -> str | None:
+    """Why an Http source with `schema` refuses `format`, or None (json, any case)."""
+    if format_.strip().lower() == "json":
+        return None
+    return (
+        f"format {format_!r} with `schema` set: the Http sources parse only json rows "
+        f"('Unsupported data format [{format_.strip().lower()}], http connector only support "
+        "json format now', COMMON-06); drop `schema` to read each response as one `content` string"
+    )
+
+
 def _always(_options: Mapping[str, object]) -> bool:
     return True
+
+
+def _has_schema(options: Mapping[str, object]) -> bool:
+    return options.get("schema") is not None
 
 
 def _maxcompute_source_asks(options: Mapping[str, object]) -> bool:
@@ -108,10 +126,30 @@ class ValueCheck:
     """Whether the engine runs the check while it builds this block (else when the job runs)."""
     later: str
     """When the check runs otherwise, for the warning."""
+    relevant: Callable[[Mapping[str, object]], bool] = _always
+    """Whether the value matters at all for this block (else no finding)."""
 
+
+HTTP_SOURCES = (
+    "Http",
+    "Github",
+    "Gitlab",
+    "Jira",
+    "Klaviyo",
+    "Lemlist",
+    "MyHours",
+    "Notion",
+    "OneSignal",
+    "Persistiq",
+)
+"""`HttpSource` and its subclasses in connector-http 2.3.8 (`HttpSource.buildSchemaWithConfig`)."""
 
 VALUE_CHECKS: dict[str, tuple[ValueCheck, ...]] = {
     "2.3.8": (
+        *(
+            ValueCheck(f"source.{name}", "format", http_format_problem, _always, "", _has_schema)
+            for name in HTTP_SOURCES
+        ),
         ValueCheck("source.Jdbc", "url", jdbc_url_problem, _always, ""),
         ValueCheck("sink.Jdbc", "url", jdbc_url_problem, _always, ""),
         ValueCheck(
@@ -145,6 +183,7 @@ __all__ = [
     "VALUE_CHECKS",
     "ValueCheck",
     "endpoint_problem",
+    "http_format_problem",
     "jdbc_url_problem",
     "value_checks",
 ]

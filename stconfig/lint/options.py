@@ -305,10 +305,12 @@ class PluginCheck:
             member = self.members.get(check.key)
             if member is None or not isinstance(member.value, Scalar):
                 continue
+            if any(f.key == check.key for f in self.findings):
+                continue  # already reported as a value of the wrong type
             value = member.value.value
             if not isinstance(value, str) or "${" in value:
                 continue  # a placeholder is filled when the job is submitted
-            problem = check.problem(value)
+            problem = check.problem(value) if check.relevant(given) else None
             if problem is None:
                 continue
             span = member.value.span or member.key_span

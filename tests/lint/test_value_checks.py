@@ -241,3 +241,27 @@ def test_maxcompute_endpoint_error_where_prepare_calls_odps(tmp_path: Path) -> N
     assert [c for c, _, _ in found(sink, "endpoint 'xxx'")] == ["ST312"]
     overwrite = lint(tmp_path, job(sink=MAXCOMPUTE + 'table_name = "t", overwrite = true }'))
     assert [c for c, _, _ in found(overwrite, "endpoint 'xxx'")] == ["ST314"]
+
+
+HTTP = 'Http {{ url = "http://api/x", method = "GET", format = "{fmt}"{schema} }}'
+
+
+def test_http_sources_parse_only_json_rows_with_a_schema(tmp_path: Path) -> None:
+    schema = ", schema { fields { id = int } }"
+    text = lint(tmp_path, job(source=HTTP.format(fmt="text", schema=schema)))
+    [finding] = [d for d in text if d.code == "ST314"]
+    assert "COMMON-06" in finding.message and finding.column > 40  # at the value
+    assert [
+        d
+        for d in lint(tmp_path, job(source=HTTP.format(fmt="text", schema="")))
+        if d.code == "ST314"
+    ] == []
+    assert [
+        d
+        for d in lint(tmp_path, job(source=HTTP.format(fmt="JSON", schema=schema)))
+        if d.code == "ST314"
+    ] == []
+    github = job(source=HTTP.format(fmt="text", schema=schema).replace("Http", "Github"))
+    assert [d.code for d in lint(tmp_path, github) if d.code == "ST314"] == ["ST314"]
+    wrong = lint(tmp_path, job(source=HTTP.format(fmt="xml", schema=schema)))
+    assert [d.code for d in wrong if "format" in d.message] == ["ST307"]
