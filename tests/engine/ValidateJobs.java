@@ -79,7 +79,11 @@ public final class ValidateJobs {
 
     /** Stops a plugin at its first step into the outside world, and says what it was. */
     static final class Guard extends SecurityManager {
+        /** The step a thread works for: the step's worker and the threads it starts. */
+        static final InheritableThreadLocal<Long> STEP = new InheritableThreadLocal<>();
+
         volatile boolean armed;
+        volatile long step;
         volatile String touched;
 
         @Override
@@ -111,7 +115,10 @@ public final class ValidateJobs {
                 what = "System.exit";
             }
             if (what != null) {
-                if (touched == null) {
+                // A thread an earlier block left behind (a client retrying its host) is
+                // stopped too, but its touch is not this block's.
+                Long owner = STEP.get();
+                if (touched == null && owner != null && owner == step) {
                     touched = what;
                 }
                 throw new SecurityException("stconfig guard: " + what);
@@ -213,6 +220,8 @@ public final class ValidateJobs {
                         });
         Outcome outcome = new Outcome();
         GUARD.touched = null;
+        GUARD.step++;
+        Guard.STEP.set(GUARD.step); // inherited by the worker created below and its threads
         GUARD.armed = true;
         try {
             Future<Object> future = worker.submit(step);
