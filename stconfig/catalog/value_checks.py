@@ -6,7 +6,13 @@ These checks of SeaTunnel 2.3.8 refuse well-typed values while the plugin is bui
   with JDBC-06 when none does: 2.3.8 has no `jdbc:opengauss:` dialect, for one;
 - the Http sources (Http and the nine sources built on `HttpSource`) read `format` only when the
   block sets `schema`, and then accept only json (`Unsupported data format [text], http
-  connector only support json format now`, COMMON-06);
+  connector only support json format now`, COMMON-06); its default is text, so a block with
+  `schema` must set `format = json`;
+- the Paimon source opens its catalog in `createSource`: a `warehouse` such as `hdfs:///path`
+  (no host) resolves against `fs.defaultFS`, which only `paimon.hadoop.conf` (or the files of
+  `paimon.hadoop.conf-path` / `hdfs_site_path`) can set; without it the Hadoop default
+  `file:///` applies and loading fails (`PAIMON-06 Load catalog failed ... Incomplete HDFS
+  URI, no host`). The sink opens the catalog only when the job runs;
 - the Maxcompute plugins hand `endpoint` to the ODPS client, whose `DefaultConnection` needs a
   URI with an http(s) scheme (`Request URI(http or https) required.`). The source asks for the
   table's schema in `prepare()` unless the block sets `schema`; the sink touches the table in
@@ -97,6 +103,30 @@ def http_format_problem(format_: str) -> str | None:
     )
 
 
+def paimon_warehouse_problem(warehouse: str) -> str | None:
+    """Why Paimon cannot load an `hdfs:` warehouse without a host, or None."""
+    if not warehouse.lower().startswith("hdfs:///"):
+        return None
+    return (
+        f"warehouse {warehouse!r} names no HDFS host and nothing sets fs.defaultFS "
+        "(paimon.hadoop.conf, paimon.hadoop.conf-path, hdfs_site_path): Paimon fails to load "
+        "its catalog with 'Incomplete HDFS URI, no host' (PAIMON-06)"
+    )
+
+
+def _no_hadoop_files(options: Mapping[str, object]) -> bool:
+    """No `fs.defaultFS` in `paimon.hadoop.conf` (flat or nested) and no Hadoop files named."""
+    if options.get("paimon.hadoop.conf-path") or options.get("hdfs_site_path"):
+        return False
+    conf = options.get("paimon.hadoop.conf")
+    if not isinstance(conf, Mapping):
+        return True
+    nested = conf.get("fs")
+    return not conf.get("fs.defaultFS") and not (
+        isinstance(nested, Mapping) and nested.get("defaultFS")
+    )
+
+
 def _always(_options: Mapping[str, object]) -> bool:
     return True
 
@@ -128,6 +158,8 @@ class ValueCheck:
     """When the check runs otherwise, for the warning."""
     relevant: Callable[[Mapping[str, object]], bool] = _always
     """Whether the value matters at all for this block (else no finding)."""
+    default_applies: bool = False
+    """An unset option is checked with its default (the connector reads it all the same)."""
 
 
 HTTP_SOURCES = (
@@ -147,8 +179,21 @@ HTTP_SOURCES = (
 VALUE_CHECKS: dict[str, tuple[ValueCheck, ...]] = {
     "2.3.8": (
         *(
-            ValueCheck(f"source.{name}", "format", http_format_problem, _always, "", _has_schema)
+            ValueCheck(
+                f"source.{name}", "format", http_format_problem, _always, "", _has_schema, True
+            )
             for name in HTTP_SOURCES
+        ),
+        ValueCheck(
+            "source.Paimon", "warehouse", paimon_warehouse_problem, _always, "", _no_hadoop_files
+        ),
+        ValueCheck(
+            "sink.Paimon",
+            "warehouse",
+            paimon_warehouse_problem,
+            lambda _options: False,
+            "the sink opens its catalog when the job runs",
+            _no_hadoop_files,
         ),
         ValueCheck("source.Jdbc", "url", jdbc_url_problem, _always, ""),
         ValueCheck("sink.Jdbc", "url", jdbc_url_problem, _always, ""),
@@ -185,5 +230,6 @@ __all__ = [
     "endpoint_problem",
     "http_format_problem",
     "jdbc_url_problem",
+    "paimon_warehouse_problem",
     "value_checks",
 ]

@@ -41,6 +41,7 @@ FindingKind = Literal[
     "run_time",
     "unchecked",
     "refused_value",
+    "truncated",
 ]
 INTEGER = re.compile(r"\s*[+-]?\d+\s*")
 NUMBER = re.compile(r"\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*")
@@ -223,6 +224,10 @@ class PluginCheck:
             if (problem := value_problem(option, member.value)) is not None
         ]
         self.choices({key for _, key, _, _ in problems})
+        for option, key, member in self.valued:
+            cut = truncation(option, member.value)
+            if cut is not None:
+                self.add("truncated", key, member.value.span or member.key_span, f"{key} {cut}")
         if not problems:
             return
         strict = self.strict_keys()
@@ -303,17 +308,26 @@ class PluginCheck:
         given = self.given()
         for check in checks:
             member = self.members.get(check.key)
-            if member is None or not isinstance(member.value, Scalar):
+            option = self.spec.option(check.key)
+            span: Span | None
+            if member is None and check.default_applies and option is not None:
+                value: object = option.default
+                span = self.plugin_span()
+                unset = f"{check.key} is not set and its default applies: "
+            elif member is not None and isinstance(member.value, Scalar):
+                value = member.value.value
+                span = member.value.span or member.key_span
+                unset = ""
+            else:
                 continue
             if any(f.key == check.key for f in self.findings):
                 continue  # already reported as a value of the wrong type
-            value = member.value.value
             if not isinstance(value, str) or "${" in value:
                 continue  # a placeholder is filled when the job is submitted
             problem = check.problem(value) if check.relevant(given) else None
             if problem is None:
                 continue
-            span = member.value.span or member.key_span
+            problem = unset + problem
             if check.at_build(given):
                 self.add("refused_value", check.key, span, f"{self.spec.name}: {problem}")
             else:
@@ -515,15 +529,15 @@ def value_problem(option: OptionSpec, node: Node) -> str | None:
     value = node.value
     if kind in ("int", "long"):
         low, high = INT_RANGE if kind == "int" else LONG_RANGE
-        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+        if isinstance(value, bool):
             return f"is {value!r}; it must be an integer"
-        if isinstance(value, str) and not INTEGER.fullmatch(value):
+        if isinstance(value, str) and not NUMBER.fullmatch(value):
             return f"is {value!r}; it must be an integer"
         assert isinstance(value, str | int | float)
-        number = int(value)
+        number = int(value) if isinstance(value, int) else int(float(value))
         if not low <= number <= high:
             return f"is {value!r}; it does not fit a Java {kind}"
-        return None
+        return None  # a fraction is truncated, not refused: see `truncation`
     if kind in ("double", "float", "decimal"):
         if isinstance(value, bool) or (isinstance(value, str) and not NUMBER.fullmatch(value)):
             return f"is {value!r}; it must be a number"
@@ -546,6 +560,29 @@ def value_problem(option: OptionSpec, node: Node) -> str | None:
             shown = ", ".join(repr(n) for n in option.enum or ())
             return f"is {value!r}; it must be one of {shown}"
     return None
+
+
+def truncation(option: OptionSpec, node: Node) -> str | None:
+    """How SeaTunnel truncates a fraction given to an integer option, or None.
+
+    `ConfigUtil.convertValue` fails `Integer.parseInt("2.5")`, then hands the text to Jackson,
+    whose default float-to-int coercion (`ACCEPT_FLOAT_AS_INT`) drops the fraction: the engine
+    accepts `2.5` (or `"2.5"`) as 2 without a word.
+    """
+    if option.type not in ("int", "long") or not isinstance(node, Scalar):
+        return None
+    value = node.value
+    if isinstance(value, bool) or not isinstance(value, str | float):
+        return None
+    if isinstance(value, str) and (not NUMBER.fullmatch(value) or "${" in value):
+        return None
+    number = float(value)
+    if number.is_integer():
+        return None
+    return (
+        f"is {value!r}; SeaTunnel accepts it for this {option.type} option and drops the "
+        f"fraction: it reads {int(number)}"
+    )
 
 
 def kind_name(option: OptionSpec) -> str:

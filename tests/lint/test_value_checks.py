@@ -265,3 +265,30 @@ def test_http_sources_parse_only_json_rows_with_a_schema(tmp_path: Path) -> None
     assert [d.code for d in lint(tmp_path, github) if d.code == "ST314"] == ["ST314"]
     wrong = lint(tmp_path, job(source=HTTP.format(fmt="xml", schema=schema)))
     assert [d.code for d in wrong if "format" in d.message] == ["ST307"]
+
+
+def test_http_source_with_a_schema_and_no_format_reads_text(tmp_path: Path) -> None:
+    block = 'Github { url = "http://api/x", access_token = "t", schema { fields { id = int } } }'
+    [finding] = [d for d in lint(tmp_path, job(source=block)) if d.code == "ST314"]
+    assert finding.message.startswith("Github: format is not set and its default applies")
+    assert (finding.line, finding.column) == (3, 1)  # at the plugin
+
+
+PAIMON = 'Paimon {{ warehouse = "hdfs:///tmp/paimon", database = "d", table = "t"{extra} }}'
+
+
+def test_paimon_hdfs_warehouse_without_host_needs_fs_default_fs(tmp_path: Path) -> None:
+    bare = lint(tmp_path, job(source=PAIMON.format(extra="")))
+    assert [(d.code, d.column) for d in bare if "warehouse" in d.message] == [("ST314", 22)]
+    nested = ', paimon.hadoop.conf = { fs.defaultFS = "hdfs://nameservice1" }'
+    assert [
+        d for d in lint(tmp_path, job(source=PAIMON.format(extra=nested))) if d.code == "ST314"
+    ] == []
+    flat = ', paimon.hadoop.conf = { "fs.defaultFS" = "hdfs://nn:8020" }'
+    assert [
+        d for d in lint(tmp_path, job(source=PAIMON.format(extra=flat))) if d.code == "ST314"
+    ] == []
+    sink = lint(tmp_path, job(sink=PAIMON.format(extra="")))
+    assert [d.code for d in sink if "warehouse" in d.message] == ["ST312"]
+    host = PAIMON.format(extra="").replace("hdfs:///", "hdfs://nn:8020/")
+    assert [d for d in lint(tmp_path, job(source=host)) if "warehouse" in d.message] == []

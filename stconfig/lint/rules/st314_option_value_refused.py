@@ -5,11 +5,13 @@ Runs the value checks a connector makes beyond the option's type, as SeaTunnel 2
 states them (`stconfig/catalog/value_checks.py`): the Jdbc source and sink need a `url` that
 one of the release's 21 JDBC dialects accepts (a case-sensitive prefix such as
 `jdbc:mysql:` or `jdbc:postgresql:`; 2.3.8 has no `jdbc:opengauss:` dialect), and the
-Maxcompute plugins need an `endpoint` that is an http(s) URI, and the Http sources with a
-`schema` parse only `format = json`. It reports an error where the
-engine runs the check while it builds the block (the Jdbc plugins always, the Maxcompute source
-without `schema`, the Maxcompute sink with `overwrite = true` or a `partition_spec`) and an
-ST312 warning where the check runs only when the job starts.
+Maxcompute plugins need an `endpoint` that is an http(s) URI, the Http sources with a
+`schema` parse only `format = json` (their default is text), and a Paimon `warehouse` such as
+`hdfs:///path` (no host) needs `fs.defaultFS` from `paimon.hadoop.conf` or a Hadoop file. It
+reports an error where the engine runs the check while it builds the block (the Jdbc plugins
+and the Http and Paimon sources always, the Maxcompute source without `schema`, the
+Maxcompute sink with `overwrite = true` or a `partition_spec`) and an ST312 warning where the
+check runs only when the job starts.
 
 ## Why is this bad?
 The job is refused at submit, deep in a stack trace: `Could not find any jdbc dialect factory
