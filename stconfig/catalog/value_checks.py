@@ -8,6 +8,8 @@ These checks of SeaTunnel 2.3.8 refuse well-typed values while the plugin is bui
   block sets `schema`, and then accept only json (`Unsupported data format [text], http
   connector only support json format now`, COMMON-06); its default is text, so a block with
   `schema` must set `format = json`;
+- the Pulsar source with `schema` reads only json and canal_json messages (`Unsupported
+  format: text`, COMMON-07, in `prepare()`);
 - the Paimon source opens its catalog in `createSource`: a `warehouse` such as `hdfs:///path`
   (no host) resolves against `fs.defaultFS`, which only `paimon.hadoop.conf` (or the files of
   `paimon.hadoop.conf-path` / `hdfs_site_path`) can set; without it the Hadoop default
@@ -103,6 +105,16 @@ def http_format_problem(format_: str) -> str | None:
     )
 
 
+def pulsar_format_problem(format_: str) -> str | None:
+    """Why the Pulsar source with `schema` refuses `format`, or None."""
+    if format_.strip().upper() in ("JSON", "CANAL_JSON"):
+        return None
+    return (
+        f"format {format_!r} with `schema` set: the Pulsar source deserializes only json and "
+        f"canal_json ('Unsupported format: {format_}', COMMON-07)"
+    )
+
+
 def paimon_warehouse_problem(warehouse: str) -> str | None:
     """Why Paimon cannot load an `hdfs:` warehouse without a host, or None."""
     if not warehouse.lower().startswith("hdfs:///"):
@@ -184,6 +196,7 @@ VALUE_CHECKS: dict[str, tuple[ValueCheck, ...]] = {
             )
             for name in HTTP_SOURCES
         ),
+        ValueCheck("source.Pulsar", "format", pulsar_format_problem, _always, "", _has_schema),
         ValueCheck(
             "source.Paimon", "warehouse", paimon_warehouse_problem, _always, "", _no_hadoop_files
         ),
@@ -231,5 +244,6 @@ __all__ = [
     "http_format_problem",
     "jdbc_url_problem",
     "paimon_warehouse_problem",
+    "pulsar_format_problem",
     "value_checks",
 ]

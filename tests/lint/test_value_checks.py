@@ -292,3 +292,15 @@ def test_paimon_hdfs_warehouse_without_host_needs_fs_default_fs(tmp_path: Path) 
     assert [d.code for d in sink if "warehouse" in d.message] == ["ST312"]
     host = PAIMON.format(extra="").replace("hdfs:///", "hdfs://nn:8020/")
     assert [d for d in lint(tmp_path, job(source=host)) if "warehouse" in d.message] == []
+
+
+def test_pulsar_source_with_a_schema_reads_json_or_canal_json(tmp_path: Path) -> None:
+    block = (
+        'Pulsar {{ topic = "t", client.service-url = "pulsar://p:6650", '
+        'admin.service-url = "http://p:8080", subscription.name = "s", format = "{fmt}", '
+        "schema {{ fields {{ id = int }} }} }}"
+    )
+    text = lint(tmp_path, job(source=block.format(fmt="text")))
+    assert [d.code for d in text if "COMMON-07" in d.message] == ["ST314"]
+    canal = lint(tmp_path, job(source=block.format(fmt="CANAL_JSON")))
+    assert [d for d in canal if d.code == "ST314"] == []

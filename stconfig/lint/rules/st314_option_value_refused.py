@@ -6,10 +6,11 @@ states them (`stconfig/catalog/value_checks.py`): the Jdbc source and sink need 
 one of the release's 21 JDBC dialects accepts (a case-sensitive prefix such as
 `jdbc:mysql:` or `jdbc:postgresql:`; 2.3.8 has no `jdbc:opengauss:` dialect), and the
 Maxcompute plugins need an `endpoint` that is an http(s) URI, the Http sources with a
-`schema` parse only `format = json` (their default is text), and a Paimon `warehouse` such as
+`schema` parse only `format = json` (their default is text), the Pulsar source with a `schema`
+only json and canal_json, and a Paimon `warehouse` such as
 `hdfs:///path` (no host) needs `fs.defaultFS` from `paimon.hadoop.conf` or a Hadoop file. It
 reports an error where the engine runs the check while it builds the block (the Jdbc plugins
-and the Http and Paimon sources always, the Maxcompute source without `schema`, the
+and the Http, Pulsar and Paimon sources always, the Maxcompute source without `schema`, the
 Maxcompute sink with `overwrite = true` or a `partition_spec`) and an ST312 warning where the
 check runs only when the job starts.
 
