@@ -33,8 +33,10 @@ class EngineCheck:
     engine_message: str = ""
     """The engine's message when `prepare()` refuses an empty block."""
     strict_values: frozenset[str] | None = None
-    """Typed options whose bad value the engine refuses while building the block (probed);
-    None when not probed. The others are converted only when the job runs, if ever."""
+    """Typed options whose bad value the engine refuses while building the block, probed on
+    one corpus block; None when not probed. A sample: the linter prefers the reads recorded
+    from SeaTunnel's source (`build_values`), and ignores this for plugins recorded there as
+    complete."""
     unless: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     """(key, option, values): `prepare()` requires `key` too, except when `option` is one of
     `values` (compared case-insensitively)."""

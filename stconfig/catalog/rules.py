@@ -116,6 +116,31 @@ def check_rules(spec: PluginSpec, options: Mapping[str, Any]) -> list[OptionProb
     return problems
 
 
+def converted_by_rule(spec: PluginSpec, options: Mapping[str, Any]) -> set[str]:
+    """The options whose values SeaTunnel's `ConfigValidator` converts for this block.
+
+    `validate(optionRule)` reads every option of the required, exclusive and bundled groups
+    (`hasOption` is `getOptional`, which converts a set value), every condition option
+    (`config.get` in the condition), the options a condition requires once it holds, and
+    single-choice options (`validateSingleChoice`). A value there that SeaTunnel cannot
+    convert refuses the block before the connector is built; this holds on the factory path
+    only (legacy plugins never run the validator).
+    """
+    keys: set[str] = set()
+    for group in (*spec.required, *spec.exclusive, *spec.bundled):
+        keys.update(group)
+    for rule in spec.conditional:
+        keys.add(rule.option)
+        condition = spec.option(rule.option)
+        actual = _normal(condition, effective(spec, options, rule.option))
+        if any(_normal(condition, value) == actual for value in rule.values):
+            keys.update(rule.required)
+    keys.update(
+        option.key for option in spec.options if option.enum and option.type != "enum"
+    )  # singleChoice over strings or numbers: the extractor keeps their values as `enum`
+    return keys
+
+
 def _run_time_problems(
     spec: PluginSpec, options: Mapping[str, Any], needed: RunTimeRule
 ) -> list[OptionProblem]:
@@ -179,4 +204,4 @@ def fold(plugin: PluginSpec, options: Mapping[str, Any]) -> tuple[dict[str, Any]
     return folded, unknown
 
 
-__all__ = ["check_rules", "effective", "fold", "present", "satisfied"]
+__all__ = ["check_rules", "converted_by_rule", "effective", "fold", "present", "satisfied"]

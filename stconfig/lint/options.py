@@ -23,6 +23,7 @@ from stconfig.source import Span
 from stconfig.versions import Version, catalog_for, catalog_note
 
 if TYPE_CHECKING:
+    from stconfig.catalog.build_values import BuildRead
     from stconfig.catalog.engine_checks import EngineCheck
     from stconfig.catalog.spec import OptionSpec, PluginSpec
     from stconfig.model.job import Job, Plugin
@@ -39,6 +40,8 @@ FindingKind = Literal[
     "conditional",
     "run_time",
     "unchecked",
+    "refused_value",
+    "truncated",
 ]
 INTEGER = re.compile(r"\s*[+-]?\d+\s*")
 NUMBER = re.compile(r"\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*")
@@ -159,10 +162,13 @@ class PluginCheck:
         self.folded: dict[str, object] = {}
         self.members: dict[str, Member] = {}
         self.findings: list[OptionFinding] = []
+        self.valued: list[tuple[OptionSpec, str, Member]] = []
 
     def run(self) -> list[OptionFinding]:
         for key, member in self.plugin.node.members.items():
             self.visit(key, member)
+        self.values()
+        self.connector_values()
         self.rules()
         self.prepare_requirements()
         self.misspelled_requirements()
@@ -186,7 +192,7 @@ class PluginCheck:
         if option is not None:
             self.folded[key] = member.value.to_python()
             self.members[key] = member
-            self.check_value(option, key, member)
+            self.valued.append((option, key, member))
             return
         owner = spec.owner(key)
         if owner is not None:
@@ -210,34 +216,176 @@ class PluginCheck:
             guess[0] if guess else None,
         )
 
-    def check_value(self, option: OptionSpec, key: str, member: Member) -> None:
-        problem = value_problem(option, member.value)
-        if problem is not None:
-            kind: FindingKind = "enum" if option.type in ("enum", "list<enum>") else "type"
-            engine = self.engine
-            strict = None if engine is None else engine.strict_values
-            if strict is not None and not set(option.keys) & strict:
-                message = (
-                    f"{key} {problem}; SeaTunnel {self.version} does not check this value when "
-                    f"it builds {self.spec.name}: the job fails only when the plugin reads it, "
-                    "if ever"
-                )
-                self.add("unchecked", key, member.value.span or member.key_span, message)
-                return
-            if strict is None and engine is not None and engine.check == "prepare":
+    def values(self) -> None:
+        """Values SeaTunnel cannot convert: errors where the engine converts the option while
+        it builds the block, warnings (`unchecked`) where it converts it only when the job runs."""
+        problems = [
+            (option, key, member, problem)
+            for option, key, member in self.valued
+            if (problem := value_problem(option, member.value)) is not None
+        ]
+        self.choices({key for _, key, _, _ in problems})
+        for option, key, member in self.valued:
+            cut = truncation(option, member.value)
+            if cut is not None:
+                self.add("truncated", key, member.value.span or member.key_span, f"{key} {cut}")
+        if not problems:
+            return
+        strict = self.strict_keys()
+        for option, key, member, problem in problems:
+            span = member.value.span or member.key_span
+            read = None if strict is None else strict.get(option.key)
+            if strict is not None and option.key not in strict:
+                self.add("unchecked", key, span, self.unchecked_message(key, problem))
+                continue
+            if strict is None and self.engine is not None and self.engine.check == "prepare":
                 message = (
                     f"{key} {problem}; SeaTunnel {self.version} does not check this value: "
                     f"{self.spec.name} takes the legacy path (the plugin's own prepare()), "
                     "which reads only some options, so the job may fail only when it runs"
                 )
-                self.add("unchecked", key, member.value.span or member.key_span, message)
-                return
-            span = member.value.span or member.key_span
+                self.add("unchecked", key, span, message)
+                continue
+            kind: FindingKind = "enum" if option.type in ("enum", "list<enum>") else "type"
             hint = None
             if kind == "enum" and isinstance(member.value, Scalar):
                 guess = closest(str(member.value.value), allowed(option), cutoff=0.5)
                 hint = guess[0] if guess else None
-            self.add(kind, key, span, f"{key} {problem}", hint)
+            message = f"{key} {problem}"
+            if read is not None and read.after_listing:
+                message += (
+                    f"; {self.spec.name} converts it after listing `path`, so SeaTunnel "
+                    f"{self.version} refuses the job as soon as the path holds a file"
+                )
+            self.add(kind, key, span, message, hint)
+
+    def choices(self, wrong: set[str]) -> None:
+        """Single-choice values the `OptionRule` selects by a condition (the file sinks'
+        `compress_codec` per `file_format_type`), which `ConfigValidator` checks."""
+        from stconfig.catalog.build_values import plugin_reads
+
+        if self.engine is None or self.engine.check != "option_rule":
+            return
+        recorded = plugin_reads(self.plugin.kind, self.spec.name, version=self.version)
+        if recorded is None or not recorded.choices:
+            return
+        given = self.given()
+        for option, key, member in self.valued:
+            value = member.value
+            if key in wrong or not isinstance(value, Scalar) or not isinstance(value.value, str):
+                continue
+            for choice in recorded.choices:
+                if choice.key not in option.keys:
+                    continue
+                if not all(c.holds(given, self._default(c.option)) for c in choice.when):
+                    continue
+                constant = option.constant(value.value.strip()).upper()
+                if constant in {v.upper() for v in choice.values}:
+                    continue
+                why = ", ".join(
+                    f"{c.option} = {given.get(c.option) or self._default(c.option)}"
+                    + ("" if c.option in given else " (its default)")
+                    for c in choice.when
+                )
+                message = (
+                    f"{key} is {value.value!r}; with {why} SeaTunnel {self.version} allows only "
+                    f"{', '.join(choice.values)} (a single-choice option of "
+                    f"{self.spec.name}'s OptionRule)"
+                )
+                guess = closest(value.value, choice.values, cutoff=0.5)
+                self.add(
+                    "enum", key, value.span or member.key_span, message, guess[0] if guess else None
+                )
+                break
+
+    def connector_values(self) -> None:
+        """Values the connector itself refuses although they have the option's type (a Jdbc
+        url no dialect accepts, a Maxcompute endpoint that is not an http(s) URI)."""
+        from stconfig.catalog.value_checks import value_checks
+
+        checks = value_checks(self.plugin.kind, self.spec.name, version=self.version)
+        if not checks:
+            return
+        given = self.given()
+        for check in checks:
+            member = self.members.get(check.key)
+            option = self.spec.option(check.key)
+            span: Span | None
+            if member is None and check.default_applies and option is not None:
+                value: object = option.default
+                span = self.plugin_span()
+                unset = f"{check.key} is not set and its default applies: "
+            elif member is not None and isinstance(member.value, Scalar):
+                value = member.value.value
+                span = member.value.span or member.key_span
+                unset = ""
+            else:
+                continue
+            if any(f.key == check.key for f in self.findings):
+                continue  # already reported as a value of the wrong type
+            if not isinstance(value, str) or "${" in value:
+                continue  # a placeholder is filled when the job is submitted
+            problem = check.problem(value) if check.relevant(given) else None
+            if problem is None:
+                continue
+            problem = unset + problem
+            if check.at_build(given):
+                self.add("refused_value", check.key, span, f"{self.spec.name}: {problem}")
+            else:
+                message = (
+                    f"{self.spec.name}: {problem}; SeaTunnel {self.version} does not check it "
+                    f"when it builds this block ({check.later}), so the job fails when it runs"
+                )
+                self.add("unchecked", check.key, span, message)
+
+    def given(self) -> dict[str, object]:
+        """The block's values as the conditions see them: set keys, folded as SeaTunnel reads."""
+        given: dict[str, object] = {
+            k: m.value.to_python() for k, m in self.plugin.node.members.items()
+        }
+        given.update(self.folded)
+        return given
+
+    def unchecked_message(self, key: str, problem: str) -> str:
+        return (
+            f"{key} {problem}; SeaTunnel {self.version} does not convert this value when it "
+            f"builds {self.spec.name} here: the job fails only when the plugin reads it, if ever"
+        )
+
+    def strict_keys(self) -> dict[str, BuildRead | None] | None:
+        """Options whose value the engine converts while it builds this block (with the read
+        that does it, None for the parser's, the OptionRule's and probed reads); None when
+        the engine's reads are not known (versions the engine was not asked about)."""
+        from stconfig.catalog.build_values import PARSER_READS, plugin_reads
+        from stconfig.catalog.rules import converted_by_rule
+
+        engine = self.engine
+        recorded = plugin_reads(self.plugin.kind, self.spec.name, version=self.version)
+        probed = None if engine is None else engine.strict_values
+        if engine is None or (recorded is None and probed is None):
+            return None
+        strict: dict[str, BuildRead | None] = dict.fromkeys(PARSER_READS[self.plugin.kind])
+        if engine.check == "option_rule":
+            strict.update(dict.fromkeys(converted_by_rule(self.spec, self.folded)))
+        if probed is not None and (recorded is None or not recorded.complete):
+            strict.update(dict.fromkeys(probed))
+        if recorded is not None:
+            given = self.given()
+            for read in recorded.reads:
+                if all(c.holds(given, self._default(c.option)) for c in read.when):
+                    for key in read.keys:
+                        earlier = strict.get(key, read)
+                        if key not in strict or (earlier and earlier.after_listing):
+                            strict[key] = read  # an unconditional read wins over a later one
+        canonical: dict[str, BuildRead | None] = {}
+        for key, found in strict.items():
+            option = self.spec.option(key)
+            canonical[option.key if option is not None else key] = found
+        return canonical
+
+    def _default(self, key: str) -> object:
+        option = self.spec.option(key)
+        return option.default if option is not None and option.has_default else None
 
     def rules(self) -> None:
         from stconfig.catalog.rules import check_rules
@@ -423,15 +571,15 @@ def value_problem(option: OptionSpec, node: Node) -> str | None:
     value = node.value
     if kind in ("int", "long"):
         low, high = INT_RANGE if kind == "int" else LONG_RANGE
-        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+        if isinstance(value, bool):
             return f"is {value!r}; it must be an integer"
-        if isinstance(value, str) and not INTEGER.fullmatch(value):
+        if isinstance(value, str) and not NUMBER.fullmatch(value):
             return f"is {value!r}; it must be an integer"
         assert isinstance(value, str | int | float)
-        number = int(value)
+        number = int(value) if isinstance(value, int) else int(float(value))
         if not low <= number <= high:
             return f"is {value!r}; it does not fit a Java {kind}"
-        return None
+        return None  # a fraction is truncated, not refused: see `truncation`
     if kind in ("double", "float", "decimal"):
         if isinstance(value, bool) or (isinstance(value, str) and not NUMBER.fullmatch(value)):
             return f"is {value!r}; it must be a number"
@@ -454,6 +602,29 @@ def value_problem(option: OptionSpec, node: Node) -> str | None:
             shown = ", ".join(repr(n) for n in option.enum or ())
             return f"is {value!r}; it must be one of {shown}"
     return None
+
+
+def truncation(option: OptionSpec, node: Node) -> str | None:
+    """How SeaTunnel truncates a fraction given to an integer option, or None.
+
+    `ConfigUtil.convertValue` fails `Integer.parseInt("2.5")`, then hands the text to Jackson,
+    whose default float-to-int coercion (`ACCEPT_FLOAT_AS_INT`) drops the fraction: the engine
+    accepts `2.5` (or `"2.5"`) as 2 without a word.
+    """
+    if option.type not in ("int", "long") or not isinstance(node, Scalar):
+        return None
+    value = node.value
+    if isinstance(value, bool) or not isinstance(value, str | float):
+        return None
+    if isinstance(value, str) and (not NUMBER.fullmatch(value) or "${" in value):
+        return None
+    number = float(value)
+    if number.is_integer():
+        return None
+    return (
+        f"is {value!r}; SeaTunnel accepts it for this {option.type} option and drops the "
+        f"fraction: it reads {int(number)}"
+    )
 
 
 def kind_name(option: OptionSpec) -> str:

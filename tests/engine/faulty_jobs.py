@@ -6,10 +6,15 @@ mutated, the others kept, written as SeaTunnel's JSON job format (`plugin_name` 
 - `drop`: remove a key the block sets that the catalog's rule or the engine's `prepare()`
   requires (the `required` and `conditional` groups, the legacy `requires`);
 - `misspell`: rename a set key (required or optional) to a near miss;
-- `enum` / `number` / `boolean`: a value SeaTunnel cannot convert;
+- `enum` / `number` / `boolean`: a value SeaTunnel cannot convert; a fraction for an integer;
 - `exclusive`: set a second member of an exclusive group; `bundled`: drop one member of a
   complete bundle;
-- `placeholder`: a strict-typed value becomes an unset `"${...}"`.
+- `placeholder`: a strict-typed value becomes an unset `"${...}"`;
+- `choice`: a constant of the option's enum that the single choice selected by the block's
+  other values does not allow (the file sinks' `compress_codec` per `file_format_type`);
+- `dialect` / `endpoint` / `http format`: a well-typed value the connector itself refuses
+  (a Jdbc url without a 2.3.8 dialect, a Maxcompute endpoint without its scheme, an Http
+  source with `schema` set to `format = text`).
 Whether a mutation makes the block wrong is for the engine to say; the differential test then
 asks whether lint agrees. `python -m tests.engine.faulty_jobs OUT N [SEED]` writes N jobs.
 """
@@ -24,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from stconfig.catalog.build_values import plugin_reads
 from stconfig.catalog.engine_checks import engine_check
 from stconfig.catalog.registry import canonical_name, plugin_spec
 from stconfig.catalog.spec import PluginSpec
@@ -128,10 +134,15 @@ def mutations(
             changed = json.loads(json.dumps(block))
             changed[key] = bad
             yield f"{option.type} {key}={bad!r}", changed
+        if option.type in ("int", "long"):
+            changed = json.loads(json.dumps(block))
+            changed[key] = 2.5  # a fraction where an integer is expected
+            yield f"{option.type} {key}=2.5", changed
         if option.type in STRICT:
             changed = json.loads(json.dumps(block))
             changed[key] = "${stconfig_unset_" + key.replace(".", "_") + "}"
             yield f"placeholder {key}", changed
+    yield from _value_refusals(block, spec)
     for group in spec.exclusive:
         present = [key for key in group if _has(block, key)]
         absent = [key for key in group if not _has(block, key)]
@@ -146,6 +157,45 @@ def mutations(
             changed = json.loads(json.dumps(block))
             _drop(changed, group[-1])
             yield f"bundled drop {group[-1]}", changed
+
+
+def _value_refusals(
+    block: dict[str, Any], spec: PluginSpec
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Well-typed values the engine refuses: conditional single choices, connector checks."""
+    recorded = plugin_reads(spec.kind, spec.name, version=VERSION)
+    for choice in recorded.choices if recorded is not None else ():
+        option = spec.option(choice.key)
+        holds = all(
+            condition.holds(block, option_default(spec, condition.option))
+            for condition in choice.when
+        )
+        if option is None or not option.enum or not holds:
+            continue
+        outside = [v for v in option.enum if v.upper() not in {c.upper() for c in choice.values}]
+        if outside:
+            changed = json.loads(json.dumps(block))
+            changed[choice.key] = outside[-1].lower()
+            yield f"choice {choice.key}={outside[-1].lower()!r}", changed
+    url = block.get("url")
+    if spec.name == "Jdbc" and isinstance(url, str) and url.startswith("jdbc:"):
+        changed = json.loads(json.dumps(block))
+        changed["url"] = "jdbc:opengauss:" + url.split(":", 2)[-1]
+        yield "dialect url=jdbc:opengauss:", changed
+    endpoint = block.get("endpoint")
+    if spec.name == "Maxcompute" and isinstance(endpoint, str) and "://" in endpoint:
+        changed = json.loads(json.dumps(block))
+        changed["endpoint"] = endpoint.split("://", 1)[1]
+        yield "endpoint without scheme", changed
+    if spec.option("format") is not None and "schema" in block and spec.kind == "source":
+        changed = json.loads(json.dumps(block))
+        changed["format"] = "text"
+        yield "format=text with schema", changed
+
+
+def option_default(spec: PluginSpec, key: str) -> Any:
+    option = spec.option(key)
+    return option.default if option is not None and option.has_default else None
 
 
 def bases(corpus: Path | None = None, accepted: set[tuple[str, str]] | None = None) -> list[Base]:
