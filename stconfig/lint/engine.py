@@ -72,6 +72,7 @@ def _reading(
         settings.environ,
         job.to_dict(),
         frozenset(resolved(document.source.path) for document in job.documents),
+        job.documents[0] if len(job.documents) == 1 else None,
     )
 
 
