@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import string
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -537,3 +538,38 @@ def test_format_diff_never_shows_a_secret_line_in_clear(tmp_path: Path) -> None:
     assert f'password = "{MASK}"' in result.output
     assert_hidden(result)
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_secrets_of_a_large_text_cost_one_search_however_many_lines_ask(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A large text is searched in windows around the lines asked for, until the windows
+    add up to the text: then it is searched whole, once, and each line takes its part."""
+    import stconfig.secrets
+    from stconfig.source import WHOLE_SCAN_LIMIT, SourceFile
+
+    blocks = [
+        f'  Jdbc{i} {{\n    password = "pw{i}"\n    url = "u{i}"\n  }}\n' for i in range(9000)
+    ]
+    text = "source {\n" + "".join(blocks) + "}\n"
+    assert len(text) > WHOLE_SCAN_LIMIT
+    searched: list[int] = []
+    search = stconfig.secrets.secret_regions
+
+    def counted(part: str, values: Iterable[str] = ()) -> list[tuple[int, int]]:
+        searched.append(len(part))
+        return search(part, values)
+
+    monkeypatch.setattr(stconfig.secrets, "secret_regions", counted)
+    source = SourceFile("big.conf", text)
+    for i in range(0, 9000, 7):
+        line = 3 + 4 * i
+        regions = source.line_secret_regions(line)
+        start = source.line_start(line)
+        assert (start + len('    password = "'), start + len(f'    password = "pw{i}')) in regions
+        assert all(
+            source.line_start(max(1, line - 200)) <= first and last <= source.line_start(line + 201)
+            for first, last in regions
+        )
+    assert sum(searched) <= 2 * len(text) + 20_000
+    assert len(text) in searched  # searched whole once
