@@ -573,3 +573,48 @@ def test_secrets_of_a_large_text_cost_one_search_however_many_lines_ask(
         )
     assert sum(searched) <= 2 * len(text) + 20_000
     assert len(text) in searched  # searched whole once
+
+
+def redacted_one_form_at_a_time(text: str, values: list[str]) -> str:
+    """`redact` as it was first written: every form of every value looked for in turn."""
+    from stconfig.secrets import SEARCHED_LENGTH, _names_a_secret, _occurrences
+
+    forms: set[str] = set()
+    for value in values:
+        if len(value.strip()) >= SEARCHED_LENGTH and not _names_a_secret(value):
+            forms |= {value, repr(value)[1:-1], value.encode("unicode_escape").decode()}
+            forms.add(value.replace("\\", "\\\\").replace('"', '\\"'))
+    for form in sorted(forms, key=lambda form: (-len(form), form)):
+        if form in text:
+            text = _occurrences(form).sub(MASK, text)
+    return text
+
+
+secret_texts = st.text(alphabet='ab*"\\ é-_xy', min_size=0, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(secret_texts, max_size=60), st.lists(secret_texts, max_size=8))
+def test_a_redactor_for_many_values_masks_what_one_search_per_value_masks(
+    values: list[str], words: list[str]
+) -> None:
+    from stconfig.secrets import Redactor
+
+    # Built from the values themselves, so that many of them do occur in the text.
+    text = " ".join(words + values[::3]) + " " + "".join(values[1::5])
+    redactor = Redactor(values)
+    assert redactor(text) == redacted_one_form_at_a_time(text, values)
+    assert all(value not in redactor(text) for value in values if len(value.strip()) >= 8)
+
+
+def test_redacting_every_finding_of_a_job_with_thousands_of_secrets_is_linear() -> None:
+    """Each text is searched only for the secrets whose first characters it holds."""
+    from stconfig.secrets import Redactor
+
+    values = [f"pw-{i:05d}-secret" for i in range(5000)] + ["tok", "x"]
+    redactor = Redactor(values)
+    text = "the password pw-00042-secret leaked, and tok too"
+    assert redactor(text) == "the password ****** leaked, and ****** too"
+    assert redactor("nothing here") == "nothing here"
+    assert 1 <= len(redactor.candidates(text)) <= 4
+    assert redactor.candidates("nothing here") == []
