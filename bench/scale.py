@@ -65,6 +65,7 @@ def main() -> None:
     parser.add_argument("--max-seconds", type=float, default=120.0)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
+    from stconfig.lint.diagnostic import Diagnostic
     from stconfig.lint.engine import lint_source
     from stconfig.lint.fix import plan_fixes
     from stconfig.lint.settings import LintSettings
@@ -79,8 +80,9 @@ def main() -> None:
         """Seconds to lint and to plan the fixes (best of a few repeats, at least 0.3 s of
         work for small sizes so one hiccup does not decide), and what was found."""
         text = job_text(size)
-        lint_times, plan_times = [], []
-        found = []
+        lint_times: list[float] = []
+        plan_times: list[float] = []
+        found: list[Diagnostic] = []
         while not lint_times or sum(lint_times) < 0.3:
             start = time.perf_counter()
             found = lint_source(SourceFile(f"job_{size}.conf", text), settings)
