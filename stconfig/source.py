@@ -29,8 +29,8 @@ class SourceFile:
     _line_secrets: dict[int, list[Region]] = field(default_factory=dict, repr=False)
     """A large text's secrets around each line asked for (many findings share a line)."""
     _window_chars: int = field(default=0, repr=False)
-    """Characters of a large text searched in windows so far: once they reach the text's
-    size, the text is searched whole (once), so many findings cost one search, not more."""
+    """Characters of a large text searched in windows so far: once they reach a quarter of
+    the text, it is searched whole (once), so many findings cost at most 1.25 searches."""
 
     def _starts(self) -> list[int]:
         if self._line_starts is None:
@@ -93,7 +93,7 @@ class SourceFile:
         start = self.line_start(max(1, line - WINDOW_LINES))
         end = self.line_start(line + WINDOW_LINES + 1)
         self._window_chars += end - start
-        if self._secrets is not None or self._window_chars > len(self.text):
+        if self._secrets is not None or 4 * self._window_chars > len(self.text):
             whole = self.secret_regions()
             first = bisect_right(whole, start, key=lambda region: region[1])
             last = bisect_left(whole, end, lo=first, key=lambda region: region[0])
