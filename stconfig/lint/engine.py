@@ -186,11 +186,14 @@ def _without_secrets(ctx: LintContext, diagnostics: list[Diagnostic]) -> list[Di
     else:
         texts = [document.source.text for document in ctx.documents]
         values |= variable_secrets(settings.variables, settings.environ or {}, texts)
+    taken: set[int] = set()  # lists of regions already taken (a small text has one list)
     for d in diagnostics:
         if d.span is not None:
             source = d.span.source
             regions = source.line_secret_regions(d.line)
-            values.update(source.text[start:end] for start, end in regions)
+            if id(regions) not in taken:
+                taken.add(id(regions))
+                values.update(source.text[start:end] for start, end in regions)
     if not values:
         return diagnostics
     remember(values)

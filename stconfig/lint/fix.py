@@ -330,7 +330,8 @@ class _Blocks:
         self.starts = [block.start for block in self.blocks]
         self.by_path = {block.path: index for index, block in enumerate(self.blocks)}
         self.values = _size(reading.before) if self.blocks else 0
-        """Values of the job's reading, as the reader counts them against its limit."""
+        """Values of the job's reading with the accepted fixes, as the reader counts them
+        against its limit (`value_changes` holds each edited block's part of the change)."""
         self.external = self._external_chars() if self.blocks else 0
 
     def _cut(self) -> None:
@@ -467,7 +468,9 @@ class _Blocks:
             self.edits.setdefault(index, []).extend(edits)
         for index, change in verdict.changes:
             self.changes.setdefault(index, []).append(change)
-        self.value_changes.update(verdict.values)
+        for index, values in verdict.values.items():
+            self.values += values - self.value_changes.get(index, 0)
+            self.value_changes[index] = values
         self.tokens_added += verdict.tokens
         self.substitutions_added += verdict.substitutions
         self.length += verdict.length
@@ -496,8 +499,7 @@ class _Blocks:
         check tells; the counts of tokens and substitutions are upper bounds). Its resolved
         text is at most its own text, one `plugin_name` key per value, and all the
         environment and variables for each substitution."""
-        total = self.values + sum(self.value_changes.values())
-        total += sum(values[i] - self.value_changes.get(i, 0) for i in values)
+        total = self.values + sum(values[i] - self.value_changes.get(i, 0) for i in values)
         length += self.length
         copied = (self.substitutions + self.substitutions_added + substitutions) * self.external
         return (

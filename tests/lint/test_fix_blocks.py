@@ -248,6 +248,30 @@ def test_two_renames_colliding_in_one_block_are_not_planned_together() -> None:
     assert count == 1 and "same = 1" in text and "new = 2" in text
 
 
+def test_fixes_planned_together_stay_within_the_limits_together(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each fix alone keeps the job within the value limit; two together would not: the
+    block-wise plan counts what the fixes it took add, and leaves the second out."""
+    reading = job_reading(JOB)
+    monkeypatch.setattr(limits, "MAX_RESOLVED_VALUES", 22)  # the job has 19 values
+    findings = [
+        fix_finding((edit_of(reading, old, new),), (SetValue(at, [1, 2]),))
+        for old, new, at in [
+            ("old = 1", "old = [1, 2]", ("source", 0, "old")),
+            ("parallelism = 2", "parallelism = [1, 2]", ("env", "parallelism")),
+            ("new = 2", "new = [1, 2]", ("source", 0, "new")),
+        ]
+    ]
+    checked = check_fixes(findings, reading)
+    assert all(d.fix is not None for d in checked)
+    plan = plan_fixes(checked)
+    assert len(plan.applied) == 1
+    [(_, text, _)] = plan.texts.values()
+    assert "old = [1, 2]" in text
+    assert stconfig.loads(text, path=PATH, environ=ENVIRON).to_dict()["source"]  # it loads
+
+
 def test_many_fixes_of_one_file_are_all_checked_and_planned() -> None:
     blocks = "".join(
         f'  FakeSource {{\n    plugin_output = "t{i}"\n    row.num = {i}\n  }}\n'
