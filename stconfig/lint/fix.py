@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import gc
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -667,7 +668,18 @@ def plan_fixes(diagnostics: Iterable[Diagnostic], readings: Iterable[JobReading]
     file differ from its reading with the accepted changes (two fixes that are each fine alone
     can collide, such as two keys trimmed to the same name). A job is checked block by block
     where it allows, so planning costs time in proportion to the file, not to its square.
+    The cyclic garbage collector is paused meanwhile, as while linting (`lint_source`).
     """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _plan(diagnostics, readings)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _plan(diagnostics: Iterable[Diagnostic], readings: Iterable[JobReading]) -> FixPlan:
     candidates: dict[tuple[tuple[str, int, int, str], ...], _Candidate] = {}
     jobs = {reading.source.path: reading for reading in readings}
     for diagnostic in diagnostics:
