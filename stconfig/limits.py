@@ -64,8 +64,3 @@ __all__ = [
     "MIB",
     "size_text",
 ]
-
-MAX_CHECKED_FIXES = 100
-"""Fixes checked in one file per lint run. Each check reads the whole fixed job again, so
-checking every fix of a file with thousands would take time growing with the square of its
-size; the rest are offered on the next run (`lint --fix` runs again by itself)."""

@@ -346,22 +346,3 @@ def test_a_job_linted_in_memory_offers_no_unchecked_fix(tmp_path: Path) -> None:
     assert finding.fix is None
     assert "fix not applied: a job linted in memory cannot be checked" in (finding.help or "")
     assert only(stconfig.lint(path, select=["ST103"]), "ST103").fix is not None
-
-
-def test_fixes_beyond_the_per_file_budget_are_reported_unchecked(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from stconfig import limits
-
-    monkeypatch.setattr(limits, "MAX_CHECKED_FIXES", 2)
-    text = (
-        'env { job.mode = "BATCH" }\n'
-        'source { FakeSource { plugin_output = "a", schema { fields { id = "int" } } } }\n'
-        'transform { Sql { plugin_input = "a", plugin_output = "b", query = "select * from a" } }\n'
-        'sink { Console { plugin_input = "b" } }\n'
-    )
-    _, found = lint_text(tmp_path, text, version="2.3.8")
-    fixable = [d for d in found if d.code == "ST402"]
-    assert len(fixable) == 4
-    assert [d.fix is not None for d in fixable] == [True, True, False, False]
-    assert all("not checked: more than 2 fixes" in (d.help or "") for d in fixable[2:])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import string
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -537,3 +538,84 @@ def test_format_diff_never_shows_a_secret_line_in_clear(tmp_path: Path) -> None:
     assert f'password = "{MASK}"' in result.output
     assert_hidden(result)
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_secrets_of_a_large_text_cost_one_search_however_many_lines_ask(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A large text is searched in windows around the lines asked for, until the windows
+    add up to a quarter of the text: then it is searched whole, once, and each line takes
+    its part."""
+    import stconfig.secrets
+    from stconfig.source import WHOLE_SCAN_LIMIT, SourceFile
+
+    blocks = [
+        f'  Jdbc{i} {{\n    password = "pw{i}"\n    url = "u{i}"\n  }}\n' for i in range(9000)
+    ]
+    text = "source {\n" + "".join(blocks) + "}\n"
+    assert len(text) > WHOLE_SCAN_LIMIT
+    searched: list[int] = []
+    search = stconfig.secrets.secret_regions
+
+    def counted(part: str, values: Iterable[str] = ()) -> list[tuple[int, int]]:
+        searched.append(len(part))
+        return search(part, values)
+
+    monkeypatch.setattr(stconfig.secrets, "secret_regions", counted)
+    source = SourceFile("big.conf", text)
+    for i in range(0, 9000, 7):
+        line = 3 + 4 * i
+        regions = source.line_secret_regions(line)
+        start = source.line_start(line)
+        assert (start + len('    password = "'), start + len(f'    password = "pw{i}')) in regions
+        assert all(
+            source.line_start(max(1, line - 200)) <= first and last <= source.line_start(line + 201)
+            for first, last in regions
+        )
+    assert sum(searched) <= 1.25 * len(text) + 20_000
+    assert len(text) in searched  # searched whole once
+
+
+def redacted_one_form_at_a_time(text: str, values: list[str]) -> str:
+    """`redact` as it was first written: every form of every value looked for in turn."""
+    from stconfig.secrets import SEARCHED_LENGTH, _names_a_secret, _occurrences
+
+    forms: set[str] = set()
+    for value in values:
+        if len(value.strip()) >= SEARCHED_LENGTH and not _names_a_secret(value):
+            forms |= {value, repr(value)[1:-1], value.encode("unicode_escape").decode()}
+            forms.add(value.replace("\\", "\\\\").replace('"', '\\"'))
+    for form in sorted(forms, key=lambda form: (-len(form), form)):
+        if form in text:
+            text = _occurrences(form).sub(MASK, text)
+    return text
+
+
+secret_texts = st.text(alphabet='ab*"\\ é-_xy', min_size=0, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(secret_texts, max_size=60), st.lists(secret_texts, max_size=8))
+def test_a_redactor_for_many_values_masks_what_one_search_per_value_masks(
+    values: list[str], words: list[str]
+) -> None:
+    from stconfig.secrets import Redactor
+
+    # Built from the values themselves, so that many of them do occur in the text.
+    text = " ".join(words + values[::3]) + " " + "".join(values[1::5])
+    redactor = Redactor(values)
+    assert redactor(text) == redacted_one_form_at_a_time(text, values)
+    assert all(value not in redactor(text) for value in values if len(value.strip()) >= 8)
+
+
+def test_redacting_every_finding_of_a_job_with_thousands_of_secrets_is_linear() -> None:
+    """Each text is searched only for the secrets whose first characters it holds."""
+    from stconfig.secrets import Redactor
+
+    values = [f"pw-{i:05d}-secret" for i in range(5000)] + ["tok", "x"]
+    redactor = Redactor(values)
+    text = "the password pw-00042-secret leaked, and tok too"
+    assert redactor(text) == "the password ****** leaked, and ****** too"
+    assert redactor("nothing here") == "nothing here"
+    assert 1 <= len(redactor.candidates(text)) <= 4
+    assert redactor.candidates("nothing here") == []
