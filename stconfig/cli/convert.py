@@ -213,9 +213,11 @@ def _convert_batch(
     with user_errors():
         for folder in sorted({item.target.parent for item in planned}):
             folder.mkdir(parents=True, exist_ok=True)
-        write_many(((item.target, item.text) for item in planned), special="refuse")
+        unchanged = write_many(((item.target, item.text) for item in planned), special="refuse")
+    kept = f" ({unchanged} already up to date, left untouched)" if unchanged else ""
     click.echo(
-        f"converted {len(planned)} file{'s' if len(planned) != 1 else ''} into {out_dir}", err=True
+        f"converted {len(planned)} file{'s' if len(planned) != 1 else ''} into {out_dir}{kept}",
+        err=True,
     )
 
 
