@@ -40,5 +40,5 @@ def test_values_the_json_module_spells_its_own_way_are_left_to_it() -> None:
 
 
 def test_text_is_written_as_is_with_json_escapes() -> None:
-    data = {'naïve \u2028 "q" \\ \x00': ["日本", "\t\n"], "": {}, "e": []}
+    data: Any = {'naïve \u2028 "q" \\ \x00': ["日本", "\t\n"], "": {}, "e": []}
     assert indented_json(data) == json.dumps(data, indent=2, ensure_ascii=False)
