@@ -168,9 +168,12 @@ class Lexer:
         simple_kinds = _FAST_KINDS
         longest = limits.MAX_TOKEN_CHARS
         most = self.max_tokens
+        # A token holds at least one character: a text no longer than both limits cannot
+        # pass either, and is spared the two checks at every token.
+        checked = length > longest or length >= most
         position = 0
         while position < length:
-            if len(tokens) >= most:
+            if checked and len(tokens) >= most:
                 raise self.error(
                     f"more than {limits.MAX_TOKENS:,} tokens (keys, values, punctuation, "
                     "spaces between values) in this job are refused (see docs/limits.md)",
@@ -180,7 +183,7 @@ class Lexer:
             if match is not None:
                 kind = match.lastgroup
                 end = match.end()
-                if end - position > longest:
+                if checked and end - position > longest:
                     raise self._too_long(position, end)
                 simple = simple_kinds.get(kind)
                 if simple is not None:
