@@ -1,6 +1,7 @@
 """Batch convert benchmark: the whole 672-file corpus in one `stconfig convert` call.
 
 Usage: python bench/convert.py [--corpus DIR] [--runs N] [--peer-every K] [--sample S]
+                               [--baseline OTHER_CHECKOUT]
 
 Copies the corpus's .conf files (all 672, the 11 that need `-i` variables included: their
 names are given with --var, or in the environment for SeaTunnel's reserved sink
@@ -19,8 +20,9 @@ processes of:
 Wall time and CPU time (user, system) are printed for each, with the load average: on this
 shared 2-core machine the wall time mostly measures the other load and the disk, so compare
 CPU times and the ratio to the peer measured in the same rounds. Goal: the batch call under
-1.5 s. Finally, the median cold time of one single-file `stconfig convert`, times 672, for
-what one process per file would cost.
+1.5 s. `--baseline DIR` times another checkout's stconfig (say, the main branch) in the same
+rounds, alternating, and prints this checkout's ratio to it. Finally, the median cold time
+of one single-file `stconfig convert`, times 672, for what one process per file would cost.
 """
 
 from __future__ import annotations
@@ -103,6 +105,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--peer-every", type=int, default=8, help="pyhocon parses every K-th file")
     parser.add_argument("--sample", type=int, default=9, help="single-file processes to time")
+    parser.add_argument(
+        "--baseline",
+        metavar="DIR",
+        help="another checkout (e.g. the main branch) timed in the same rounds, for a ratio",
+    )
     args = parser.parse_args()
     cases = corpus_folder(args.corpus)
     sys.path.insert(0, str(ROOT))
@@ -129,6 +136,9 @@ def main() -> None:
             "PYTHONPYCACHEPREFIX": str(Path(temporary) / "pycache"),
         }
         env.pop("PYTHONDONTWRITEBYTECODE", None)
+        trees = {"this checkout": env}
+        if args.baseline:
+            trees["baseline"] = dict(env, PYTHONPATH=str(Path(args.baseline).resolve()))
         for path in files:
             copy = tree / path.relative_to(cases)
             copy.parent.mkdir(parents=True, exist_ok=True)
@@ -142,21 +152,29 @@ def main() -> None:
         peer_files = copies[:: args.peer_every]
         peer = [sys.executable, "-c", PEER, *peer_files]
 
-        fresh, again = Timing("convert TREE -o OUT/, OUT empty"), Timing("  again, OUT up to date")
-        check, pyhocon = (
-            Timing("  --check against OUT"),
-            Timing(f"pyhocon, {len(peer_files)} files"),
-        )
+        timings = {
+            name: (
+                Timing(f"{name}: convert TREE -o OUT/, OUT new"),
+                Timing("  again, OUT up to date"),
+                Timing("  --check against OUT"),
+            )
+            for name in trees
+        }
+        pyhocon = Timing(f"pyhocon, {len(peer_files)} files")
         compile_once = [*batch(Path(temporary) / "none"), "--check"]
-        subprocess.run(compile_once, env=env, capture_output=True, check=False)
+        for tree_env in trees.values():  # compile once, as after pip install
+            subprocess.run(compile_once, env=tree_env, capture_output=True, check=False)
         load_before = os.getloadavg()
         for round_ in range(args.runs):
-            # A new folder each round: deleting the last one would make the file system free
-            # (and discard) its blocks during the next timed run.
-            out = Path(temporary) / f"out{round_}"
-            fresh.run(batch(out), env)
-            again.run(batch(out), env)
-            check.run([*batch(out), "--check"], env)
+            order = list(trees)[round_ % len(trees) :] + list(trees)[: round_ % len(trees)]
+            for name in order:
+                # A new folder each round: deleting the last one would make the file system
+                # free (and discard) its blocks during the next timed run.
+                out = Path(temporary) / f"out-{name.split()[0]}-{round_}"
+                fresh, again, check = timings[name]
+                fresh.run(batch(out), trees[name])
+                again.run(batch(out), trees[name])
+                check.run([*batch(out), "--check"], trees[name])
             pyhocon.run(peer, env)
         load_after = os.getloadavg()
         written = len(list(out.rglob("*.json")))
@@ -169,16 +187,28 @@ def main() -> None:
         f"{args.runs} rounds; load average {load_before[0]:.1f} before, {load_after[0]:.1f} "
         f"after ({os.cpu_count()} cores)"
     )
-    for timing in (fresh, again, check):
-        print(timing.line())
+    for fresh, again, check in timings.values():
+        for timing in (fresh, again, check):
+            print(timing.line())
     print(pyhocon.line(scale=args.peer_every))
     print(single.line(scale=len(files)))
+    fresh, again, check = timings["this checkout"]
     peer_corpus = pyhocon.cpu() * args.peer_every
     print(
         f"ratios (CPU): batch / pyhocon estimate {fresh.cpu() / peer_corpus:.3f}; "
         f"re-run {again.cpu() / peer_corpus:.3f}; --check {check.cpu() / peer_corpus:.3f}; "
         f"one process per file / batch {single.cpu() * len(files) / fresh.cpu():.0f}x"
     )
+    if "baseline" in timings:
+        pairs = zip(timings["this checkout"], timings["baseline"], strict=True)
+        print(
+            "this checkout / baseline: "
+            + "; ".join(
+                f"{ours.label.split(':')[-1].strip()} CPU {ours.cpu() / theirs.cpu():.2f}, "
+                f"wall {ours.wall() / theirs.wall():.2f}"
+                for ours, theirs in pairs
+            )
+        )
     verdict = "met" if max(fresh.wall(), fresh.cpu()) < 1.5 else "not met"
     print(
         f"goal, batch under 1.5 s: CPU {fresh.cpu():.2f} s, wall {fresh.wall():.2f} s ({verdict} "
