@@ -205,7 +205,12 @@ class _FileSystems:
                 if device not in self.descriptors:
                     self.descriptors[device] = (os.open(folder, os.O_RDONLY), names[folder])
             except OSError:
-                pass  # the temporary file in it fails with a clear message
+                # A folder we cannot open (no read permission) or that is missing (its
+                # temporary file will fail with a clear message): fsync file by file.
+                self.batched = False
+                self.__exit__()
+                self.descriptors.clear()
+                return
 
     def __enter__(self) -> _FileSystems:
         return self

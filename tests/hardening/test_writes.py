@@ -398,6 +398,25 @@ def test_batch_without_syncfs_fsyncs_each_file_then_each_folder(
     assert leftovers(tmp_path) == [] and leftovers(tmp_path / "sub") == []
 
 
+def test_batch_into_a_folder_it_cannot_open_fsyncs_each_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = three_jobs(tmp_path)
+    real_open = os.open
+
+    def no_folder_descriptors(file: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if os.path.isdir(file):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fsdecode(file))
+        return real_open(file, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", no_folder_descriptors)
+    calls = _record_syncs(monkeypatch)
+    write_many((path, UPPER) for path in paths)
+    assert calls == ["fsync"] * 3 + ["replace"] * 3
+    assert [path.read_text(encoding="utf-8") for path in paths] == [UPPER] * 3
+    assert leftovers(tmp_path) == []
+
+
 @pytest.mark.skipif(not files._has_syncfs(), reason="needs Linux syncfs (kernel 5.8+)")
 def test_batch_reports_a_write_back_error_and_leaves_every_target_untouched(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
