@@ -68,15 +68,20 @@ class Timing:
         self.label = label
         self.runs: list[tuple[float, float, float]] = []
 
-    def run(self, command: list[str], env: dict[str, str], expected: int = 0) -> None:
+    def run(self, command: list[str], env: dict[str, str], cwd: str) -> None:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         done = subprocess.run(
-            command, env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+            command,
+            env=env,
+            cwd=cwd,
+            check=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
         wall = time.perf_counter() - start
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        if done.returncode != expected or b"Traceback" in done.stderr:
+        if done.returncode != 0 or b"Traceback" in done.stderr:
             sys.exit(f"bench/convert.py: {self.label} failed: {done.stderr.decode()[-800:]}")
         self.runs.append((wall, after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime))
 
@@ -128,6 +133,8 @@ def main() -> None:
     var_args = [part for value in variables for part in ("--var", value)]
 
     with tempfile.TemporaryDirectory() as temporary:
+        # Every process runs in this folder: `python -m` puts the working folder first on
+        # sys.path, so from inside a checkout it would time that checkout whatever PYTHONPATH is.
         tree = Path(temporary) / "in"
         env = {
             **os.environ,
@@ -163,7 +170,9 @@ def main() -> None:
         pyhocon = Timing(f"pyhocon, {len(peer_files)} files")
         compile_once = [*batch(Path(temporary) / "none"), "--check"]
         for tree_env in trees.values():  # compile once, as after pip install
-            subprocess.run(compile_once, env=tree_env, capture_output=True, check=False)
+            subprocess.run(
+                compile_once, env=tree_env, cwd=temporary, capture_output=True, check=False
+            )
         load_before = os.getloadavg()
         for round_ in range(args.runs):
             order = list(trees)[round_ % len(trees) :] + list(trees)[: round_ % len(trees)]
@@ -172,15 +181,15 @@ def main() -> None:
                 # free (and discard) its blocks during the next timed run.
                 out = Path(temporary) / f"out-{name.split()[0]}-{round_}"
                 fresh, again, check = timings[name]
-                fresh.run(batch(out), trees[name])
-                again.run(batch(out), trees[name])
-                check.run([*batch(out), "--check"], trees[name])
-            pyhocon.run(peer, env)
+                fresh.run(batch(out), trees[name], temporary)
+                again.run(batch(out), trees[name], temporary)
+                check.run([*batch(out), "--check"], trees[name], temporary)
+            pyhocon.run(peer, env, temporary)
         load_after = os.getloadavg()
         written = len(list(out.rglob("*.json")))
         single = Timing("one file per process")
         for sampled in copies[:: max(1, len(copies) // args.sample)]:
-            single.run([*cli, sampled, *var_args], env)
+            single.run([*cli, sampled, *var_args], env, temporary)
 
     print(
         f"corpus: {len(files)} files, {len(needed)} variables given; {written} outputs; "
