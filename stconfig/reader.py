@@ -82,7 +82,12 @@ def read_source(path: str | os.PathLike[str]) -> SourceFile:
             regular = stat.S_ISREG(status.st_mode)
             if regular and status.st_size > limits.MAX_FILE_BYTES:
                 raise too_large(name, status.st_size)
-            data = handle.read(limits.MAX_FILE_BYTES + 1)
+            most = limits.MAX_FILE_BYTES + 1
+            # Asking for the size the file has: a read of `most` bytes allocates all of them
+            # first (a third of a millisecond for a small file, a tenth of reading it).
+            data = handle.read(status.st_size + 1 if regular else most)
+            if regular and len(data) > status.st_size:  # it grew since: read on to the limit
+                data += handle.read(most - len(data))
     except IsADirectoryError:
         raise FileReadError(name, "is a directory, not a job file") from None
     except FileNotFoundError:

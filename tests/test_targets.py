@@ -227,7 +227,10 @@ def _version_choices(command: click.Command) -> dict[str, tuple[str, ...]]:
 
 def test_every_command_accepts_exactly_the_same_versions() -> None:
     commands = dict(_commands(main))
-    must = ["build", "convert", "lint", "graph", "import", "plugins", "plugins show", "schema"]
+    must = [
+        *("build", "convert", "diff", "lint", "graph", "import", "plugins", "plugins show"),
+        "schema",
+    ]
     for name in must:
         assert "--target-version" in {o for p in commands[name].params for o in p.opts}, name
     every = {
@@ -247,6 +250,7 @@ def test_every_command_accepts_exactly_the_same_versions() -> None:
         ["lint", "x.conf"],
         ["graph", "x"],
         ["convert", "x"],
+        ["diff", "x", "y"],
         ["import", "x"],
         ["build", "x.py"],
     ],

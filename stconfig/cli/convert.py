@@ -14,7 +14,6 @@ from typing import Literal
 
 import click
 
-from stconfig._files import write_atomic, write_many
 from stconfig.cli._common import (
     EXIT_FINDINGS,
     error_text,
@@ -107,6 +106,8 @@ def convert(
             real = os.path.realpath(output)
             _check([Planned(paths[0], Path(output), text, os.path.realpath(paths[0]), real)])
         else:
+            from stconfig._files import write_atomic
+
             write_atomic(output, text)
 
 
@@ -212,12 +213,16 @@ def _convert_batch(
     if check:
         _check(planned)
         return
+    from stconfig._files import write_many
+
     with user_errors():
         for folder in sorted({item.target.parent for item in planned}):
             folder.mkdir(parents=True, exist_ok=True)
-        write_many(((item.target, item.text) for item in planned), special="refuse")
+        unchanged = write_many(((item.target, item.text) for item in planned), special="refuse")
+    kept = f" ({unchanged} already up to date, left untouched)" if unchanged else ""
     click.echo(
-        f"converted {len(planned)} file{'s' if len(planned) != 1 else ''} into {out_dir}", err=True
+        f"converted {len(planned)} file{'s' if len(planned) != 1 else ''} into {out_dir}{kept}",
+        err=True,
     )
 
 

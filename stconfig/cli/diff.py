@@ -8,6 +8,7 @@ from typing import Literal
 import click
 
 from stconfig.cli._common import EXIT_FINDINGS, fail, read_job, user_errors, var_option
+from stconfig.cli._target import resolve_target, target_option
 from stconfig.model.job import Job
 
 
@@ -27,11 +28,13 @@ from stconfig.model.job import Job
     "diff.<driver>.textconv (a file that does not read as a job is printed as it is).",
 )
 @var_option
+@target_option
 def diff_(
     paths: tuple[str, ...],
     output_format: Literal["text", "json", "markdown"],
     textconv: bool,
     variables: tuple[str, ...],
+    target_version: str | None,
 ) -> None:
     """Compare two jobs (any mix of HOCON, JSON and one-job Python DSL files) as SeaTunnel
     reads them: env changes; plugins added, removed, moved or renamed (matched by name and
@@ -39,6 +42,11 @@ def diff_(
     changes. Every change shows where it is in both files. Only layout, quoting, key order
     or comments changed: "same job". '-' reads one side from standard input (HOCON);
     /dev/null is an empty job.
+
+    Table names are read as the version chosen by --target-version or [tool.stconfig]
+    target-version reads them: up to 2.3.8 only `result_table_name` / `source_table_name`
+    (a `plugin_output` there compares as an option); from 2.3.9 `plugin_output` /
+    `plugin_input`, else the old keys. With no version chosen, either spelling names a table.
 
     Exit codes: 0 same job, 1 different, 2 bad input (printed as path:line:col: message).
     """
@@ -53,11 +61,18 @@ def diff_(
     if paths.count("-") > 1:
         fail("only one side can be '-' (standard input)")
     if textconv:
+        if target_version is not None:
+            fail("--target-version does not apply to --textconv (it prints the whole job)")
         _textconv(paths[0], variables)
         return
+    try:
+        target = resolve_target(target_version)
+    except click.UsageError as error:
+        fail(error.message)
+    chosen = None if target.source == "default" else target.version
     with user_errors():
         jobs = [_read(path, variables) for path in paths]
-        result = diff(jobs[0], jobs[1])
+        result = diff(jobs[0], jobs[1], target_version=chosen)
         # Inside the block: the secret values remembered while reading are still known.
         click.echo(redact_known(RENDERERS[output_format](result)), nl=False)
     sys.exit(EXIT_FINDINGS if result.changes else 0)

@@ -28,7 +28,27 @@ from stconfig.hocon.ast import (
     Value,
     Whitespace,
 )
-from stconfig.hocon.lexer import Lexer, T, Token
+from stconfig.hocon.lexer import (
+    K_COLON,
+    K_COMMA,
+    K_EOF,
+    K_EQUALS,
+    K_LBRACE,
+    K_LBRACKET,
+    K_LITERAL,
+    K_NEWLINE,
+    K_NUMBER,
+    K_PLUS_EQUALS,
+    K_QUOTED,
+    K_RBRACE,
+    K_RBRACKET,
+    K_SUBSTITUTION,
+    K_TRIPLE,
+    K_UNQUOTED,
+    K_WHITESPACE,
+    Lexer,
+    Token,
+)
 from stconfig.source import SourceFile, Span
 
 PATH_SEPARATOR = "->"
@@ -38,21 +58,21 @@ _INCLUDE = re.compile(
     r'(?P<target>"(?:[^"\\]|\\.)*")\s*(?P<close1>\))?\s*(?P<close2>\))?\s*$'
 )
 _TOKEN_NAMES = {
-    T.NEWLINE: "end of line",
-    T.LBRACE: "'{'",
-    T.RBRACE: "'}'",
-    T.LBRACKET: "'['",
-    T.RBRACKET: "']'",
-    T.COMMA: "','",
-    T.EQUALS: "'='",
-    T.COLON: "':'",
-    T.PLUS_EQUALS: "'+='",
-    T.EOF: "end of file",
+    K_NEWLINE: "end of line",
+    K_LBRACE: "'{'",
+    K_RBRACE: "'}'",
+    K_LBRACKET: "'['",
+    K_RBRACKET: "']'",
+    K_COMMA: "','",
+    K_EQUALS: "'='",
+    K_COLON: "':'",
+    K_PLUS_EQUALS: "'+='",
+    K_EOF: "end of file",
 }
 
 
-_BLANK = frozenset({T.WHITESPACE, T.NEWLINE})
-_KEY_KINDS = frozenset({T.QUOTED, T.UNQUOTED, T.NUMBER, T.LITERAL, T.TRIPLE, T.WHITESPACE})
+_BLANK = frozenset({K_WHITESPACE, K_NEWLINE})
+_KEY_KINDS = frozenset({K_QUOTED, K_UNQUOTED, K_NUMBER, K_LITERAL, K_TRIPLE, K_WHITESPACE})
 
 
 def describe(token: Token) -> str:
@@ -92,7 +112,7 @@ class Parser:
 
     def skip_whitespace(self) -> None:
         tokens, index = self.tokens, self.index
-        while tokens[index].kind == T.WHITESPACE:
+        while tokens[index].kind == K_WHITESPACE:
             index += 1
         self.index = index
 
@@ -108,9 +128,9 @@ class Parser:
         self.skip_blank()
         token = self.peek()
         root: ObjectValue | ArrayValue
-        if token.kind == T.LBRACE:
+        if token.kind == K_LBRACE:
             root = self.parse_object(depth=1)
-        elif token.kind == T.LBRACKET:
+        elif token.kind == K_LBRACKET:
             root = self.parse_array(depth=1)
         elif self.json:
             raise self.error(
@@ -120,10 +140,10 @@ class Parser:
             root = self.parse_fields(braced=False, start=token.start, depth=1)
         self.skip_blank()
         trailing = self.peek()
-        if trailing.kind != T.EOF:
+        if trailing.kind != K_EOF:
             raise self.error(
                 f"unexpected {describe(trailing)} after the end of the document"
-                + (" (unbalanced '}'?)" if trailing.kind == T.RBRACE else ""),
+                + (" (unbalanced '}'?)" if trailing.kind == K_RBRACE else ""),
                 trailing,
             )
         return Document(
@@ -147,14 +167,14 @@ class Parser:
         while True:
             self.skip_blank()
             token = self.peek()
-            if token.kind == T.RBRACE:
+            if token.kind == K_RBRACE:
                 if not braced:
                     raise self.error("unbalanced '}': no '{' is open here", token)
                 if self.json and entries and expect_entry:
                     raise self.error("trailing ',' is not allowed in JSON", token)
                 self.advance()
                 return ObjectValue(tuple(entries), self.span(start, token.end), True)
-            if token.kind == T.EOF:
+            if token.kind == K_EOF:
                 if braced:
                     raise ParseError(
                         "unbalanced '{': this object is never closed with '}'",
@@ -163,7 +183,7 @@ class Parser:
                 return ObjectValue(tuple(entries), self.span(start, token.end), False)
             if not expect_entry:
                 raise self.error(f"expected ',' or a new line before {describe(token)}", token)
-            if token.kind == T.COMMA:
+            if token.kind == K_COMMA:
                 raise self.error("unexpected ','", token)
             entry = self.parse_entry(depth)
             if self.json and isinstance(entry, Field):
@@ -183,10 +203,10 @@ class Parser:
         """Consume what may follow a field; True when another field may start."""
         self.skip_whitespace()
         token = self.peek()
-        if token.kind == T.COMMA:
+        if token.kind == K_COMMA:
             self.advance()
             return True
-        if token.kind == T.NEWLINE:
+        if token.kind == K_NEWLINE:
             if self.json:
                 self.skip_blank()
                 return self.end_of_entry()
@@ -195,18 +215,18 @@ class Parser:
 
     def parse_entry(self, depth: int) -> Entry:
         token = self.peek()
-        if not self.json and token.kind == T.UNQUOTED and token.text == "include":
+        if not self.json and token.kind == K_UNQUOTED and token.text == "include":
             return self.parse_include()
         key = self.parse_key()
         self.skip_whitespace()
         token = self.peek()
         separator: Literal["=", ":", "+=", ""]
-        if token.kind == T.LBRACE:
+        if token.kind == K_LBRACE:
             separator = ""
-        elif token.kind in (T.EQUALS, T.COLON, T.PLUS_EQUALS):
-            if self.json and token.kind != T.COLON:
+        elif token.kind in (K_EQUALS, K_COLON, K_PLUS_EQUALS):
+            if self.json and token.kind != K_COLON:
                 raise self.error("JSON expects ':' after a key", token)
-            separator = "=" if token.kind == T.EQUALS else ":" if token.kind == T.COLON else "+="
+            separator = "=" if token.kind == K_EQUALS else ":" if token.kind == K_COLON else "+="
             self.advance()
             self.skip_blank()
         else:
@@ -221,7 +241,7 @@ class Parser:
         tokens = self.tokens
         start = self.index
         if self.json:
-            if tokens[start].kind != T.QUOTED:
+            if tokens[start].kind != K_QUOTED:
                 raise self.error(
                     f"a JSON key must be a quoted string, found {describe(tokens[start])}",
                     tokens[start],
@@ -231,37 +251,37 @@ class Parser:
             end = start
             while tokens[end].kind in _KEY_KINDS:
                 end += 1
-            while end > start and tokens[end - 1].kind == T.WHITESPACE:
+            while end > start and tokens[end - 1].kind == K_WHITESPACE:
                 end -= 1
         if end == start:
             raise self.error(f"expected a key, found {describe(tokens[start])}", tokens[start])
         self.index = end
         parts = tokens[start:end]
         span = Span(self.source, parts[0].start, parts[-1].end)
-        if len(parts) == 1 and parts[0].kind != T.UNQUOTED:
+        if len(parts) == 1 and parts[0].kind != K_UNQUOTED:
             only = parts[0]
-            quoted = only.kind in (T.QUOTED, T.TRIPLE)
+            quoted = only.kind in (K_QUOTED, K_TRIPLE)
             path = (str(only.value) if quoted else only.text,)
             return Key(path, only.text, span, quoted)
         return Key(
             self.split_path(parts, span),
             self.source.text[span.start : span.end],
             span,
-            any(t.kind in (T.QUOTED, T.TRIPLE) for t in parts),
+            any(t.kind in (K_QUOTED, K_TRIPLE) for t in parts),
         )
 
     def split_path(self, tokens: list[Token], span: Span) -> tuple[str, ...]:
         """Join key tokens into path elements, splitting unquoted text on `->`."""
         if (
             len(tokens) == 1
-            and tokens[0].kind == T.UNQUOTED
+            and tokens[0].kind == K_UNQUOTED
             and PATH_SEPARATOR not in tokens[0].text
         ):
             return (tokens[0].text,)
         elements: list[str] = []
         current: list[str] = []
         for token in tokens:
-            if token.kind in (T.QUOTED, T.TRIPLE):
+            if token.kind in (K_QUOTED, K_TRIPLE):
                 current.append(str(token.value))
                 continue
             pieces = token.text.split(PATH_SEPARATOR)
@@ -281,16 +301,16 @@ class Parser:
     def parse_include(self) -> Include:
         keyword = self.advance()
         tokens: list[Token] = []
-        while self.peek().kind not in (T.NEWLINE, T.COMMA, T.RBRACE, T.EOF):
+        while self.peek().kind not in (K_NEWLINE, K_COMMA, K_RBRACE, K_EOF):
             tokens.append(self.advance())
-        while tokens and tokens[-1].kind == T.WHITESPACE:
+        while tokens and tokens[-1].kind == K_WHITESPACE:
             tokens.pop()
             self.index -= 1
         end = tokens[-1].end if tokens else keyword.end
         span = self.span(keyword.start, end)
         raw = self.source.text[keyword.end : end]
         match = _INCLUDE.match(raw)
-        quoted = [t for t in tokens if t.kind == T.QUOTED]
+        quoted = [t for t in tokens if t.kind == K_QUOTED]
         if match is None or len(quoted) != 1:
             raise ParseError(
                 'include must be followed by a quoted file name, file("..."), '
@@ -312,37 +332,37 @@ class Parser:
         while True:
             token = self.peek()
             kind = token.kind
-            if kind == T.LBRACE:
+            if kind == K_LBRACE:
                 parts.append(self.parse_object(depth + 1))
-            elif kind == T.LBRACKET:
+            elif kind == K_LBRACKET:
                 parts.append(self.parse_array(depth + 1))
-            elif kind == T.WHITESPACE:
+            elif kind == K_WHITESPACE:
                 self.advance()
                 parts.append(Whitespace(token.text, self.span(token.start, token.end)))
-            elif kind in (T.QUOTED, T.TRIPLE, T.UNQUOTED):
+            elif kind in (K_QUOTED, K_TRIPLE, K_UNQUOTED):
                 self.advance()
                 style: Literal["quoted", "triple", "unquoted"] = (
-                    "quoted" if kind == T.QUOTED else "triple" if kind == T.TRIPLE else "unquoted"
+                    "quoted" if kind == K_QUOTED else "triple" if kind == K_TRIPLE else "unquoted"
                 )
                 parts.append(
                     StringValue(str(token.value), style, self.span(token.start, token.end))
                 )
-            elif kind == T.NUMBER:
+            elif kind == K_NUMBER:
                 self.advance()
                 assert isinstance(token.value, int | float)
                 parts.append(
                     NumberValue(token.value, token.text, self.span(token.start, token.end))
                 )
-            elif kind == T.LITERAL:
+            elif kind == K_LITERAL:
                 self.advance()
                 assert token.value is None or isinstance(token.value, bool)
                 parts.append(
                     LiteralValue(token.value, token.text, self.span(token.start, token.end))
                 )
-            elif kind == T.SUBSTITUTION:
+            elif kind == K_SUBSTITUTION:
                 self.advance()
                 parts.append(self.substitution(token))
-            elif kind in (T.EQUALS, T.COLON, T.PLUS_EQUALS) and parts:
+            elif kind in (K_EQUALS, K_COLON, K_PLUS_EQUALS) and parts:
                 raise self.error(
                     f"unexpected {describe(token)} in a value: quote the string, "
                     "or put a comma or a new line between fields",
@@ -368,9 +388,9 @@ class Parser:
         optional, parts = token.value
         span = self.span(token.start, token.end)
         content = [part for part in parts]
-        while content and content[0].kind == T.WHITESPACE:
+        while content and content[0].kind == K_WHITESPACE:
             content.pop(0)
-        while content and content[-1].kind == T.WHITESPACE:
+        while content and content[-1].kind == K_WHITESPACE:
             content.pop()
         if not content:
             raise ParseError("empty substitution '${}'", span)
@@ -389,19 +409,19 @@ class Parser:
         while True:
             self.skip_blank()
             token = self.peek()
-            if token.kind == T.RBRACKET:
+            if token.kind == K_RBRACKET:
                 if self.json and items and expect_item:
                     raise self.error("trailing ',' is not allowed in JSON", token)
                 self.advance()
                 return ArrayValue(tuple(items), self.span(opening.start, token.end))
-            if token.kind == T.EOF:
+            if token.kind == K_EOF:
                 raise ParseError(
                     "unbalanced '[': this list is never closed with ']'",
                     self.span(opening.start, opening.start + 1),
                 )
             if not expect_item:
                 raise self.error(f"expected ',' or a new line before {describe(token)}", token)
-            if token.kind == T.COMMA:
+            if token.kind == K_COMMA:
                 raise self.error("unexpected ','", token)
             items.append(self.parse_value(depth))
             expect_item = self.end_of_entry()

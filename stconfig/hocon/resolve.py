@@ -367,6 +367,8 @@ class Resolver:
         return result
 
     def resolve(self, value: RValue) -> Resolved:
+        if type(value) is RScalar:  # most values: nothing to look up, nothing to cycle
+            return Scalar(value.value, value.span)
         key = id(value)
         cached = self.cache.get(key)
         if cached is not None:

@@ -13,14 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from stconfig.jobdiff.model import Action, Change, JobDiff, Location, Section
-from stconfig.model.graph import NEW_KEYS, OLD_KEYS, GraphNode, TableGraph, build_graph
+from stconfig.model.graph import GraphNode, TableGraph, build_graph
 from stconfig.model.job import KINDS, Job
 from stconfig.model.values import ListNode, Member, Node, ObjectNode, PlainValue
 from stconfig.secrets import MASK, is_secret_key, mask_text
 
-WIRING_KEYS = frozenset(NEW_KEYS + OLD_KEYS)
-NOT_OPTIONS = WIRING_KEYS | {"plugin_name"}
-"""Keys reported as wiring or as a plugin rename rather than as option changes."""
 SECTION_KEYS = frozenset(("env", *KINDS))
 
 
@@ -56,13 +53,24 @@ def at(member: Member | None) -> Location | None:
     return Location.of(member.value.span) or Location.of(member.key_span)
 
 
-def compare_jobs(old: Job, new: Job, old_name: str, new_name: str) -> JobDiff:
+def compare_jobs(
+    old: Job,
+    new: Job,
+    old_name: str,
+    new_name: str,
+    table_keys: tuple[tuple[str, ...], tuple[str, ...]],
+) -> JobDiff:
     """Every difference between two jobs, in the order env, other keys, plugins, options,
-    wiring."""
+    wiring. `table_keys` are the output and input keys the target version reads, in the
+    order it tries them (`stconfig.versions.read_table_keys`)."""
     changes: list[Change] = []
     changes += _object_changes("env", None, _env(old), _env(new), ())
     changes += _object_changes("other", None, _others(old), _others(new), ())
-    changes += _PluginComparison(build_graph(old), build_graph(new)).changes()
+    graphs = build_graph(old, *table_keys), build_graph(new, *table_keys)
+    # Keys reported as wiring or as a plugin rename rather than as option changes; a table
+    # key the version does not read is an option like any other.
+    not_options = frozenset((*table_keys[0], *table_keys[1], "plugin_name"))
+    changes += _PluginComparison(*graphs, not_options).changes()
     order = {"env": 0, "other": 1, "plugin": 2, "option": 3, "wiring": 4}
     changes.sort(key=lambda change: order[change.section])
     return JobDiff(old_name, new_name, tuple(changes))
@@ -149,9 +157,10 @@ class _Read:
 class _PluginComparison:
     """Matches the plugins of two table graphs and lists what changed about them."""
 
-    def __init__(self, old: TableGraph, new: TableGraph) -> None:
+    def __init__(self, old: TableGraph, new: TableGraph, not_options: frozenset[str]) -> None:
         self.old = old
         self.new = new
+        self.not_options = not_options
         self.pairs = self._match()
         self.old_ids = {id(o): f"m{i}" for i, (o, _) in enumerate(self.pairs)}
         self.new_ids = {id(n): f"m{i}" for i, (_, n) in enumerate(self.pairs)}
@@ -227,7 +236,7 @@ class _PluginComparison:
                     )
                 )
             found += _object_changes(
-                "option", n.label, o.plugin.node, n.plugin.node, (), skip=NOT_OPTIONS
+                "option", n.label, o.plugin.node, n.plugin.node, (), skip=self.not_options
             )
         found += self._wiring()
         return found

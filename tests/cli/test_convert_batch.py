@@ -213,3 +213,23 @@ def test_a_read_only_output_stops_the_batch_before_anything_is_written(tmp_path:
     assert f"{locked}: is read-only" in result.stderr
     assert "nothing written" in result.stderr
     assert tree(out) == {"y.json": "old\n"}
+
+
+def test_converting_again_leaves_up_to_date_outputs_untouched(tmp_path: Path) -> None:
+    jobs = make_tree(tmp_path)
+    out = tmp_path / "out"
+    assert run_cli("convert", str(jobs), "-o", f"{out}/").exit_code == 0
+    same, changed = out / "a" / "x.json", out / "y.json"
+    before = {path: path.stat() for path in (same, changed)}
+    (jobs / "y.hocon").write_text(JOB.replace("5", "7"))
+    result = run_cli("convert", str(jobs), "-o", f"{out}/")
+    assert result.exit_code == 0, result.output
+    assert "converted 2 files" in result.stderr
+    assert "(1 already up to date, left untouched)" in result.stderr
+    after = {path: path.stat() for path in (same, changed)}
+    assert (after[same].st_ino, after[same].st_mtime_ns) == (
+        before[same].st_ino,
+        before[same].st_mtime_ns,
+    )
+    assert after[changed].st_ino != before[changed].st_ino
+    assert json.loads(changed.read_text())["source"][0]["row.num"] == 7

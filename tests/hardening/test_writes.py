@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+import stconfig._files as files
 from stconfig._files import FileWriteError, check_writable, write_atomic, write_many
 from tests.conftest import run_cli
 
@@ -248,10 +249,16 @@ def test_fix_in_a_read_only_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert leftovers(tmp_path) == []
 
 
-@pytest.mark.parametrize("call", ["write", "fsync"])
+@pytest.mark.parametrize("call", ["write", "fsync", "syncfs"])
 def test_fix_on_a_full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, call: str) -> None:
     path = job(tmp_path)
-    monkeypatch.setattr(os, call, _fails(errno.ENOSPC))
+    if call == "syncfs":
+        if not files._has_syncfs():
+            pytest.skip("needs Linux syncfs (kernel 5.8+)")
+        monkeypatch.setattr(files, "_sync_file_system", _fails(errno.ENOSPC))
+    else:
+        monkeypatch.setattr(files, "_has_syncfs", lambda: False)  # fsync file by file
+        monkeypatch.setattr(os, call, _fails(errno.ENOSPC))
     result = fix(path)
     assert result.exit_code == 2
     assert one_line(result.output) == (f"error: {path}: cannot write: no space left on the device")
@@ -348,12 +355,8 @@ def three_jobs(folder: Path) -> list[Path]:
     return [job(folder, f"job{number}.conf") for number in range(3)]
 
 
-def test_batch_syncs_once_and_renames_only_after_the_sync(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    paths = three_jobs(tmp_path)
+def _record_syncs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
-    real_sync, real_fsync, real_replace = os.sync, os.fsync, os.replace
 
     def record(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
         def recorded(*args: Any) -> Any:
@@ -362,18 +365,106 @@ def test_batch_syncs_once_and_renames_only_after_the_sync(
 
         return recorded
 
-    monkeypatch.setattr(os, "sync", record("sync", real_sync))
-    monkeypatch.setattr(os, "fsync", record("fsync", real_fsync))
-    monkeypatch.setattr(os, "replace", record("replace", real_replace))
+    monkeypatch.setattr(os, "sync", record("sync", os.sync))
+    monkeypatch.setattr(os, "fsync", record("fsync", os.fsync))
+    monkeypatch.setattr(os, "replace", record("replace", os.replace))
+    monkeypatch.setattr(files, "_sync_file_system", record("syncfs", files._sync_file_system))
+    return calls
+
+
+@pytest.mark.skipif(not files._has_syncfs(), reason="needs Linux syncfs (kernel 5.8+)")
+def test_batch_syncs_its_file_system_once_before_and_once_after_the_renames(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = three_jobs(tmp_path)
+    calls = _record_syncs(monkeypatch)
     write_many((path, UPPER) for path in paths)
-    assert calls.count("sync") == 1
-    assert calls.index("sync") < calls.index("replace")
-    assert calls.count("replace") == 3
-    # After the sync: one (free) fsync per clean file to learn of write-back errors, then the
-    # renames, then the one folder synced once.
-    assert calls[calls.index("sync") :] == ["sync"] + ["fsync"] * 3 + ["replace"] * 3 + ["fsync"]
+    # No per-file fsync (a disk cache flush each) and no global sync of other processes' data.
+    assert calls == ["syncfs"] + ["replace"] * 3 + ["syncfs"]
     assert [path.read_text(encoding="utf-8") for path in paths] == [UPPER] * 3
     assert leftovers(tmp_path) == []
+
+
+def test_batch_without_syncfs_fsyncs_each_file_then_each_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "sub").mkdir()
+    paths = [*three_jobs(tmp_path), job(tmp_path / "sub", "other.conf")]
+    monkeypatch.setattr(files, "_has_syncfs", lambda: False)
+    calls = _record_syncs(monkeypatch)
+    write_many((path, UPPER) for path in paths)
+    assert calls == ["fsync"] * 4 + ["replace"] * 4 + ["fsync"] * 2
+    assert [path.read_text(encoding="utf-8") for path in paths] == [UPPER] * 4
+    assert leftovers(tmp_path) == [] and leftovers(tmp_path / "sub") == []
+
+
+def test_batch_into_a_folder_it_cannot_open_fsyncs_each_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = three_jobs(tmp_path)
+    real_open = os.open
+
+    def no_folder_descriptors(file: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if os.path.isdir(file):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fsdecode(file))
+        return real_open(file, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", no_folder_descriptors)
+    calls = _record_syncs(monkeypatch)
+    write_many((path, UPPER) for path in paths)
+    assert calls == ["fsync"] * 3 + ["replace"] * 3
+    assert [path.read_text(encoding="utf-8") for path in paths] == [UPPER] * 3
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not files._has_syncfs(), reason="needs Linux syncfs (kernel 5.8+)")
+def test_batch_reports_a_write_back_error_and_leaves_every_target_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = three_jobs(tmp_path)
+    monkeypatch.setattr(files, "_sync_file_system", _fails(errno.EIO))
+    with pytest.raises(FileWriteError, match=f"^{paths[0]}: cannot write: Input/output error$"):
+        write_many((path, UPPER) for path in paths)
+    assert [path.read_text(encoding="utf-8") for path in paths] == [LOWER] * 3
+    assert leftovers(tmp_path) == []
+
+
+def test_batch_new_files_get_the_umask_mode_and_replaced_files_keep_theirs_while_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    private = job(tmp_path, "private.conf", mode=0o600)
+    modes: list[int] = []
+    real_write = os.write
+
+    def observe(descriptor: int, data: Any) -> int:
+        modes.append(stat.S_IMODE(os.fstat(descriptor).st_mode))
+        return real_write(descriptor, data)
+
+    monkeypatch.setattr(os, "write", observe)
+    umask = os.umask(0o027)
+    try:
+        write_many([(private, UPPER), (tmp_path / "new.conf", UPPER)])
+    finally:
+        os.umask(umask)
+    assert modes == [0o600, 0o640]
+    assert stat.S_IMODE((tmp_path / "new.conf").stat().st_mode) == 0o640
+
+
+def test_batch_leaves_files_that_already_hold_their_text_untouched(tmp_path: Path) -> None:
+    same, other = job(tmp_path, "same.conf"), job(tmp_path, "other.conf")
+    same.write_text(UPPER, encoding="utf-8")
+    inode, mtime = same.stat().st_ino, same.stat().st_mtime_ns
+    assert write_many([(same, UPPER), (other, UPPER)]) == 1
+    assert (same.stat().st_ino, same.stat().st_mtime_ns) == (inode, mtime)
+    assert other.read_text(encoding="utf-8") == UPPER
+    assert write_many([(same, UPPER), (other, UPPER)]) == 2
+    assert leftovers(tmp_path) == []
+
+
+def test_batch_refuses_a_read_only_file_even_when_it_holds_its_text(tmp_path: Path) -> None:
+    path = job(tmp_path, mode=0o444)
+    with pytest.raises(FileWriteError, match="is read-only"):
+        write_many([(path, LOWER)])
 
 
 def test_batch_writes_through_symlinks_keeps_modes_and_hard_links(tmp_path: Path) -> None:
@@ -453,6 +544,7 @@ def test_a_write_back_error_reported_after_the_sync_touches_no_target(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     paths = three_jobs(tmp_path)
+    monkeypatch.setattr(files, "_has_syncfs", lambda: False)  # fsync file by file
     monkeypatch.setattr(os, "fsync", _nth_call_fails(os.fsync, 2, errno.EIO))
     with pytest.raises(FileWriteError, match=f"^{paths[1]}: cannot write"):
         write_many((path, UPPER) for path in paths)
@@ -526,9 +618,11 @@ def test_sigterm_in_the_write_phase_ends_the_process_with_every_target_untouched
     paths = three_jobs(tmp_path)
     script = (
         "import os, signal, sys\n"
-        "from stconfig._files import write_many\n"
-        "os.sync = lambda: os.kill(os.getpid(), signal.SIGTERM)\n"
-        "write_many((path, 'new') for path in sys.argv[1:])\n"
+        "import stconfig._files as files\n"
+        "def interrupt(*args):\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "files._sync_file_system = files.os.fsync = interrupt\n"
+        "files.write_many((path, 'new') for path in sys.argv[1:])\n"
     )
     done = subprocess.run([sys.executable, "-c", script, *map(str, paths)], check=False)
     assert done.returncode == -signal.SIGTERM

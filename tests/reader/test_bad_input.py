@@ -109,3 +109,24 @@ def test_unreadable_paths(tmp_path: Path) -> None:
         stconfig.load(tmp_path / "missing.conf")
     with pytest.raises(FileReadError, match="is a directory"):
         stconfig.load(tmp_path)
+
+
+def test_a_file_that_grows_while_read_is_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from stconfig import reader
+
+    path = tmp_path / "job.conf"
+    path.write_text("env { parallelism = 1 }\n" * 50)
+    real_fstat = os.fstat
+
+    def smaller(descriptor: int) -> os.stat_result:
+        status = real_fstat(descriptor)
+        fields = list(status)
+        fields[6] = 10  # st_size as it was when the file was shorter
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(os, "fstat", smaller)
+    assert reader.read_source(path).text == path.read_text()
