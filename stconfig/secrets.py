@@ -340,7 +340,17 @@ def merge(regions: Iterable[Region]) -> list[Region]:
 def secret_regions(text: str, values: Iterable[str] = ()) -> list[Region]:
     """Every secret in a job file's text (HOCON or JSON, broken or not), as offsets, and
     every occurrence of the given secret values."""
-    return merge([*_Scanner(text).scan(), *shape_regions(text), *value_regions(text, values)])
+    return merge([*_written_regions(text), *value_regions(text, values)])
+
+
+@lru_cache(maxsize=64)
+def _written_regions(text: str) -> tuple[Region, ...]:
+    """The secrets the text itself shows: values under secret keys and credential shapes.
+
+    Cached, because a text is scanned again each time new secret values are marked on it,
+    and this part does not depend on them.
+    """
+    return (*_Scanner(text).scan(), *shape_regions(text))
 
 
 def value_regions(text: str, values: Iterable[str]) -> list[Region]:
@@ -348,7 +358,7 @@ def value_regions(text: str, values: Iterable[str]) -> list[Region]:
     return [
         match.span()
         for value in values
-        if not _names_a_secret(value)
+        if value in text and not _names_a_secret(value)
         for match in _occurrences(value).finditer(text)
     ]
 
@@ -503,15 +513,27 @@ def mark_job(job: Job, values: Iterable[str]) -> None:
 def redact(text: str, values: Iterable[str]) -> str:
     """`text` with every occurrence of the secret values (as written, quoted or escaped)
     replaced by the mask; values shorter than `SUBSTRING_LENGTH` only as whole words."""
-    forms: set[str] = set()
-    for value in values:
-        if len(value.strip()) >= SEARCHED_LENGTH and not _names_a_secret(value):
-            forms |= {value, repr(value)[1:-1], value.encode("unicode_escape").decode()}
-            forms.add(value.replace("\\", "\\\\").replace('"', '\\"'))
+    forms = {form for value in values for form in _written_forms(value) if form in text}
     for form in sorted(forms, key=len, reverse=True):
         if form in text:
             text = _occurrences(form).sub(MASK, text)
     return text
+
+
+@lru_cache(maxsize=4096)
+def _written_forms(value: str) -> frozenset[str]:
+    """How a secret value may appear in a message: as is, quoted or escaped; nothing for a
+    value too short to search for or one that names a secret."""
+    if len(value.strip()) < SEARCHED_LENGTH or _names_a_secret(value):
+        return frozenset()
+    return frozenset(
+        {
+            value,
+            repr(value)[1:-1],
+            value.encode("unicode_escape").decode(),
+            value.replace("\\", "\\\\").replace('"', '\\"'),
+        }
+    )
 
 
 _remembered: list[set[str]] = []
