@@ -514,7 +514,7 @@ def redact(text: str, values: Iterable[str]) -> str:
     """`text` with every occurrence of the secret values (as written, quoted or escaped)
     replaced by the mask; values shorter than `SUBSTRING_LENGTH` only as whole words."""
     forms = {form for value in values for form in _written_forms(value) if form in text}
-    for form in sorted(forms, key=len, reverse=True):
+    for form in sorted(forms, key=lambda form: (-len(form), form)):  # the same order every run
         if form in text:
             text = _occurrences(form).sub(MASK, text)
     return text

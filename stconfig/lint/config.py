@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +39,8 @@ def _codes(value: object, where: str) -> tuple[str, ...]:
 
 def load_config(path: Path) -> ProjectConfig:
     """Read `[tool.stconfig]`; ConfigError names the bad key."""
+    import tomllib  # only for a project that has settings
+
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
