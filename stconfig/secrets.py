@@ -28,6 +28,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from stconfig._records import record
+
 if TYPE_CHECKING:
     from stconfig.model.job import Job
     from stconfig.model.values import Node
@@ -411,7 +413,7 @@ def mask_text(text: str) -> str:
 # -- one line, for snippets with a caret -----------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class MaskedLine:
     """A source line with its secrets masked, and the map from its old columns to new ones."""
 

@@ -6,14 +6,16 @@ types without paying for model construction. The generated modules build one `Pl
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal
+
+from stconfig._records import record
 
 Kind = Literal["source", "transform", "sink"]
 KINDS: tuple[Kind, ...] = ("source", "transform", "sink")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class OptionSpec:
     """One option: its SeaTunnel key, Python attribute, type and default.
 
@@ -60,7 +62,7 @@ class OptionSpec:
         return self.key.endswith(".")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class ConditionalRule:
     """`conditional(option, values, required...)`: when option equals one of values."""
 
@@ -69,7 +71,7 @@ class ConditionalRule:
     required: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class RunTimeRule:
     """One of `one_of` must be set, although the `OptionRule` says optional.
 
@@ -84,7 +86,7 @@ class RunTimeRule:
     """A list option whose every entry needs one of `one_of` (FakeSource's `tables_configs`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class PluginSpec:
     """A plugin's options and its `OptionRule`, flattened."""
 

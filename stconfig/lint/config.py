@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from stconfig._pyproject import ConfigError, check_keys, find_stconfig_table, invalid_toml
+from stconfig._records import record
 from stconfig.versions import known
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class ProjectConfig:
     path: Path | None = None
     select: tuple[str, ...] = ()
