@@ -110,9 +110,9 @@ def _setstate(self: Any, state: list[Any]) -> None:
         object.__setattr__(self, f.name, value)
 
 
-@dataclass_transform(frozen_default=False)
-def record(*, frozen: bool = False) -> Callable[[type[T]], type[T]]:
-    """`@dataclass(slots=True, frozen=frozen)` with shared methods (see the module's doc).
+@dataclass_transform(eq_default=True, frozen_default=False)
+def record(*, frozen: bool = False, eq: bool = True) -> Callable[[type[T]], type[T]]:
+    """`@dataclass(slots=True, frozen=frozen, eq=eq)` with shared methods (see the module's doc).
 
     A class that writes its own `__init__`, `__repr__`, `__eq__` or `__hash__` keeps it.
     """
@@ -121,10 +121,12 @@ def record(*, frozen: bool = False) -> Callable[[type[T]], type[T]]:
         own = set(vars(cls))
         made: Any = dataclass(init=False, repr=False, eq=False, slots=True)(cls)
         made.__record_layout__ = _Layout(made, frozen)
-        for name, method in (("__init__", _init), ("__repr__", _repr), ("__eq__", _eq)):
+        for name, method in (("__init__", _init), ("__repr__", _repr)):
             if name not in own:
                 setattr(made, name, method)
-        if "__hash__" not in own:
+        if eq and "__eq__" not in own:
+            made.__eq__ = _eq
+        if eq and "__hash__" not in own:
             made.__hash__ = _hash if frozen else None
         if frozen:
             made.__setattr__ = _frozen_setattr

@@ -100,3 +100,16 @@ def test_repr_equality_and_hash_match_the_dataclass(
     assert hash(mine) == hash(theirs)
     assert (mine == Point(other, y, tuple(tags))) == (theirs == DataPoint(other, y, tuple(tags)))
     assert mine.__eq__(theirs) is NotImplemented
+
+
+@record(eq=False)
+class Mark:
+    """A record compared by identity, as `@dataclass(eq=False)`."""
+
+    name: str
+
+
+def test_eq_false_keeps_identity_equality_and_hash() -> None:
+    first, second = Mark("a"), Mark("a")
+    assert first != second and first == first
+    assert len({first, second}) == 2
