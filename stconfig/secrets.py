@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -197,7 +196,7 @@ def mask_url(url: str) -> str:
 # -- secrets written in a HOCON or JSON text -----------------------------------------------------
 
 
-@dataclass(slots=True)
+@record(compiled_init=True)
 class _Token:
     kind: str  # "nl", "punct", "string", "triple", "word", "subst"
     start: int
