@@ -6,6 +6,8 @@ machine's load hits all of them alike; the figures are medians over the rounds (
 Ratios (lint and convert against `pyhocon -i FILE -f json`) come from the same run. Bytecode
 is compiled once into a temporary cache first, as after `pip install`. The load average is
 printed with the figures: on a shared machine, trust the ratios more than the milliseconds.
+Every run is checked: an exit code other than the one expected for that command, or a
+traceback on standard error, stops the bench instead of timing a crash as if it worked.
 """
 
 from __future__ import annotations
@@ -46,22 +48,34 @@ def typical_job(given: str | None) -> Path:
     return job if job.is_file() else ROOT / "examples" / "conf" / "fake_to_console.conf"
 
 
-def commands(job: Path, out: Path) -> dict[str, list[str]]:
+def commands(job: Path, out: Path) -> dict[str, tuple[list[str], int]]:
+    """Each timed command, with the exit code a working run gives (lint: 0, warnings only)."""
     stconfig = executable("stconfig")
     examples = sorted(str(p) for p in EXAMPLES.glob("*.py"))
     return {
-        "python -c pass": [sys.executable, "-c", "pass"],
-        "pyhocon -f json": [*executable("pyhocon"), "-i", str(job), "-f", "json"],
-        "stconfig --version": [*stconfig, "--version"],
-        "lint (all rules)": [*stconfig, "lint", "--select", "ALL", str(job)],
-        "convert": [*stconfig, "convert", str(job)],
-        "build one --format json": [
+        "python -c pass": ([sys.executable, "-c", "pass"], 0),
+        "pyhocon -f json": ([*executable("pyhocon"), "-i", str(job), "-f", "json"], 0),
+        "stconfig --version": ([*stconfig, "--version"], 0),
+        "lint (all rules)": ([*stconfig, "lint", "--select", "ALL", str(job)], 0),
+        "convert": ([*stconfig, "convert", str(job)], 0),
+        "build one --format json": ([
             *stconfig, "build", str(EXAMPLES / "jdbc_to_hive.py"), "--format", "json",
             "-o", str(out / "one.json"),
-        ],
-        "build --check all examples": [*stconfig, "build", "--check", *examples],
-        "import one job": [*stconfig, "import", str(job), "-o", str(out / "job.py")],
+        ], 0),
+        "build --check all examples": ([*stconfig, "build", "--check", *examples], 0),
+        "import one job": ([*stconfig, "import", str(job), "-o", str(out / "job.py")], 0),
     }  # fmt: skip
+
+
+def run_checked(name: str, command: list[str], expected: int, env: dict[str, str]) -> None:
+    """Run once; stop the bench when the run crashed or failed instead of timing it."""
+    done = subprocess.run(command, capture_output=True, check=False, env=env)
+    stderr = done.stderr.decode(errors="replace")
+    if done.returncode != expected or "Traceback (most recent call last)" in stderr:
+        sys.exit(
+            f"bench: {name} exited {done.returncode} (expected {expected}); not timed:\n"
+            f"{stderr[-1500:]}"
+        )
 
 
 def main() -> None:
@@ -79,10 +93,8 @@ def main() -> None:
         if args.only:
             wanted = {"python -c pass", "pyhocon -f json", *args.only.split(",")}
             chosen = {name: command for name, command in chosen.items() if name in wanted}
-        for name, command in chosen.items():
-            done = subprocess.run(command, capture_output=True, check=False, env=env)
-            if done.returncode not in (0, 1):
-                sys.exit(f"bench/cold.py: {name} failed: {done.stderr.decode()[-500:]}")
+        for name, (command, expected) in chosen.items():
+            run_checked(name, command, expected, env)  # also compiles the bytecode
         times: dict[str, list[float]] = {name: [] for name in chosen}
         names = list(chosen)
         runs = max(args.runs, 15)
@@ -90,8 +102,9 @@ def main() -> None:
         for round_ in range(runs):
             shift = round_ % len(names)
             for name in names[shift:] + names[:shift]:
+                command, expected = chosen[name]
                 start = time.perf_counter()
-                subprocess.run(chosen[name], capture_output=True, check=False, env=env)
+                run_checked(name, command, expected, env)
                 times[name].append((time.perf_counter() - start) * 1000)
         load_after = os.getloadavg()[0]
     median = {name: statistics.median(values) for name, values in times.items()}

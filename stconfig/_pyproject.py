@@ -9,10 +9,13 @@ file and line: settings silently skipped would send jobs to the wrong engine.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stconfig.errors import StconfigError
+
+if TYPE_CHECKING:
+    import tomllib
 
 KNOWN_KEYS = (
     "select",
@@ -25,6 +28,9 @@ KNOWN_KEYS = (
     "user",
     "password",  # refused with its own message by the client settings
 )
+_NAMES_STCONFIG = re.compile(r"""\bstconfig["']?[ \t]*[.=\]]""")
+"""`stconfig` written as a key (`[tool.stconfig]`, `tool.stconfig.x =`, `stconfig = {`): a
+file without it has no such table (escaped key spellings aside)."""
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
@@ -83,6 +89,10 @@ def find_stconfig_table(start: Path) -> tuple[Path, object] | None:
             text = candidate.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
+        if not _NAMES_STCONFIG.search(text):
+            continue  # no `stconfig` key, so no table: not worth parsing (or importing tomllib)
+        import tomllib
+
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:

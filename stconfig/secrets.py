@@ -23,10 +23,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
+
+from stconfig._records import record
 
 if TYPE_CHECKING:
     from stconfig.model.job import Job
@@ -195,7 +196,7 @@ def mask_url(url: str) -> str:
 # -- secrets written in a HOCON or JSON text -----------------------------------------------------
 
 
-@dataclass(slots=True)
+@record(compiled_init=True)
 class _Token:
     kind: str  # "nl", "punct", "string", "triple", "word", "subst"
     start: int
@@ -340,7 +341,17 @@ def merge(regions: Iterable[Region]) -> list[Region]:
 def secret_regions(text: str, values: Iterable[str] = ()) -> list[Region]:
     """Every secret in a job file's text (HOCON or JSON, broken or not), as offsets, and
     every occurrence of the given secret values."""
-    return merge([*_Scanner(text).scan(), *shape_regions(text), *value_regions(text, values)])
+    return merge([*_written_regions(text), *value_regions(text, values)])
+
+
+@lru_cache(maxsize=64)
+def _written_regions(text: str) -> tuple[Region, ...]:
+    """The secrets the text itself shows: values under secret keys and credential shapes.
+
+    Cached, because a text is scanned again each time new secret values are marked on it,
+    and this part does not depend on them.
+    """
+    return (*_Scanner(text).scan(), *shape_regions(text))
 
 
 def value_regions(text: str, values: Iterable[str]) -> list[Region]:
@@ -348,7 +359,7 @@ def value_regions(text: str, values: Iterable[str]) -> list[Region]:
     return [
         match.span()
         for value in values
-        if not _names_a_secret(value)
+        if value in text and not _names_a_secret(value)
         for match in _occurrences(value).finditer(text)
     ]
 
@@ -401,7 +412,7 @@ def mask_text(text: str) -> str:
 # -- one line, for snippets with a caret -----------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class MaskedLine:
     """A source line with its secrets masked, and the map from its old columns to new ones."""
 
@@ -516,11 +527,7 @@ class Redactor:
     """Up to this many forms, each is simply looked for in the text."""
 
     def __init__(self, values: Iterable[str]) -> None:
-        forms: set[str] = set()
-        for value in values:
-            if len(value.strip()) >= SEARCHED_LENGTH and not _names_a_secret(value):
-                forms |= {value, repr(value)[1:-1], value.encode("unicode_escape").decode()}
-                forms.add(value.replace("\\", "\\\\").replace('"', '\\"'))
+        forms = {form for value in values for form in _written_forms(value)}
         self.forms = sorted(forms, key=lambda form: (-len(form), form))
         self.rank = {form: rank for rank, form in enumerate(self.forms)}
         self.by_head: dict[str, list[str]] = {}
@@ -551,6 +558,22 @@ class Redactor:
             if form in text:
                 text = _occurrences(form).sub(MASK, text)
         return text
+
+
+@lru_cache(maxsize=4096)
+def _written_forms(value: str) -> frozenset[str]:
+    """How a secret value may appear in a message: as is, quoted or escaped; nothing for a
+    value too short to search for or one that names a secret."""
+    if len(value.strip()) < SEARCHED_LENGTH or _names_a_secret(value):
+        return frozenset()
+    return frozenset(
+        {
+            value,
+            repr(value)[1:-1],
+            value.encode("unicode_escape").decode(),
+            value.replace("\\", "\\\\").replace('"', '\\"'),
+        }
+    )
 
 
 _remembered: list[set[str]] = []

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
+
+from stconfig._records import record
 
 if TYPE_CHECKING:
     from stconfig.secrets import MaskedLine, Region
@@ -17,7 +19,7 @@ WINDOW_LINES = 200
 """Larger texts: the lines searched on each side of a printed line."""
 
 
-@dataclass(eq=False, slots=True)
+@record(eq=False)
 class SourceFile:
     """The text of one input file; `path` is what diagnostics print (`-` for stdin)."""
 
@@ -113,7 +115,7 @@ class SourceFile:
         return mask_line(self.line_text(line), regions, self.line_start(line))
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, compiled_init=True)
 class Span:
     """A half-open range of character offsets in one source file."""
 

@@ -9,7 +9,9 @@ we know by commit, 15431c9 (the conformance corpus and the REST v2 test engine),
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from stconfig._records import record
 
 _VERSION = re.compile(r"^\s*(\d+)\.(\d+)(?:\.(\d+))?(?:-([0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*))?\s*$")
 
@@ -17,7 +19,7 @@ SNAPSHOT_COMMIT = "15431c9"
 """The dev commit whose engine and corpus we test against; it reports `2.3.9-SNAPSHOT`."""
 
 
-@dataclass(frozen=True, order=False)
+@record(frozen=True)
 class Version:
     """A SeaTunnel version; comparisons put `X-SNAPSHOT` (any pre-release) just before `X`."""
 
@@ -71,7 +73,7 @@ def parse(text: str) -> Version:
     return Version.parse(text)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Feature:
     """A behaviour that exists from `since` on, with where that fact comes from."""
 
@@ -162,7 +164,7 @@ DEFAULT_TARGET = "2.3.8"
 """The version assumed when nothing chooses one: the newest release with a plugin catalog."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class KeyChange:
     """A job-file key that appeared, or replaced another, in one version."""
 
@@ -378,7 +380,7 @@ def catalog_note(version: Version | str) -> str | None:
     return f"the plugin catalog starts at SeaTunnel {catalog}; {target} may have fewer"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class VersionFacts:
     """One row of the version table: what stconfig relies on for one SeaTunnel version."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 
@@ -40,6 +39,8 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
     scored = sorted((edit_distance(squashed, s), s) for s in by_squash)
     if scored and scored[0][0] <= limit:
         return by_squash[scored[0][1]]
+    import difflib  # the last resort; most lookups never reach it
+
     match = difflib.get_close_matches(squashed, list(by_squash), n=1, cutoff=0.8)
     return by_squash[match[0]] if match else None
 

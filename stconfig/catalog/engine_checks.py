@@ -13,15 +13,16 @@ written by `scripts/extract_engine_checks.py`, which asks the engine (the valida
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Literal
 
+from stconfig._records import record
+
 CheckKind = Literal["option_rule", "prepare", "none"]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class EngineCheck:
     """The engine's check of one plugin: its kind and, for `prepare`, what it requires."""
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from stconfig._records import record
 
 ProblemKind = Literal[
     "unknown", "missing", "type", "enum", "exclusive", "bundled", "conditional", "run_time"
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class OptionProblem:
     """One finding. `key` is the SeaTunnel key as the user wrote it (or the key to add)."""
 

@@ -7,14 +7,16 @@ types without paying for model construction. The generated modules build one `Pl
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal
+
+from stconfig._records import record
 
 Kind = Literal["source", "transform", "sink"]
 KINDS: tuple[Kind, ...] = ("source", "transform", "sink")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class OptionSpec:
     """One option: its SeaTunnel key, Python attribute, type and default.
 
@@ -61,7 +63,7 @@ class OptionSpec:
         return self.key.endswith(".")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class ConditionalRule:
     """`conditional(option, values, required...)`: when option equals one of values."""
 
@@ -70,7 +72,7 @@ class ConditionalRule:
     required: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class RunTimeRule:
     """One of `one_of` must be set, although the `OptionRule` says optional.
 
@@ -140,7 +142,7 @@ def _same_text(value: Any, values: tuple[str, ...]) -> bool:
     return text.upper() in {v.upper() for v in values}
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class PluginSpec:
     """A plugin's options and its `OptionRule`, flattened."""
 

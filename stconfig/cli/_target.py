@@ -9,12 +9,12 @@ The flag wins, then the nearest pyproject.toml's `[tool.stconfig] target-version
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 import click
 
+from stconfig._records import record
 from stconfig.versions import DEFAULT_TARGET, VERSION_CHOICES, known
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -50,7 +50,7 @@ def hidden_seatunnel_option(function: F) -> F:
     return option(function)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Target:
     """The version a command works for, and where that choice came from."""
 

@@ -7,13 +7,14 @@ comments.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal, TypeAlias
 
+from stconfig._records import record
 from stconfig.source import SourceFile, Span
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, compiled_init=True)
 class Comment:
     """A `#` or `//` comment; `text` excludes the marker."""
 
@@ -21,7 +22,7 @@ class Comment:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, compiled_init=True)
 class StringValue:
     """A quoted, triple-quoted or unquoted string."""
 
@@ -30,7 +31,7 @@ class StringValue:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, compiled_init=True)
 class NumberValue:
     """A number; `text` is how it was written (used when it is concatenated)."""
 
@@ -39,7 +40,7 @@ class NumberValue:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, compiled_init=True)
 class LiteralValue:
     """`true`, `false` or `null`."""
 
@@ -48,7 +49,7 @@ class LiteralValue:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, compiled_init=True)
 class Whitespace:
     """Whitespace between two parts of a concatenation; it is part of the string value."""
 
@@ -56,7 +57,7 @@ class Whitespace:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, compiled_init=True)
 class Substitution:
     """`${path}` or `${?path}`; `path` is already split on SeaTunnel's `->` separator."""
 
@@ -69,13 +70,13 @@ class Substitution:
         return "->".join(self.path)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, compiled_init=True)
 class ArrayValue:
     items: tuple[Value, ...]
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, compiled_init=True)
 class Key:
     """A field key: its path (split on `->`), its text as written, and its span."""
 
@@ -85,7 +86,7 @@ class Key:
     quoted: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, compiled_init=True)
 class Field:
     """`key = value`, `key : value`, `key += value` or `key { ... }`."""
 
@@ -95,7 +96,7 @@ class Field:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, compiled_init=True)
 class Include:
     """`include "file"`, `include file(...)`, `include required(...)` and friends."""
 
@@ -108,14 +109,14 @@ class Include:
 Entry: TypeAlias = Field | Include
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, compiled_init=True)
 class ObjectValue:
     entries: tuple[Entry, ...]
     span: Span
     braced: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, compiled_init=True)
 class Concatenation:
     """Values written side by side on one line; whitespace parts sit between them."""
 
@@ -135,7 +136,7 @@ Value: TypeAlias = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, compiled_init=True)
 class Document:
     """One parsed file: its root object (or array), its comments and its syntax."""
 

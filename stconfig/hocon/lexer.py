@@ -10,10 +10,10 @@ as a token because it is part of a concatenated string.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import IntEnum
 
 from stconfig import limits
+from stconfig._records import record
 from stconfig.errors import ParseError
 from stconfig.hocon.ast import Comment
 from stconfig.source import SourceFile, Span
@@ -81,7 +81,7 @@ K_SUBSTITUTION = T.SUBSTITUTION
 K_EOF = T.EOF
 
 
-@dataclass(slots=True)
+@record(compiled_init=True)
 class Token:
     kind: T
     start: int

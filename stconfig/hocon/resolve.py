@@ -13,11 +13,12 @@ value it replaces. Resolution then walks that tree once, memoising every node.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Literal
 
 from stconfig import limits
+from stconfig._records import record
 from stconfig.errors import ParseError, UnresolvedVariableError
 from stconfig.hocon.ast import (
     ArrayValue,
@@ -46,7 +47,7 @@ from stconfig.source import Span
 # -- the tree being built ----------------------------------------------------------------
 
 
-@dataclass(eq=False, slots=True)
+@record(eq=False, compiled_init=True)
 class RScalar:
     value: ScalarValue
     text: str
@@ -54,26 +55,26 @@ class RScalar:
     whitespace: bool = False
 
 
-@dataclass(eq=False, slots=True)
+@record(eq=False, compiled_init=True)
 class RField:
     value: RValue
     key_span: Span | None
     implicit: bool = False
 
 
-@dataclass(eq=False, slots=True)
+@record(eq=False, compiled_init=True)
 class RObject:
     span: Span | None
     fields: dict[str, RField] = field(default_factory=dict)
 
 
-@dataclass(eq=False, slots=True)
+@record(eq=False, compiled_init=True)
 class RList:
     items: list[RValue]
     span: Span
 
 
-@dataclass(eq=False, slots=True)
+@record(eq=False, compiled_init=True)
 class RSubst:
     node: Substitution
     path: tuple[str, ...]
@@ -81,13 +82,13 @@ class RSubst:
     previous: RValue | None = None
 
 
-@dataclass(eq=False, slots=True)
+@record(eq=False, compiled_init=True)
 class RConcat:
     parts: list[RValue]
     span: Span
 
 
-@dataclass(eq=False, slots=True)
+@record(eq=False, compiled_init=True)
 class RMerge:
     """Layers, lowest first, whose merge must wait until substitutions are resolved."""
 

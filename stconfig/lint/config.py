@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from stconfig._pyproject import ConfigError, check_keys, find_stconfig_table, invalid_toml
+from stconfig._records import record
 from stconfig.versions import known
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class ProjectConfig:
     path: Path | None = None
     select: tuple[str, ...] = ()
@@ -40,6 +40,8 @@ def _codes(value: object, where: str) -> tuple[str, ...]:
 
 def load_config(path: Path) -> ProjectConfig:
     """Read `[tool.stconfig]`; ConfigError names the bad key."""
+    import tomllib  # only for a project that has settings
+
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)

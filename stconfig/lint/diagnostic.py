@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from typing import TYPE_CHECKING, TypeAlias
 
+from stconfig._records import record
 from stconfig.source import SourceFile, Span
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ class Severity(StrEnum):
     INFO = "info"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Edit:
     """Replace the text between two offsets of one file (an insertion when they are equal)."""
 
@@ -38,7 +39,7 @@ class Edit:
         return cls(span.source, span.start, span.end, content)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class RenameKey:
     """The fix renames one key of the object at `at`; its value stays."""
 
@@ -47,7 +48,7 @@ class RenameKey:
     new: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class SetValue:
     """The fix gives the value at `at` a new value."""
 
@@ -58,7 +59,7 @@ class SetValue:
 Change: TypeAlias = RenameKey | SetValue
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Fix:
     """A safe, minimal text change that removes the finding and keeps everything else.
 
@@ -73,7 +74,7 @@ class Fix:
     checked: JobReading | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Related:
     """Another place a finding is about (the first of two definitions), and what it is there."""
 
@@ -81,7 +82,7 @@ class Related:
     message: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Diagnostic:
     """One finding. `span` is None only for jobs built in Python, which have no text."""
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from stconfig.errors import ParseError, StconfigError
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Fix, Severity
-from stconfig.lint.fix import JobReading, check_fixes, resolved
 from stconfig.lint.registry import selected
 from stconfig.lint.settings import LintSettings
 from stconfig.lint.suppression import apply, collect, collect_python
@@ -22,6 +21,7 @@ SECTION_KEYS = ("env", "source", "transform", "sink")
 
 if TYPE_CHECKING:
     from stconfig.hocon.ast import Document
+    from stconfig.lint.fix import JobReading
     from stconfig.lint.rule import Rule
     from stconfig.model.job import Job
     from stconfig.secrets import Redactor
@@ -68,18 +68,29 @@ def _lint_source(source: SourceFile, settings: LintSettings) -> list[Diagnostic]
         with contextlib.suppress(ParseError):
             documents.append(parse_document(source, syntax=syntax))
         context = LintContext(source.path, settings, documents, None, parse_error=error)
-        return check_fixes(_run(context, [r for r in rules if r.layer == "syntax"]), None)
+        found = _run(context, [r for r in rules if r.layer == "syntax"])
+        return _checked(found, lambda: None)
     if syntax == "json" and not any(key in job.root for key in SECTION_KEYS):
         return []  # a JSON file that is not a job (package.json, a schema, ...)
-    reading = _reading(job, source, variables, settings)
     found = _run(LintContext(source.path, settings, list(job.documents), job), rules)
-    return check_fixes(found, reading)
+    return _checked(found, lambda: _reading(job, source, variables, settings))
+
+
+def _checked(found: list[Diagnostic], reading: Callable[[], JobReading | None]) -> list[Diagnostic]:
+    """The findings with their fixes checked against the job as read (stconfig.lint.fix);
+    the reading is made, and the fix checker imported, only when a finding has a fix."""
+    if all(d.fix is None for d in found):
+        return found
+    from stconfig.lint.fix import check_fixes
+
+    return check_fixes(found, reading())
 
 
 def _reading(
     job: Job, source: SourceFile, variables: Mapping[str, str], settings: LintSettings
 ) -> JobReading:
     """How `--fix` reads this job again to check a fix: as the linter read it."""
+    from stconfig.lint.fix import JobReading, resolved
     from stconfig.reader import syntax_for
 
     return JobReading(
@@ -138,7 +149,11 @@ def lint_job(job: Job, settings: LintSettings) -> list[Diagnostic]:
     # A job in memory may not be what its file reads now (edited, or built in Python), so
     # its fixes cannot be checked against the file.
     why = "a job linted in memory cannot be checked against its file; lint the file instead"
-    return check_fixes(found, None, why) if any(d.fix is not None for d in found) else found
+    if all(d.fix is None for d in found):
+        return found
+    from stconfig.lint.fix import check_fixes
+
+    return check_fixes(found, None, why)
 
 
 def _rules_for(path: str, settings: LintSettings) -> list[Rule]:

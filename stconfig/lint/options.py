@@ -14,9 +14,10 @@ case-insensitively, lists may be comma-separated strings, and an `object` option
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
+from stconfig._records import record
 from stconfig.lint.suggest import closest
 from stconfig.model.values import ListNode, Member, Node, ObjectNode, Scalar
 from stconfig.source import Span
@@ -52,7 +53,7 @@ INT_RANGE = (-(2**31), 2**31 - 1)
 LONG_RANGE = (-(2**63), 2**63 - 1)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class OptionFinding:
     """One problem with a plugin or its options, already located."""
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import PurePath
 
+from stconfig._records import record
 from stconfig.versions import DEFAULT_TARGET, Version, known
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class LintSettings:
     """What to check and how. `environ=None` means the process environment."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
@@ -10,6 +9,8 @@ def closest(
     word: str, candidates: Iterable[str], *, limit: int = 1, cutoff: float = 0.6
 ) -> list[str]:
     """Candidates close to `word`, best first, compared case-insensitively."""
+    import difflib  # only when a name is misspelt: most runs never need it
+
     by_lower: dict[str, str] = {}
     for candidate in candidates:
         by_lower.setdefault(candidate.lower(), candidate)

@@ -10,8 +10,9 @@ import contextlib
 import io
 import re
 import tokenize
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from stconfig._records import record
 from stconfig.hocon.ast import Document
 from stconfig.lint.diagnostic import Diagnostic
 from stconfig.source import SourceFile, Span
@@ -19,7 +20,7 @@ from stconfig.source import SourceFile, Span
 PATTERN = re.compile(r"stconfig:\s*ignore\[([^\]]*)\]")
 
 
-@dataclass(eq=False, slots=True)
+@record(eq=False)
 class Suppression:
     """One comment's codes, the lines it covers, and which codes were used."""
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import itertools
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from stconfig._records import record
 from stconfig.model.job import Job, Plugin
 from stconfig.model.values import ListNode, Member, Scalar
 from stconfig.source import Span
@@ -24,7 +25,7 @@ NEW_KEYS = ("plugin_output", "plugin_input")
 OLD_KEYS = ("result_table_name", "source_table_name")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, compiled_init=True)
 class TableRef:
     """A table name as written, with the span of the value that holds it."""
 
@@ -32,7 +33,7 @@ class TableRef:
     span: Span | None
 
 
-@dataclass(eq=False, slots=True)
+@record(eq=False, compiled_init=True)
 class GraphNode:
     """One plugin with its resolved output and input names."""
 
@@ -67,14 +68,14 @@ class GraphNode:
         return self.plugin.span
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, compiled_init=True)
 class Edge:
     producer: GraphNode
     consumer: GraphNode
     table: str
 
 
-@dataclass(eq=False, slots=True)
+@record(eq=False, compiled_init=True)
 class TableGraph:
     """The wiring of one job, with every problem the engine would hit already worked out."""
 

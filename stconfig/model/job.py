@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from stconfig._records import record
 from stconfig.model.values import ListNode, Member, Node, ObjectNode, PlainValue, Scalar
 from stconfig.source import SourceFile, Span
 
@@ -22,7 +23,7 @@ Kind = Literal["source", "transform", "sink"]
 KINDS: tuple[Kind, ...] = ("source", "transform", "sink")
 
 
-@dataclass(slots=True)
+@record(compiled_init=True)
 class Plugin:
     """One element of a `source`, `transform` or `sink` list that is an object."""
 

@@ -12,8 +12,7 @@ way and is unknown otherwise, so a difference is only ever claimed when it is ce
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from stconfig._records import record
 from stconfig.model.graph import GraphNode, TableGraph
 from stconfig.model.values import ListNode, Node, ObjectNode, Scalar
 
@@ -47,7 +46,7 @@ OLD_NAMES = {"LONG": "BIGINT", "SHORT": "SMALLINT", "BYTE": "TINYINT"}
 COMPLEX_PREFIXES = ("MAP", "ARRAY", "DECIMAL", "{")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, compiled_init=True)
 class FieldType:
     """A field type as written (for messages) and how it compares."""
 
@@ -59,7 +58,7 @@ class FieldType:
 RowType = tuple[tuple[str, FieldType], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, compiled_init=True)
 class MixedInputs:
     """A consumer whose inputs have row types that certainly differ."""
 

@@ -8,16 +8,17 @@ the job it was emitted from. Object equality ignores key order, as SeaTunnel's d
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TypeAlias
 
+from stconfig._records import record
 from stconfig.source import Span
 
 ScalarValue: TypeAlias = str | int | float | bool | None
 PlainValue: TypeAlias = ScalarValue | list["PlainValue"] | dict[str, "PlainValue"]
 
 
-@dataclass(slots=True)
+@record(compiled_init=True)
 class Scalar:
     """A string, number, boolean or null."""
 
@@ -33,7 +34,7 @@ class Scalar:
         return self.value
 
 
-@dataclass(slots=True, eq=True)
+@record(compiled_init=True)
 class ListNode:
     """An ordered list of values."""
 
@@ -44,7 +45,7 @@ class ListNode:
         return [item.to_python() for item in self.items]
 
 
-@dataclass(slots=True, eq=True)
+@record(compiled_init=True)
 class Member:
     """One key of an object with its value.
 
@@ -58,7 +59,7 @@ class Member:
     implicit: bool = field(default=False, compare=False)
 
 
-@dataclass(slots=True, eq=True)
+@record(compiled_init=True)
 class ObjectNode:
     """An object whose members keep the order SeaTunnel keeps (first definition wins)."""
 
