@@ -77,11 +77,6 @@ KNOWN_MISSES: dict[str, str] = {
         "[MongoDB]' when that catalog (connector-mongodb) is not on the job's class path; with "
         "connector-mongodb installed the block is valid, so lint cannot call it an error"
     ),
-    r" Rocketmq: ConfigException\$WrongType: .*start\.mode\.timestamp": (
-        "a value, not a missing key: Rocketmq's prepare() converts start.mode.timestamp with "
-        "Config.getLong only when start.mode is CONSUME_FROM_TIMESTAMP; the Rocketmq source takes "
-        "the legacy path and has no probed strict_values, so lint warns (ST312) at the value"
-    ),
     r" Paimon: .*PaimonConnectorException": (
         "the Paimon source opens its catalog and table in createSource: 'PAIMON-06 Load "
         "catalog failed' when the warehouse's file system cannot be reached from here, "

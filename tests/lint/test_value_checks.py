@@ -72,6 +72,25 @@ def test_kafka_start_mode_timestamp_is_converted_for_the_timestamp_mode(tmp_path
     assert [c for c, _, _ in found(latest, "start_mode.timestamp is")] == ["ST312"]
 
 
+ROCKETMQ = (
+    'Rocketmq { name.srv.addr = "n:9876", topics = "t", schema { fields { id = int } }, '
+    'start.mode.timestamp = "abc"'
+)
+
+
+def test_rocketmq_start_mode_timestamp_is_converted_only_for_the_timestamp_mode(
+    tmp_path: Path,
+) -> None:
+    """RocketMqSource.prepare reads it with getLong only after `start.mode` (when set)
+    names CONSUME_FROM_TIMESTAMP (`valueOf(s.toUpperCase())`)."""
+    timestamp = job(source=ROCKETMQ + ", start.mode = consume_from_timestamp }")
+    assert found(lint(tmp_path, timestamp), "start.mode.timestamp is") == [("ST303", "error", 3)]
+    first = job(source=ROCKETMQ + ', start.mode = "CONSUME_FROM_FIRST_OFFSET" }')
+    assert [c for c, _, _ in found(lint(tmp_path, first), "start.mode.timestamp is")] == ["ST312"]
+    default = lint(tmp_path, job(source=ROCKETMQ + " }"))
+    assert [c for c, _, _ in found(default, "start.mode.timestamp is")] == ["ST312"]
+
+
 def test_kafka_debezium_flag_is_read_with_a_schema_for_debezium_json(tmp_path: Path) -> None:
     block = (
         'Kafka { bootstrap.servers = "k:9092", topic = "t", format = "{fmt}",'
