@@ -59,12 +59,6 @@ KNOWN_MISSES: dict[str, str] = {
         "'primaryKey is null'): a data assertion about what the source produces, not a "
         "configuration check"
     ),
-    r" Pulsar: UnsupportedOperationException: 'Pulsar' source don't support off-line job": (
-        "the engine's job-mode check, not Pulsar's options: a Pulsar source is bounded only "
-        "with cursor.stop.mode LATEST or TIMESTAMP (default NEVER), and 2.3.8 refuses an "
-        "unbounded source in a BATCH job (\"'Pulsar' source don't support off-line job.\"); "
-        "the catalog does not know which settings make a source bounded"
-    ),
     r" Elasticsearch: .*(NoSuchElementException|ElasticsearchConnectorException)": (
         "presence checks of the Elasticsearch source outside its OptionRule, not values: "
         "'ELASTICSEARCH-11 'index' or 'index_list' must be configured' (ElasticsearchSource) and "
