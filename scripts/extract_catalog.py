@@ -850,7 +850,16 @@ def run_time_checks(root: Path) -> dict[tuple[str, str], list[dict[str, Any]]]:
             raise SystemExit(
                 f"run_time.json: {check['plugin']}: {check['code']!r} is not in {check['java']}"
             )
-        keys = ("one_of", "inside", "when", "when_prefix", "raw", "engine_message", "java")
+        keys = (
+            "one_of",
+            "inside",
+            "when",
+            "when_prefix",
+            "when_set",
+            "raw",
+            "engine_message",
+            "java",
+        )
         fact = {k: check[k] for k in keys if k in check}
         checks.setdefault((check["kind"], check["plugin"]), []).append(fact)
     return checks

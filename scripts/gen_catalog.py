@@ -278,6 +278,8 @@ def spec_module(data: dict[str, Any], plugin: dict[str, Any]) -> str:
                 prefixes = needed["when_prefix"].items()
                 starts = tuple((key, tuple(values)) for key, values in prefixes)
                 inside += f", when_prefix={starts!r}"
+            if "when_set" in needed:
+                inside += f", when_set={tuple(needed['when_set'])!r}"
             if needed.get("raw"):
                 inside += ", raw=True"
             lines.append(

@@ -76,22 +76,23 @@ def rules_schema(spec: PluginSpec) -> list[dict[str, Any]]:
     for run_time in spec.run_time:
         if run_time.inside is not None:
             entry: dict[str, Any] = {"anyOf": [{"required": [k]} for k in run_time.one_of]}
-            if run_time.when or run_time.when_prefix:
+            if run_time.conditional:
                 entry = {"if": _when(spec, run_time, inside=True), "then": entry}
             parts.append({"properties": {run_time.inside: {"items": entry}}})
         elif run_time.raw or not any(_defaulted(spec, k) for k in run_time.one_of):
             wanted: dict[str, Any] = {
                 "anyOf": [_present(spec.option(k), k) for k in run_time.one_of]
             }
-            if run_time.when or run_time.when_prefix:
+            if run_time.conditional:
                 wanted = {"if": _when(spec, run_time, inside=False), "then": wanted}
             parts.append(wanted)
     return parts
 
 
 def _when(spec: PluginSpec, rule: RunTimeRule, *, inside: bool) -> dict[str, Any]:
-    """The rule's `when` as a JSON Schema test: each option equals one of its values, ignoring
-    case, or is unset with a default that does (inside a list entry, only the entry's key)."""
+    """The rule's conditions as a JSON Schema test: each `when` option equals one of its values,
+    ignoring case, or is unset with a default that does (inside a list entry, only the entry's
+    key); each `when_prefix` option starts with a prefix; each `when_set` option is present."""
     tests = []
     for key, values in rule.when:
         option = spec.option(key)
@@ -114,6 +115,10 @@ def _when(spec: PluginSpec, rule: RunTimeRule, *, inside: bool) -> dict[str, Any
             for k in keys
         ]
         tests.append(starts[0] if len(starts) == 1 else {"anyOf": starts})
+    for key in rule.when_set:
+        option = spec.option(key)
+        keys = (key,) if inside or option is None else option.keys
+        tests.append({"anyOf": [{"required": [k]} for k in keys]})
     return tests[0] if len(tests) == 1 else {"allOf": tests}
 
 

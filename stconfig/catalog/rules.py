@@ -155,7 +155,7 @@ def _run_time_problems(
             found(spec, options, key) for key in needed.one_of
         ):
             return []
-        if needed.when or needed.when_prefix:
+        if needed.conditional:
             wanted += f" because {needed.reason(spec, options)}"
         return [OptionProblem(needed.one_of[0], "run_time", f"set {wanted}: {why}")]
     entries = options.get(needed.inside)
@@ -166,7 +166,7 @@ def _run_time_problems(
             needed.inside,
             "run_time",
             f"{needed.inside}[{index}]: set {wanted}"
-            f"{f' because {needed.reason(spec, entry)}' if needed.when else ''}: {why}",
+            f"{f' because {needed.reason(spec, entry)}' if needed.conditional else ''}: {why}",
         )
         for index, entry in enumerate(entries)
         if isinstance(entry, Mapping)

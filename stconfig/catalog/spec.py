@@ -93,12 +93,20 @@ class RunTimeRule:
     when_prefix: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """(option, prefixes) pairs that must all hold too: the option's value starts with one of
     `prefixes`, case-sensitively, as the Jdbc dialects test their URL (`url.startsWith`)."""
+    when_set: tuple[str, ...] = ()
+    """Options that must be set too (any of their keys, whatever the value), as a connector
+    that tests `getOptional(USERNAME).isPresent()` before it reads `password`."""
     raw: bool = False
     """The connector reads the key from the plugin's raw Config (`getString`, `hasPath`): an
     option's default does not stand in for it."""
 
+    @property
+    def conditional(self) -> bool:
+        """Whether the rule applies only under a condition (`when`, `when_prefix`, `when_set`)."""
+        return bool(self.when or self.when_prefix or self.when_set)
+
     def applies(self, spec: PluginSpec, options: Mapping[str, Any]) -> bool:
-        """Whether `when` holds for these options (one block, or one `inside` entry)."""
+        """Whether the conditions hold for these options (one block, or one `inside` entry)."""
         for key, values in self.when:
             option = spec.option(key)
             keys = option.keys if option is not None else (key,)
@@ -113,6 +121,11 @@ class RunTimeRule:
             value = next((options[k] for k in keys if k in options), None)
             if not isinstance(value, str) or not value.startswith(prefixes):
                 return False
+        for key in self.when_set:
+            option = spec.option(key)
+            keys = option.keys if option is not None else (key,)
+            if all(options.get(k) is None for k in keys):
+                return False
         return True
 
     def reason(self, spec: PluginSpec, options: Mapping[str, Any]) -> str:
@@ -124,6 +137,7 @@ class RunTimeRule:
             value = str(next((options[k] for k in keys if k in options), ""))
             matched = [prefix for prefix in prefixes if value.startswith(prefix)]
             parts.append(f"{key} starts with {' or '.join(map(repr, matched or prefixes))}")
+        parts += [f"{key} is set" for key in self.when_set]
         return " and ".join(parts)
 
     def condition(self) -> str:
@@ -133,6 +147,7 @@ class RunTimeRule:
             f"{key} starts with {' or '.join(map(repr, prefixes))}"
             for key, prefixes in self.when_prefix
         ]
+        parts += [f"{key} is set" for key in self.when_set]
         return " and ".join(parts)
 
 
@@ -209,8 +224,7 @@ class PluginSpec:
             if needed.inside is None and canonical in needed.one_of:
                 others = ", ".join(k for k in needed.one_of if k != canonical)
                 label = f"needed at run time (or {others})" if others else "needed at run time"
-                conditional = needed.when or needed.when_prefix
-                labels.append(f"{label} if {needed.condition()}" if conditional else label)
+                labels.append(f"{label} if {needed.condition()}" if needed.conditional else label)
         if not labels:
             labels.append("optional" if option is None or option.in_rule else "read outside rule")
         return ", ".join(labels)

@@ -51,7 +51,7 @@ def _required(spec: PluginSpec, option: OptionSpec) -> str:
     needed_at_run_time = [
         rule.one_of
         for rule in spec.run_time
-        if rule.inside is None and not (rule.when or rule.when_prefix) and option.key in rule.one_of
+        if rule.inside is None and not rule.conditional and option.key in rule.one_of
     ]
     if any(len(group) == 1 for group in needed_at_run_time):
         return "yes"

@@ -97,7 +97,7 @@ def type_label(option: OptionSpec) -> str:
 
 def is_required(spec: PluginSpec, option: OptionSpec) -> bool:
     return any(option.key in group for group in spec.required) or any(
-        rule.inside is None and not (rule.when or rule.when_prefix) and rule.one_of == (option.key,)
+        rule.inside is None and not rule.conditional and rule.one_of == (option.key,)
         for rule in spec.run_time
     )
 
@@ -142,7 +142,7 @@ def plugin_markdown(spec: PluginSpec) -> str:
         lines.append(f"- exactly one of: {', '.join(f'`{k}`' for k in group)}")
     for needed in spec.run_time:
         if needed.inside is None:
-            when = f" if {needed.condition()}" if needed.when or needed.when_prefix else ""
+            when = f" if {needed.condition()}" if needed.conditional else ""
             lines.append(
                 f"- needed at run time{when}: one of {', '.join(f'`{k}`' for k in needed.one_of)}"
             )

@@ -214,8 +214,27 @@ def test_run_time_requirements_name_known_plugins_and_options(data: dict[str, An
         assert fact in facts
         spec = catalog.plugin_spec(check["kind"], check["plugin"])
         keys = [check["inside"]] if "inside" in check else check["one_of"]
+        keys += check.get("when_set", [])
         assert all(spec.option(key) is not None for key in keys), check
-    assert sum(len(facts) for facts in copied.values()) == len(kept) == 72
+    assert sum(len(facts) for facts in copied.values()) == len(kept) == 74
+
+
+def test_json_schema_asserts_a_requirement_that_another_option_being_set_brings() -> None:
+    # GIVEN the Elasticsearch source's schema (EsRestClient reads `password` with
+    # Optional.get() once `username` is present)
+    import jsonschema
+
+    from stconfig.catalog.jsonschema import plugin_schema
+
+    schema = plugin_schema("source", "Elasticsearch")
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    block = {"plugin_name": "Elasticsearch", "hosts": ["http://es:9200"], "index": "i"}
+    # THEN a username without a password is invalid, and nothing else is required of it
+    assert not validator.is_valid({**block, "username": "elastic"})
+    assert validator.is_valid({**block, "username": "elastic", "password": "p"})
+    assert validator.is_valid(block)
+    # AND one of index / index_list is required
+    assert not validator.is_valid({"plugin_name": "Elasticsearch", "hosts": ["http://es:9200"]})
 
 
 def test_json_schema_asserts_the_run_time_requirement() -> None:

@@ -59,12 +59,6 @@ KNOWN_MISSES: dict[str, str] = {
         "'primaryKey is null'): a data assertion about what the source produces, not a "
         "configuration check"
     ),
-    r" Elasticsearch: .*(NoSuchElementException|ElasticsearchConnectorException)": (
-        "presence checks of the Elasticsearch source outside its OptionRule, not values: "
-        "'ELASTICSEARCH-11 'index' or 'index_list' must be configured' (ElasticsearchSource) and "
-        "'java.util.NoSuchElementException: No value present' (EsRestClient reads `password` "
-        "with Optional.get() once `username` is set) after a key was misspelled or dropped"
-    ),
     r" MongoDB-CDC: .*Can not find catalog with factoryId \[MongoDB\]": (
         "packaging, not configuration: without `schema` MongoDB-CDC asks the MongoDB catalog for "
         "the table's schema, and 2.3.8 refuses with 'Can not find catalog with factoryId "

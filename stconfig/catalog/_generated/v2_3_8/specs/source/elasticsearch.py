@@ -6,7 +6,7 @@ DO NOT EDIT: hand-written refinements go in stconfig/catalog/overrides.
 
 from __future__ import annotations
 
-from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec
+from stconfig.catalog.spec import ConditionalRule, OptionSpec, PluginSpec, RunTimeRule
 
 SPEC = PluginSpec(
     kind='source',
@@ -43,6 +43,10 @@ SPEC = PluginSpec(
     exclusive=(),
     bundled=(),
     conditional=(
+    ),
+    run_time=(
+        RunTimeRule(('index', 'index_list'), "ErrorCode:[ELASTICSEARCH-11], ErrorDescription:['index' or 'index_list' must be configured, with at least one being required.] - 'index' or 'index_list' must be configured, with at least one being required.", 'seatunnel-connectors-v2/connector-elasticsearch/src/main/java/org/apache/seatunnel/connectors/seatunnel/elasticsearch/source/ElasticsearchSource.java'),
+        RunTimeRule(('password',), 'java.util.NoSuchElementException: No value present', 'seatunnel-connectors-v2/connector-elasticsearch/src/main/java/org/apache/seatunnel/connectors/seatunnel/elasticsearch/client/EsRestClient.java', when_set=('username',)),
     ),
     in_release_mapping=True,
     seatunnel_version='2.3.8',
