@@ -14,6 +14,7 @@ import click
 from stconfig.cli import _common as common
 from stconfig.cli._common import warn
 from stconfig.cli._target import target_option
+from stconfig.secrets import command_scope
 from stconfig.versions import DEFAULT_TARGET
 
 if TYPE_CHECKING:
@@ -117,6 +118,7 @@ def fail(message: str) -> NoReturn:
     default=None,
     help="pyproject.toml to read [tool.stconfig] from.",
 )
+@command_scope()  # secrets met while linting are masked in every line it prints
 def lint(
     paths: tuple[str, ...],
     output_format: str | None,
@@ -142,39 +144,6 @@ def lint(
     Exit codes: 0 no error left, 1 an error (or a warning with --warnings-as-errors),
     2 usage or I/O problem, or a DSL file that raised.
     """
-    from stconfig.secrets import command_scope
-
-    with command_scope():
-        _lint(
-            paths,
-            output_format,
-            select,
-            ignore,
-            target_version,
-            variables,
-            stdin_filename,
-            fix,
-            diff,
-            warnings_as_errors,
-            allow_empty,
-            config_path,
-        )
-
-
-def _lint(
-    paths: tuple[str, ...],
-    output_format: str | None,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    target_version: str | None,
-    variables: tuple[str, ...],
-    stdin_filename: str | None,
-    fix: bool,
-    diff: bool,
-    warnings_as_errors: bool,
-    allow_empty: bool,
-    config_path: Path | None,
-) -> None:
     from stconfig.errors import FileReadError, StconfigError
     from stconfig.lint.config import ConfigError, find_pyproject, load_config
     from stconfig.lint.diagnostic import Diagnostic, Severity
