@@ -108,33 +108,23 @@ class RunTimeRule:
     def applies(self, spec: PluginSpec, options: Mapping[str, Any]) -> bool:
         """Whether the conditions hold for these options (one block, or one `inside` entry)."""
         for key, values in self.when:
+            value = _given(spec, options, key)
             option = spec.option(key)
-            keys = option.keys if option is not None else (key,)
-            value = next((options[k] for k in keys if k in options), None)
             if value is None and option is not None and option.has_default:
                 value = option.default
             if value is None or not _same_text(value, values):
                 return False
         for key, prefixes in self.when_prefix:
-            option = spec.option(key)
-            keys = option.keys if option is not None else (key,)
-            value = next((options[k] for k in keys if k in options), None)
+            value = _given(spec, options, key)
             if not isinstance(value, str) or not value.startswith(prefixes):
                 return False
-        for key in self.when_set:
-            option = spec.option(key)
-            keys = option.keys if option is not None else (key,)
-            if all(options.get(k) is None for k in keys):
-                return False
-        return True
+        return all(_given(spec, options, key) is not None for key in self.when_set)
 
     def reason(self, spec: PluginSpec, options: Mapping[str, Any]) -> str:
         """Why the rule applies to these options: the condition with the prefix that matched."""
         parts = [f"{key} = {' or '.join(values)}" for key, values in self.when]
         for key, prefixes in self.when_prefix:
-            option = spec.option(key)
-            keys = option.keys if option is not None else (key,)
-            value = str(next((options[k] for k in keys if k in options), ""))
+            value = str(_given(spec, options, key) or "")
             matched = [prefix for prefix in prefixes if value.startswith(prefix)]
             parts.append(f"{key} starts with {' or '.join(map(repr, matched or prefixes))}")
         parts += [f"{key} is set" for key in self.when_set]
@@ -149,6 +139,13 @@ class RunTimeRule:
         ]
         parts += [f"{key} is set" for key in self.when_set]
         return " and ".join(parts)
+
+
+def _given(spec: PluginSpec, options: Mapping[str, Any], key: str) -> Any:
+    """The value set for an option under any of its keys (fallback keys too), or None."""
+    option = spec.option(key)
+    keys = option.keys if option is not None else (key,)
+    return next((options[k] for k in keys if options.get(k) is not None), None)
 
 
 def _same_text(value: Any, values: tuple[str, ...]) -> bool:
