@@ -1,23 +1,26 @@
-"""`record`: a dataclass whose methods are shared functions instead of code compiled per class.
+"""`record`: a dataclass built without `dataclasses.dataclass`, with shared methods.
 
 `@dataclass` writes each class's `__init__`, `__repr__`, `__eq__` and, when frozen,
-`__hash__`, `__setattr__` and `__delattr__` as source text and compiles it at import: about
-3.6 million instructions for a frozen class (1.9 for a plain one), which over the ~60 classes a
-`stconfig lint` imports was the largest single cost of a cold run (bench/cold.py). `record`
-asks `dataclass` for the fields and slots only, then attaches generic methods that read the
-field list, about 0.4 million instructions per class.
+`__hash__`, `__setattr__` and `__delattr__` as source text and compiles it at import; with
+`slots=True` it also inspects every annotation and builds the class a second time. Over the
+~60 classes a `stconfig lint` imports that was about 18 ms of a cold run on the bench machine
+(bench/cold.py). `record` reads the annotations itself, makes the `dataclasses.Field` objects
+the standard helpers expect, builds the slotted class once, and attaches generic methods that
+read the field list.
 
 The result is still a dataclass (`dataclasses.fields`, `replace`, `asdict`, `is_dataclass` and
 pattern matching work) with the same `__init__` signature, repr, equality, hash and frozenness.
-The generic `__init__` costs a few microseconds more per call, so use `record` for classes
-built hundreds or thousands of times per run, not for syntax-tree nodes.
+The generic `__init__` costs a few microseconds more per call, so use `compiled_init` for
+classes built hundreds of thousands of times per run (syntax trees).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 from collections.abc import Callable
-from dataclasses import MISSING, FrozenInstanceError, dataclass, fields
-from typing import Any, TypeVar, dataclass_transform
+from dataclasses import MISSING, Field, FrozenInstanceError, field, fields
+from typing import Any, ClassVar, TypeVar, dataclass_transform, get_origin
 
 T = TypeVar("T")
 
@@ -27,10 +30,7 @@ class _Layout:
 
     __slots__ = ("compared", "frozen", "hashed", "init", "later", "post_init", "shown")
 
-    def __init__(self, cls: type, frozen: bool) -> None:
-        every = fields(cls)
-        if any(f.kw_only for f in every):
-            raise TypeError(f"{cls.__qualname__}: record has no keyword-only fields")
+    def __init__(self, cls: type, every: list[Field[Any]], frozen: bool) -> None:
         self.init = tuple((f.name, f.default, f.default_factory) for f in every if f.init)
         self.later = tuple((f.name, f.default, f.default_factory) for f in every if not f.init)
         self.compared = tuple(f.name for f in every if f.compare)
@@ -153,6 +153,52 @@ def _setstate(self: Any, state: list[Any]) -> None:
         object.__setattr__(self, f.name, value)
 
 
+# Entries of the first class's namespace that the rebuilt, slotted class must not inherit.
+_REBUILT = frozenset({"__dict__", "__weakref__"})
+
+
+def _is_class_var(annotation: Any) -> bool:
+    if isinstance(annotation, str):  # `from __future__ import annotations`
+        return annotation.startswith(("ClassVar", "typing.ClassVar"))
+    return annotation is ClassVar or get_origin(annotation) is ClassVar
+
+
+def _fields(cls: type) -> list[Field[Any]]:
+    """The class's fields in annotation order, as `dataclass` would make them.
+
+    Sets `Field._field_type`, a private attribute `dataclasses.fields` filters on; the test of
+    this module checks `fields`, `replace` and `asdict` on each Python version CI runs.
+    """
+    if any("__dataclass_fields__" in vars(base) for base in cls.__mro__[1:]):
+        raise TypeError(f"{cls.__qualname__}: a record does not inherit fields")
+    made: list[Field[Any]] = []
+    defaulted: str | None = None
+    for name, annotation in inspect.get_annotations(cls).items():
+        if _is_class_var(annotation):
+            continue
+        value = cls.__dict__.get(name, MISSING)
+        made_field: Field[Any] = value if isinstance(value, Field) else field(default=value)
+        if made_field.kw_only is True or "InitVar" in str(annotation):
+            raise TypeError(f"{cls.__qualname__}.{name}: record has no keyword-only or InitVar")
+        default = made_field.default
+        if default is not MISSING and type(default).__hash__ is None:
+            raise ValueError(
+                f"mutable default {type(default)} for field {name} is not allowed: "
+                "use default_factory"
+            )
+        has_default = default is not MISSING or made_field.default_factory is not MISSING
+        if made_field.init and has_default:
+            defaulted = defaulted or name
+        elif made_field.init and defaulted is not None:
+            raise TypeError(f"non-default argument {name!r} follows default argument")
+        made_field.name = name
+        made_field.type = annotation
+        made_field.kw_only = False
+        made_field._field_type = dataclasses._FIELD  # type: ignore[attr-defined]
+        made.append(made_field)
+    return made
+
+
 @dataclass_transform(eq_default=True, frozen_default=False)
 def record(
     *, frozen: bool = False, eq: bool = True, compiled_init: bool = False
@@ -164,24 +210,33 @@ def record(
     """
 
     def wrap(cls: type[T]) -> type[T]:
-        own = set(vars(cls))
-        made: Any = dataclass(init=False, repr=False, eq=False, slots=True)(cls)
-        layout = made.__record_layout__ = _Layout(made, frozen)
+        own = cls.__dict__
+        every = _fields(cls)
+        layout = _Layout(cls, every, frozen)
+        namespace = {name: value for name, value in own.items() if name not in _REBUILT}
+        for f in every:
+            namespace.pop(f.name, None)  # the default lives in the Field, the slot holds values
+        namespace["__slots__"] = tuple(f.name for f in every)
+        namespace["__dataclass_fields__"] = {f.name: f for f in every}
+        namespace["__match_args__"] = tuple(f.name for f in every if f.init)
+        namespace["__record_layout__"] = layout
         init = _compiled_init(layout) if compiled_init else _init
         for name, method in (("__init__", init), ("__repr__", _repr)):
             if name not in own:
-                setattr(made, name, method)
+                namespace[name] = method
         if eq and "__eq__" not in own:
-            made.__eq__ = _eq
+            namespace["__eq__"] = _eq
         if eq and "__hash__" not in own:
-            made.__hash__ = _hash if frozen else None
+            namespace["__hash__"] = _hash if frozen else None
         if frozen:
-            made.__setattr__ = _frozen_setattr
-            made.__delattr__ = _frozen_delattr
-            made.__getstate__ = _getstate
-            made.__setstate__ = _setstate
-        result: type[T] = made
-        return result
+            namespace["__setattr__"] = _frozen_setattr
+            namespace["__delattr__"] = _frozen_delattr
+            namespace["__getstate__"] = _getstate
+            namespace["__setstate__"] = _setstate
+        metaclass: type = type(cls)
+        made: type[T] = metaclass(cls.__name__, cls.__bases__, namespace)
+        made.__qualname__ = cls.__qualname__
+        return made
 
     return wrap
 

@@ -6,6 +6,7 @@ import copy
 import dataclasses
 import pickle
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import pytest
 from hypothesis import given
@@ -143,3 +144,39 @@ def test_eq_false_keeps_identity_equality_and_hash() -> None:
     first, second = Mark("a"), Mark("a")
     assert first != second and first == first
     assert len({first, second}) == 2
+
+
+def test_class_vars_are_not_fields_and_bad_layouts_are_refused() -> None:
+    @record(frozen=True)
+    class WithClassVar:
+        """A class constant beside a field."""
+
+        limit: ClassVar[int] = 3
+        name: str = "n"
+
+    assert [f.name for f in dataclasses.fields(WithClassVar)] == ["name"]
+    assert WithClassVar.limit == 3 and WithClassVar().name == "n"
+    with pytest.raises(ValueError, match="mutable default"):
+
+        @record()
+        class MutableDefault:
+            items: list[str] = []  # noqa: RUF012
+
+    with pytest.raises(TypeError, match="non-default argument 'b'"):
+
+        @record()
+        class Misordered:
+            a: int = 1
+            b: int  # type: ignore[misc]
+
+    with pytest.raises(TypeError, match="does not inherit"):
+
+        @record()
+        class Child(Point):  # type: ignore[misc]
+            z: int = 0
+
+
+def test_the_record_is_built_once_with_slots() -> None:
+    assert vars(Point)["__slots__"] == ("x", "y", "tags", "notes")
+    assert not hasattr(Point(1), "__dict__")
+    assert Point.__qualname__ == "Point" and Point.__module__ == __name__

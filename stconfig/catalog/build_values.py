@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
+
+from stconfig._records import record
 
 PARSER_READS: dict[str, frozenset[str]] = {
     "source": frozenset({"parallelism"}),
@@ -34,7 +35,7 @@ PARSER_READS: dict[str, frozenset[str]] = {
 (`getParallelism(readonlyConfig)` for sources and transforms)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Condition:
     """`option` set to one of `values` (its default when unset; case-insensitive), or, with
     `absent`, the option not set at all."""
@@ -58,7 +59,7 @@ def _text(value: Any) -> str:
     return str(value).strip().lower()
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class BuildRead:
     """Options the plugin converts while it is built, when every condition holds."""
 
@@ -70,7 +71,7 @@ class BuildRead:
     """Read only after the file source lists its `path` (and only if files are there)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Choice:
     """A single-choice option of the `OptionRule` that a condition selects: when every
     condition holds, `ConfigValidator` accepts only `values` for `key` (case-insensitive),
@@ -83,7 +84,7 @@ class Choice:
     code: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class PluginReads:
     reads: tuple[BuildRead, ...]
     complete: bool

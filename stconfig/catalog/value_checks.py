@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+
+from stconfig._records import record
 
 JDBC_DIALECT_PREFIXES_2_3_8: tuple[str, ...] = (
     "jdbc:db2:",
@@ -156,7 +157,7 @@ def _maxcompute_sink_asks(options: Mapping[str, object]) -> bool:
     return overwrite or options.get("partition_spec") is not None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class ValueCheck:
     """One connector check of one option's value."""
 

@@ -9,7 +9,7 @@ there is one source of truth for the emitters, the linter and the DSL.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Literal
 
 from stconfig._records import record
@@ -53,7 +53,7 @@ class Plugin:
         return self.node.span
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class Job:
     """A SeaTunnel job (or any SeaTunnel config document) and where it came from."""
 
