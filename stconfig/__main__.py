@@ -1,6 +1,6 @@
-"""`python -m stconfig` runs the command line."""
+"""`python -m stconfig` runs the command line, as the `stconfig` console script does."""
 
-from stconfig.cli import main
+from stconfig.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -1,18 +1,23 @@
-"""The `stconfig` command line: a click group whose commands are imported only when used.
+"""The `stconfig` command line.
 
-Each command lives in its own module under `stconfig.cli`; `COMMANDS` maps its name to
-`module:attribute`, so `stconfig convert` never pays for importing the linter or pydantic.
+`run` is the console script. A command whose module declares its parameters as data
+(`PARAMETERS`, stconfig.cli._parameters: `lint` and `convert`, the ones pre-commit runs per
+file) runs without importing click when its command line is a plain one; everything else, and
+`main` (the click group, for tests and `--help`), goes through click (stconfig.cli.group).
+Each command lives in its own module; `COMMANDS` maps its name to `module:attribute`, so
+`stconfig convert` never pays for importing the linter or pydantic.
 """
 
 from __future__ import annotations
 
+import errno
 import importlib
-from typing import Any
+import os
+import sys
+from typing import TYPE_CHECKING, Any
 
-import click
-
-from stconfig import __version__
-from stconfig.cli._usage import OneLineUsage
+if TYPE_CHECKING:
+    from stconfig.cli.group import main
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("stconfig.cli.build:build", "Write the jobs a Python DSL file defines."),
@@ -35,34 +40,57 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-class LazyGroup(OneLineUsage):
-    """A group that imports a command's module only when that command runs (and prints
-    usage errors as one line: stconfig.cli._usage)."""
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        target = COMMANDS.get(cmd_name)
-        if target is None:
-            return None
-        module_name, attribute = target[0].split(":")
-        command: click.Command = getattr(importlib.import_module(module_name), attribute)
-        return command
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
-        with formatter.section("Commands"):
-            formatter.write_dl(rows)
+def command_target(name: str) -> tuple[Any, Any]:
+    """A command's module and the object it names (a click command, or a plain function
+    beside `PARAMETERS`)."""
+    module_name, attribute = COMMANDS[name][0].split(":")
+    module = importlib.import_module(module_name)
+    return module, getattr(module, attribute)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="stconfig")
-def main(**_: Any) -> None:
-    """Read, convert, lint and submit Apache SeaTunnel job files.
+def run() -> None:
+    """The console script: a plain `lint` or `convert` command line runs without click."""
+    argv = sys.argv[1:]
+    if argv and argv[0] in COMMANDS:
+        module, function = command_target(argv[0])
+        parameters = getattr(module, "PARAMETERS", None)
+        params = parameters.parse(argv[1:]) if parameters is not None else None
+        if params is not None:
+            _run_plain(argv[0], function, params)
+            return
+    from stconfig.cli.group import main
 
-    Exit codes: 0 success, 1 findings or a refusal by the server, 2 bad input or usage.
-    """
+    main()
 
 
-__all__ = ["COMMANDS", "main"]
+def _run_plain(name: str, function: Any, params: dict[str, Any]) -> None:
+    """Run a command as click's standalone mode would: its exit codes, `Aborted!` on ^C, a
+    quiet exit 1 when the reader of its output goes away, a usage problem as one line."""
+    from stconfig.cli._parameters import UsageProblem
+
+    try:
+        function(**params)
+    except UsageProblem as problem:
+        sys.stderr.write(problem.line(f"stconfig {name}") + "\n")
+        sys.exit(2)
+    except (EOFError, KeyboardInterrupt):
+        sys.stderr.write("\nAborted!\n")
+        sys.exit(1)
+    except OSError as error:
+        if error.errno != errno.EPIPE:
+            raise
+        # The reader closed the pipe: nothing more can be written, so say nothing.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+
+
+def __getattr__(name: str) -> Any:
+    """`main`, the click group, is imported only when asked for (tests, `python -m`)."""
+    if name == "main":
+        from stconfig.cli.group import main
+
+        return main
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["COMMANDS", "main", "run"]

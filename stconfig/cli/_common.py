@@ -6,10 +6,9 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Literal, NoReturn
+from typing import Literal, NoReturn
 
-import click
-
+from stconfig.cli._parameters import Option
 from stconfig.errors import ParseError, StconfigError
 from stconfig.model.job import Job
 from stconfig.reader import load, loads, read_stdin
@@ -27,30 +26,25 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
-var_option = click.option(
-    "--var",
+VAR_OPTION = Option(
+    ("--var",),
     "variables",
-    multiple=True,
-    metavar="KEY=VALUE",
     help="A job variable, as SeaTunnel's `-i KEY=VALUE` (repeatable).",
+    metavar="KEY=VALUE",
+    multiple=True,
 )
 
 
-class AliasedOption(click.Option):
-    """An option whose old spellings (`hidden_aliases`) still work but are left out of --help:
-    one name per idea across commands, without breaking scripts that use the old one."""
+def echo(line: str) -> None:
+    """One line on standard output, at once (as click.echo would write it)."""
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
 
-    def __init__(self, *args: Any, hidden_aliases: tuple[str, ...] = (), **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.hidden_aliases = hidden_aliases
 
-    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
-        every = self.opts
-        self.opts = [name for name in every if name not in self.hidden_aliases]
-        try:
-            return super().get_help_record(ctx)
-        finally:
-            self.opts = every
+def echo_error(line: str) -> None:
+    """One line on standard error, at once (as click.echo(err=True) would write it)."""
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
 
 
 def error_text(error: StconfigError) -> str:
@@ -61,13 +55,13 @@ def error_text(error: StconfigError) -> str:
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """How every command reports a problem: `error: message` on standard error, then exit."""
-    click.echo(redact_known(f"error: {message}"), err=True)
+    echo_error(redact_known(f"error: {message}"))
     sys.exit(code)
 
 
 def warn(message: str) -> None:
     """How every command reports something it went on despite: `warning: message`."""
-    click.echo(f"warning: {message}", err=True)
+    echo_error(f"warning: {message}")
 
 
 @contextmanager
@@ -80,7 +74,7 @@ def user_errors() -> Iterator[None]:
         try:
             yield
         except StconfigError as error:
-            click.echo(error_text(error), err=True)
+            echo_error(error_text(error))
             sys.exit(EXIT_USAGE)
         except OSError as error:
             where = f"{error.filename}: " if error.filename else ""
@@ -99,10 +93,9 @@ def stdin_syntax(text: str) -> Literal["hocon", "json"]:
         except ValueError:
             return "hocon"
         if isinstance(document, dict):
-            click.echo(
+            echo_error(
                 "note: standard input is a JSON document: read as JSON (--from hocon reads "
-                "it as HOCON)",
-                err=True,
+                "it as HOCON)"
             )
             return "json"
     return "hocon"
@@ -146,11 +139,12 @@ __all__ = [
     "EXIT_FINDINGS",
     "EXIT_OK",
     "EXIT_USAGE",
-    "AliasedOption",
+    "VAR_OPTION",
+    "echo",
+    "echo_error",
     "fail",
     "read_job",
     "stdin_syntax",
     "user_errors",
-    "var_option",
     "warn",
 ]

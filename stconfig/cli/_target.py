@@ -12,9 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-import click
-
 from stconfig._records import record
+from stconfig.cli._parameters import Option, UsageProblem
 from stconfig.versions import DEFAULT_TARGET, VERSION_CHOICES, known
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -25,21 +24,27 @@ TARGET_HELP = (
 )
 
 
+TARGET_OPTION = Option(
+    ("--target-version",),
+    "target_version",
+    help=TARGET_HELP,
+    metavar="VERSION",
+    choices=VERSION_CHOICES,
+)
+"""The `--target-version` option, with the same choices on every command."""
+
+
 def target_option(function: F) -> F:
-    """The `--target-version` option, with the same choices on every command."""
-    option = click.option(
-        "--target-version",
-        "target_version",
-        type=click.Choice(VERSION_CHOICES),
-        default=None,
-        metavar="VERSION",
-        help=TARGET_HELP,
-    )
-    return option(function)
+    """`TARGET_OPTION` for a command declared with click's decorators."""
+    from stconfig.cli._clicked import option_decorator
+
+    return option_decorator(TARGET_OPTION)(function)
 
 
 def hidden_seatunnel_option(function: F) -> F:
     """`--seatunnel VERSION`, the old name of `--target-version` on plugins and schema."""
+    import click
+
     option = click.option(
         "--seatunnel",
         "seatunnel_version",
@@ -87,9 +92,15 @@ def resolve_target(flag: str | None, start: Path | None = None) -> Target:
                     return Target(known(value), str(path))
                 except ValueError as error:
                     message = f"target-version: {error}"
-            context = click.get_current_context(silent=True)
-            raise click.UsageError(f"{path}: [tool.stconfig] {message}", context)
+            raise UsageProblem(f"{path}: [tool.stconfig] {message}")
     return Target(DEFAULT_TARGET, "default")
 
 
-__all__ = ["TARGET_HELP", "Target", "hidden_seatunnel_option", "resolve_target", "target_option"]
+__all__ = [
+    "TARGET_HELP",
+    "TARGET_OPTION",
+    "Target",
+    "hidden_seatunnel_option",
+    "resolve_target",
+    "target_option",
+]

@@ -16,6 +16,8 @@ from typing import IO, Any
 import click
 from click.exceptions import NoArgsIsHelpError
 
+from stconfig.cli._parameters import UsageProblem
+
 
 class OneLineUsageError(click.UsageError):
     """A usage error that prints itself as one line naming the help to read."""
@@ -40,6 +42,8 @@ def _one_line(command_path: Callable[[], str]) -> Iterator[None]:
         yield
     except (OneLineUsageError, NoArgsIsHelpError):
         raise  # already one line, or the help asked for by giving no arguments
+    except UsageProblem as problem:
+        raise OneLineUsageError(str(problem), command_path()) from None
     except click.UsageError as error:
         path = error.ctx.command_path if error.ctx is not None else command_path()
         raise OneLineUsageError(error.format_message(), path) from None

@@ -12,56 +12,64 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import click
-
 from stconfig.cli._common import (
     EXIT_FINDINGS,
+    VAR_OPTION,
+    echo,
+    echo_error,
     error_text,
     fail,
     read_job,
     user_errors,
-    var_option,
     warn,
 )
-from stconfig.cli._target import resolve_target, target_option
+from stconfig.cli._parameters import Arguments, Command, Option, PathCheck
+from stconfig.cli._target import TARGET_OPTION, resolve_target
 
 SUFFIXES = {"json": ".json", "hocon": ".conf"}
 
 SECTIONS = ("source", "transform", "sink")
 
 
-@click.command()
-@click.argument("paths", metavar="PATH...|-", nargs=-1, required=True)
-@click.option(
-    "--to",
-    "target",
-    type=click.Choice(["json", "hocon"]),
-    default="json",
-    show_default=True,
-    help="Output format: job.json (REST v2 /submit-job body) or HOCON (seatunnel.sh --config).",
+PARAMETERS = Command(
+    Arguments("paths", metavar="PATH...|-"),
+    (
+        Option(
+            ("--to",),
+            "target",
+            help="Output format: job.json (REST v2 /submit-job body) or HOCON (seatunnel.sh "
+            "--config).",
+            choices=("json", "hocon"),
+            default="json",
+            show_default=True,
+        ),
+        Option(
+            ("--from",),
+            "syntax",
+            help="Input syntax. Default: as SeaTunnel decides, `.json` is JSON and anything "
+            "else HOCON; standard input is JSON when it is a JSON object, else HOCON.",
+            choices=("hocon", "json"),
+        ),
+        Option(
+            ("-o", "--output"),
+            "output",
+            help="Write here (atomically) instead of standard output: a file for one input, "
+            "or a folder (DIR/) that mirrors the inputs, with the target extension.",
+            path=PathCheck(),
+        ),
+        Option(
+            ("--check",),
+            "check",
+            help="Write nothing; exit 1 and list the outputs that are missing or differ (for CI).",
+            is_flag=True,
+        ),
+        VAR_OPTION,
+        TARGET_OPTION,
+    ),
 )
-@click.option(
-    "--from",
-    "syntax",
-    type=click.Choice(["hocon", "json"]),
-    default=None,
-    help="Input syntax. Default: as SeaTunnel decides, `.json` is JSON and anything else "
-    "HOCON; standard input is JSON when it is a JSON object, else HOCON.",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(),
-    help="Write here (atomically) instead of standard output: a file for one input, or a "
-    "folder (DIR/) that mirrors the inputs, with the target extension.",
-)
-@click.option(
-    "--check",
-    is_flag=True,
-    help="Write nothing; exit 1 and list the outputs that are missing or differ (for CI).",
-)
-@var_option
-@target_option
+"""Declared as data so a plain `stconfig convert` runs without importing click (stconfig.cli)."""
+
+
 def convert(
     paths: tuple[str, ...],
     target: Literal["json", "hocon"],
@@ -101,7 +109,7 @@ def convert(
     with user_errors():
         text = _converted(paths[0], target, syntax, variables, target_version)
         if output is None:
-            click.echo(text, nl=False)
+            sys.stdout.write(text)
         elif check:
             real = os.path.realpath(output)
             _check([Planned(paths[0], Path(output), text, os.path.realpath(paths[0]), real)])
@@ -192,7 +200,7 @@ def _convert_batch(
         try:
             text = _converted(found.path, target, syntax, variables, target_version)
         except StconfigError as error:
-            click.echo(error_text(error), err=True)
+            echo_error(error_text(error))
             failed += 1
             continue
         relative = str(Path(found.relative).with_suffix(SUFFIXES[target]))
@@ -220,9 +228,8 @@ def _convert_batch(
             folder.mkdir(parents=True, exist_ok=True)
         unchanged = write_many(((item.target, item.text) for item in planned), special="refuse")
     kept = f" ({unchanged} already up to date, left untouched)" if unchanged else ""
-    click.echo(
-        f"converted {len(planned)} file{'s' if len(planned) != 1 else ''} into {out_dir}{kept}",
-        err=True,
+    echo_error(
+        f"converted {len(planned)} file{'s' if len(planned) != 1 else ''} into {out_dir}{kept}"
     )
 
 
@@ -261,16 +268,15 @@ def _conflicts(planned: list[Planned]) -> int:
         real = item.real_target
         earlier = first.setdefault(real, item)
         if earlier is not item:
-            click.echo(
-                f"error: {earlier.source} and {item.source} would both be written to {item.target}",
-                err=True,
+            echo_error(
+                f"error: {earlier.source} and {item.source} would both be written to {item.target}"
             )
             problems += 1
         if real in sources:
-            click.echo(f"error: {item.source}: the output {item.target} is an input", err=True)
+            echo_error(f"error: {item.source}: the output {item.target} is an input")
             problems += 1
         elif os.path.isdir(real):
-            click.echo(f"error: {item.source}: the output {item.target} is a folder", err=True)
+            echo_error(f"error: {item.source}: the output {item.target} is a folder")
             problems += 1
     return problems
 
@@ -287,7 +293,7 @@ def _unwritable(planned: list[Planned]) -> int:
         try:
             check_writable(str(item.target), special="refuse")
         except FileWriteError as error:
-            click.echo(f"error: {error}", err=True)
+            echo_error(f"error: {error}")
             problems += 1
     return problems
 
@@ -304,14 +310,13 @@ def _check(planned: list[Planned]) -> None:
             continue
         stale += 1
         why = "missing" if current is None and not item.target.exists() else "differs"
-        click.echo(f"{item.target}: {why} (converted from {item.source})")
+        echo(f"{item.target}: {why} (converted from {item.source})")
     if stale:
-        click.echo(
+        echo_error(
             f"{stale} output{'s' if stale != 1 else ''} out of date; run `stconfig convert` "
-            "without --check to regenerate",
-            err=True,
+            "without --check to regenerate"
         )
         sys.exit(EXIT_FINDINGS)
 
 
-__all__ = ["convert"]
+__all__ = ["PARAMETERS", "convert"]

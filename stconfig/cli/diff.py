@@ -7,7 +7,8 @@ from typing import Literal
 
 import click
 
-from stconfig.cli._common import EXIT_FINDINGS, fail, read_job, user_errors, var_option
+from stconfig.cli._clicked import var_option
+from stconfig.cli._common import EXIT_FINDINGS, fail, read_job, user_errors
 from stconfig.cli._target import resolve_target, target_option
 from stconfig.model.job import Job
 

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from stconfig.cli._common import AliasedOption, fail, user_errors
+from stconfig.cli._clicked import AliasedOption
+from stconfig.cli._common import fail, user_errors
 from stconfig.cli._target import resolve_target, target_option
 
 if TYPE_CHECKING:

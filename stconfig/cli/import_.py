@@ -7,7 +7,8 @@ from typing import Literal
 import click
 
 from stconfig._files import write_atomic
-from stconfig.cli._common import stdin_syntax, user_errors, var_option, warn
+from stconfig.cli._clicked import var_option
+from stconfig.cli._common import stdin_syntax, user_errors, warn
 from stconfig.cli._target import resolve_target, target_option
 from stconfig.variables import parse_assignments
 

@@ -19,7 +19,8 @@ from typing import Any, TypeVar
 
 import click
 
-from stconfig.cli._common import EXIT_FINDINGS, AliasedOption, user_errors
+from stconfig.cli._clicked import AliasedOption
+from stconfig.cli._common import EXIT_FINDINGS, user_errors
 from stconfig.client import Client, ClientError, ServerRefused, resolve_settings
 from stconfig.client.urls import MAX_TIMEOUT
 from stconfig.secrets import redact_known

@@ -9,11 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-import click
-
 from stconfig.cli import _common as common
-from stconfig.cli._common import warn
-from stconfig.cli._target import target_option
+from stconfig.cli._common import echo_error, warn
+from stconfig.cli._parameters import Arguments, Command, Option, PathCheck
+from stconfig.cli._target import TARGET_OPTION
 from stconfig.secrets import command_scope
 from stconfig.versions import DEFAULT_TARGET
 
@@ -63,61 +62,79 @@ def fail(message: str) -> NoReturn:
     common.fail(message)
 
 
-@click.command("lint")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option(
-    "--output-format",
-    type=click.Choice(FORMATS),
-    default=None,
-    help="How to print findings (default: full).",
+PARAMETERS = Command(
+    Arguments("paths", path=PathCheck()),
+    (
+        Option(
+            ("--output-format",),
+            "output_format",
+            help="How to print findings (default: full).",
+            choices=FORMATS,
+        ),
+        Option(
+            ("--select",),
+            "select",
+            help="Only these rule codes or prefixes, comma-separated (ST2, ST201, ALL).",
+            metavar="CODES",
+            multiple=True,
+        ),
+        Option(
+            ("--ignore",),
+            "ignore",
+            help="Skip these rule codes or prefixes, comma-separated.",
+            metavar="CODES",
+            multiple=True,
+        ),
+        TARGET_OPTION,
+        Option(
+            ("--var",),
+            "variables",
+            help="A job variable, as seatunnel.sh -i KEY=VALUE would set it.",
+            metavar="KEY=VALUE",
+            multiple=True,
+        ),
+        Option(
+            ("--stdin-filename",),
+            "stdin_filename",
+            help="With PATH '-': the name to report (its extension picks HOCON or JSON).",
+            metavar="NAME",
+        ),
+        Option(
+            ("--fix",),
+            "fix",
+            help="Apply the fixes in place (atomically); each is checked to change only what "
+            "it says.",
+            is_flag=True,
+        ),
+        Option(
+            ("--diff",),
+            "diff",
+            help="Show the checked fixes as a diff; change nothing.",
+            is_flag=True,
+        ),
+        Option(
+            ("--warnings-as-errors",),
+            "warnings_as_errors",
+            help="Exit 1 on warnings too.",
+            is_flag=True,
+        ),
+        Option(
+            ("--allow-empty",),
+            "allow_empty",
+            help="Exit 0 when the folders hold no job file (by default that is exit 2).",
+            is_flag=True,
+        ),
+        Option(
+            ("--config",),
+            "config_path",
+            help="pyproject.toml to read [tool.stconfig] from.",
+            path=PathCheck(dir_okay=False, as_path=True),
+        ),
+    ),
 )
-@click.option(
-    "--select",
-    "select",
-    multiple=True,
-    metavar="CODES",
-    help="Only these rule codes or prefixes, comma-separated (ST2, ST201, ALL).",
-)
-@click.option(
-    "--ignore",
-    "ignore",
-    multiple=True,
-    metavar="CODES",
-    help="Skip these rule codes or prefixes, comma-separated.",
-)
-@target_option
-@click.option(
-    "--var",
-    "variables",
-    multiple=True,
-    metavar="KEY=VALUE",
-    help="A job variable, as seatunnel.sh -i KEY=VALUE would set it.",
-)
-@click.option(
-    "--stdin-filename",
-    default=None,
-    metavar="NAME",
-    help="With PATH '-': the name to report (its extension picks HOCON or JSON).",
-)
-@click.option(
-    "--fix",
-    is_flag=True,
-    help="Apply the fixes in place (atomically); each is checked to change only what it says.",
-)
-@click.option("--diff", is_flag=True, help="Show the checked fixes as a diff; change nothing.")
-@click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too.")
-@click.option(
-    "--allow-empty",
-    is_flag=True,
-    help="Exit 0 when the folders hold no job file (by default that is exit 2).",
-)
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="pyproject.toml to read [tool.stconfig] from.",
-)
+"""Declared as data so a plain `stconfig lint` runs without importing click (stconfig.cli)."""
+
+
 @command_scope()  # secrets met while linting are masked in every line it prints
 def lint(
     paths: tuple[str, ...],
@@ -306,7 +323,7 @@ def _apply_fixes(
         for path in touched:
             results[path] = lint_path(path, settings)
     if total:
-        click.echo(f"Fixed {total} finding{'s' if total != 1 else ''}.", err=True)
+        echo_error(f"Fixed {total} finding{'s' if total != 1 else ''}.")
     return results
 
 
@@ -339,4 +356,4 @@ def _summary(diagnostics: list[Diagnostic], files: int, checked_as: list[str]) -
     return f"Found {', '.join(parts)} in {many}{tail}; {checked}.\n"
 
 
-__all__ = ["lint"]
+__all__ = ["PARAMETERS", "lint"]

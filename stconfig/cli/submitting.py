@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from stconfig.cli._common import EXIT_FINDINGS, read_job, var_option
+from stconfig.cli._clicked import var_option
+from stconfig.cli._common import EXIT_FINDINGS, read_job
 from stconfig.cli.lifecycle import (
     Refusal,
     connection_options,

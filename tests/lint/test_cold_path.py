@@ -16,6 +16,7 @@ from stconfig.secrets import MASK, SEARCHED_LENGTH, _names_a_secret, _occurrence
 from tests.conftest import REPOSITORY
 
 NOT_FOR_LINT = (
+    "click",  # the console script reads a plain lint command line itself
     "tomllib",  # no pyproject.toml with [tool.stconfig] around
     "difflib",  # nothing misspelt
     "stconfig.lint.fix",  # no finding with a fix
@@ -28,12 +29,14 @@ NOT_FOR_LINT = (
 )
 LINT_IN_PROCESS = """
 import sys
-from stconfig.cli import main
+from stconfig.cli import run
+sys.argv = ["stconfig", "lint", "--select", "ALL", "--output-format", "concise", "bad.conf"]
 try:
-    main(["lint", "--select", "ALL", "--output-format", "concise", "bad.conf"])
+    run()
 except SystemExit as done:
     print("exit", done.code)
-print(sorted(m for m in sys.modules if m.split(".")[0] in ("tomllib", "difflib", "pydantic")
+print(sorted(m for m in sys.modules
+             if m.split(".")[0] in ("click", "tomllib", "difflib", "pydantic")
              or m.startswith(("stconfig.lint.fix", "stconfig.client", "stconfig.dsl",
                               "stconfig.lsp", "stconfig.format", "stconfig.emit"))))
 """
