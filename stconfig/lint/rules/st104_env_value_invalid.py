@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from stconfig._lazy import lazy_pattern
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Severity
 from stconfig.lint.registry import register
@@ -37,7 +38,7 @@ POSITIVE = (
     "read_limit.bytes_per_second",
 )
 NON_NEGATIVE = ("job.retry.times", "job.retry.interval.seconds")
-DURATION = re.compile(
+DURATION = lazy_pattern(
     r"^\s*(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|seconds?|m|minutes?|h|hours?)\s*$", re.IGNORECASE
 )
 FACTORS = {"ms": 1, "s": 1000, "m": 60_000, "h": 3_600_000}

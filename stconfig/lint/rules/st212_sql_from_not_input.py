@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from stconfig._lazy import lazy_pattern
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Severity
 from stconfig.lint.helpers import string_value
@@ -31,10 +32,10 @@ from stconfig.lint.registry import register
 from stconfig.lint.rule import Rule
 from stconfig.lint.suggest import did_you_mean
 
-TABLE = re.compile(r"""\b(?:from|join)\s+([`"]?)([A-Za-z_][\w.$-]*)\1""", re.IGNORECASE)
-NOISE = re.compile(r"'(?:[^']|'')*'|--[^\n]*|/\*.*?\*/", re.DOTALL)
+TABLE = lazy_pattern(r"""\b(?:from|join)\s+([`"]?)([A-Za-z_][\w.$-]*)\1""", re.IGNORECASE)
+NOISE = lazy_pattern(r"'(?:[^']|'')*'|--[^\n]*|/\*.*?\*/", re.DOTALL)
 """String literals and comments, blanked out before looking for table names."""
-CTE = re.compile(r"\b([A-Za-z_]\w*)\s+as\s*\(", re.IGNORECASE)
+CTE = lazy_pattern(r"\b([A-Za-z_]\w*)\s+as\s*\(", re.IGNORECASE)
 ALWAYS = frozenset({"dual"})
 
 

@@ -34,16 +34,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from stconfig._lazy import lazy_pattern
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Severity
 from stconfig.lint.helpers import string_value
 from stconfig.lint.registry import register
 from stconfig.lint.rule import Rule
 
-JOIN = re.compile(r"\bjoin\b", re.IGNORECASE)
-NOISE = re.compile(r"'(?:[^']|'')*'|\"[^\"]*\"|`[^`]*`|--[^\n]*|/\*.*?\*/", re.DOTALL)
+JOIN = lazy_pattern(r"\bjoin\b", re.IGNORECASE)
+NOISE = lazy_pattern(r"'(?:[^']|'')*'|\"[^\"]*\"|`[^`]*`|--[^\n]*|/\*.*?\*/", re.DOTALL)
 """String literals, quoted names and comments, blanked out before looking for JOIN."""
-FROM_ALIAS = re.compile(
+FROM_ALIAS = lazy_pattern(
     r"\bfrom\s+[\w.$-]+\s+(?:as\s+)?(?!(?:join|left|right|inner|full|cross|natural|outer|"
     r"where|on|using|group|order|limit|offset|union|straight_join|lateral)\b)[A-Za-z_]\w*",
     re.IGNORECASE,

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from stconfig._lazy import lazy_pattern
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Severity
 from stconfig.lint.helpers import string_value
@@ -170,9 +171,9 @@ KEYWORDS = frozenset(
         "IF",
     ]
 )
-TYPE_POSITION = re.compile(r"\bas\s+$", re.IGNORECASE)
-CALL = re.compile(r"""(?<![\w.$`"])([A-Za-z_]\w*)\s*\(""")
-NOISE = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|`[^`]*`|--[^\n]*|/\*.*?\*/", re.DOTALL)
+TYPE_POSITION = lazy_pattern(r"\bas\s+$", re.IGNORECASE)
+CALL = lazy_pattern(r"""(?<![\w.$`"])([A-Za-z_]\w*)\s*\(""")
+NOISE = lazy_pattern(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|`[^`]*`|--[^\n]*|/\*.*?\*/", re.DOTALL)
 
 
 @register

@@ -18,16 +18,16 @@ needs an absolute location (`hdfs://...`, `s3://...`, `file:///...`, `/...`) giv
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from stconfig._lazy import lazy_pattern
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Severity
 from stconfig.lint.helpers import restore_settings, scalar_text
 from stconfig.lint.registry import register
 from stconfig.lint.rule import Rule
 
-ABSOLUTE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*://\S+|/\S*)$")
+ABSOLUTE = lazy_pattern(r"^(?:[A-Za-z][A-Za-z0-9+.-]*://\S+|/\S*)$")
 
 
 @register

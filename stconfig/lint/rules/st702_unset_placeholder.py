@@ -20,9 +20,9 @@ then receives the text `${name}`, for example as a host name (apache/seatunnel#4
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from stconfig._lazy import lazy_pattern
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Severity
 from stconfig.lint.helpers import placeholders
@@ -30,7 +30,7 @@ from stconfig.lint.registry import register
 from stconfig.lint.rule import Rule
 from stconfig.variables import RESERVED_PLACEHOLDERS
 
-RUNTIME = re.compile(r"^(now|uuid|transactionId|[kv]\d+)$")
+RUNTIME = lazy_pattern(r"^(now|uuid|transactionId|[kv]\d+)$")
 
 
 @register

@@ -19,9 +19,9 @@ of the value (apache/seatunnel#6840). What the job receives is not what was type
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from stconfig._lazy import lazy_pattern
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Severity
 from stconfig.lint.helpers import placeholders, substitutions
@@ -29,7 +29,7 @@ from stconfig.lint.registry import register
 from stconfig.lint.rule import Rule
 from stconfig.source import Span
 
-RISKY = re.compile(r"[\s\"',=]")
+RISKY = lazy_pattern(r"[\s\"',=]")
 
 
 @register
