@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from stconfig._records import record
@@ -94,7 +94,9 @@ class PluginReads:
 
 @cache
 def _table(version: str) -> dict[str, PluginReads]:
-    resource = resources.files("stconfig.catalog") / "data" / f"build-values-{version}.json"
+    # Beside this module, not through importlib.resources (zipfile, tempfile...): the
+    # package is installed as files, and a cold lint reads this table.
+    resource = Path(__file__).parent / "data" / f"build-values-{version}.json"
     if not resource.is_file():
         return {}
     raw = json.loads(resource.read_text("utf-8"))["plugins"]

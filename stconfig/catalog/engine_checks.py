@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Literal
 
 from stconfig._records import record
@@ -48,7 +48,9 @@ class EngineCheck:
 
 @cache
 def _table(version: str) -> dict[str, EngineCheck] | None:
-    resource = resources.files("stconfig.catalog") / "data" / f"engine-checks-{version}.json"
+    # Beside this module, not through importlib.resources (zipfile, tempfile...): the
+    # package is installed as files, and a cold lint reads this table.
+    resource = Path(__file__).parent / "data" / f"engine-checks-{version}.json"
     if not resource.is_file():
         return None
     raw = json.loads(resource.read_text("utf-8"))["plugins"]
