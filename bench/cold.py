@@ -8,12 +8,16 @@ is compiled once into a temporary cache first, as after `pip install`. The load 
 printed with the figures: on a shared machine, trust the ratios more than the milliseconds.
 Every run is checked: an exit code other than the one expected for that command, or a
 traceback on standard error, stops the bench instead of timing a crash as if it worked.
+
+`--instructions` also runs each command once under valgrind (callgrind) and prints the
+instructions it executed, with the same ratios: a figure the machine's load does not move.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -78,11 +82,26 @@ def run_checked(name: str, command: list[str], expected: int, env: dict[str, str
         )
 
 
+def instructions(name: str, command: list[str], expected: int, env: dict[str, str]) -> int:
+    """Instructions the command executes, counted by valgrind's callgrind."""
+    if shutil.which("valgrind") is None:
+        sys.exit("bench/cold.py: --instructions needs valgrind")
+    counted = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command]
+    done = subprocess.run(counted, capture_output=True, check=False, env=env)
+    total = re.search(rb"Collected : (\d+)", done.stderr)
+    if done.returncode != expected or total is None:
+        sys.exit(f"bench: {name} under valgrind exited {done.returncode}; not counted")
+    return int(total[1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", default=None)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--only", default="", help="comma-separated command names to time")
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count instructions with valgrind"
+    )
     args = parser.parse_args()
     job = typical_job(args.corpus)
     with tempfile.TemporaryDirectory() as temporary:
@@ -107,6 +126,9 @@ def main() -> None:
                 run_checked(name, command, expected, env)
                 times[name].append((time.perf_counter() - start) * 1000)
         load_after = os.getloadavg()[0]
+        counts = {
+            name: instructions(name, *chosen[name], env) for name in names if args.instructions
+        }
     median = {name: statistics.median(values) for name, values in times.items()}
     print(
         f"cold processes, median of {runs} alternating rounds; load average "
@@ -124,6 +146,11 @@ def main() -> None:
     for name, value in median.items():
         ratio = f"{value / pyhocon:5.2f}x pyhocon" if name != "pyhocon -f json" else " " * 15
         print(f"  {name:<28} {value:7.1f} ms  {ratio}  {targets.get(name, '')}")
+    if counts:
+        print("instructions executed (valgrind), one run each:")
+        for name, count in counts.items():
+            share = count / counts["pyhocon -f json"]
+            print(f"  {name:<28} {count / 1e6:7.1f} M   {share:5.2f}x pyhocon")
 
 
 if __name__ == "__main__":
