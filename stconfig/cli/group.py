@@ -7,8 +7,8 @@ from typing import Any
 import click
 
 from stconfig import __version__
-from stconfig.cli import COMMANDS, command_target
 from stconfig.cli._clicked import click_command
+from stconfig.cli._commands import COMMANDS, command_target
 from stconfig.cli._usage import OneLineUsage
 
 
