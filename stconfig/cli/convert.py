@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from stconfig._records import record
 from stconfig.cli._common import (
     EXIT_FINDINGS,
     VAR_OPTION,
@@ -150,7 +150,7 @@ def _converted(
     return emit_json(job) if target == "json" else header + emit_hocon(job)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Planned:
     """One conversion: the input it came from, the file it goes to, the text it holds."""
 
@@ -162,7 +162,7 @@ class Planned:
     """Both paths with the folders given resolved, to compare outputs with inputs."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Input:
     """An input file, its path below the folder it was found in, and its resolved path."""
 
