@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import field
 from typing import TYPE_CHECKING
 
-from stconfig._records import record
+from stconfig._records import field, record
 
 if TYPE_CHECKING:
     from stconfig.secrets import MaskedLine, Region

@@ -9,9 +9,8 @@ we know by commit, 15431c9 (the conformance corpus and the REST v2 test engine),
 from __future__ import annotations
 
 import re
-from dataclasses import field
 
-from stconfig._records import record
+from stconfig._records import field, record
 
 _VERSION = re.compile(r"^\s*(\d+)\.(\d+)(?:\.(\d+))?(?:-([0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*))?\s*$")
 

@@ -10,12 +10,15 @@ run, just later) and imports under `if TYPE_CHECKING:` do not (they never run). 
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import stconfig
+from stconfig.testing.corpus import CASES
 
 PACKAGE_ROOT = Path(stconfig.__file__).parent
 
@@ -222,3 +225,68 @@ def test_the_emitters_are_public_functions_not_model_methods() -> None:
     assert stconfig.loads(stconfig.emit_hocon(job)) == job
     assert not hasattr(job, "to_json")
     assert {"emit_json", "emit_hocon"} <= set(stconfig.__all__)
+
+
+COLD_RUN = """
+import sys
+from stconfig.emit import emit_hocon, emit_json
+from stconfig.lint.engine import lint_path
+from stconfig.lint.settings import LintSettings
+from stconfig.reader import load
+
+path = sys.argv[1]
+assert lint_path(path, LintSettings(select=("ALL",))) is not None
+job = load(path, unresolved="keep")
+assert emit_json(job) and emit_hocon(job)
+print(" ".join(sorted(set(sys.argv[2:]) & set(sys.modules))))
+"""
+"""What `stconfig lint --select ALL FILE` and `stconfig convert FILE` run, without the
+command line (click imports inspect itself)."""
+
+NOT_IMPORTED = ("dataclasses",)
+"""Standard modules a cold lint or convert does not import: dataclasses pulls in inspect,
+ast, dis and tokenize, about 25M instructions of a 420M run (`stconfig._records`)."""
+
+FIXABLE_JOB = """env {
+  job.mode = "batch"
+}
+source {
+  FakeSource {
+    plugin_output = "fake"
+    schema = { fields { name = "string" } }
+  }
+}
+sink {
+  Console {
+    plugin_input = "fake"
+  }
+}
+"""
+"""A job with findings that have fixes, so the fix checker (stconfig.lint.fix) runs too."""
+
+JDBC_CASE = (
+    "seatunnel-e2e/seatunnel-connector-v2-e2e/connector-jdbc-e2e/connector-jdbc-e2e-part-1/"
+    "src/test/resources/jdbc_mysql_source_and_sink.conf"
+)
+
+
+def _imported_by_a_cold_run(path: Path) -> list[str]:
+    ran = subprocess.run(
+        [sys.executable, "-c", COLD_RUN, str(path), *NOT_IMPORTED],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return ran.stdout.split()
+
+
+def test_a_cold_lint_with_fixes_and_convert_skip_the_costly_modules(tmp_path: Path) -> None:
+    job = tmp_path / "job.conf"
+    job.write_text(FIXABLE_JOB, encoding="utf-8")
+    assert _imported_by_a_cold_run(job) == []
+
+
+def test_a_cold_lint_and_convert_of_a_corpus_job_skip_the_costly_modules(
+    conformance_dir: Path,
+) -> None:
+    assert _imported_by_a_cold_run(conformance_dir / CASES / JDBC_CASE) == []

@@ -5,14 +5,17 @@ from __future__ import annotations
 import copy
 import dataclasses
 import pickle
-from dataclasses import dataclass, field
-from typing import ClassVar
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stconfig._records import record
+from stconfig._records import field, record, replace
 
 
 @record(frozen=True)
@@ -45,7 +48,7 @@ class DataPoint:
     x: int
     y: str = "y"
     tags: tuple[str, ...] = ()
-    notes: list[str] = field(default_factory=list, compare=False, repr=False)
+    notes: list[str] = dataclasses.field(default_factory=list, compare=False, repr=False)
 
 
 @record()
@@ -180,3 +183,119 @@ def test_the_record_is_built_once_with_slots() -> None:
     assert vars(Point)["__slots__"] == ("x", "y", "tags", "notes")
     assert not hasattr(Point(1), "__dict__")
     assert Point.__qualname__ == "Point" and Point.__module__ == __name__
+
+
+@record(frozen=True)
+class Weighed:
+    """A field left out of the hash only, and one left out of `__init__` with a default."""
+
+    name: str
+    weight: int = field(default=0, hash=False)
+    seen: bool = field(default=False, init=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class DataWeighed:
+    """The same class, as a dataclass."""
+
+    name: str
+    weight: int = dataclasses.field(default=0, hash=False)
+    seen: bool = dataclasses.field(default=False, init=False, repr=False)
+
+
+FIELD_ATTRIBUTES = (
+    "name",
+    "type",
+    "default",
+    "default_factory",
+    "init",
+    "repr",
+    "hash",
+    "compare",
+    "metadata",
+    "kw_only",
+    "_field_type",
+)
+
+
+@pytest.mark.parametrize(("mine", "theirs"), [(Point, DataPoint), (Weighed, DataWeighed)])
+def test_the_lazy_fields_are_the_ones_dataclass_makes(mine: type, theirs: type) -> None:
+    made = dataclasses.fields(mine)
+    for ours, reference in zip(made, dataclasses.fields(theirs), strict=True):
+        for attribute in FIELD_ATTRIBUTES:
+            assert getattr(ours, attribute) == getattr(reference, attribute), attribute
+    assert vars(mine)["__dataclass_fields__"] == {f.name: f for f in made}  # made once
+    assert dataclasses.fields(mine) == made
+
+
+def test_field_options_give_the_dataclass_hash_repr_and_init() -> None:
+    mine, theirs = Weighed("a", 2), DataWeighed("a", 2)
+    assert hash(mine) == hash(theirs) == hash(Weighed("a", 3))
+    assert mine != Weighed("a", 3)
+    assert repr(mine).removeprefix("Weighed") == repr(theirs).removeprefix("DataWeighed")
+    assert mine.seen is False
+    with pytest.raises(ValueError, match="both default and default_factory"):
+        field(default=0, default_factory=int)  # type: ignore[call-overload]
+
+
+def test_a_dataclasses_field_in_a_record_is_refused() -> None:
+    with pytest.raises(TypeError, match=re.escape("use stconfig._records.field")):
+
+        @record()
+        class Mixed:
+            items: list[str] = dataclasses.field(default_factory=list)
+
+
+@pytest.mark.parametrize(
+    ("before", "changes"),
+    [
+        (Point(1, "b", ("t",), ["n"]), {"y": "c"}),
+        (FastPoint(1, "b", ("t",), ["n"]), {"x": 2, "notes": []}),
+        (Counter(3), {"start": 5}),
+        (FastCounter(3), {}),
+        (Weighed("a", 2), {"weight": 4}),
+        (DataPoint(1), {"tags": ("u",)}),
+    ],
+)
+def test_replace_is_dataclasses_replace(before: Any, changes: dict[str, object]) -> None:
+    after, expected = replace(before, **changes), dataclasses.replace(before, **changes)
+    assert type(after) is type(before) and after is not before
+    every = [f.name for f in dataclasses.fields(before)]
+    assert [getattr(after, name) for name in every] == [getattr(expected, name) for name in every]
+
+
+def test_replace_remakes_and_refuses_what_init_does_not_take() -> None:
+    assert replace(Counter(3), start=5).doubled == 10
+    message = "field doubled is declared with init=False, it cannot be specified with replace()"
+    with pytest.raises(ValueError) as theirs:
+        dataclasses.replace(Counter(3), doubled=1)
+    assert str(theirs.value) == message
+    with pytest.raises(ValueError, match=re.escape(message)):
+        replace(Counter(3), doubled=1)
+    with pytest.raises(TypeError, match="unexpected keyword argument 'z'"):
+        replace(Point(1), z=2)
+
+
+def test_records_are_made_without_importing_dataclasses_or_inspect() -> None:
+    """A cold `stconfig lint` must not pay for dataclasses (and the inspect it imports)."""
+    script = """
+import sys
+from stconfig._records import field, record, replace
+
+@record(frozen=True)
+class Pair:
+    left: int
+    right: list[int] = field(default_factory=list, compare=False)
+
+pair = replace(Pair(1), left=2)
+assert (pair.left, pair.right, hash(pair) == hash(Pair(2, [3]))) == (2, [], True)
+print(sorted({"dataclasses", "inspect"} & set(sys.modules)))
+import dataclasses
+print(dataclasses.is_dataclass(pair), [f.name for f in dataclasses.fields(pair)])
+try:
+    pair.left = 3
+except dataclasses.FrozenInstanceError:
+    print("frozen")
+"""
+    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert ran.stdout.splitlines() == ["[]", "True ['left', 'right']", "frozen"]

@@ -7,10 +7,9 @@ types without paying for model construction. The generated modules build one `Pl
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Literal
 
-from stconfig._records import record
+from stconfig._records import field, record
 
 Kind = Literal["source", "transform", "sink"]
 KINDS: tuple[Kind, ...] = ("source", "transform", "sink")

@@ -9,8 +9,7 @@ Schemas, lint and the DSL agree on every key name (stconfig.versions.spelling).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+from stconfig._records import replace
 from stconfig.catalog.spec import OptionSpec, PluginSpec
 from stconfig.versions import KEY_CHANGES, catalog_for, known, spelling
 

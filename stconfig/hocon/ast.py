@@ -7,10 +7,9 @@ comments.
 
 from __future__ import annotations
 
-from dataclasses import field
 from typing import Literal, TypeAlias
 
-from stconfig._records import record
+from stconfig._records import field, record
 from stconfig.source import SourceFile, Span
 
 

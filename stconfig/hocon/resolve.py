@@ -13,12 +13,11 @@ value it replaces. Resolution then walks that tree once, memoising every node.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import field
 from pathlib import Path
 from typing import Literal
 
 from stconfig import limits
-from stconfig._records import record
+from stconfig._records import field, record
 from stconfig.errors import ParseError, UnresolvedVariableError
 from stconfig.hocon.ast import (
     ArrayValue,

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import field
 from pathlib import Path
 
 from stconfig._pyproject import ConfigError, check_keys, find_stconfig_table, invalid_toml
-from stconfig._records import record
+from stconfig._records import field, record
 from stconfig.versions import known
 
 

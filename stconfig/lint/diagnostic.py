@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import field
 from enum import StrEnum
 from typing import TYPE_CHECKING, TypeAlias
 
-from stconfig._records import record
+from stconfig._records import field, record
 from stconfig.source import SourceFile, Span
 
 if TYPE_CHECKING:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from stconfig._records import replace
 from stconfig.errors import ParseError, StconfigError
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Fix, Severity

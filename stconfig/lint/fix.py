@@ -21,10 +21,10 @@ import copy
 import gc
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from stconfig import limits
+from stconfig._records import field, record, replace
 from stconfig.errors import StconfigError
 from stconfig.lint.diagnostic import Change, Diagnostic, Edit, ReadingPath, RenameKey, SetValue
 from stconfig.model.values import PlainValue
@@ -47,7 +47,7 @@ class FixRefused(Exception):
     """The fix cannot be shown to change only what it means to change; the text says why."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class JobReading:
     """How one job file is read for checking fixes, and what it read before any fix."""
 
@@ -267,7 +267,7 @@ def _edited(text: str, edits: Iterable[Edit], offset: int) -> str:
 # -- checking a fix block by block -------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class _Block:
     """A part of the job file that SeaTunnel reads the same alone as in the file: one plugin
     block of a section, or one other top-level entry. `header` and `footer` make its text a
@@ -280,7 +280,7 @@ class _Block:
     footer: str
 
 
-@dataclass(slots=True)
+@record()
 class _Verdict:
     """A fix found exact block by block, and what it adds to the edited job if it goes in."""
 
@@ -293,7 +293,7 @@ class _Verdict:
     length: int
 
 
-@dataclass(slots=True)
+@record()
 class _Reach:
     """What substitutions in a part of a job look up: the first key of each, and how many."""
 
@@ -632,7 +632,7 @@ def _size(value: PlainValue) -> int:
 # -- planning fixes that go in together --------------------------------------------------
 
 
-@dataclass(slots=True)
+@record()
 class _Candidate:
     """One set of edits, and what it changes for each job that offered it."""
 
@@ -642,7 +642,7 @@ class _Candidate:
     diagnostics: list[Diagnostic]
 
 
-@dataclass(slots=True)
+@record()
 class FixPlan:
     """The fixes that go in together, and each edited file's new text (by its path)."""
 

@@ -14,10 +14,9 @@ case-insensitively, lists may be comma-separated strings, and an `object` option
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
-from stconfig._records import record
+from stconfig._records import record, replace
 from stconfig.lint.suggest import closest
 from stconfig.model.values import ListNode, Member, Node, ObjectNode, Scalar
 from stconfig.source import Span
@@ -635,8 +634,6 @@ def kind_name(option: OptionSpec) -> str:
 
 
 def _element_option(option: OptionSpec, inner: str) -> OptionSpec:
-    from dataclasses import replace
-
     return replace(option, type=inner)
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Mapping
-from dataclasses import field
 from pathlib import PurePath
 
-from stconfig._records import record
+from stconfig._records import field, record
 from stconfig.versions import DEFAULT_TARGET, Version, known
 
 

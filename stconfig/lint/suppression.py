@@ -10,9 +10,8 @@ import contextlib
 import io
 import re
 import tokenize
-from dataclasses import field
 
-from stconfig._records import record
+from stconfig._records import field, record
 from stconfig.hocon.ast import Document
 from stconfig.lint.diagnostic import Diagnostic
 from stconfig.source import SourceFile, Span

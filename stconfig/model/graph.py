@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import itertools
 import json
-from dataclasses import field
 
-from stconfig._records import record
+from stconfig._records import field, record
 from stconfig.model.job import Job, Plugin
 from stconfig.model.values import ListNode, Member, Scalar
 from stconfig.source import Span

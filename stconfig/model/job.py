@@ -9,10 +9,9 @@ there is one source of truth for the emitters, the linter and the DSL.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import field
 from typing import TYPE_CHECKING, Literal
 
-from stconfig._records import record
+from stconfig._records import field, record
 from stconfig.model.values import ListNode, Member, Node, ObjectNode, PlainValue, Scalar
 from stconfig.source import SourceFile, Span
 

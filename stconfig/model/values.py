@@ -8,10 +8,9 @@ the job it was emitted from. Object equality ignores key order, as SeaTunnel's d
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import field
 from typing import TypeAlias
 
-from stconfig._records import record
+from stconfig._records import field, record
 from stconfig.source import Span
 
 ScalarValue: TypeAlias = str | int | float | bool | None

@@ -21,8 +21,8 @@ pluginName='MySQL'} not found.` and no hint (apache/seatunnel#8917).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
+from stconfig._records import replace
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Severity
 from stconfig.lint.registry import register
