@@ -20,7 +20,6 @@ never reused (a retired rule keeps its code).
 from __future__ import annotations
 
 import importlib
-import pkgutil
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -61,8 +60,8 @@ def all_rules() -> dict[str, Rule]:
     if not _loaded:
         from stconfig.lint import rules
 
-        for info in pkgutil.iter_modules(rules.__path__):
-            importlib.import_module(f"{rules.__name__}.{info.name}")
+        for name in rules.MODULES:
+            importlib.import_module(f"{rules.__name__}.{name}")
         _loaded = True
     return dict(sorted(RULES.items()))
 

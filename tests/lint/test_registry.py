@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from stconfig.lint import rules
 from stconfig.lint.docs import missing_sections, rules_markdown
 from stconfig.lint.registry import CODE_PATTERN, FAMILIES, all_rules, selected
 from tests.conftest import REPOSITORY
@@ -25,6 +26,14 @@ def test_rule_metadata(code: str) -> None:
     assert module == f"{code.lower()}_{rule.name.replace('-', '_')}"
     assert missing_sections(rule) == []
     assert rule.summary and not rule.summary.endswith(".")
+
+
+def test_the_module_list_names_every_rule_file_in_code_order() -> None:
+    folder = REPOSITORY / "stconfig" / "lint" / "rules"
+    files = sorted(path.stem for path in folder.glob("*.py") if path.name != "__init__.py")
+    assert all(re.fullmatch(r"st\d{3}_[a-z0-9_]+", name) for name in files)
+    assert list(rules.MODULES) == files
+    assert [type(rule).__module__.rsplit(".", 1)[-1] for rule in RULES.values()] == files
 
 
 def test_names_are_unique() -> None:
