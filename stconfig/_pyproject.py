@@ -28,9 +28,23 @@ KNOWN_KEYS = (
     "user",
     "password",  # refused with its own message by the client settings
 )
-_NAMES_STCONFIG = re.compile(r"""\bstconfig["']?[ \t]*[.=\]]""")
-"""`stconfig` written as a key (`[tool.stconfig]`, `tool.stconfig.x =`, `stconfig = {`): a
-file without it has no such table (escaped key spellings aside)."""
+_KEY_START = r"""(?<![\w-])["']?"""
+_KEY_END = r"""["']?[ \t]*"""
+_MAY_HOLD_TOOL_STCONFIG = re.compile(
+    # `[tool.stconfig]`, `[ "tool" . 'stconfig' .x]`, `tool.stconfig.x = ...`
+    rf"""{_KEY_START}tool{_KEY_END}\.[ \t]*["']?stconfig{_KEY_END}[.=\]]"""
+    # `tool = { stconfig = ... }` (an inline table is one line, but its arrays need not be)
+    rf"""|{_KEY_START}tool{_KEY_END}=[ \t]*\{{[\s\S]*?{_KEY_START}stconfig{_KEY_END}[.=]"""
+    # `[tool]`, then on a later line `stconfig = ...` or `stconfig.x = ...`
+    rf"""|^[ \t]*\[[ \t]*["']?tool{_KEY_END}\][\s\S]*?^[ \t]*["']?stconfig{_KEY_END}[.=]"""
+    # a `\u` escape in a quoted key can spell either name
+    r"""|\\[uU]""",
+    re.MULTILINE,
+)
+"""A superset of the ways TOML can make a `tool.stconfig` table; a file without a match has
+none, so it is not parsed (tomllib's import and parse cost more than the rest of a small
+lint's start-up). `stconfig = ...` under any other table, as in `[project.scripts]` or an
+entry-point group, does not match."""
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
@@ -89,8 +103,8 @@ def find_stconfig_table(start: Path) -> tuple[Path, object] | None:
             text = candidate.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
-        if not _NAMES_STCONFIG.search(text):
-            continue  # no `stconfig` key, so no table: not worth parsing (or importing tomllib)
+        if not _MAY_HOLD_TOOL_STCONFIG.search(text):
+            continue  # no `tool.stconfig` table: not worth parsing (or importing tomllib)
         import tomllib
 
         try:

@@ -6,12 +6,14 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stconfig._pyproject import find_stconfig_table
+from stconfig._pyproject import _MAY_HOLD_TOOL_STCONFIG, find_stconfig_table
 from stconfig.secrets import MASK, SEARCHED_LENGTH, _names_a_secret, _occurrences, redact
 from tests.conftest import REPOSITORY
 
@@ -67,6 +69,9 @@ def test_settings_are_found_however_the_table_is_written(tmp_path: Path) -> None
         'tool.stconfig.select = ["ST1"]\n',
         '[tool]\nstconfig = { select = ["ST1"] }\n',
         "tool = { 'stconfig' = { select = [\"ST1\"] } }\n",
+        '[ "tool" ]\nmatrix = [\n  ["a"],\n]\n"stconfig" . select = ["ST1"]\n',
+        '[tool."stc\\u006Fnfig"]\nselect = ["ST1"]\n',
+        '[project.scripts]\nstconfig = "stconfig.cli:main"\n[tool.stconfig]\nselect = ["ST1"]\n',
     ]
     for number, text in enumerate(spellings):
         folder = tmp_path / str(number)
@@ -87,6 +92,66 @@ def test_a_pyproject_that_only_names_stconfig_as_a_dependency_is_passed_over(
         "[tool.ruff]\nline-length = 100\n"
     )
     assert find_stconfig_table(inner) == (tmp_path / "pyproject.toml", {"select": ["ST7"]})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[project.scripts]\nstconfig = "stconfig.cli:main"\n',
+        '[project.gui-scripts]\nstconfig = "x:y"\n[project.entry-points.x]\nstconfig = "z"\n',
+        '[project]\ndependencies = ["stconfig>=1"]\n[tool.poetry.dependencies]\nstconfig = "^1"\n',
+        '[tool.ruff]\nstconfig = 1\n[tools]\nstconfig = 2\n[[tool]]\nname = "x"\n',
+        (REPOSITORY / "pyproject.toml").read_text(encoding="utf-8"),
+    ],
+)
+def test_a_pyproject_that_names_stconfig_elsewhere_is_not_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    def refuse(text: str) -> object:
+        raise AssertionError("parsed a pyproject.toml without a tool.stconfig table")
+
+    monkeypatch.setattr(tomllib, "loads", refuse)
+    (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+    assert find_stconfig_table(tmp_path) is None
+
+
+TOOL_KEYS = st.sampled_from(["tool", '"tool"', "'tool'", '"\\u0074ool"'])
+STCONFIG_KEYS = st.sampled_from(["stconfig", '"stconfig"', "'stconfig'", '"stc\\u006Fnfig"'])
+GAPS = st.sampled_from(["", " ", "\t", "  "])
+TABLES_BEFORE = st.sampled_from(
+    ["", '[project.scripts]\nstconfig = "stconfig.cli:main"\n', "[tool.ruff]\nline-length = 1\n"]
+)
+TABLES_AFTER = st.sampled_from(
+    ["", '[project.gui-scripts]\nstconfig = "a:b"\n', '[project]\ndependencies = ["stconfig"]\n']
+)
+
+
+@st.composite
+def tool_stconfig_tables(draw: st.DrawFn) -> str:
+    """A pyproject.toml whose `tool.stconfig` is a table, spelled one of the ways TOML allows."""
+    tool, name = draw(TOOL_KEYS), draw(STCONFIG_KEYS)
+    gap = [draw(GAPS) for _ in range(4)]
+    dot = f"{gap[0]}.{gap[1]}"
+    forms = [
+        f"[{gap[2]}{tool}{dot}{name}{gap[3]}]\nselect = []\n",
+        f"[{gap[2]}{tool}{dot}{name}{dot}variables{gap[3]}]\nA = '1'\n",
+        f"[[{gap[2]}{tool}{dot}{name}{dot}select{gap[3]}]]\n",
+        f"{tool}{dot}{name}{dot}select{gap[2]}={gap[3]}[]\n",
+        f"{tool}{dot}{name}{gap[2]}={gap[3]}{{}}\n",
+        f"[{gap[2]}{tool}{gap[3]}]\nx = [\n  ['a'],\n]\n{name}{gap[0]}={gap[1]}{{}}\n",
+        f"[{gap[2]}{tool}{gap[3]}]\n{gap[0]}{name}{dot}select = []\n",
+        f"{tool}{gap[2]}={gap[3]}{{ a = [\n1], {name}{gap[0]}={gap[1]}{{}} }}\n",
+    ]
+    before, after = draw(TABLES_BEFORE), draw(TABLES_AFTER)
+    form = draw(st.sampled_from(forms))
+    # Keys outside any table (`tool.stconfig.x = ...`) only come before the first header.
+    return form + after if form[0] != "[" else before + form + after
+
+
+@given(text=tool_stconfig_tables())
+def test_every_spelling_of_a_tool_stconfig_table_is_parsed(text: str) -> None:
+    assert isinstance(tomllib.loads(text)["tool"]["stconfig"], dict)
+    assert _MAY_HOLD_TOOL_STCONFIG.search(text), text
 
 
 def _redact_one_form_at_a_time(text: str, values: list[str]) -> str:
