@@ -243,9 +243,11 @@ print(" ".join(sorted(set(sys.argv[2:]) & set(sys.modules))))
 """What `stconfig lint --select ALL FILE` and `stconfig convert FILE` run, without the
 command line (click imports inspect itself)."""
 
-NOT_IMPORTED = ("dataclasses",)
+NOT_IMPORTED = ("dataclasses", "inspect", "pkgutil", "tokenize")
 """Standard modules a cold lint or convert does not import: dataclasses pulls in inspect,
-ast, dis and tokenize, about 25M instructions of a 420M run (`stconfig._records`)."""
+ast, dis and tokenize, about 25M instructions of a 420M run (`stconfig._records`); the rule
+modules are listed, not found with pkgutil (which brought inspect too); tokenize reads
+suppressions in Python DSL files only."""
 
 FIXABLE_JOB = """env {
   job.mode = "batch"
