@@ -240,8 +240,8 @@ job = load(path, unresolved="keep")
 assert emit_json(job) and emit_hocon(job)
 print(" ".join(sorted(set(sys.argv[2:]) & set(sys.modules))))
 """
-"""What `stconfig lint --select ALL FILE` and `stconfig convert FILE` run, without the
-command line (click imports inspect itself)."""
+"""The library calls `stconfig lint --select ALL FILE` and `stconfig convert FILE` make,
+without stconfig.cli (tests/lint/test_cold_path.py runs the lint command line itself)."""
 
 NOT_IMPORTED = ("dataclasses", "inspect", "pkgutil", "tokenize")
 """Standard modules a cold lint or convert does not import: dataclasses pulls in inspect,

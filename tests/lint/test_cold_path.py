@@ -19,6 +19,10 @@ from tests.conftest import REPOSITORY
 
 NOT_FOR_LINT = (
     "click",  # the console script reads a plain lint command line itself
+    "dataclasses",  # records (stconfig._records); with it inspect, ast, dis, tokenize
+    "inspect",
+    "pkgutil",  # the rule modules are listed (stconfig.lint.rules.MODULES)
+    "tokenize",  # suppression comments of Python DSL files only
     "tomllib",  # no pyproject.toml with [tool.stconfig] around
     "difflib",  # nothing misspelt
     "stconfig.lint.fix",  # no finding with a fix
@@ -38,7 +42,8 @@ try:
 except SystemExit as done:
     print("exit", done.code)
 print(sorted(m for m in sys.modules
-             if m.split(".")[0] in ("click", "tomllib", "difflib", "pydantic")
+             if m.split(".")[0] in ("click", "tomllib", "difflib", "pydantic", "dataclasses",
+                                    "inspect", "pkgutil", "tokenize")
              or m.startswith(("stconfig.lint.fix", "stconfig.client", "stconfig.dsl",
                               "stconfig.lsp", "stconfig.format", "stconfig.emit"))))
 """
