@@ -282,6 +282,29 @@ def _imported_by_a_cold_run(path: Path) -> list[str]:
     return ran.stdout.split()
 
 
+CONVERT_IN_PROCESS = """
+import sys
+from stconfig.cli import run
+path, *watched = sys.argv[1:]
+sys.argv = ["stconfig", "convert", path]
+run()
+print(" ".join(sorted(set(watched) & set(sys.modules))), file=sys.stderr)
+"""
+
+
+def test_the_convert_command_line_skips_the_costly_modules(tmp_path: Path) -> None:
+    job = tmp_path / "job.conf"
+    job.write_text(FIXABLE_JOB, encoding="utf-8")
+    ran = subprocess.run(
+        [sys.executable, "-c", CONVERT_IN_PROCESS, str(job), *NOT_IMPORTED],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert '"plugin_name": "FakeSource"' in ran.stdout
+    assert ran.stderr.split() == []
+
+
 def test_a_cold_lint_with_fixes_and_convert_skip_the_costly_modules(tmp_path: Path) -> None:
     job = tmp_path / "job.conf"
     job.write_text(FIXABLE_JOB, encoding="utf-8")
