@@ -226,17 +226,32 @@ _TOKEN = re.compile(
 )
 
 
-def _tokens(text: str) -> Iterator[_Token]:
+_TOKEN_KINDS = {
+    "nl": "nl",
+    "triple": "triple",
+    "string": "string",
+    "subst": "subst",
+    "append": "punct",
+    "punct": "punct",
+    "word": "word",
+    "other": "word",
+}
+"""The kind of token each group of `_TOKEN` gives; spaces and comments give none."""
+
+
+def _tokens(text: str) -> list[_Token]:
     """A forgiving tokenizer: any text gives tokens, so broken lines are masked too."""
+    tokens: list[_Token] = []
+    append = tokens.append
+    kinds = _TOKEN_KINDS
     for match in _TOKEN.finditer(text):
-        kind = match.lastgroup
-        if kind in ("space", "comment"):
+        group = match.lastgroup
+        kind = kinds.get(group) if group is not None else None
+        if kind is None:
             continue
-        if kind == "append":
-            yield _Token("punct", match.start(), match.end(), "=")
-        else:
-            word = kind == "other"
-            yield _Token("word" if word else str(kind), match.start(), match.end(), match[0])
+        start, end = match.span()
+        append(_Token(kind, start, end, "=" if group == "append" else match[0]))
+    return tokens
 
 
 def _key_text(tokens: Sequence[_Token]) -> str:
@@ -275,7 +290,7 @@ class _Scanner:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tokens = list(_tokens(text))
+        self.tokens = _tokens(text)
         self.regions: list[Region] = []
         self.stack: list[tuple[str, bool]] = [("object", False)]
 
