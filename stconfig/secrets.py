@@ -373,7 +373,23 @@ def _written_regions(text: str) -> tuple[Region, ...]:
     Cached, because a text is scanned again each time new secret values are marked on it,
     and this part does not depend on them.
     """
-    return (*_Scanner(text).scan(), *shape_regions(text))
+    under_keys = _Scanner(text).scan() if _may_name_a_secret(text) else []
+    return (*under_keys, *shape_regions(text))
+
+
+_KEY_NEEDLES = tuple(sorted({*_SECRET_WORDS, *_GLUED, *_GLUED_ENDINGS, "auth", "key"}))
+"""Every key `is_secret_key` accepts has one of these in its lower-case letters and digits."""
+
+
+def _may_name_a_secret(text: str) -> bool:
+    """False when no key of the text can name a secret, so that the scan would find nothing.
+
+    A key's letters and digits, lower-cased, appear in a row in the text's (the tokens of a
+    key are only ever separated by spaces and quotes), and `is_secret_key` only accepts keys
+    whose letters hold a secret word, a glued one, `auth` or a qualifier's `key`.
+    """
+    letters = re.sub(r"[^A-Za-z0-9]+", "", text).lower()
+    return any(needle in letters for needle in _KEY_NEEDLES)
 
 
 def value_regions(text: str, values: Iterable[str]) -> list[Region]:
