@@ -509,32 +509,40 @@ def mask_line(line: str, regions: Iterable[Region] = (), offset: int = 0) -> Mas
 # -- values that reach messages ---------------------------------------------------------------
 
 
-def _node_strings(node: Node) -> Iterator[str]:
+def _tree_secrets(root: Node) -> set[str]:
+    """The secret values of a tree: every value below a secret key, and the credentials
+    inside other strings."""
     from stconfig.model.values import ListNode, ObjectNode
 
-    if isinstance(node, ObjectNode):
-        for member in node.members.values():
-            yield from _node_strings(member.value)
-    elif isinstance(node, ListNode):
-        for item in node.items:
-            yield from _node_strings(item)
-    elif node.value is not None and not isinstance(node.value, bool):
-        yield str(node.value)
+    found: set[str] = set()
 
+    # Recursive functions that add to one set (not nested generators, which cost a
+    # resumption per level for every value, nor an import per node).
+    def every_value(node: Node) -> None:
+        if isinstance(node, ObjectNode):
+            for member in node.members.values():
+                every_value(member.value)
+        elif isinstance(node, ListNode):
+            for item in node.items:
+                every_value(item)
+        elif node.value is not None and not isinstance(node.value, bool):
+            found.add(str(node.value))
 
-def _tree_secrets(node: Node, secret: bool) -> Iterator[str]:
-    from stconfig.model.values import ListNode, ObjectNode
+    def walk(node: Node) -> None:
+        if isinstance(node, ObjectNode):
+            for member in node.members.values():
+                if is_secret_key(member.key):
+                    every_value(member.value)
+                else:
+                    walk(member.value)
+        elif isinstance(node, ListNode):
+            for item in node.items:
+                walk(item)
+        elif isinstance(node.value, str):
+            found.update(node.value[s:e] for s, e in shape_regions(node.value))
 
-    if secret:
-        yield from _node_strings(node)
-    elif isinstance(node, ObjectNode):
-        for member in node.members.values():
-            yield from _tree_secrets(member.value, is_secret_key(member.key))
-    elif isinstance(node, ListNode):
-        for item in node.items:
-            yield from _tree_secrets(item, False)
-    elif isinstance(node.value, str):
-        yield from (node.value[s:e] for s, e in shape_regions(node.value))
+    walk(root)
+    return found
 
 
 def variable_secrets(
@@ -559,7 +567,7 @@ def job_secrets(
     import os
 
     texts = [document.source.text for document in job.documents]
-    found = set(_tree_secrets(job.root, False))
+    found = _tree_secrets(job.root)
     found |= variable_secrets(given or {}, os.environ if environ is None else environ, texts)
     return {value for value in found if value.strip()}
 
