@@ -23,10 +23,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from stconfig._lazy import lazy_pattern
 from stconfig._records import record
 
 if TYPE_CHECKING:
@@ -148,26 +149,14 @@ _PARAMETER = re.compile(r"(?<![A-Za-z0-9_.\-])(?P<key>[A-Za-z][A-Za-z0-9_.\-]*)\
 
 # The patterns below are needed only by texts that hold an `@` or a secret-named parameter:
 # compiled on first use, a cold lint of most jobs never pays for them.
-@cache
-def _password_shapes() -> tuple[re.Pattern[str], ...]:
-    """A URL's `user:password@` and Oracle's `thin:user/password@`."""
-    return (
-        re.compile(
-            r"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]*://[^\s/@:\"'\\]*:(?P<secret>[^\s/\"'\\]+)@",
-        ),
-        re.compile(r"(?i)\bthin:[^\s/@:\"']+/(?P<secret>[^\s@\"']+)@"),
-    )
-
-
-@cache
-def _parameter_value() -> re.Pattern[str]:
-    """The value after `name=`: escaped-quoted, quoted, single-quoted or bare."""
-    return re.compile(
-        r"\\\"(?P<escaped>(?:[^\"\\]|\\[^\"])*)\\\"|\"(?P<double>[^\"\n]*)\""
-        r"|'(?P<single>[^'\n]*)'|(?P<bare>[^\s&;,\"'\\(){}\[\]]+)"
-    )
-
-
+_URL_PASSWORD = lazy_pattern(
+    r"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]*://[^\s/@:\"'\\]*:(?P<secret>[^\s/\"'\\]+)@",
+)
+_THIN_PASSWORD = lazy_pattern(r"(?i)\bthin:[^\s/@:\"']+/(?P<secret>[^\s@\"']+)@")
+_PARAMETER_VALUE = lazy_pattern(
+    r"\\\"(?P<escaped>(?:[^\"\\]|\\[^\"])*)\\\"|\"(?P<double>[^\"\n]*)\""
+    r"|'(?P<single>[^'\n]*)'|(?P<bare>[^\s&;,\"'\\(){}\[\]]+)"
+)
 _PLACEHOLDER = re.compile(r"\$\{(?P<name>[^:{}]+)(?::(?P<default>[^}]*))?\}")
 _REFERENCE = re.compile(r"\$\{\??\s*(?P<name>[^:{}\s]+)")
 
@@ -178,7 +167,7 @@ def shape_regions(text: str) -> list[Region]:
     # it first spares the regular expressions' scans of every value of every job.
     regions: list[Region] = []
     if "@" in text:
-        for pattern in _password_shapes():
+        for pattern in (_URL_PASSWORD, _THIN_PASSWORD):
             regions += [
                 m.span("secret") for m in pattern.finditer(text) if not m["secret"].startswith("${")
             ]
@@ -186,7 +175,7 @@ def shape_regions(text: str) -> list[Region]:
         for match in _PARAMETER.finditer(text):
             if not is_secret_key(match["key"]):
                 continue
-            value = _parameter_value().match(text, match.end())
+            value = _PARAMETER_VALUE.match(text, match.end())
             if value is None:
                 continue
             group = next(g for g in ("escaped", "double", "single", "bare") if value[g] is not None)
@@ -199,12 +188,10 @@ def shape_regions(text: str) -> list[Region]:
     return regions
 
 
-@cache
-def _url_userinfo() -> re.Pattern[str]:
-    """A URL's `user:password@` or `token@`, for `mask_url` (compiled on first use)."""
-    return re.compile(
-        r"(?P<scheme>\b[A-Za-z][A-Za-z0-9+.-]*://)(?P<user>[^/?#\s@:]*)(?P<password>:[^/?#\s@]*)?@"
-    )
+_URL_USERINFO = lazy_pattern(
+    r"(?P<scheme>\b[A-Za-z][A-Za-z0-9+.-]*://)(?P<user>[^/?#\s@:]*)(?P<password>:[^/?#\s@]*)?@"
+)
+"""A URL's `user:password@` or `token@`, for `mask_url` (compiled on first use)."""
 
 
 def mask_url(url: str) -> str:
@@ -216,7 +203,7 @@ def mask_url(url: str) -> str:
             return f"{match.group('scheme')}{MASK}@"
         return f"{match.group('scheme')}{match.group('user')}:{MASK}@"
 
-    return mask_text(_url_userinfo().sub(userinfo, url))
+    return mask_text(_URL_USERINFO.sub(userinfo, url))
 
 
 # -- secrets written in a HOCON or JSON text -----------------------------------------------------

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from enum import IntEnum
-from functools import cache
 
 from stconfig import limits
+from stconfig._lazy import lazy_pattern
 from stconfig._records import record
 from stconfig.errors import ParseError
 from stconfig.hocon.ast import Comment
@@ -33,23 +33,11 @@ _QUOTED_BODY = re.compile(r'[^"\\\x00-\x1f]*')
 
 # Patterns of rare tokens (inside `${...}`, triple quotes) are compiled on first use: a
 # cold lint of one job would otherwise pay for them at import.
-@cache
-def _whitespace() -> re.Pattern[str]:
-    return re.compile(f"[{re.escape(WHITESPACE_CHARS)}]+")
-
-
-@cache
-def _unquoted_run() -> re.Pattern[str]:
-    # Possessive repeats (`++`): a greedy repeat of a group keeps a backtracking record per
-    # character, hundreds of bytes each; these runs never need to give characters back.
-    return re.compile(f"(?:[^{re.escape(WHITESPACE_CHARS + FORBIDDEN_UNQUOTED)}\n/]|/(?!/))++")
-
-
-@cache
-def _triple() -> re.Pattern[str]:
-    return re.compile(r'"""(.*?)"""(?!")', re.DOTALL)
-
-
+_WHITESPACE = lazy_pattern(f"[{re.escape(WHITESPACE_CHARS)}]+")
+# Possessive repeats (`++`): a greedy repeat of a group keeps a backtracking record per
+# character, hundreds of bytes each; these runs never need to give characters back.
+_UNQUOTED = lazy_pattern(f"(?:[^{re.escape(WHITESPACE_CHARS + FORBIDDEN_UNQUOTED)}\n/]|/(?!/))++")
+_TRIPLE = lazy_pattern(r'"""(.*?)"""(?!")', re.DOTALL)
 _LONG_MIN, _LONG_MAX = -(2**63), 2**63 - 1
 _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 
@@ -267,7 +255,7 @@ class Lexer:
     def _string(self, start: int) -> Token:
         text = self.text
         if text.startswith('"""', start):
-            match = _triple().match(text, start)
+            match = _TRIPLE.match(text, start)
             if match is None:
                 raise self.error("unterminated triple-quoted string", start, start + 3)
             return Token(K_TRIPLE, start, match.end(), match.group(), match.group(1))
@@ -329,7 +317,7 @@ class Lexer:
             if text.startswith(word, start):
                 end = start + len(word)
                 return Token(K_LITERAL, start, end, word, literal)
-        match = _unquoted_run().match(text, start)
+        match = _UNQUOTED.match(text, start)
         if match is None:
             raise self.error(f"unexpected character {text[start]!r}", start)
         return Token(K_UNQUOTED, start, match.end(), match.group(), match.group())
@@ -350,7 +338,7 @@ class Lexer:
             if char == "}":
                 break
             if char in WHITESPACE_CHARS:
-                match = _whitespace().match(text, position)
+                match = _WHITESPACE.match(text, position)
                 assert match is not None
                 part = Token(K_WHITESPACE, position, match.end(), match.group())
             elif char == '"':

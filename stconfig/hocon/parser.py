@@ -7,11 +7,10 @@ here knows about plugins or sections.
 from __future__ import annotations
 
 import gc
-import re
-from functools import cache
 from typing import Literal
 
 from stconfig import limits
+from stconfig._lazy import lazy_pattern
 from stconfig.errors import ParseError
 from stconfig.hocon.ast import (
     ArrayValue,
@@ -55,15 +54,11 @@ from stconfig.source import SourceFile, Span
 PATH_SEPARATOR = "->"
 
 
-@cache
-def _include_target() -> re.Pattern[str]:
-    """What may follow `include`; compiled on first use, as few jobs include anything."""
-    return re.compile(
-        r"\s*(?P<required>required\(\s*)?(?:(?P<kind>file|classpath|url)\(\s*)?"
-        r'(?P<target>"(?:[^"\\]|\\.)*")\s*(?P<close1>\))?\s*(?P<close2>\))?\s*$'
-    )
-
-
+# What may follow `include`: compiled on first use, as few jobs include anything.
+_INCLUDE = lazy_pattern(
+    r"\s*(?P<required>required\(\s*)?(?:(?P<kind>file|classpath|url)\(\s*)?"
+    r'(?P<target>"(?:[^"\\]|\\.)*")\s*(?P<close1>\))?\s*(?P<close2>\))?\s*$'
+)
 _TOKEN_NAMES = {
     K_NEWLINE: "end of line",
     K_LBRACE: "'{'",
@@ -343,7 +338,7 @@ class Parser:
         end = tokens[-1].end if tokens else keyword.end
         span = self.span(keyword.start, end)
         raw = self.source.text[keyword.end : end]
-        match = _include_target().match(raw)
+        match = _INCLUDE.match(raw)
         quoted = [t for t in tokens if t.kind == K_QUOTED]
         if match is None or len(quoted) != 1:
             raise ParseError(
