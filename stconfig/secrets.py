@@ -27,6 +27,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from stconfig._lazy import lazy_pattern
 from stconfig._records import record
 
 if TYPE_CHECKING:
@@ -143,12 +144,16 @@ def is_secret_key(key: str) -> bool:
 
 # -- value shapes that carry a credential anywhere ---------------------------------------------
 
-_URL_PASSWORD = re.compile(
+_PARAMETER = re.compile(r"(?<![A-Za-z0-9_.\-])(?P<key>[A-Za-z][A-Za-z0-9_.\-]*)\s*=\s*")
+
+
+# The patterns below are needed only by texts that hold an `@` or a secret-named parameter:
+# compiled on first use, a cold lint of most jobs never pays for them.
+_URL_PASSWORD = lazy_pattern(
     r"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]*://[^\s/@:\"'\\]*:(?P<secret>[^\s/\"'\\]+)@",
 )
-_THIN_PASSWORD = re.compile(r"(?i)\bthin:[^\s/@:\"']+/(?P<secret>[^\s@\"']+)@")
-_PARAMETER = re.compile(r"(?<![A-Za-z0-9_.\-])(?P<key>[A-Za-z][A-Za-z0-9_.\-]*)\s*=\s*")
-_PARAMETER_VALUE = re.compile(
+_THIN_PASSWORD = lazy_pattern(r"(?i)\bthin:[^\s/@:\"']+/(?P<secret>[^\s@\"']+)@")
+_PARAMETER_VALUE = lazy_pattern(
     r"\\\"(?P<escaped>(?:[^\"\\]|\\[^\"])*)\\\"|\"(?P<double>[^\"\n]*)\""
     r"|'(?P<single>[^'\n]*)'|(?P<bare>[^\s&;,\"'\\(){}\[\]]+)"
 )
@@ -158,27 +163,35 @@ _REFERENCE = re.compile(r"\$\{\??\s*(?P<name>[^:{}\s]+)")
 
 def shape_regions(text: str) -> list[Region]:
     """Credentials inside any text: URL passwords, `password=` parameters, secret defaults."""
+    # Each shape needs a character most texts (one string value, often) lack: testing for
+    # it first spares the regular expressions' scans of every value of every job.
     regions: list[Region] = []
-    for pattern in (_URL_PASSWORD, _THIN_PASSWORD):
-        regions += [
-            m.span("secret") for m in pattern.finditer(text) if not m["secret"].startswith("${")
-        ]
-    for match in _PARAMETER.finditer(text):
-        value = _PARAMETER_VALUE.match(text, match.end())
-        if value is None or not is_secret_key(match["key"]):
-            continue
-        group = next(g for g in ("escaped", "double", "single", "bare") if value[g] is not None)
-        if value[group] and not text.startswith("${", value.start()):
-            regions.append(value.span(group))
-    for match in _PLACEHOLDER.finditer(text):
-        if match["default"] and is_secret_key(match["name"]):
-            regions.append(match.span("default"))
+    if "@" in text:
+        for pattern in (_URL_PASSWORD, _THIN_PASSWORD):
+            regions += [
+                m.span("secret") for m in pattern.finditer(text) if not m["secret"].startswith("${")
+            ]
+    if "=" in text:
+        for match in _PARAMETER.finditer(text):
+            if not is_secret_key(match["key"]):
+                continue
+            value = _PARAMETER_VALUE.match(text, match.end())
+            if value is None:
+                continue
+            group = next(g for g in ("escaped", "double", "single", "bare") if value[g] is not None)
+            if value[group] and not text.startswith("${", value.start()):
+                regions.append(value.span(group))
+    if "${" in text:
+        for match in _PLACEHOLDER.finditer(text):
+            if match["default"] and is_secret_key(match["name"]):
+                regions.append(match.span("default"))
     return regions
 
 
-_URL_USERINFO = re.compile(
+_URL_USERINFO = lazy_pattern(
     r"(?P<scheme>\b[A-Za-z][A-Za-z0-9+.-]*://)(?P<user>[^/?#\s@:]*)(?P<password>:[^/?#\s@]*)?@"
 )
+"""A URL's `user:password@` or `token@`, for `mask_url` (compiled on first use)."""
 
 
 def mask_url(url: str) -> str:
@@ -219,17 +232,32 @@ _TOKEN = re.compile(
 )
 
 
-def _tokens(text: str) -> Iterator[_Token]:
+_TOKEN_KINDS = {
+    "nl": "nl",
+    "triple": "triple",
+    "string": "string",
+    "subst": "subst",
+    "append": "punct",
+    "punct": "punct",
+    "word": "word",
+    "other": "word",
+}
+"""The kind of token each group of `_TOKEN` gives; spaces and comments give none."""
+
+
+def _tokens(text: str) -> list[_Token]:
     """A forgiving tokenizer: any text gives tokens, so broken lines are masked too."""
+    tokens: list[_Token] = []
+    append = tokens.append
+    kinds = _TOKEN_KINDS
     for match in _TOKEN.finditer(text):
-        kind = match.lastgroup
-        if kind in ("space", "comment"):
+        group = match.lastgroup
+        kind = kinds.get(group) if group is not None else None
+        if kind is None:
             continue
-        if kind == "append":
-            yield _Token("punct", match.start(), match.end(), "=")
-        else:
-            word = kind == "other"
-            yield _Token("word" if word else str(kind), match.start(), match.end(), match[0])
+        start, end = match.span()
+        append(_Token(kind, start, end, "=" if group == "append" else match[0]))
+    return tokens
 
 
 def _key_text(tokens: Sequence[_Token]) -> str:
@@ -268,7 +296,7 @@ class _Scanner:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tokens = list(_tokens(text))
+        self.tokens = _tokens(text)
         self.regions: list[Region] = []
         self.stack: list[tuple[str, bool]] = [("object", False)]
 
@@ -351,7 +379,28 @@ def _written_regions(text: str) -> tuple[Region, ...]:
     Cached, because a text is scanned again each time new secret values are marked on it,
     and this part does not depend on them.
     """
-    return (*_Scanner(text).scan(), *shape_regions(text))
+    under_keys = _Scanner(text).scan() if _may_name_a_secret(text) else []
+    return (*under_keys, *shape_regions(text))
+
+
+_KEY_NEEDLES = tuple(
+    word.encode() for word in sorted({*_SECRET_WORDS, *_GLUED, *_GLUED_ENDINGS, "auth", "key"})
+)
+"""Every key `is_secret_key` accepts has one of these in its lower-case letters and digits."""
+_NOT_LETTERS = bytes(code for code in range(128) if not chr(code).isalnum())
+"""The ASCII characters other than letters and digits."""
+
+
+def _may_name_a_secret(text: str) -> bool:
+    """False when no key of the text can name a secret, so that the scan would find nothing.
+
+    A key's letters and digits, lower-cased, appear in a row in the text's (the tokens of a
+    key are only ever separated by spaces and quotes), and `is_secret_key` only accepts keys
+    whose letters hold a secret word, a glued one, `auth` or a qualifier's `key`.
+    """
+    # The ASCII letters and digits, as `_WORD` reads them: in bytes, two C passes.
+    letters = text.encode("ascii", "ignore").translate(None, _NOT_LETTERS).lower()
+    return any(needle in letters for needle in _KEY_NEEDLES)
 
 
 def value_regions(text: str, values: Iterable[str]) -> list[Region]:
@@ -447,32 +496,40 @@ def mask_line(line: str, regions: Iterable[Region] = (), offset: int = 0) -> Mas
 # -- values that reach messages ---------------------------------------------------------------
 
 
-def _node_strings(node: Node) -> Iterator[str]:
+def _tree_secrets(root: Node) -> set[str]:
+    """The secret values of a tree: every value below a secret key, and the credentials
+    inside other strings."""
     from stconfig.model.values import ListNode, ObjectNode
 
-    if isinstance(node, ObjectNode):
-        for member in node.members.values():
-            yield from _node_strings(member.value)
-    elif isinstance(node, ListNode):
-        for item in node.items:
-            yield from _node_strings(item)
-    elif node.value is not None and not isinstance(node.value, bool):
-        yield str(node.value)
+    found: set[str] = set()
 
+    # Recursive functions that add to one set (not nested generators, which cost a
+    # resumption per level for every value, nor an import per node).
+    def every_value(node: Node) -> None:
+        if isinstance(node, ObjectNode):
+            for member in node.members.values():
+                every_value(member.value)
+        elif isinstance(node, ListNode):
+            for item in node.items:
+                every_value(item)
+        elif node.value is not None and not isinstance(node.value, bool):
+            found.add(str(node.value))
 
-def _tree_secrets(node: Node, secret: bool) -> Iterator[str]:
-    from stconfig.model.values import ListNode, ObjectNode
+    def walk(node: Node) -> None:
+        if isinstance(node, ObjectNode):
+            for member in node.members.values():
+                if is_secret_key(member.key):
+                    every_value(member.value)
+                else:
+                    walk(member.value)
+        elif isinstance(node, ListNode):
+            for item in node.items:
+                walk(item)
+        elif isinstance(node.value, str):
+            found.update(node.value[s:e] for s, e in shape_regions(node.value))
 
-    if secret:
-        yield from _node_strings(node)
-    elif isinstance(node, ObjectNode):
-        for member in node.members.values():
-            yield from _tree_secrets(member.value, is_secret_key(member.key))
-    elif isinstance(node, ListNode):
-        for item in node.items:
-            yield from _tree_secrets(item, False)
-    elif isinstance(node.value, str):
-        yield from (node.value[s:e] for s, e in shape_regions(node.value))
+    walk(root)
+    return found
 
 
 def variable_secrets(
@@ -497,7 +554,7 @@ def job_secrets(
     import os
 
     texts = [document.source.text for document in job.documents]
-    found = set(_tree_secrets(job.root, False))
+    found = _tree_secrets(job.root)
     found |= variable_secrets(given or {}, os.environ if environ is None else environ, texts)
     return {value for value in found if value.strip()}
 

@@ -13,6 +13,7 @@ import re
 from enum import IntEnum
 
 from stconfig import limits
+from stconfig._lazy import lazy_pattern
 from stconfig._records import record
 from stconfig.errors import ParseError
 from stconfig.hocon.ast import Comment
@@ -26,14 +27,17 @@ WHITESPACE_CHARS = (
 FORBIDDEN_UNQUOTED = '$"{}[]:=,+#`^?!@*&\\'
 NUMBER_CHARS = "0123456789eE+-."
 
-_WHITESPACE = re.compile(f"[{re.escape(WHITESPACE_CHARS)}]+")
+_NUMBER = re.compile(r"[0-9\-][0-9eE+\-.]*")
+_QUOTED_BODY = re.compile(r'[^"\\\x00-\x1f]*')
+
+
+# Patterns of rare tokens (inside `${...}`, triple quotes) are compiled on first use: a
+# cold lint of one job would otherwise pay for them at import.
+_WHITESPACE = lazy_pattern(f"[{re.escape(WHITESPACE_CHARS)}]+")
 # Possessive repeats (`++`): a greedy repeat of a group keeps a backtracking record per
 # character, hundreds of bytes each; these runs never need to give characters back.
-_UNQUOTED = re.compile(f"(?:[^{re.escape(WHITESPACE_CHARS + FORBIDDEN_UNQUOTED)}\n/]|/(?!/))++")
-_NUMBER = re.compile(r"[0-9\-][0-9eE+\-.]*")
-_COMMENT = re.compile(r"(?:#|//)[^\n]*")
-_QUOTED_BODY = re.compile(r'[^"\\\x00-\x1f]*')
-_TRIPLE = re.compile(r'"""(.*?)"""(?!")', re.DOTALL)
+_UNQUOTED = lazy_pattern(f"(?:[^{re.escape(WHITESPACE_CHARS + FORBIDDEN_UNQUOTED)}\n/]|/(?!/))++")
+_TRIPLE = lazy_pattern(r'"""(.*?)"""(?!")', re.DOTALL)
 _LONG_MIN, _LONG_MAX = -(2**63), 2**63 - 1
 _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 

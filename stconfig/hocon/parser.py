@@ -7,10 +7,10 @@ here knows about plugins or sections.
 from __future__ import annotations
 
 import gc
-import re
 from typing import Literal
 
 from stconfig import limits
+from stconfig._lazy import lazy_pattern
 from stconfig.errors import ParseError
 from stconfig.hocon.ast import (
     ArrayValue,
@@ -53,7 +53,9 @@ from stconfig.source import SourceFile, Span
 
 PATH_SEPARATOR = "->"
 
-_INCLUDE = re.compile(
+
+# What may follow `include`: compiled on first use, as few jobs include anything.
+_INCLUDE = lazy_pattern(
     r"\s*(?P<required>required\(\s*)?(?:(?P<kind>file|classpath|url)\(\s*)?"
     r'(?P<target>"(?:[^"\\]|\\.)*")\s*(?P<close1>\))?\s*(?P<close2>\))?\s*$'
 )
@@ -72,6 +74,18 @@ _TOKEN_NAMES = {
 
 
 _BLANK = frozenset({K_WHITESPACE, K_NEWLINE})
+_SEPARATORS: dict[int, Literal["=", ":", "+=", ""]] = {
+    K_LBRACE: "",
+    K_EQUALS: "=",
+    K_COLON: ":",
+    K_PLUS_EQUALS: "+=",
+}
+"""The separator a token after a key makes (a `{` opens an object with none)."""
+_STRING_STYLES: dict[int, Literal["quoted", "triple", "unquoted"]] = {
+    K_QUOTED: "quoted",
+    K_TRIPLE: "triple",
+    K_UNQUOTED: "unquoted",
+}
 _KEY_KINDS = frozenset({K_QUOTED, K_UNQUOTED, K_NUMBER, K_LITERAL, K_TRIPLE, K_WHITESPACE})
 
 
@@ -164,9 +178,13 @@ class Parser:
         entries: list[Entry] = []
         seen: dict[str, Span] = {}
         expect_entry = True
+        tokens = self.tokens
         while True:
-            self.skip_blank()
-            token = self.peek()
+            index = self.index
+            while tokens[index].kind in _BLANK:
+                index += 1
+            self.index = index
+            token = tokens[index]
             if token.kind == K_RBRACE:
                 if not braced:
                     raise self.error("unbalanced '}': no '{' is open here", token)
@@ -197,7 +215,10 @@ class Parser:
                     )
                 seen[name] = entry.key.span
             entries.append(entry)
-            expect_entry = self.end_of_entry()
+            if tokens[self.index].kind == K_NEWLINE and not self.json:
+                expect_entry = True  # what `end_of_entry` says, for the commonest case
+            else:
+                expect_entry = self.end_of_entry()
 
     def end_of_entry(self) -> bool:
         """Consume what may follow a field; True when another field may start."""
@@ -214,28 +235,31 @@ class Parser:
         return False
 
     def parse_entry(self, depth: int) -> Entry:
-        token = self.peek()
+        tokens = self.tokens
+        token = tokens[self.index]
         if not self.json and token.kind == K_UNQUOTED and token.text == "include":
             return self.parse_include()
         key = self.parse_key()
-        self.skip_whitespace()
-        token = self.peek()
-        separator: Literal["=", ":", "+=", ""]
-        if token.kind == K_LBRACE:
-            separator = ""
-        elif token.kind in (K_EQUALS, K_COLON, K_PLUS_EQUALS):
-            if self.json and token.kind != K_COLON:
-                raise self.error("JSON expects ':' after a key", token)
-            separator = "=" if token.kind == K_EQUALS else ":" if token.kind == K_COLON else "+="
-            self.advance()
-            self.skip_blank()
-        else:
+        index = self.index
+        while tokens[index].kind == K_WHITESPACE:
+            index += 1
+        token = tokens[index]
+        separator = _SEPARATORS.get(token.kind)
+        if separator is None:
             raise self.error(
                 f"expected '=', ':' or '{{' after the key {key.raw!r}, found {describe(token)}",
                 token,
             )
+        if separator:
+            if self.json and token.kind != K_COLON:
+                raise self.error("JSON expects ':' after a key", token)
+            index += 1
+            while tokens[index].kind in _BLANK:
+                index += 1
+        self.index = index
         value = self.parse_value(depth)
-        return Field(key, separator, value, key.span.cover(value_span(value)))
+        # The value follows the key: the field runs from the key's start to the value's end.
+        return Field(key, separator, value, Span(self.source, key.span.start, value.span.end))
 
     def parse_key(self) -> Key:
         tokens = self.tokens
@@ -256,13 +280,18 @@ class Parser:
         if end == start:
             raise self.error(f"expected a key, found {describe(tokens[start])}", tokens[start])
         self.index = end
+        if end == start + 1:
+            only = tokens[start]
+            span = Span(self.source, only.start, only.end)
+            if only.kind == K_UNQUOTED:
+                if PATH_SEPARATOR not in only.text:
+                    return Key((only.text,), only.text, span, False)
+            else:
+                quoted = only.kind in (K_QUOTED, K_TRIPLE)
+                path = (str(only.value) if quoted else only.text,)
+                return Key(path, only.text, span, quoted)
         parts = tokens[start:end]
         span = Span(self.source, parts[0].start, parts[-1].end)
-        if len(parts) == 1 and parts[0].kind != K_UNQUOTED:
-            only = parts[0]
-            quoted = only.kind in (K_QUOTED, K_TRIPLE)
-            path = (str(only.value) if quoted else only.text,)
-            return Key(path, only.text, span, quoted)
         return Key(
             self.split_path(parts, span),
             self.source.text[span.start : span.end],
@@ -329,38 +358,38 @@ class Parser:
 
     def parse_value(self, depth: int) -> Value:
         parts: list[Value] = []
+        tokens = self.tokens
+        source = self.source
         while True:
-            token = self.peek()
+            token = tokens[self.index]
             kind = token.kind
-            if kind == K_LBRACE:
+            style = _STRING_STYLES.get(kind)
+            if style is not None:
+                self.index += 1
+                parts.append(
+                    StringValue(str(token.value), style, Span(source, token.start, token.end))
+                )
+            elif kind == K_WHITESPACE:
+                self.index += 1
+                parts.append(Whitespace(token.text, Span(source, token.start, token.end)))
+            elif kind == K_LBRACE:
                 parts.append(self.parse_object(depth + 1))
             elif kind == K_LBRACKET:
                 parts.append(self.parse_array(depth + 1))
-            elif kind == K_WHITESPACE:
-                self.advance()
-                parts.append(Whitespace(token.text, self.span(token.start, token.end)))
-            elif kind in (K_QUOTED, K_TRIPLE, K_UNQUOTED):
-                self.advance()
-                style: Literal["quoted", "triple", "unquoted"] = (
-                    "quoted" if kind == K_QUOTED else "triple" if kind == K_TRIPLE else "unquoted"
-                )
-                parts.append(
-                    StringValue(str(token.value), style, self.span(token.start, token.end))
-                )
             elif kind == K_NUMBER:
-                self.advance()
+                self.index += 1
                 assert isinstance(token.value, int | float)
                 parts.append(
-                    NumberValue(token.value, token.text, self.span(token.start, token.end))
+                    NumberValue(token.value, token.text, Span(source, token.start, token.end))
                 )
             elif kind == K_LITERAL:
-                self.advance()
+                self.index += 1
                 assert token.value is None or isinstance(token.value, bool)
                 parts.append(
-                    LiteralValue(token.value, token.text, self.span(token.start, token.end))
+                    LiteralValue(token.value, token.text, Span(source, token.start, token.end))
                 )
             elif kind == K_SUBSTITUTION:
-                self.advance()
+                self.index += 1
                 parts.append(self.substitution(token))
             elif kind in (K_EQUALS, K_COLON, K_PLUS_EQUALS) and parts:
                 raise self.error(

@@ -28,17 +28,31 @@ def walk_fields(
     value: Value, path: tuple[str, ...] = ()
 ) -> Iterator[tuple[Field, tuple[str, ...], ObjectValue]]:
     """Every field below `value` with the key path of its parent object and the object."""
+    found: list[tuple[Field, tuple[str, ...], ObjectValue]] = []
+    _collect_fields(value, path, found)
+    return iter(found)
+
+
+_CONTAINERS = (ObjectValue, ArrayValue, Concatenation)
+
+
+def _collect_fields(
+    value: Value, path: tuple[str, ...], found: list[tuple[Field, tuple[str, ...], ObjectValue]]
+) -> None:
+    """`walk_fields` into a list: nested generators cost a resumption per level for every
+    field, and rules walk every tree several times."""
     if isinstance(value, ObjectValue):
         for entry in value.entries:
             if isinstance(entry, Field):
-                yield entry, path, value
-                yield from walk_fields(entry.value, (*path, *entry.key.path))
+                found.append((entry, path, value))
+                if isinstance(entry.value, _CONTAINERS):
+                    _collect_fields(entry.value, (*path, *entry.key.path), found)
     elif isinstance(value, ArrayValue):
         for item in value.items:
-            yield from walk_fields(item, path)
+            _collect_fields(item, path, found)
     elif isinstance(value, Concatenation):
         for part in value.parts:
-            yield from walk_fields(part, path)
+            _collect_fields(part, path, found)
 
 
 def document_fields(
@@ -161,15 +175,25 @@ def restore_settings(env: ObjectNode | None) -> dict[str, Member]:
 
 def string_nodes(value: Value) -> Iterator[StringValue]:
     """Every string literal below `value`, keys excluded."""
+    found: list[StringValue] = []
+    _collect_strings(value, found)
+    return iter(found)
+
+
+def _collect_strings(value: Value, found: list[StringValue]) -> None:
+    """`string_nodes` into a list (see `_collect_fields`)."""
     if isinstance(value, StringValue):
-        yield value
+        found.append(value)
     elif isinstance(value, ObjectValue):
         for entry in value.entries:
             if isinstance(entry, Field):
-                yield from string_nodes(entry.value)
-    elif isinstance(value, ArrayValue | Concatenation):
-        for item in value.items if isinstance(value, ArrayValue) else value.parts:
-            yield from string_nodes(item)
+                _collect_strings(entry.value, found)
+    elif isinstance(value, ArrayValue):
+        for item in value.items:
+            _collect_strings(item, found)
+    elif isinstance(value, Concatenation):
+        for part in value.parts:
+            _collect_strings(part, found)
 
 
 def placeholders(documents: list[Document]) -> Iterator[tuple[str, str | None, Span, Document]]:
@@ -189,23 +213,26 @@ def placeholders(documents: list[Document]) -> Iterator[tuple[str, str | None, S
 
 def substitutions(documents: list[Document]) -> Iterator[Substitution]:
     """Every unquoted `${...}` written in the documents."""
+    found: list[Substitution] = []
     for document in documents:
-        yield from _substitutions(document.root)
+        _collect_substitutions(document.root, found)
+    return iter(found)
 
 
-def _substitutions(value: Value) -> Iterator[Substitution]:
+def _collect_substitutions(value: Value, found: list[Substitution]) -> None:
+    """`substitutions` into a list (see `_collect_fields`)."""
     if isinstance(value, Substitution):
-        yield value
+        found.append(value)
     elif isinstance(value, ObjectValue):
         for entry in value.entries:
             if isinstance(entry, Field):
-                yield from _substitutions(entry.value)
+                _collect_substitutions(entry.value, found)
     elif isinstance(value, ArrayValue):
         for item in value.items:
-            yield from _substitutions(item)
+            _collect_substitutions(item, found)
     elif isinstance(value, Concatenation):
         for part in value.parts:
-            yield from _substitutions(part)
+            _collect_substitutions(part, found)
 
 
 def looks_like_json(document: Document) -> bool:
