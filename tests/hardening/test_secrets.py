@@ -22,6 +22,7 @@ from stconfig.errors import ParseError
 from stconfig.reader import loads
 from stconfig.secrets import (
     MASK,
+    _may_name_a_secret,
     is_secret_key,
     job_secrets,
     mask_line,
@@ -619,3 +620,27 @@ def test_redacting_every_finding_of_a_job_with_thousands_of_secrets_is_linear() 
     assert redactor("nothing here") == "nothing here"
     assert 1 <= len(redactor.candidates(text)) <= 4
     assert redactor.candidates("nothing here") == []
+
+
+KEY_PARTS = st.sampled_from(
+    [
+        "pass", "word", "password", "Passwd", "secret", "Secret", "token", "TOKEN", "api",
+        "Key", "key", "keys", "auth", "access", "private", "credential", "pwd", "user",
+        "name", "file", "url", "db", "s3a", "x", "1", "é", "ß",
+    ]
+)  # fmt: skip
+SEPARATORS = st.sampled_from(["", "", ".", "_", "-", " ", "é"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(parts=st.lists(st.tuples(KEY_PARTS, SEPARATORS), min_size=1, max_size=5))
+def test_the_quick_skip_never_hides_a_key_that_names_a_secret(
+    parts: list[tuple[str, str]],
+) -> None:
+    """`_may_name_a_secret` lets the scanner skip a text; it must never skip one holding a key
+    `is_secret_key` accepts, however the key is cased, split or quoted."""
+    key = "".join(part + separator for part, separator in parts).strip(" .")
+    if not key or not is_secret_key(key):
+        return
+    for text in (key, f'{key} = "v"', f'"{key}": "v"', f"env {{ {key} = v }}"):
+        assert _may_name_a_secret(text), text
