@@ -10,8 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from stconfig.cli._common import VAR_OPTION
-from stconfig.cli._parameters import Command, Option, PathCheck
+from stconfig.cli._parameters import VAR_OPTION, Command, Option, PathCheck
 
 F = TypeVar("F", bound=Callable[..., object])
 

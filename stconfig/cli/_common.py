@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Literal, NoReturn
 
-from stconfig.cli._parameters import Option
 from stconfig.errors import ParseError, StconfigError
 from stconfig.model.job import Job
 from stconfig.reader import load, loads, read_stdin
@@ -25,14 +24,6 @@ from stconfig.variables import parse_assignments
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
-
-VAR_OPTION = Option(
-    ("--var",),
-    "variables",
-    help="A job variable, as SeaTunnel's `-i KEY=VALUE` (repeatable).",
-    metavar="KEY=VALUE",
-    multiple=True,
-)
 
 
 def echo(line: str) -> None:
@@ -139,7 +130,6 @@ __all__ = [
     "EXIT_FINDINGS",
     "EXIT_OK",
     "EXIT_USAGE",
-    "VAR_OPTION",
     "echo",
     "echo_error",
     "fail",

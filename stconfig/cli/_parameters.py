@@ -131,10 +131,20 @@ class Command:
         return params
 
 
+VAR_OPTION = Option(
+    ("--var",),
+    "variables",
+    help="A job variable, as SeaTunnel's `-i KEY=VALUE` (repeatable).",
+    metavar="KEY=VALUE",
+    multiple=True,
+)
+"""`--var`, as the commands that read job files spell it."""
+
+
 def _accepts(option: Option, value: str) -> bool:
     if option.choices is not None and value not in option.choices:
         return False
     return option.path is None or option.path.accepts(value)
 
 
-__all__ = ["Arguments", "Command", "Option", "PathCheck", "UsageProblem"]
+__all__ = ["VAR_OPTION", "Arguments", "Command", "Option", "PathCheck", "UsageProblem"]

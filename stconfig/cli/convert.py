@@ -14,7 +14,6 @@ from typing import Literal
 from stconfig._records import record
 from stconfig.cli._common import (
     EXIT_FINDINGS,
-    VAR_OPTION,
     echo,
     echo_error,
     error_text,
@@ -23,7 +22,7 @@ from stconfig.cli._common import (
     user_errors,
     warn,
 )
-from stconfig.cli._parameters import Arguments, Command, Option, PathCheck
+from stconfig.cli._parameters import VAR_OPTION, Arguments, Command, Option, PathCheck
 from stconfig.cli._target import TARGET_OPTION, resolve_target
 
 SUFFIXES = {"json": ".json", "hocon": ".conf"}
