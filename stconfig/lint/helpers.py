@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import TypeVar
 
 from stconfig.hocon.ast import (
     ArrayValue,
@@ -20,6 +21,8 @@ from stconfig.model.job import Plugin
 from stconfig.model.values import ListNode, Member, Node, ObjectNode, PlainValue, Scalar
 from stconfig.source import Span
 from stconfig.variables import PLACEHOLDER
+
+L = TypeVar("L", StringValue, Substitution)
 
 SECTIONS = ("source", "transform", "sink")
 
@@ -176,24 +179,25 @@ def restore_settings(env: ObjectNode | None) -> dict[str, Member]:
 def string_nodes(value: Value) -> Iterator[StringValue]:
     """Every string literal below `value`, keys excluded."""
     found: list[StringValue] = []
-    _collect_strings(value, found)
+    _collect_leaves(value, StringValue, found)
     return iter(found)
 
 
-def _collect_strings(value: Value, found: list[StringValue]) -> None:
-    """`string_nodes` into a list (see `_collect_fields`)."""
-    if isinstance(value, StringValue):
+def _collect_leaves(value: Value, kind: type[L], found: list[L]) -> None:
+    """Every `kind` node below `value` (keys excluded) into `found`, in written order: a
+    recursive function filling one list, not nested generators (see `_collect_fields`)."""
+    if isinstance(value, kind):
         found.append(value)
     elif isinstance(value, ObjectValue):
         for entry in value.entries:
             if isinstance(entry, Field):
-                _collect_strings(entry.value, found)
+                _collect_leaves(entry.value, kind, found)
     elif isinstance(value, ArrayValue):
         for item in value.items:
-            _collect_strings(item, found)
+            _collect_leaves(item, kind, found)
     elif isinstance(value, Concatenation):
         for part in value.parts:
-            _collect_strings(part, found)
+            _collect_leaves(part, kind, found)
 
 
 def placeholders(documents: list[Document]) -> Iterator[tuple[str, str | None, Span, Document]]:
@@ -215,24 +219,8 @@ def substitutions(documents: list[Document]) -> Iterator[Substitution]:
     """Every unquoted `${...}` written in the documents."""
     found: list[Substitution] = []
     for document in documents:
-        _collect_substitutions(document.root, found)
+        _collect_leaves(document.root, Substitution, found)
     return iter(found)
-
-
-def _collect_substitutions(value: Value, found: list[Substitution]) -> None:
-    """`substitutions` into a list (see `_collect_fields`)."""
-    if isinstance(value, Substitution):
-        found.append(value)
-    elif isinstance(value, ObjectValue):
-        for entry in value.entries:
-            if isinstance(entry, Field):
-                _collect_substitutions(entry.value, found)
-    elif isinstance(value, ArrayValue):
-        for item in value.items:
-            _collect_substitutions(item, found)
-    elif isinstance(value, Concatenation):
-        for part in value.parts:
-            _collect_substitutions(part, found)
 
 
 def looks_like_json(document: Document) -> bool:
