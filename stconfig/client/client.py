@@ -447,16 +447,23 @@ class Client:
         """Poll `job-info` with backoff until the job is in one of `until` or final.
 
         A final state ends the wait even when it is not wanted (it can never change); the
-        caller compares `info.status`. `WaitTimeout` after `timeout` seconds.
+        caller compares `info.status`. An ended job is first reported from the running-job
+        record, with its final state but no finish time, until the engine moves it into
+        history a moment later (seen on 2.3.8 and 15431c9); the wait goes on until the
+        history record answers, or returns the running one at the deadline.
+        `WaitTimeout` after `timeout` seconds without a wanted or final state.
         """
         deadline = self._clock() + timeout
         delay = interval
         while True:
             info = self.job_info(job_id)
-            if info.status in until or info.terminal:
-                return info
             remaining = deadline - self._clock()
-            if remaining <= 0:
+            if info.terminal:
+                if info.finish_time is not None or remaining <= 0:
+                    return info
+            elif info.status in until:
+                return info
+            elif remaining <= 0:
                 wanted = " or ".join(sorted(s.value for s in until))
                 raise WaitTimeout(str(job_id), wanted, info.status.value, timeout)
             self._sleep(min(delay, remaining))

@@ -9,6 +9,9 @@ clock the test controls (one tick is one second of engine time):
   FAILED and SAVEPOINT_DONE keep it (`CheckpointManager.clearCheckpointIfNeed`, §4.2);
 - stop without savepoint goes CANCELING -> CANCELED, with savepoint DOING_SAVEPOINT ->
   SAVEPOINT_DONE, both `stop_ticks` later, so the REST call returns before the change (§5.2);
+- an ended job stays `archive_ticks` in the running-job map, where `job-info` reports its end
+  state without a finish time, before it moves into history (`JobMaster` ends before
+  `JobHistoryService` stores the finished state; seen on the real 2.3.8 and 15431c9 engines);
 - a finished job stays in history for `history_expire_minutes` (`JobHistoryService`); the
   stored state outlives it;
 - the duplicate-id and restore rules are those of `CoordinatorService.submitJob` (§4.4) and,
@@ -165,6 +168,8 @@ class FakeCluster:
     """How long DOING_SAVEPOINT and CANCELING last."""
     batch_ticks: int = 3
     rows_per_tick: int = 5
+    archive_ticks: int = 0
+    """How long an ended job is still reported from the running-job map (no finish time)."""
     history_expire_minutes: int = 1440
     retain_after_cancel: bool = False
     worker_node: bool = False
@@ -206,9 +211,13 @@ class FakeCluster:
             job.started = self.now
         if status in TERMINAL_STATES:
             job.finished = self.now
-            del self.running[job.job_id]
-            self.finished[job.job_id] = job
             self._clear_state_if_needed(job)
+            if self.archive_ticks == 0:
+                self._archive(job)
+
+    def _archive(self, job: FakeJob) -> None:
+        del self.running[job.job_id]
+        self.finished[job.job_id] = job
 
     def _clear_state_if_needed(self, job: FakeJob) -> None:
         """`CheckpointManager.clearCheckpointIfNeed`: only FAILED and SAVEPOINT_DONE keep it."""
@@ -221,7 +230,10 @@ class FakeCluster:
 
     def _step(self, job: FakeJob) -> None:
         age = self.now - job.entered
-        if job.status is JobStatus.PENDING and age >= self.schedule_ticks:
+        if job.terminal:
+            if age >= self.archive_ticks:
+                self._archive(job)
+        elif job.status is JobStatus.PENDING and age >= self.schedule_ticks:
             self._set(job, JobStatus.SCHEDULED)
         elif job.status is JobStatus.SCHEDULED:
             self._set(job, JobStatus.RUNNING)
@@ -253,6 +265,10 @@ class FakeCluster:
 
     def find(self, job_id: int) -> FakeJob | None:
         return self.running.get(job_id) or self.finished.get(job_id)
+
+    def archived(self, job: FakeJob) -> bool:
+        """Whether `job-info` answers from the history record (the ended shape)."""
+        return self.finished.get(job.job_id) is job
 
     # submit --------------------------------------------------------------------------------
 
@@ -365,7 +381,7 @@ class FakeCluster:
                     f"The job with id '{job_id}' not running, save point failed",
                 ),
             )
-        if job is None:
+        if job is None or job.terminal:
             return
         if force and self.latest:
             job.hang_savepoint = False

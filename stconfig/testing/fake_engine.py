@@ -190,7 +190,8 @@ class FakeEngine:
     answers as a non-master node (awaited savepoints), `check_jobs=False` accepts jobs the
     engine would refuse (unknown plugins, broken wiring or options: `fake_checks`), and the
     tick counts shape the state machine (`FakeCluster`; `schedule_ticks` and `stop_ticks`
-    default to the profile's). `port` 0 picks a free port on 127.0.0.1.
+    default to the profile's; `archive_ticks` > 0 keeps an ended job in the running-job map
+    that long, as the real engines do for a moment). `port` 0 picks a free port on 127.0.0.1.
     """
 
     hooks = HOOKS
@@ -208,6 +209,7 @@ class FakeEngine:
         stop_ticks: int | None = None,
         batch_ticks: int = 3,
         rows_per_tick: int = 5,
+        archive_ticks: int = 0,
         history_expire_minutes: int = 1440,
         retain_after_cancel: bool = False,
         worker_node: bool = False,
@@ -235,6 +237,7 @@ class FakeEngine:
             stop_ticks=slow if stop_ticks is None else stop_ticks,
             batch_ticks=batch_ticks,
             rows_per_tick=rows_per_tick,
+            archive_ticks=archive_ticks,
             history_expire_minutes=history_expire_minutes,
             retain_after_cancel=retain_after_cancel,
             worker_node=worker_node,
@@ -568,7 +571,8 @@ class FakeEngine:
             "jobName": job.name,
             "jobStatus": job.status.value,
         }
-        if job.terminal:
+        archived = self.cluster.archived(job)
+        if archived:
             data["errorMsg"] = job.error_msg
             data["createTime"] = self.cluster.time_text(job.created)
             data["finishTime"] = self.cluster.time_text(job.finished)
@@ -577,12 +581,12 @@ class FakeEngine:
             data["createTime"] = self.cluster.time_text(job.created)
         if self.profile == "latest":
             data["startTime"] = self.cluster.time_text(job.started)
-        if job.terminal and self.profile == "2.3.8":
+        if archived and self.profile == "2.3.8":
             data["jobDag"] = json.dumps(self._history_dag(job), separators=(",", ":"))
         else:
             data["jobDag"] = self._dag(job)
         data["pluginJarsUrls"] = self._plugin_jars(job)
-        if not job.terminal:
+        if not archived:
             data["isStartWithSavePoint"] = job.start_with_savepoint
         data["metrics"] = self._metrics(job)
         return data
@@ -590,7 +594,7 @@ class FakeEngine:
     def _plugin_jars(self, job: FakeJob) -> list[dict[str, str]]:
         """The connector jars of a running job, as "2.3.9-snapshot" lists them (sorted, one per
         connector); an ended job and the other profiles list none."""
-        if self.profile != "2.3.9-snapshot" or job.terminal:
+        if self.profile != "2.3.9-snapshot" or self.cluster.archived(job):
             return []
         from stconfig.catalog.registry import plugin_spec
 

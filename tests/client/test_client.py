@@ -237,6 +237,52 @@ def test_wait_backs_off_up_to_the_deadline(manual_engine: FakeEngine) -> None:
     assert pauses == [1.0, 1.5, 2.0, 2.0, 2.0, 1.5]
 
 
+def test_wait_for_an_ended_job_goes_on_until_its_history_record_answers(
+    fake_engine_factory: Callable[..., FakeEngine], profile: str
+) -> None:
+    # GIVEN an engine that, like the real ones, reports an ended job from the running-job
+    # record (final state, no finish time) for a while before moving it into history
+    engine = fake_engine_factory(profile, auto_advance=False, schedule_ticks=1, archive_ticks=2)
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        engine.advance()
+
+    client = Client(engine.url, sleep=sleep, clock=lambda: float(len(slept)))
+    job_id = client.submit(batch_job()).job_id
+    engine.advance(4)
+    early = client.job_info(job_id)
+    assert early.status is JobStatus.FINISHED and early.finish_time is None
+    # WHEN the client waits for FINISHED
+    done = client.wait(job_id, {JobStatus.FINISHED}, timeout=60, interval=1.0)
+    # THEN it returns the history record, with its finish time, two polls later
+    assert done.status is JobStatus.FINISHED
+    assert done.finish_time is not None
+    assert len(slept) == 2
+
+
+def test_wait_returns_the_running_record_of_an_ended_job_at_the_deadline(
+    fake_engine_factory: Callable[..., FakeEngine],
+) -> None:
+    engine = fake_engine_factory("latest", auto_advance=False, archive_ticks=1000)
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        engine.advance()
+
+    client = Client(engine.url, sleep=sleep, clock=lambda: sum(slept))
+    job_id = client.submit(batch_job()).job_id
+    done = client.wait(job_id, {JobStatus.RUNNING, JobStatus.FINISHED}, timeout=30)
+    assert done.status is JobStatus.RUNNING
+    # an ended job is final: past the deadline its running record is the answer, not a timeout
+    done = client.wait(job_id, {JobStatus.FINISHED}, timeout=10, interval=1.0)
+    assert done.status is JobStatus.FINISHED
+    assert done.finish_time is None
+    assert sum(slept) >= 10
+
+
 # versions ------------------------------------------------------------------------------------
 
 

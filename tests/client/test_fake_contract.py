@@ -394,6 +394,25 @@ def test_running_and_terminal_job_info_shapes(manual_engine: FakeEngine) -> None
     assert not {"envOptions", "isStartWithSavePoint"} & set(final)
 
 
+def test_an_ended_job_answers_from_the_running_record_until_archived(
+    fake_engine_factory: Callable[..., FakeEngine], profile: str
+) -> None:
+    """The window the real engines show (`JobInfoServlet` reads the running-job map first)."""
+    engine = fake_engine_factory(profile, auto_advance=False, schedule_ticks=1, archive_ticks=1)
+    job_id = submit(engine, batch_job())
+    engine.advance(4)
+    ended = info(engine, job_id)
+    assert ended["jobStatus"] == "FINISHED"
+    assert "envOptions" in ended and not {"finishTime", "errorMsg"} & set(ended)
+    running = raw(engine, "GET", "/running-jobs").json()
+    assert job_id in json.dumps(running)
+    assert raw(engine, "POST", "/stop-job", json.dumps({"jobId": int(job_id)})).status == 200
+    engine.advance()
+    archived = info(engine, job_id)
+    assert archived["jobStatus"] == "FINISHED" and archived["finishTime"]
+    assert "envOptions" not in archived
+
+
 def test_value_types(manual_engine: FakeEngine) -> None:
     job_id = submit(manual_engine)
     manual_engine.advance(4)
