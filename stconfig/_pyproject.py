@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from stconfig._lazy import lazy_pattern
 from stconfig.errors import StconfigError
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ KNOWN_KEYS = (
 )
 _KEY_START = r"""(?<![\w-])["']?"""
 _KEY_END = r"""["']?[ \t]*"""
-_MAY_HOLD_TOOL_STCONFIG = re.compile(
+_MAY_HOLD_TOOL_STCONFIG = lazy_pattern(
     # `[tool.stconfig]`, `[ "tool" . 'stconfig' .x]`, `tool.stconfig.x = ...`
     rf"""{_KEY_START}tool{_KEY_END}\.[ \t]*["']?stconfig{_KEY_END}[.=\]]"""
     # `tool = { stconfig = ... }` (an inline table is one line, but its arrays need not be)
@@ -45,7 +46,7 @@ _MAY_HOLD_TOOL_STCONFIG = re.compile(
 none, so it is not parsed (tomllib's import and parse cost more than the rest of a small
 lint's start-up). `stconfig = ...` under any other table, as in `[project.scripts]` or an
 entry-point group, does not match."""
-_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_AT = lazy_pattern(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
 class ConfigError(StconfigError):

@@ -19,14 +19,14 @@ never reused (a retired rule keeps its code).
 
 from __future__ import annotations
 
-import importlib
-import re
+import sys
 from collections.abc import Iterable
 from functools import cache
 
+from stconfig._lazy import lazy_pattern
 from stconfig.lint.rule import Rule
 
-CODE_PATTERN = re.compile(r"^ST\d{3}$")
+CODE_PATTERN = lazy_pattern(r"^ST\d{3}$")
 FAMILIES: dict[str, str] = {
     "ST0": "syntax and the linter itself",
     "ST1": "job structure and env",
@@ -46,8 +46,7 @@ _loaded = False
 
 def register(cls: type[Rule]) -> type[Rule]:
     """Class decorator: record the rule, with its module docstring as its documentation."""
-    module = importlib.import_module(cls.__module__)
-    cls.doc = module.__doc__ or ""
+    cls.doc = sys.modules[cls.__module__].__doc__ or ""
     if cls.code in RULES:
         raise ValueError(f"rule code {cls.code} registered twice")
     RULES[cls.code] = cls()
@@ -55,13 +54,13 @@ def register(cls: type[Rule]) -> type[Rule]:
 
 
 def all_rules() -> dict[str, Rule]:
-    """Every rule, importing the rule modules on first use."""
+    """Every rule, importing the rule modules on first use (from one bundle: `_bundle`)."""
     global _loaded
     if not _loaded:
+        from stconfig._bundle import import_bundled
         from stconfig.lint import rules
 
-        for name in rules.MODULES:
-            importlib.import_module(f"{rules.__name__}.{name}")
+        import_bundled(rules.__name__, rules.MODULES)
         _loaded = True
     return dict(sorted(RULES.items()))
 

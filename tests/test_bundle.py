@@ -1,0 +1,168 @@
+"""stconfig._bundle: a package's listed modules from one cached file, never stale ones."""
+
+from __future__ import annotations
+
+import inspect
+import itertools
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from stconfig._bundle import import_bundled
+
+_names = itertools.count()
+
+
+class Package:
+    """A throwaway package on sys.path, with modules `first` and `second`."""
+
+    def __init__(self, root: Path) -> None:
+        self.name = f"bundled_{os.getpid()}_{next(_names)}"
+        self.folder = root / self.name
+        self.folder.mkdir()
+        (self.folder / "__init__.py").write_text('"""A package."""\nORDER: list[str] = []\n')
+        self.write("first", "VALUE = 1")
+        self.write("second", "VALUE = 2")
+
+    def write(self, module: str, body: str) -> None:
+        source = f'"""Module {module}."""\nimport {self.name} as package\n'
+        source += f"package.ORDER.append({module!r})\n{body}\n"
+        (self.folder / f"{module}.py").write_text(source)
+
+    def load(self) -> dict[str, object]:
+        """Import the package and its two modules afresh; their values, and how they came."""
+        for name in [m for m in sys.modules if m == self.name or m.startswith(self.name + ".")]:
+            del sys.modules[name]
+        searched: list[str] = []
+
+        class Spy:
+            @staticmethod
+            def find_spec(name: str, *_: object) -> None:
+                searched.append(name)
+
+        sys.meta_path.insert(0, Spy)  # type: ignore[arg-type]
+        try:
+            import_bundled(self.name, ("first", "second"))
+        finally:
+            sys.meta_path.remove(Spy)  # type: ignore[arg-type]
+        package = sys.modules[self.name]
+        return {
+            "order": list(package.ORDER),
+            "values": [package.first.VALUE, package.second.VALUE],  # type: ignore[attr-defined]
+            "bundled": f"{self.name}.first" not in searched,
+        }
+
+    @property
+    def bundle(self) -> Path:
+        (found,) = Path(sys.pycache_prefix or "/").rglob(f"{self.name}/_bundle.*.bin")
+        return found
+
+
+@pytest.fixture
+def package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Package]:
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path / "cache"))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    (tmp_path / "src").mkdir()
+    monkeypatch.syspath_prepend(str(tmp_path / "src"))
+    made = Package(tmp_path / "src")
+    yield made
+    for name in [m for m in sys.modules if m.startswith(made.name)]:
+        del sys.modules[name]
+
+
+def test_the_second_import_comes_from_the_bundle_and_is_the_same(package: Package) -> None:
+    first = package.load()
+    assert first == {"order": ["first", "second"], "values": [1, 2], "bundled": False}
+    assert package.bundle.is_file()
+    again = package.load()
+    assert again == {"order": ["first", "second"], "values": [1, 2], "bundled": True}
+    module = sys.modules[f"{package.name}.second"]
+    assert module.__doc__ == "Module second."
+    assert module.__file__ == str(package.folder / "second.py")
+    assert module.__spec__ is not None and module.__spec__.origin == module.__file__
+    assert "VALUE = 2" in inspect.getsource(module)
+
+
+def test_an_edited_module_is_imported_anew(package: Package) -> None:
+    package.load()
+    package.write("second", "VALUE = 'two, edited'")
+    assert package.load()["values"] == [1, "two, edited"]
+    assert package.load() == {
+        "order": ["first", "second"],
+        "values": [1, "two, edited"],
+        "bundled": True,
+    }
+
+
+def test_an_edit_that_keeps_the_size_is_seen_by_its_time(package: Package) -> None:
+    package.load()
+    source = package.folder / "first.py"
+    source.write_text(source.read_text().replace("VALUE = 1", "VALUE = 7"))
+    stat = source.stat()
+    os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert package.load()["values"] == [7, 2]
+
+
+def test_a_damaged_bundle_is_ignored_and_rewritten(package: Package) -> None:
+    package.load()
+    package.bundle.write_bytes(package.bundle.read_bytes()[:100])
+    assert package.load() == {"order": ["first", "second"], "values": [1, 2], "bundled": False}
+    assert package.load()["bundled"] is True
+
+
+def test_nothing_is_written_where_bytecode_is_not(
+    package: Package, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    assert package.load()["values"] == [1, 2]
+    assert not list((tmp_path / "cache").rglob("_bundle.*"))
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("")
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    monkeypatch.setattr(sys, "pycache_prefix", str(blocked))
+    assert package.load() == {"order": ["first", "second"], "values": [1, 2], "bundled": False}
+
+
+def test_a_failing_module_body_fails_the_import_from_the_bundle_too(
+    package: Package, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package.write("second", "import os\nVALUE = 2\nif os.environ.get('FAIL_SECOND'):\n    1 / 0")
+    package.load()
+    monkeypatch.setenv("FAIL_SECOND", "1")
+    with pytest.raises(ZeroDivisionError):
+        package.load()
+    assert f"{package.name}.second" not in sys.modules
+    assert f"{package.name}.first" in sys.modules
+
+
+RULES_TWICE = """
+import sys
+searched = []
+class Spy:
+    @staticmethod
+    def find_spec(name, *_):
+        searched.append(name)
+sys.meta_path.insert(0, Spy)
+from stconfig.lint.registry import all_rules
+rules = all_rules()
+print(len(rules), sum(name.startswith("stconfig.lint.rules.st") for name in searched))
+print(rules["ST103"].doc.splitlines()[0])
+"""
+
+
+def test_the_rule_modules_come_from_the_bundle_in_a_second_process(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(tmp_path)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", RULES_TWICE], env=env, capture_output=True, text=True
+        ).stdout.splitlines()
+        for _ in range(2)
+    ]
+    count = runs[0][0].split()[0]
+    assert runs[0] == [f"{count} {count}", "`job.mode` written in lower or mixed case."]
+    assert runs[1] == [f"{count} 0", "`job.mode` written in lower or mixed case."]
