@@ -284,10 +284,10 @@ def _imported_by_a_cold_run(path: Path) -> list[str]:
 
 CONVERT_IN_PROCESS = """
 import sys
-from stconfig.cli import run
+from stconfig.cli import dispatch
 path, *watched = sys.argv[1:]
 sys.argv = ["stconfig", "convert", path]
-run()
+dispatch(sys.argv[1:])
 print(" ".join(sorted(set(watched) & set(sys.modules))), file=sys.stderr)
 """
 

@@ -131,8 +131,8 @@ def run_console(*args: str, cwd: Path | None = None) -> subprocess.CompletedProc
     code = (
         "import sys\n"
         f"sys.argv = ['stconfig', *{list(args)!r}]\n"
-        "from stconfig.cli import run\n"
-        "try:\n    run()\n"
+        "from stconfig.cli import dispatch\n"
+        "try:\n    dispatch(sys.argv[1:])\n"
         "finally:\n    print('click' in sys.modules, file=sys.stderr)\n"
     )
     return subprocess.run(

@@ -35,10 +35,10 @@ NOT_FOR_LINT = (
 )
 LINT_IN_PROCESS = """
 import sys
-from stconfig.cli import run
+from stconfig.cli import dispatch
 sys.argv = ["stconfig", "lint", "--select", "ALL", "--output-format", "concise", "bad.conf"]
 try:
-    run()
+    dispatch(sys.argv[1:])
 except SystemExit as done:
     print("exit", done.code)
 print(sorted(m for m in sys.modules
