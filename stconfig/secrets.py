@@ -616,6 +616,20 @@ class Redactor:
         return text
 
 
+_last_redactor: list[tuple[frozenset[str], Redactor]] = []
+"""The values the last `redactor` was made for, and it."""
+
+
+def redactor(values: Iterable[str]) -> Redactor:
+    """`Redactor(values)`, the same object again when asked for the same values: the jobs of
+    one command mostly share their secrets (those remembered so far), and comparing two sets
+    costs far less than finding and sorting the forms again. A redactor keeps no state."""
+    key = frozenset(values)
+    if not _last_redactor or _last_redactor[0][0] != key:
+        _last_redactor[:] = [(key, Redactor(key))]
+    return _last_redactor[0][1]
+
+
 @lru_cache(maxsize=4096)
 def _written_forms(value: str) -> frozenset[str]:
     """How a secret value may appear in a message: as is, quoted or escaped; nothing for a
@@ -686,6 +700,7 @@ __all__ = [
     "merge",
     "redact",
     "redact_known",
+    "redactor",
     "remember",
     "remembered",
     "secret_regions",

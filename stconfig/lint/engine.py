@@ -185,9 +185,9 @@ def _without_secrets(ctx: LintContext, diagnostics: list[Diagnostic]) -> list[Di
     if not diagnostics:
         return diagnostics
     from stconfig.secrets import (
-        Redactor,
         job_secrets,
         mark_job,
+        redactor,
         remember,
         remembered,
         variable_secrets,
@@ -212,7 +212,7 @@ def _without_secrets(ctx: LintContext, diagnostics: list[Diagnostic]) -> list[Di
     if not values:
         return diagnostics
     remember(values)
-    scrub = Redactor(values)
+    scrub = redactor(values)
     return [_redacted(d, scrub) for d in diagnostics]
 
 
