@@ -383,9 +383,20 @@ def _written_regions(text: str) -> tuple[Region, ...]:
 
 
 _KEY_NEEDLES = tuple(
-    word.encode() for word in sorted({*_SECRET_WORDS, *_GLUED, *_GLUED_ENDINGS, "auth", "key"})
+    word.encode()
+    for word in sorted(
+        {
+            *_SECRET_WORDS,
+            *_GLUED,
+            *_GLUED_ENDINGS,
+            "auth",
+            *(qualifier + "key" for qualifier in _KEY_QUALIFIERS),
+        }
+    )
 )
-"""Every key `is_secret_key` accepts has one of these in its lower-case letters and digits."""
+"""Every key `is_secret_key` accepts has one of these in its lower-case letters and digits.
+A qualifier's `key` is looked for with its qualifier (`apikey`, `privatekey`): a bare `key`
+would send every text with a `primary_key` or `partition_key` to the scan."""
 _NOT_LETTERS = bytes(code for code in range(128) if not chr(code).isalnum())
 """The ASCII characters other than letters and digits."""
 
@@ -395,7 +406,7 @@ def _may_name_a_secret(text: str) -> bool:
 
     A key's letters and digits, lower-cased, appear in a row in the text's (the tokens of a
     key are only ever separated by spaces and quotes), and `is_secret_key` only accepts keys
-    whose letters hold a secret word, a glued one, `auth` or a qualifier's `key`.
+    whose letters hold a secret word, a glued one, `auth` or a qualifier followed by `key`.
     """
     # The ASCII letters and digits, as `_WORD` reads them: in bytes, two C passes.
     letters = text.encode("ascii", "ignore").translate(None, _NOT_LETTERS).lower()
