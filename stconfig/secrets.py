@@ -161,8 +161,12 @@ _PLACEHOLDER = re.compile(r"\$\{(?P<name>[^:{}]+)(?::(?P<default>[^}]*))?\}")
 _REFERENCE = re.compile(r"\$\{\??\s*(?P<name>[^:{}\s]+)")
 
 
-def shape_regions(text: str) -> list[Region]:
-    """Credentials inside any text: URL passwords, `password=` parameters, secret defaults."""
+def shape_regions(text: str, *, named: bool = True) -> list[Region]:
+    """Credentials inside any text: URL passwords, `password=` parameters, secret defaults.
+
+    `named=False` says that no name in the text can name a secret (`_may_name_a_secret`),
+    so that parameters and placeholder defaults, which need such a name, are not looked for.
+    """
     # Each shape needs a character most texts (one string value, often) lack: testing for
     # it first spares the regular expressions' scans of every value of every job.
     regions: list[Region] = []
@@ -171,6 +175,8 @@ def shape_regions(text: str) -> list[Region]:
             regions += [
                 m.span("secret") for m in pattern.finditer(text) if not m["secret"].startswith("${")
             ]
+    if not named:
+        return regions
     if "=" in text:
         for match in _PARAMETER.finditer(text):
             if not is_secret_key(match["key"]):
@@ -378,8 +384,9 @@ def _written_regions(text: str) -> tuple[Region, ...]:
     Cached, because a text is scanned again each time new secret values are marked on it,
     and this part does not depend on them.
     """
-    under_keys = _Scanner(text).scan() if _may_name_a_secret(text) else []
-    return (*under_keys, *shape_regions(text))
+    named = _may_name_a_secret(text)
+    under_keys = _Scanner(text).scan() if named else []
+    return (*under_keys, *shape_regions(text, named=named))
 
 
 _KEY_NEEDLES = tuple(
@@ -402,7 +409,8 @@ _NOT_LETTERS = bytes(code for code in range(128) if not chr(code).isalnum())
 
 
 def _may_name_a_secret(text: str) -> bool:
-    """False when no key of the text can name a secret, so that the scan would find nothing.
+    """False when no key of the text can name a secret, so that the scan would find nothing
+    (nor would `shape_regions` find a parameter or placeholder named like a secret).
 
     A key's letters and digits, lower-cased, appear in a row in the text's (the tokens of a
     key are only ever separated by spaces and quotes), and `is_secret_key` only accepts keys
