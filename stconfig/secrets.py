@@ -623,9 +623,18 @@ class Redactor:
             return self.forms
         found = set(self.masked)
         heads = self.by_head
-        for start in range(len(text) - SEARCHED_LENGTH + 1):
-            found.update(heads.get(text[start : start + SEARCHED_LENGTH], ()))
-            found.update(heads.get(text[start : start + SUBSTRING_LENGTH], ()))
+        # Every head is SEARCHED_LENGTH or SUBSTRING_LENGTH characters long (forms are at
+        # least SEARCHED_LENGTH): the text's slices of those lengths, then the heads among them.
+        slices = {
+            text[start : start + SEARCHED_LENGTH]
+            for start in range(len(text) - SEARCHED_LENGTH + 1)
+        }
+        slices.update(
+            text[start : start + SUBSTRING_LENGTH]
+            for start in range(len(text) - SUBSTRING_LENGTH + 1)
+        )
+        for head in slices.intersection(heads):
+            found.update(heads[head])
         return sorted(found, key=self.rank.__getitem__)
 
     def __call__(self, text: str) -> str:
