@@ -101,16 +101,6 @@ SUBSTITUTION's path tokens are RawTokens too). A tuple is built in a tenth of th
 record's `__init__` takes, and a corpus makes hundreds of thousands."""
 
 
-_PUNCTUATION = {
-    "{": K_LBRACE,
-    "}": K_RBRACE,
-    "[": K_LBRACKET,
-    "]": K_RBRACKET,
-    ",": K_COMMA,
-    "=": K_EQUALS,
-    ":": K_COLON,
-}
-
 _FAST = re.compile(
     "|".join(
         [
