@@ -161,8 +161,12 @@ _PLACEHOLDER = re.compile(r"\$\{(?P<name>[^:{}]+)(?::(?P<default>[^}]*))?\}")
 _REFERENCE = re.compile(r"\$\{\??\s*(?P<name>[^:{}\s]+)")
 
 
-def shape_regions(text: str) -> list[Region]:
-    """Credentials inside any text: URL passwords, `password=` parameters, secret defaults."""
+def shape_regions(text: str, *, named: bool = True) -> list[Region]:
+    """Credentials inside any text: URL passwords, `password=` parameters, secret defaults.
+
+    `named=False` says that no name in the text can name a secret (`_may_name_a_secret`),
+    so that parameters and placeholder defaults, which need such a name, are not looked for.
+    """
     # Each shape needs a character most texts (one string value, often) lack: testing for
     # it first spares the regular expressions' scans of every value of every job.
     regions: list[Region] = []
@@ -171,6 +175,8 @@ def shape_regions(text: str) -> list[Region]:
             regions += [
                 m.span("secret") for m in pattern.finditer(text) if not m["secret"].startswith("${")
             ]
+    if not named:
+        return regions
     if "=" in text:
         for match in _PARAMETER.finditer(text):
             if not is_secret_key(match["key"]):
@@ -209,76 +215,72 @@ def mask_url(url: str) -> str:
 # -- secrets written in a HOCON or JSON text -----------------------------------------------------
 
 
-@record(compiled_init=True)
-class _Token:
-    kind: str  # "nl", "punct", "string", "triple", "word", "subst"
-    start: int
-    end: int
-    text: str
-
+_Token = tuple[str, int, int, str]
+"""One token: kind, start, end, text. The kind is the character itself for punctuation
+(`{ } [ ] , : =`, and `=` for `+=`), else "nl", "string", "triple", "word" or "subst".
+Plain tuples: a record's `__init__` was a third of the time this tokenizer took."""
 
 _TOKEN = re.compile(
-    r"""(?P<nl>\n)
-    |(?P<space>[ \t\r\ufeff]+)
-    |(?P<comment>(?:\#|//)[^\n]*)
+    r"""(?>[ \t\r\ufeff]*(?:(?:\#|//)[^\n]*)?)
+    (?:(?P<nl>\n)
     |(?P<triple>\"\"\"[\s\S]*?(?:\"\"\"\"*|\Z))
     |(?P<string>"(?:[^"\\\n]|\\.)*"?)
     |(?P<subst>\$\{[^}\n]*\}?)
     |(?P<append>\+=)
     |(?P<punct>[{}\[\],:=])
     |(?P<word>(?:[^ \t\r\n{}\[\],:="\#/$+\ufeff]+|/(?!/)|\$(?!\{)|\+(?!=))+)
-    |(?P<other>[\s\S])""",
+    |(?P<other>[\s\S])
+    |\Z)""",
     re.VERBOSE,
 )
+"""One token, after the spaces and the comment before it (which give no token); at the end
+of the text, only those."""
 
-
-_TOKEN_KINDS = {
-    "nl": "nl",
-    "triple": "triple",
-    "string": "string",
-    "subst": "subst",
-    "append": "punct",
-    "punct": "punct",
-    "word": "word",
-    "other": "word",
-}
-"""The kind of token each group of `_TOKEN` gives; spaces and comments give none."""
+_OPENING = frozenset("{[")
+_CLOSING = frozenset("}]")
+_ASSIGNING = frozenset(":=")
+_VALUE_END = frozenset({"nl", ",", "{", "}", "[", "]"})
 
 
 def _tokens(text: str) -> list[_Token]:
     """A forgiving tokenizer: any text gives tokens, so broken lines are masked too."""
     tokens: list[_Token] = []
     append = tokens.append
-    kinds = _TOKEN_KINDS
     for match in _TOKEN.finditer(text):
         group = match.lastgroup
-        kind = kinds.get(group) if group is not None else None
-        if kind is None:
-            continue
-        start, end = match.span()
-        append(_Token(kind, start, end, "=" if group == "append" else match[0]))
+        if group is None:
+            continue  # spaces or a comment at the end of the text
+        token = match[group]
+        end = match.end()
+        if group == "punct":
+            append((token, end - 1, end, token))
+        elif group == "append":
+            append(("=", end - 2, end, "="))
+        else:
+            append(("word" if group == "other" else group, end - len(token), end, token))
     return tokens
 
 
 def _key_text(tokens: Sequence[_Token]) -> str:
-    return "".join(t.text[1:-1] if t.kind == "string" else t.text for t in tokens)
+    return "".join(text[1:-1] if kind == "string" else text for kind, _, _, text in tokens)
 
 
 def _literal_regions(token: _Token) -> list[Region]:
     """The secret part of one literal: a word entirely, a string's text between its quotes
     except `${NAME}` references (their defaults are masked)."""
-    if token.kind == "word":
-        return [(token.start, token.end)]
-    if token.kind == "triple":
-        inner = (token.start + 3, max(token.start + 3, token.end - 3))
+    kind, token_start, token_end, text = token
+    if kind == "word":
+        return [(token_start, token_end)]
+    if kind == "triple":
+        inner = (token_start + 3, max(token_start + 3, token_end - 3))
         return [inner] if inner[0] < inner[1] else []
-    if token.kind != "string":
+    if kind != "string":
         return []
-    closed = len(token.text) >= 2 and token.text.endswith('"')
-    start, end = token.start + 1, token.end - (1 if closed else 0)
+    closed = len(text) >= 2 and text.endswith('"')
+    start, end = token_start + 1, token_end - (1 if closed else 0)
     regions: list[Region] = []
     cursor = start
-    for match in _PLACEHOLDER.finditer(token.text[1 : end - token.start]):
+    for match in _PLACEHOLDER.finditer(text[1 : end - token_start]):
         at = start + match.start()
         if at > cursor:
             regions.append((cursor, at))
@@ -301,29 +303,31 @@ class _Scanner:
         self.stack: list[tuple[str, bool]] = [("object", False)]
 
     def scan(self) -> list[Region]:
-        i, key, tokens = 0, list[_Token](), self.tokens
+        i, key, tokens, stack = 0, list[_Token](), self.tokens, self.stack
         pending = False  # the value that reached this `{` or `[` is a secret
-        while i < len(tokens):
+        count = len(tokens)
+        while i < count:
             token = tokens[i]
-            kind, secret = self.stack[-1]
-            if token.text in ("}", "]") and token.kind == "punct":
-                if len(self.stack) > 1:
-                    self.stack.pop()
+            kind = token[0]
+            container, secret = stack[-1]
+            if kind in _CLOSING:
+                if len(stack) > 1:
+                    stack.pop()
                 key, pending = [], False
                 i += 1
-            elif token.text in "{[" and token.kind == "punct":
-                named = kind == "object" and bool(key) and is_secret_key(_key_text(key))
-                opened = "object" if token.text == "{" else "list"
-                self.stack.append((opened, secret or named or pending))
+            elif kind in _OPENING:
+                named = container == "object" and bool(key) and is_secret_key(_key_text(key))
+                opened = "object" if kind == "{" else "list"
+                stack.append((opened, secret or named or pending))
                 key, pending = [], False
                 i += 1
-            elif token.kind == "nl" or token.text == ",":
+            elif kind == "nl" or kind == ",":
                 key, pending = [], False
                 i += 1
-            elif kind == "list":
+            elif container == "list":
                 i = self.value(i, secret)
                 pending = secret
-            elif token.kind == "punct" and token.text in ":=":
+            elif kind in _ASSIGNING:
                 pending = secret or (bool(key) and is_secret_key(_key_text(key)))
                 i = self.value(i + 1, pending)
                 key = []
@@ -335,12 +339,13 @@ class _Scanner:
     def value(self, i: int, secret: bool) -> int:
         """Consume one value's tokens up to its end; `{` or `[` are left for `scan`."""
         tokens = self.tokens
-        while i < len(tokens) and tokens[i].kind == "nl":
+        count = len(tokens)
+        while i < count and tokens[i][0] == "nl":
             i += 1
         regions: list[Region] = []
-        while i < len(tokens):
+        while i < count:
             token = tokens[i]
-            if token.kind == "nl" or (token.kind == "punct" and token.text in ",{}[]"):
+            if token[0] in _VALUE_END:
                 break
             if secret:
                 regions += _literal_regions(token)
@@ -379,24 +384,37 @@ def _written_regions(text: str) -> tuple[Region, ...]:
     Cached, because a text is scanned again each time new secret values are marked on it,
     and this part does not depend on them.
     """
-    under_keys = _Scanner(text).scan() if _may_name_a_secret(text) else []
-    return (*under_keys, *shape_regions(text))
+    named = _may_name_a_secret(text)
+    under_keys = _Scanner(text).scan() if named else []
+    return (*under_keys, *shape_regions(text, named=named))
 
 
 _KEY_NEEDLES = tuple(
-    word.encode() for word in sorted({*_SECRET_WORDS, *_GLUED, *_GLUED_ENDINGS, "auth", "key"})
+    word.encode()
+    for word in sorted(
+        {
+            *_SECRET_WORDS,
+            *_GLUED,
+            *_GLUED_ENDINGS,
+            "auth",
+            *(qualifier + "key" for qualifier in _KEY_QUALIFIERS),
+        }
+    )
 )
-"""Every key `is_secret_key` accepts has one of these in its lower-case letters and digits."""
+"""Every key `is_secret_key` accepts has one of these in its lower-case letters and digits.
+A qualifier's `key` is looked for with its qualifier (`apikey`, `privatekey`): a bare `key`
+would send every text with a `primary_key` or `partition_key` to the scan."""
 _NOT_LETTERS = bytes(code for code in range(128) if not chr(code).isalnum())
 """The ASCII characters other than letters and digits."""
 
 
 def _may_name_a_secret(text: str) -> bool:
-    """False when no key of the text can name a secret, so that the scan would find nothing.
+    """False when no key of the text can name a secret, so that the scan would find nothing
+    (nor would `shape_regions` find a parameter or placeholder named like a secret).
 
     A key's letters and digits, lower-cased, appear in a row in the text's (the tokens of a
     key are only ever separated by spaces and quotes), and `is_secret_key` only accepts keys
-    whose letters hold a secret word, a glued one, `auth` or a qualifier's `key`.
+    whose letters hold a secret word, a glued one, `auth` or a qualifier followed by `key`.
     """
     # The ASCII letters and digits, as `_WORD` reads them: in bytes, two C passes.
     letters = text.encode("ascii", "ignore").translate(None, _NOT_LETTERS).lower()
@@ -605,9 +623,18 @@ class Redactor:
             return self.forms
         found = set(self.masked)
         heads = self.by_head
-        for start in range(len(text) - SEARCHED_LENGTH + 1):
-            found.update(heads.get(text[start : start + SEARCHED_LENGTH], ()))
-            found.update(heads.get(text[start : start + SUBSTRING_LENGTH], ()))
+        # Every head is SEARCHED_LENGTH or SUBSTRING_LENGTH characters long (forms are at
+        # least SEARCHED_LENGTH): the text's slices of those lengths, then the heads among them.
+        slices = {
+            text[start : start + SEARCHED_LENGTH]
+            for start in range(len(text) - SEARCHED_LENGTH + 1)
+        }
+        slices.update(
+            text[start : start + SUBSTRING_LENGTH]
+            for start in range(len(text) - SUBSTRING_LENGTH + 1)
+        )
+        for head in slices.intersection(heads):
+            found.update(heads[head])
         return sorted(found, key=self.rank.__getitem__)
 
     def __call__(self, text: str) -> str:
@@ -615,6 +642,20 @@ class Redactor:
             if form in text:
                 text = _occurrences(form).sub(MASK, text)
         return text
+
+
+_last_redactor: list[tuple[frozenset[str], Redactor]] = []
+"""The values the last `redactor` was made for, and it."""
+
+
+def redactor(values: Iterable[str]) -> Redactor:
+    """`Redactor(values)`, the same object again when asked for the same values: the jobs of
+    one command mostly share their secrets (those remembered so far), and comparing two sets
+    costs far less than finding and sorting the forms again. A redactor keeps no state."""
+    key = frozenset(values)
+    if not _last_redactor or _last_redactor[0][0] != key:
+        _last_redactor[:] = [(key, Redactor(key))]
+    return _last_redactor[0][1]
 
 
 @lru_cache(maxsize=4096)
@@ -687,6 +728,7 @@ __all__ = [
     "merge",
     "redact",
     "redact_known",
+    "redactor",
     "remember",
     "remembered",
     "secret_regions",

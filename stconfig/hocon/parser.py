@@ -47,7 +47,7 @@ from stconfig.hocon.lexer import (
     K_UNQUOTED,
     K_WHITESPACE,
     Lexer,
-    Token,
+    RawToken,
 )
 from stconfig.source import SourceFile, Span
 
@@ -89,8 +89,8 @@ _STRING_STYLES: dict[int, Literal["quoted", "triple", "unquoted"]] = {
 _KEY_KINDS = frozenset({K_QUOTED, K_UNQUOTED, K_NUMBER, K_LITERAL, K_TRIPLE, K_WHITESPACE})
 
 
-def describe(token: Token) -> str:
-    return _TOKEN_NAMES.get(token.kind) or repr(token.text[:30])
+def describe(token: RawToken) -> str:
+    return _TOKEN_NAMES.get(token[0]) or repr(token[3][:30])
 
 
 class Parser:
@@ -105,15 +105,16 @@ class Parser:
         self.syntax: Literal["hocon", "json"] = syntax
         self.json = syntax == "json"
         self.lexer = Lexer(source, json=self.json, max_tokens=max_tokens)
-        self.tokens = self.lexer.tokenize()
+        self.tokens = self.lexer.scan()
+        """Tuples (kind, start, end, text, value): see `stconfig.hocon.lexer.RawToken`."""
         self.index = 0
 
     # -- token helpers -------------------------------------------------------------------
 
-    def peek(self) -> Token:
+    def peek(self) -> RawToken:
         return self.tokens[self.index]
 
-    def advance(self) -> Token:
+    def advance(self) -> RawToken:
         token = self.tokens[self.index]
         self.index += 1
         return token
@@ -121,18 +122,18 @@ class Parser:
     def span(self, start: int, end: int) -> Span:
         return Span(self.source, start, end)
 
-    def error(self, message: str, token: Token) -> ParseError:
-        return ParseError(message, self.span(token.start, max(token.end, token.start + 1)))
+    def error(self, message: str, token: RawToken) -> ParseError:
+        return ParseError(message, self.span(token[1], max(token[2], token[1] + 1)))
 
     def skip_whitespace(self) -> None:
         tokens, index = self.tokens, self.index
-        while tokens[index].kind == K_WHITESPACE:
+        while tokens[index][0] == K_WHITESPACE:
             index += 1
         self.index = index
 
     def skip_blank(self) -> None:
         tokens, index = self.tokens, self.index
-        while tokens[index].kind in _BLANK:
+        while tokens[index][0] in _BLANK:
             index += 1
         self.index = index
 
@@ -142,22 +143,22 @@ class Parser:
         self.skip_blank()
         token = self.peek()
         root: ObjectValue | ArrayValue
-        if token.kind == K_LBRACE:
+        if token[0] == K_LBRACE:
             root = self.parse_object(depth=1)
-        elif token.kind == K_LBRACKET:
+        elif token[0] == K_LBRACKET:
             root = self.parse_array(depth=1)
         elif self.json:
             raise self.error(
                 f"a JSON document must start with '{{', found {describe(token)}", token
             )
         else:
-            root = self.parse_fields(braced=False, start=token.start, depth=1)
+            root = self.parse_fields(braced=False, start=token[1], depth=1)
         self.skip_blank()
         trailing = self.peek()
-        if trailing.kind != K_EOF:
+        if trailing[0] != K_EOF:
             raise self.error(
                 f"unexpected {describe(trailing)} after the end of the document"
-                + (" (unbalanced '}'?)" if trailing.kind == K_RBRACE else ""),
+                + (" (unbalanced '}'?)" if trailing[0] == K_RBRACE else ""),
                 trailing,
             )
         return Document(
@@ -166,7 +167,7 @@ class Parser:
 
     def parse_object(self, depth: int) -> ObjectValue:
         opening = self.advance()
-        return self.parse_fields(braced=True, start=opening.start, depth=depth)
+        return self.parse_fields(braced=True, start=opening[1], depth=depth)
 
     def parse_fields(self, *, braced: bool, start: int, depth: int) -> ObjectValue:
         if depth > limits.MAX_NESTING:
@@ -181,27 +182,28 @@ class Parser:
         tokens = self.tokens
         while True:
             index = self.index
-            while tokens[index].kind in _BLANK:
+            while tokens[index][0] in _BLANK:
                 index += 1
             self.index = index
             token = tokens[index]
-            if token.kind == K_RBRACE:
+            kind = token[0]
+            if kind == K_RBRACE:
                 if not braced:
                     raise self.error("unbalanced '}': no '{' is open here", token)
                 if self.json and entries and expect_entry:
                     raise self.error("trailing ',' is not allowed in JSON", token)
                 self.advance()
-                return ObjectValue(tuple(entries), self.span(start, token.end), True)
-            if token.kind == K_EOF:
+                return ObjectValue(tuple(entries), self.span(start, token[2]), True)
+            if kind == K_EOF:
                 if braced:
                     raise ParseError(
                         "unbalanced '{': this object is never closed with '}'",
                         self.span(start, start + 1),
                     )
-                return ObjectValue(tuple(entries), self.span(start, token.end), False)
+                return ObjectValue(tuple(entries), self.span(start, token[2]), False)
             if not expect_entry:
                 raise self.error(f"expected ',' or a new line before {describe(token)}", token)
-            if token.kind == K_COMMA:
+            if kind == K_COMMA:
                 raise self.error("unexpected ','", token)
             entry = self.parse_entry(depth)
             if self.json and isinstance(entry, Field):
@@ -215,7 +217,7 @@ class Parser:
                     )
                 seen[name] = entry.key.span
             entries.append(entry)
-            if tokens[self.index].kind == K_NEWLINE and not self.json:
+            if tokens[self.index][0] == K_NEWLINE and not self.json:
                 expect_entry = True  # what `end_of_entry` says, for the commonest case
             else:
                 expect_entry = self.end_of_entry()
@@ -223,11 +225,11 @@ class Parser:
     def end_of_entry(self) -> bool:
         """Consume what may follow a field; True when another field may start."""
         self.skip_whitespace()
-        token = self.peek()
-        if token.kind == K_COMMA:
+        kind = self.peek()[0]
+        if kind == K_COMMA:
             self.advance()
             return True
-        if token.kind == K_NEWLINE:
+        if kind == K_NEWLINE:
             if self.json:
                 self.skip_blank()
                 return self.end_of_entry()
@@ -237,24 +239,24 @@ class Parser:
     def parse_entry(self, depth: int) -> Entry:
         tokens = self.tokens
         token = tokens[self.index]
-        if not self.json and token.kind == K_UNQUOTED and token.text == "include":
+        if not self.json and token[0] == K_UNQUOTED and token[3] == "include":
             return self.parse_include()
         key = self.parse_key()
         index = self.index
-        while tokens[index].kind == K_WHITESPACE:
+        while tokens[index][0] == K_WHITESPACE:
             index += 1
         token = tokens[index]
-        separator = _SEPARATORS.get(token.kind)
+        separator = _SEPARATORS.get(token[0])
         if separator is None:
             raise self.error(
                 f"expected '=', ':' or '{{' after the key {key.raw!r}, found {describe(token)}",
                 token,
             )
         if separator:
-            if self.json and token.kind != K_COLON:
+            if self.json and token[0] != K_COLON:
                 raise self.error("JSON expects ':' after a key", token)
             index += 1
-            while tokens[index].kind in _BLANK:
+            while tokens[index][0] in _BLANK:
                 index += 1
         self.index = index
         value = self.parse_value(depth)
@@ -265,7 +267,7 @@ class Parser:
         tokens = self.tokens
         start = self.index
         if self.json:
-            if tokens[start].kind != K_QUOTED:
+            if tokens[start][0] != K_QUOTED:
                 raise self.error(
                     f"a JSON key must be a quoted string, found {describe(tokens[start])}",
                     tokens[start],
@@ -273,47 +275,43 @@ class Parser:
             end = start + 1
         else:
             end = start
-            while tokens[end].kind in _KEY_KINDS:
+            while tokens[end][0] in _KEY_KINDS:
                 end += 1
-            while end > start and tokens[end - 1].kind == K_WHITESPACE:
+            while end > start and tokens[end - 1][0] == K_WHITESPACE:
                 end -= 1
         if end == start:
             raise self.error(f"expected a key, found {describe(tokens[start])}", tokens[start])
         self.index = end
         if end == start + 1:
-            only = tokens[start]
-            span = Span(self.source, only.start, only.end)
-            if only.kind == K_UNQUOTED:
-                if PATH_SEPARATOR not in only.text:
-                    return Key((only.text,), only.text, span, False)
+            kind, token_start, token_end, text, value = tokens[start]
+            span = Span(self.source, token_start, token_end)
+            if kind == K_UNQUOTED:
+                if PATH_SEPARATOR not in text:
+                    return Key((text,), text, span, False)
             else:
-                quoted = only.kind in (K_QUOTED, K_TRIPLE)
-                path = (str(only.value) if quoted else only.text,)
-                return Key(path, only.text, span, quoted)
+                quoted = kind in (K_QUOTED, K_TRIPLE)
+                path = (str(value) if quoted else text,)
+                return Key(path, text, span, quoted)
         parts = tokens[start:end]
-        span = Span(self.source, parts[0].start, parts[-1].end)
+        span = Span(self.source, parts[0][1], parts[-1][2])
         return Key(
             self.split_path(parts, span),
             self.source.text[span.start : span.end],
             span,
-            any(t.kind in (K_QUOTED, K_TRIPLE) for t in parts),
+            any(t[0] in (K_QUOTED, K_TRIPLE) for t in parts),
         )
 
-    def split_path(self, tokens: list[Token], span: Span) -> tuple[str, ...]:
+    def split_path(self, tokens: list[RawToken], span: Span) -> tuple[str, ...]:
         """Join key tokens into path elements, splitting unquoted text on `->`."""
-        if (
-            len(tokens) == 1
-            and tokens[0].kind == K_UNQUOTED
-            and PATH_SEPARATOR not in tokens[0].text
-        ):
-            return (tokens[0].text,)
+        if len(tokens) == 1 and tokens[0][0] == K_UNQUOTED and PATH_SEPARATOR not in tokens[0][3]:
+            return (tokens[0][3],)
         elements: list[str] = []
         current: list[str] = []
-        for token in tokens:
-            if token.kind in (K_QUOTED, K_TRIPLE):
-                current.append(str(token.value))
+        for kind, _, _, text, value in tokens:
+            if kind in (K_QUOTED, K_TRIPLE):
+                current.append(str(value))
                 continue
-            pieces = token.text.split(PATH_SEPARATOR)
+            pieces = text.split(PATH_SEPARATOR)
             current.append(pieces[0])
             for piece in pieces[1:]:
                 elements.append("".join(current))
@@ -329,17 +327,17 @@ class Parser:
 
     def parse_include(self) -> Include:
         keyword = self.advance()
-        tokens: list[Token] = []
-        while self.peek().kind not in (K_NEWLINE, K_COMMA, K_RBRACE, K_EOF):
+        tokens: list[RawToken] = []
+        while self.peek()[0] not in (K_NEWLINE, K_COMMA, K_RBRACE, K_EOF):
             tokens.append(self.advance())
-        while tokens and tokens[-1].kind == K_WHITESPACE:
+        while tokens and tokens[-1][0] == K_WHITESPACE:
             tokens.pop()
             self.index -= 1
-        end = tokens[-1].end if tokens else keyword.end
-        span = self.span(keyword.start, end)
-        raw = self.source.text[keyword.end : end]
+        end = tokens[-1][2] if tokens else keyword[2]
+        span = self.span(keyword[1], end)
+        raw = self.source.text[keyword[2] : end]
         match = _INCLUDE.match(raw)
-        quoted = [t for t in tokens if t.kind == K_QUOTED]
+        quoted = [t for t in tokens if t[0] == K_QUOTED]
         if match is None or len(quoted) != 1:
             raise ParseError(
                 'include must be followed by a quoted file name, file("..."), '
@@ -351,7 +349,7 @@ class Parser:
         closes = (match.group("close1") is not None) + (match.group("close2") is not None)
         if closes != required + (kind is not None):
             raise ParseError("unbalanced parentheses in include", span)
-        target = str(quoted[0].value)
+        target = str(quoted[0][4])
         return Include(target, kind or "heuristic", required, span)  # type: ignore[arg-type]
 
     # -- values --------------------------------------------------------------------------
@@ -362,32 +360,26 @@ class Parser:
         source = self.source
         while True:
             token = tokens[self.index]
-            kind = token.kind
+            kind, start, end, text, value = token
             style = _STRING_STYLES.get(kind)
             if style is not None:
                 self.index += 1
-                parts.append(
-                    StringValue(str(token.value), style, Span(source, token.start, token.end))
-                )
+                parts.append(StringValue(str(value), style, Span(source, start, end)))
             elif kind == K_WHITESPACE:
                 self.index += 1
-                parts.append(Whitespace(token.text, Span(source, token.start, token.end)))
+                parts.append(Whitespace(text, Span(source, start, end)))
             elif kind == K_LBRACE:
                 parts.append(self.parse_object(depth + 1))
             elif kind == K_LBRACKET:
                 parts.append(self.parse_array(depth + 1))
             elif kind == K_NUMBER:
                 self.index += 1
-                assert isinstance(token.value, int | float)
-                parts.append(
-                    NumberValue(token.value, token.text, Span(source, token.start, token.end))
-                )
+                assert isinstance(value, int | float)
+                parts.append(NumberValue(value, text, Span(source, start, end)))
             elif kind == K_LITERAL:
                 self.index += 1
-                assert token.value is None or isinstance(token.value, bool)
-                parts.append(
-                    LiteralValue(token.value, token.text, Span(source, token.start, token.end))
-                )
+                assert value is None or isinstance(value, bool)
+                parts.append(LiteralValue(value, text, Span(source, start, end)))
             elif kind == K_SUBSTITUTION:
                 self.index += 1
                 parts.append(self.substitution(token))
@@ -412,14 +404,14 @@ class Parser:
         span = value_span(parts[0]).cover(value_span(parts[-1]))
         return Concatenation(tuple(parts), span)
 
-    def substitution(self, token: Token) -> Substitution:
-        assert isinstance(token.value, tuple)
-        optional, parts = token.value
-        span = self.span(token.start, token.end)
+    def substitution(self, token: RawToken) -> Substitution:
+        assert isinstance(token[4], tuple)
+        optional, parts = token[4]
+        span = self.span(token[1], token[2])
         content = [part for part in parts]
-        while content and content[0].kind == K_WHITESPACE:
+        while content and content[0][0] == K_WHITESPACE:
             content.pop(0)
-        while content and content[-1].kind == K_WHITESPACE:
+        while content and content[-1][0] == K_WHITESPACE:
             content.pop()
         if not content:
             raise ParseError("empty substitution '${}'", span)
@@ -438,19 +430,19 @@ class Parser:
         while True:
             self.skip_blank()
             token = self.peek()
-            if token.kind == K_RBRACKET:
+            if token[0] == K_RBRACKET:
                 if self.json and items and expect_item:
                     raise self.error("trailing ',' is not allowed in JSON", token)
                 self.advance()
-                return ArrayValue(tuple(items), self.span(opening.start, token.end))
-            if token.kind == K_EOF:
+                return ArrayValue(tuple(items), self.span(opening[1], token[2]))
+            if token[0] == K_EOF:
                 raise ParseError(
                     "unbalanced '[': this list is never closed with ']'",
-                    self.span(opening.start, opening.start + 1),
+                    self.span(opening[1], opening[1] + 1),
                 )
             if not expect_item:
                 raise self.error(f"expected ',' or a new line before {describe(token)}", token)
-            if token.kind == K_COMMA:
+            if token[0] == K_COMMA:
                 raise self.error("unexpected ','", token)
             items.append(self.parse_value(depth))
             expect_item = self.end_of_entry()

@@ -67,6 +67,14 @@ class LintContext:
         return list(document_fields(self.documents))
 
     @cached_property
+    def placeholders(self) -> list[tuple[str, str | None, Span, Document]]:
+        """Every quoted `${name}` placeholder (`helpers.placeholders`): several rules read
+        them, and finding them walks every string of every document."""
+        from stconfig.lint.helpers import placeholders
+
+        return list(placeholders(self.documents))
+
+    @cached_property
     def option_findings(self) -> list[OptionFinding]:
         """Plugin and option problems against the catalog, shared by the ST3xx rules."""
         from stconfig.lint.options import check_job

@@ -185,9 +185,9 @@ def _without_secrets(ctx: LintContext, diagnostics: list[Diagnostic]) -> list[Di
     if not diagnostics:
         return diagnostics
     from stconfig.secrets import (
-        Redactor,
         job_secrets,
         mark_job,
+        redactor,
         remember,
         remembered,
         variable_secrets,
@@ -212,16 +212,19 @@ def _without_secrets(ctx: LintContext, diagnostics: list[Diagnostic]) -> list[Di
     if not values:
         return diagnostics
     remember(values)
-    scrub = Redactor(values)
-    return [
-        replace(
-            d,
-            message=scrub(d.message),
-            help=scrub(d.help) if d.help is not None else None,
-            fix=_redacted_fix(d.fix, scrub),
-        )
-        for d in diagnostics
-    ]
+    scrub = redactor(values)
+    return [_redacted(d, scrub) for d in diagnostics]
+
+
+def _redacted(d: Diagnostic, scrub: Redactor) -> Diagnostic:
+    """The finding with its message, help and fix scrubbed; the finding itself when they
+    hold no secret (most do not, and a copy is a record built again)."""
+    message = scrub(d.message)
+    help = scrub(d.help) if d.help is not None else None
+    fix = _redacted_fix(d.fix, scrub)
+    if message == d.message and help == d.help and fix is d.fix:
+        return d
+    return replace(d, message=message, help=help, fix=fix)
 
 
 def _redacted_fix(fix: Fix | None, scrub: Redactor) -> Fix | None:
@@ -229,7 +232,8 @@ def _redacted_fix(fix: Fix | None, scrub: Redactor) -> Fix | None:
     since `--fix` writes and checks them (reporters that print edit texts mask them)."""
     if fix is None:
         return None
-    return replace(fix, message=scrub(fix.message))
+    message = scrub(fix.message)
+    return fix if message == fix.message else replace(fix, message=message)
 
 
 def worst(diagnostics: Iterable[Diagnostic]) -> Severity | None:

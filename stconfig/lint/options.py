@@ -14,6 +14,7 @@ case-insensitively, lists may be comma-separated strings, and an `object` option
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from stconfig._records import record, replace
@@ -75,8 +76,7 @@ def check_job(job: Job, target: Version) -> list[OptionFinding]:
     from stconfig.catalog.engine_checks import engine_check, engine_checks_known
     from stconfig.catalog.registry import canonical_name, plugin_spec, suggest
 
-    version, exact = catalog_for(target)
-    note = catalog_note(target)
+    version, exact, note = _catalog(target, str(target))
     findings: list[OptionFinding] = []
     for plugin in job.plugins:
         name = plugin.name
@@ -117,6 +117,15 @@ def check_job(job: Job, target: Version) -> list[OptionFinding]:
             found = [replace(f, message=f.message + used) for f in found]
         findings += found
     return findings
+
+
+@lru_cache(maxsize=16)
+def _catalog(target: Version, written: str) -> tuple[str, bool, str | None]:
+    """`catalog_for` and `catalog_note` of a target, worked out once rather than per job.
+    `written` (the note shows it) is part of the key, as equal versions may be written
+    differently."""
+    version, exact = catalog_for(target)
+    return version, exact, catalog_note(target)
 
 
 RULE_KINDS = frozenset({"missing", "exclusive", "bundled", "conditional"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import PurePath
 
 from stconfig._records import field, record
@@ -39,7 +40,7 @@ class LintSettings:
 
     @property
     def version(self) -> Version:
-        return Version.parse(self.target_version)
+        return _parsed(self.target_version)
 
     @property
     def version_chosen(self) -> bool:
@@ -58,6 +59,13 @@ class LintSettings:
             ):
                 codes.extend(ignored)
         return tuple(codes)
+
+
+@lru_cache(maxsize=16)
+def _parsed(text: str) -> Version:
+    """A version parsed once: the rules ask for it thousands of times over a corpus, and a
+    `Version` is frozen, so one object serves them all."""
+    return Version.parse(text)
 
 
 __all__ = ["LintSettings"]

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from stconfig.hocon.ast import Field, ObjectValue
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Related, Severity
-from stconfig.lint.helpers import SECTIONS, walk_fields
+from stconfig.lint.helpers import SECTIONS
 from stconfig.lint.registry import register
 from stconfig.lint.rule import Rule
 
@@ -37,6 +37,10 @@ class DuplicateKey(Rule):
     layer = "syntax"
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
+        # The fields every rule shares (walked once), by document.
+        fields_of: dict[int, list[tuple[Field, tuple[str, ...], ObjectValue]]] = {}
+        for document, field, path, parent in ctx.fields:
+            fields_of.setdefault(id(document), []).append((field, path, parent))
         for document in ctx.documents:
             if document.syntax == "json":
                 continue  # the JSON parser already rejects duplicates
@@ -45,7 +49,7 @@ class DuplicateKey(Rule):
             if isinstance(root, ObjectValue):
                 objects[id(root)] = root
             skip: set[int] = set()
-            for field, path, parent in walk_fields(root):
+            for field, path, parent in fields_of.get(id(document), ()):
                 if isinstance(field.value, ObjectValue):
                     objects[id(field.value)] = field.value
                     if (

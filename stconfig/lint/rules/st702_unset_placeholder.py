@@ -25,7 +25,6 @@ from collections.abc import Iterator
 from stconfig._lazy import lazy_pattern
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Severity
-from stconfig.lint.helpers import placeholders
 from stconfig.lint.registry import register
 from stconfig.lint.rule import Rule
 from stconfig.variables import RESERVED_PLACEHOLDERS
@@ -42,7 +41,7 @@ class UnsetPlaceholder(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
         given = ctx.settings.variables
-        for name, default, span, _ in placeholders(ctx.documents):
+        for name, default, span, _ in ctx.placeholders:
             if default is not None or given.get(name) or name in RESERVED_PLACEHOLDERS:
                 continue
             if RUNTIME.match(name):

@@ -22,7 +22,6 @@ from collections.abc import Iterator
 
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Severity
-from stconfig.lint.helpers import placeholders
 from stconfig.lint.registry import register
 from stconfig.lint.rule import Rule
 
@@ -35,7 +34,7 @@ class VariableInJson(Rule):
     layer = "syntax"
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
-        for name, _, span, document in placeholders(ctx.documents):
+        for name, _, span, document in ctx.placeholders:
             if document.syntax != "json":
                 continue
             yield ctx.report(

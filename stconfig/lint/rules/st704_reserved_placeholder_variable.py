@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Severity
-from stconfig.lint.helpers import placeholders, substitutions
+from stconfig.lint.helpers import substitutions
 from stconfig.lint.registry import register
 from stconfig.lint.rule import Rule
 from stconfig.source import Span
@@ -44,7 +44,7 @@ class ReservedPlaceholderVariable(Rule):
         if not reserved:
             return
         uses: dict[str, Span] = {}
-        for name, _, span, _ in placeholders(ctx.documents):
+        for name, _, span, _ in ctx.placeholders:
             uses.setdefault(name, span)
         for ref in substitutions(ctx.documents):
             uses.setdefault(ref.name, ref.span)

@@ -22,7 +22,6 @@ from collections.abc import Iterator
 
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Severity
-from stconfig.lint.helpers import placeholders
 from stconfig.lint.registry import register
 from stconfig.lint.rule import Rule
 from stconfig.variables import RESERVED_PLACEHOLDERS
@@ -36,7 +35,7 @@ class ReservedPlaceholderDefault(Rule):
     layer = "syntax"
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
-        for name, default, span, _ in placeholders(ctx.documents):
+        for name, default, span, _ in ctx.placeholders:
             if name in RESERVED_PLACEHOLDERS and default is not None:
                 yield ctx.report(
                     self,

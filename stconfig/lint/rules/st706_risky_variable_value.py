@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from stconfig._lazy import lazy_pattern
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Severity
-from stconfig.lint.helpers import placeholders, substitutions
+from stconfig.lint.helpers import substitutions
 from stconfig.lint.registry import register
 from stconfig.lint.rule import Rule
 from stconfig.source import Span
@@ -44,7 +44,7 @@ class RiskyVariableValue(Rule):
         if not risky:
             return
         uses: list[tuple[str, Span]] = [
-            (name, span) for name, _, span, _ in placeholders(ctx.documents) if name in risky
+            (name, span) for name, _, span, _ in ctx.placeholders if name in risky
         ]
         uses += [(ref.name, ref.span) for ref in substitutions(ctx.documents) if ref.name in risky]
         for name, span in sorted(uses, key=lambda use: use[1].start):

@@ -34,8 +34,8 @@ RESERVED = frozenset('$"{}[]:=,+#^?!@*&\\`')
 def problem(key: str) -> str | None:
     if not key.strip():
         return "is empty"
-    bad = sorted({char for char in key if char in RESERVED})
-    if bad:
+    if not RESERVED.isdisjoint(key):  # one C-level pass for the common, clean key
+        bad = sorted({char for char in key if char in RESERVED})
         return "contains " + ", ".join(repr(char) for char in bad)
     if "//" in key:
         return "contains '//'"
@@ -50,18 +50,27 @@ class UnloadableKey(Rule):
     layer = "syntax"
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
+        found: list[Diagnostic] = []
         for document in ctx.documents:
-            yield from self._check(ctx, document.root, (), document.syntax == "json")
+            self._check(ctx, document.root, (), document.syntax == "json", found)
+        return iter(found)
 
     def _check(
-        self, ctx: LintContext, value: Value, path: tuple[str, ...], json: bool
-    ) -> Iterator[Diagnostic]:
+        self,
+        ctx: LintContext,
+        value: Value,
+        path: tuple[str, ...],
+        json: bool,
+        found: list[Diagnostic],
+    ) -> None:
+        """The findings below `value` into `found`, in written order: a recursive function
+        filling one list, not nested generators (a resumption per level for every field)."""
         # Keys of objects inside lists (below the plugin lists themselves) are kept as they
         # are when the config is rebuilt, so only objects reached through objects count.
         if isinstance(value, ArrayValue):
             if json and len(path) == 1 and path[0] in SECTIONS:
                 for item in value.items:
-                    yield from self._check(ctx, item, path, json)
+                    self._check(ctx, item, path, json, found)
             return
         if not isinstance(value, ObjectValue):
             return
@@ -70,18 +79,20 @@ class UnloadableKey(Rule):
                 continue
             if not (not json and len(path) == 1 and path[0] in SECTIONS):
                 # a HOCON plugin block name becomes plugin_name, not a key
-                yield from self._key(ctx, entry)
-            yield from self._check(ctx, entry.value, (*path, *entry.key.path), json)
+                self._key(ctx, entry, found)
+            self._check(ctx, entry.value, (*path, *entry.key.path), json, found)
 
-    def _key(self, ctx: LintContext, field: Field) -> Iterator[Diagnostic]:
+    def _key(self, ctx: LintContext, field: Field, found: list[Diagnostic]) -> None:
         for part in field.key.path:
             why = problem(part)
             if why is not None:
-                yield ctx.report(
-                    self,
-                    field.key.span,
-                    f"key {part!r} {why}; SeaTunnel fails to load it with BadPath",
-                    help="rename the key using letters, digits, '_', '-' or '.'",
+                found.append(
+                    ctx.report(
+                        self,
+                        field.key.span,
+                        f"key {part!r} {why}; SeaTunnel fails to load it with BadPath",
+                        help="rename the key using letters, digits, '_', '-' or '.'",
+                    )
                 )
                 break
 
