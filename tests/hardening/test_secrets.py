@@ -21,6 +21,7 @@ from stconfig.cli import main
 from stconfig.errors import ParseError
 from stconfig.reader import loads
 from stconfig.secrets import (
+    _KEY_QUALIFIERS,
     MASK,
     _may_name_a_secret,
     is_secret_key,
@@ -626,7 +627,8 @@ KEY_PARTS = st.sampled_from(
     [
         "pass", "word", "password", "Passwd", "secret", "Secret", "token", "TOKEN", "api",
         "Key", "key", "keys", "auth", "access", "private", "credential", "pwd", "user",
-        "name", "file", "url", "db", "s3a", "x", "1", "é", "ß",
+        "name", "file", "url", "db", "s3a", "x", "1", "é", "ß", "account", "App", "client",
+        "encryption", "Master", "sas", "shared", "signing", "storage",
     ]
 )  # fmt: skip
 SEPARATORS = st.sampled_from(["", "", ".", "_", "-", " ", "é"])
@@ -644,3 +646,20 @@ def test_the_quick_skip_never_hides_a_key_that_names_a_secret(
         return
     for text in (key, f'{key} = "v"', f'"{key}": "v"', f"env {{ {key} = v }}"):
         assert _may_name_a_secret(text), text
+
+
+@pytest.mark.parametrize("qualifier", sorted(_KEY_QUALIFIERS))
+def test_the_quick_skip_keeps_every_qualifiers_key(qualifier: str) -> None:
+    """Each `<qualifier> key` spelling `is_secret_key` accepts is scanned, for every qualifier."""
+    spellings = [
+        f"{qualifier}_key",
+        f"{qualifier}-keys",
+        f"{qualifier.capitalize()}Key",
+        f"{qualifier.upper()}.KEY",
+        f"{qualifier} key",
+        f"azure.{qualifier}_key",
+    ]
+    accepted = [key for key in spellings if is_secret_key(key)]
+    assert accepted, f"is_secret_key accepts no spelling of {qualifier!r} key"
+    for key in accepted:
+        assert _may_name_a_secret(f"{key} = v"), key
