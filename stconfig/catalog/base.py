@@ -4,6 +4,11 @@ Generated models (`stconfig.catalog._generated`) subclass `SourceOptions`, `Sink
 `TransformOptions` and set `spec`. Field aliases are SeaTunnel keys; fallback (old) keys are
 accepted through `AliasChoices`. Unknown keys are refused (`extra="forbid"`), because SeaTunnel
 2.3.x would silently ignore them.
+
+Every model here defers building its validator (`defer_build=True`, inherited by every plugin
+model) to its first use: a plugin's class exists three times (generated, override, DSL typed
+class) and only the one a job instantiates needs a validator: `stconfig build` of a
+two-plugin job builds 3 schemas instead of 17 (1025M -> 967M instructions).
 """
 
 from __future__ import annotations
@@ -45,7 +50,9 @@ def _check_fields(value: dict[str, Any]) -> dict[str, Any]:
 
 
 class _Block(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, serialize_by_alias=True)
+    model_config = ConfigDict(
+        extra="forbid", populate_by_name=True, serialize_by_alias=True, defer_build=True
+    )
 
 
 class Column(_Block):
@@ -108,7 +115,11 @@ class PluginOptions(BaseModel):
     """Options every plugin accepts, whatever its kind."""
 
     model_config = ConfigDict(
-        extra="forbid", populate_by_name=True, serialize_by_alias=True, frozen=False
+        extra="forbid",
+        populate_by_name=True,
+        serialize_by_alias=True,
+        frozen=False,
+        defer_build=True,
     )
     spec: ClassVar[PluginSpec]
 
