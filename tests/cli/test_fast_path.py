@@ -1,4 +1,5 @@
-"""`lint` and `convert` read plain command lines without click, exactly as click reads them.
+"""`lint`, `convert` and `build` read plain command lines without click, exactly as click
+reads them.
 
 stconfig.cli._parameters.Command.parse either returns the parameters click would pass to the
 command or declines (None), and then click reads the line. The property test draws command
@@ -18,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from stconfig.cli import build as build_module
 from stconfig.cli import convert as convert_module
 from stconfig.cli import lint as lint_module
 from stconfig.cli._clicked import click_command
@@ -25,7 +27,8 @@ from stconfig.cli._parameters import Command
 
 ROOT = Path(__file__).resolve().parents[2]
 JOB = ROOT / "examples" / "conf" / "fake_to_console.conf"
-COMMANDS = {"lint": lint_module, "convert": convert_module}
+DSL = ROOT / "examples" / "dsl" / "jdbc_to_hive.py"
+COMMANDS = {"lint": lint_module, "convert": convert_module, "build": build_module}
 
 
 def click_params(name: str, argv: list[str]) -> dict[str, Any] | None:
@@ -56,6 +59,7 @@ def tokens(parameters: Command, folder: Path) -> st.SearchStrategy[str]:
         "stage=prod",
         "",
         str(JOB),
+        str(DSL),
         str(folder),
         str(folder / "missing.conf"),
         str(folder / "unreadable.conf"),
@@ -102,6 +106,8 @@ def test_parse_accepts_only_what_click_reads_the_same_way(name: str, folder: Pat
         ("lint", ["--output-format=json", "--fix", "--", "-odd.conf"]),
         ("convert", ["x.conf", "-o", "out.json", "--to", "hocon", "--var", "k=v"]),
         ("convert", ["--from", "json", "-", "--target-version", "2.3.8"]),
+        ("build", ["x.py", "--format", "json", "--format", "hocon", "-o", "out/"]),
+        ("build", ["--check", "a.py", "b.py", "--target-version", "2.3.12"]),
     ],
 )
 def test_common_command_lines_take_the_fast_path(name: str, argv: list[str]) -> None:
@@ -146,6 +152,17 @@ def test_a_plain_lint_and_convert_never_import_click() -> None:
     assert (lint.returncode, convert.returncode) == (0, 0), lint.stderr + convert.stderr
     assert lint.stderr.splitlines()[-1] == convert.stderr.splitlines()[-1] == "False"
     assert '"env"' in convert.stdout and "All checks passed" in lint.stdout
+
+
+def test_a_plain_build_never_imports_click(tmp_path: Path) -> None:
+    checked = run_console("build", "--check", str(DSL))
+    built = run_console("build", str(DSL), "--format", "hocon", "-o", str(tmp_path) + "/")
+    assert (checked.returncode, built.returncode) == (0, 0), checked.stderr + built.stderr
+    assert checked.stderr.splitlines() == ["False"]
+    assert built.stderr.splitlines() == [
+        f"wrote {tmp_path / 'jdbc_to_hive.conf'} for SeaTunnel 2.3.8 (default)",
+        "False",
+    ]
 
 
 def test_usage_errors_read_the_same_with_and_without_click(tmp_path: Path) -> None:
