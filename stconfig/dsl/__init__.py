@@ -22,8 +22,8 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from stconfig.dsl import connectors
+from stconfig.dsl._plain_env import Mode
 from stconfig.dsl.document import JobDocument
-from stconfig.dsl.env import Env, Mode
 from stconfig.dsl.errors import DslError, WiringError
 from stconfig.dsl.job import Job, TableKeys
 from stconfig.dsl.plugins import Input, Plugin, Sink, Source, Transform, Wired
@@ -31,6 +31,7 @@ from stconfig.dsl.restore import Restore
 from stconfig.dsl.variables import Secret, Var
 
 if TYPE_CHECKING:
+    from stconfig.dsl.env import Env
     from stconfig.dsl.importer import load
     from stconfig.dsl.typed import SchemaDict
 
@@ -38,10 +39,13 @@ _TYPED_HELPERS = {"SchemaDict"}
 
 
 def __getattr__(name: str) -> Any:
-    """Typed plugin classes (from `stconfig.dsl.connectors`), `SchemaDict` and `load`, imported
-    on first use."""
+    """Typed plugin classes (from `stconfig.dsl.connectors`), `SchemaDict`, `load` and `Env`
+    (pydantic models: a job of generic plugins and plain env values never imports pydantic),
+    imported on first use."""
     if name == "load":
         return import_module("stconfig.dsl.importer").load
+    if name == "Env":
+        return import_module("stconfig.dsl.env").Env
     if name in _TYPED_HELPERS:
         return getattr(import_module("stconfig.dsl.typed"), name)
     if name not in connectors.MODULES:

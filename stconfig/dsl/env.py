@@ -4,6 +4,9 @@ Field names are the Python spellings; aliases are SeaTunnel's flat keys (seatunn
 §4.1). Values are strict: SeaTunnel reads `checkpoint.interval` with `Long.parseLong` and the
 mode's case matters on Flink and Spark, so `"10s"` or `"batch"` are refused here rather than
 at run time. Any other key goes through `Job(env={...})` unchanged.
+
+A `Job` imports this module only for values that are not plainly valid
+(stconfig.dsl._plain_env): plain ones need neither pydantic nor this model.
 """
 
 from __future__ import annotations
@@ -12,9 +15,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt
 
+from stconfig.dsl._plain_env import ENV_KEYS, RESTORE_KEYS, Mode
 from stconfig.dsl.variables import Var
-
-Mode = Literal["BATCH", "STREAMING"]
 
 
 class Env(BaseModel):
@@ -78,10 +80,5 @@ class Env(BaseModel):
                 values[info.alias or field_name] = value
         return values
 
-
-ENV_KEYS: dict[str, str] = {info.alias or name: name for name, info in Env.model_fields.items()}
-"""SeaTunnel env key -> the `Job(...)` keyword that sets it."""
-
-RESTORE_KEYS = ("job.id", "restore.mode", "savepoint.path")
 
 __all__ = ["ENV_KEYS", "RESTORE_KEYS", "Env", "Mode"]

@@ -22,11 +22,9 @@ from importlib import import_module
 from pathlib import Path
 from typing import Literal
 
-from pydantic import ValidationError
-
+from stconfig.dsl._plain_env import ENV_FIELDS, ENV_KEYS, RESTORE_KEYS, plain_env
 from stconfig.dsl._values import to_node
 from stconfig.dsl.document import JobDocument
-from stconfig.dsl.env import ENV_KEYS, RESTORE_KEYS, Env
 from stconfig.dsl.errors import WiringError
 from stconfig.dsl.job import Job, _snake
 from stconfig.emit._checks import check_object
@@ -256,7 +254,7 @@ def _env_arguments(env: ObjectNode) -> list[str]:
         else:
             typed[field_name] = argument
     arguments = [typed["name"]] if "name" in typed else []
-    arguments += [f"{name}={typed[name]}" for name in Env.model_fields if name in typed]
+    arguments += [f"{name}={typed[name]}" for name in ENV_FIELDS if name in typed]
     arguments = [a for a in arguments if not a.startswith("name=")]
     if extra:
         extras = ObjectNode()
@@ -269,11 +267,16 @@ def _env_arguments(env: ObjectNode) -> list[str]:
 def _typed_env_value(field_name: str, value: Node) -> str | None:
     """The keyword value when the typed option writes back exactly `value`, else None."""
     python = _python(value)
-    try:
-        checked = Env.model_validate({field_name: python})
-    except ValidationError:
-        return None
-    written = checked.flat()
+    written = plain_env({field_name: python})
+    if written is None:
+        from pydantic import ValidationError
+
+        from stconfig.dsl.env import Env
+
+        try:
+            written = Env.model_validate({field_name: python}).flat()
+        except ValidationError:
+            return None
     if len(written) != 1 or to_node(next(iter(written.values())), "env") != value:
         return None
     column = 4 if field_name == "name" else 5 + len(field_name)
@@ -370,6 +373,8 @@ def _choose_typed(plan: _PluginPlan) -> None:
     if class_name is None:
         return
     model = getattr(connectors, class_name)
+    from pydantic import ValidationError
+
     by_alias = {info.alias or name: name for name, info in model.model_fields.items()}
     fields: dict[str, str] = {}
     for key, _ in plan.options:

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from stconfig.dsl import _context
 from stconfig.dsl._location import Location, caller
+from stconfig.dsl._plain_env import ENV_KEYS, RESTORE_KEYS, Mode, plain_env
 from stconfig.dsl._positions import PythonFiles, spread
 from stconfig.dsl._values import to_node
-from stconfig.dsl.env import ENV_KEYS, RESTORE_KEYS, Env, Mode
 from stconfig.dsl.errors import DslError, WiringError
 from stconfig.dsl.plugins import INPUT_KEYS, OUTPUT_KEYS, Wired
 from stconfig.dsl.variables import Secret, Var
@@ -29,6 +29,7 @@ from stconfig.variables import apply_placeholder_pass, check_names
 from stconfig.versions import DEFAULT_TARGET, KEY_CHANGES, env_options, has, known, table_keys
 
 if TYPE_CHECKING:
+    from stconfig.dsl.env import Env
     from stconfig.lint.diagnostic import Diagnostic
     from stconfig.lint.settings import LintSettings
 
@@ -90,26 +91,29 @@ class Job:
         check_wiring: bool = True,
     ) -> None:
         self.location: Location | None = caller()
-        self.env = Env.model_validate(
-            {
-                "name": name,
-                "mode": mode,
-                "parallelism": parallelism,
-                "checkpoint_interval": checkpoint_interval,
-                "checkpoint_timeout": checkpoint_timeout,
-                "read_limit_rows_per_second": read_limit_rows_per_second,
-                "read_limit_bytes_per_second": read_limit_bytes_per_second,
-                "savemode_execute_location": savemode_execute_location,
-                "jars": jars,
-                "custom_parameters": None if custom_parameters is None else dict(custom_parameters),
-                "tag_filter": None if tag_filter is None else dict(tag_filter),
-                "retry_times": retry_times,
-                "retry_interval_seconds": retry_interval_seconds,
-                "shade_identifier": shade_identifier,
-            }
-        )
+        self._env_values: dict[str, object] = {
+            "name": name,
+            "mode": mode,
+            "parallelism": parallelism,
+            "checkpoint_interval": checkpoint_interval,
+            "checkpoint_timeout": checkpoint_timeout,
+            "read_limit_rows_per_second": read_limit_rows_per_second,
+            "read_limit_bytes_per_second": read_limit_bytes_per_second,
+            "savemode_execute_location": savemode_execute_location,
+            "jars": jars,
+            "custom_parameters": None if custom_parameters is None else dict(custom_parameters),
+            "tag_filter": None if tag_filter is None else dict(tag_filter),
+            "retry_times": retry_times,
+            "retry_interval_seconds": retry_interval_seconds,
+            "shade_identifier": shade_identifier,
+        }
+        typed = plain_env(self._env_values)
+        self._env: Env | None = None
+        if typed is None:
+            typed = self.env.flat()
+        self._typed_env = typed
+        """The typed env options under their SeaTunnel keys, in `Env` order."""
         self.extra_env: dict[str, object] = dict(env or {})
-        typed = self.env.flat()
         for key in self.extra_env:
             if key in typed:
                 raise DslError(
@@ -141,9 +145,21 @@ class Job:
         self.plugins: list[Wired] = []
 
     @property
+    def env(self) -> Env:
+        """The typed env options as the `Env` model, made on first use (pydantic is imported
+        only for it, or for values `plain_env` leaves to it)."""
+        if self._env is None:
+            from stconfig.dsl.env import Env
+
+            self._env = Env.model_validate(self._env_values)
+        return self._env
+
+    @property
     def name(self) -> str | None:
-        value = self.env.name
-        return value.placeholder if isinstance(value, Var) else value
+        value = self._typed_env.get("job.name")
+        if isinstance(value, Var):
+            return value.placeholder
+        return value if isinstance(value, str) else None
 
     # building ------------------------------------------------------------------------------
 
@@ -198,7 +214,7 @@ class Job:
 
     def _check_env_for(self, version: str) -> None:
         """Refuse typed env keywords the version does not have (it would ignore them)."""
-        newer = set(self.env.flat()) - set(env_options(version)) - {"shade.identifier"}
+        newer = set(self._typed_env) - set(env_options(version)) - {"shade.identifier"}
         for change in KEY_CHANGES:
             if change.section == "env" and change.key in newer:
                 raise DslError(
@@ -238,7 +254,7 @@ class Job:
         self._check_members(ordered)
         names = self._table_names(ordered)
         nodes = {id(plugin): self._plugin_node(plugin, names, keys) for plugin in ordered}
-        env = to_node({**self.env.flat(), **self.extra_env}, "env")
+        env = to_node({**self._typed_env, **self.extra_env}, "env")
         assert isinstance(env, ObjectNode)
         root = ObjectNode()
         root.set("env", env)

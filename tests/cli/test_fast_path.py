@@ -1,4 +1,5 @@
-"""`lint` and `convert` read plain command lines without click, exactly as click reads them.
+"""`lint`, `convert`, `build` and `import` read plain command lines without click, exactly as
+click reads them.
 
 stconfig.cli._parameters.Command.parse either returns the parameters click would pass to the
 command or declines (None), and then click reads the line. The property test draws command
@@ -18,20 +19,29 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from stconfig.cli import build as build_module
 from stconfig.cli import convert as convert_module
+from stconfig.cli import import_ as import_module
 from stconfig.cli import lint as lint_module
 from stconfig.cli._clicked import click_command
 from stconfig.cli._parameters import Command
 
 ROOT = Path(__file__).resolve().parents[2]
 JOB = ROOT / "examples" / "conf" / "fake_to_console.conf"
-COMMANDS = {"lint": lint_module, "convert": convert_module}
+DSL = ROOT / "examples" / "dsl" / "jdbc_to_hive.py"
+COMMANDS = {
+    "lint": lint_module,
+    "convert": convert_module,
+    "build": build_module,
+    "import": import_module,
+}
 
 
 def click_params(name: str, argv: list[str]) -> dict[str, Any] | None:
     """The parameters click passes to the command for `argv`, or None when it refuses."""
     module = COMMANDS[name]
-    command = click_command(name, getattr(module, name), module.PARAMETERS)
+    function = getattr(module, name, None) or getattr(module, f"{name}_")
+    command = click_command(name, function, module.PARAMETERS)
     try:
         with command.make_context(name, list(argv)) as context:
             return dict(context.params)
@@ -56,6 +66,7 @@ def tokens(parameters: Command, folder: Path) -> st.SearchStrategy[str]:
         "stage=prod",
         "",
         str(JOB),
+        str(DSL),
         str(folder),
         str(folder / "missing.conf"),
         str(folder / "unreadable.conf"),
@@ -102,6 +113,10 @@ def test_parse_accepts_only_what_click_reads_the_same_way(name: str, folder: Pat
         ("lint", ["--output-format=json", "--fix", "--", "-odd.conf"]),
         ("convert", ["x.conf", "-o", "out.json", "--to", "hocon", "--var", "k=v"]),
         ("convert", ["--from", "json", "-", "--target-version", "2.3.8"]),
+        ("build", ["x.py", "--format", "json", "--format", "hocon", "-o", "out/"]),
+        ("build", ["--check", "a.py", "b.py", "--target-version", "2.3.12"]),
+        ("import", ["job.conf", "-o", "job.py", "--var", "k=v", "--target-version", "2.3.12"]),
+        ("import", ["--from", "json", "-"]),
     ],
 )
 def test_common_command_lines_take_the_fast_path(name: str, argv: list[str]) -> None:
@@ -146,6 +161,33 @@ def test_a_plain_lint_and_convert_never_import_click() -> None:
     assert (lint.returncode, convert.returncode) == (0, 0), lint.stderr + convert.stderr
     assert lint.stderr.splitlines()[-1] == convert.stderr.splitlines()[-1] == "False"
     assert '"env"' in convert.stdout and "All checks passed" in lint.stdout
+
+
+def test_a_plain_build_and_import_never_import_click(tmp_path: Path) -> None:
+    checked = run_console("build", "--check", str(DSL))
+    built = run_console("build", str(DSL), "--format", "hocon", "-o", str(tmp_path) + "/")
+    assert (checked.returncode, built.returncode) == (0, 0), checked.stderr + built.stderr
+    assert checked.stderr.splitlines() == ["False"]
+    assert built.stderr.splitlines() == [
+        f"wrote {tmp_path / 'jdbc_to_hive.conf'} for SeaTunnel 2.3.8 (default)",
+        "False",
+    ]
+    imported = run_console("import", str(JOB), "-o", str(tmp_path / "job.py"))
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stderr.splitlines() == ["False"]
+    assert "FakeSource(" in (tmp_path / "job.py").read_text()
+
+
+def test_import_refuses_a_second_path_as_click_did(tmp_path: Path) -> None:
+    """The declared parameters take one or more paths; `import_` keeps click's one PATH."""
+    fast = run_console("import", str(JOB), "b", "c")
+    clicked = run_console("import", "-h", "x", cwd=tmp_path)
+    assert fast.returncode == 2
+    assert fast.stderr.splitlines() == [
+        "error: Got unexpected extra arguments (b c) (see 'stconfig import --help')",
+        "False",
+    ]
+    assert "Usage: stconfig import [OPTIONS] PATH|-" in clicked.stdout
 
 
 def test_usage_errors_read_the_same_with_and_without_click(tmp_path: Path) -> None:

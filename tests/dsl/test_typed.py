@@ -173,3 +173,19 @@ def test_every_typed_class_is_exported_yet_imported_on_first_use() -> None:
         "assert stconfig.dsl.FakeSource.__name__ == 'FakeSource'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_only_the_class_a_job_instantiates_builds_a_validator() -> None:
+    """The generated and override models a typed class stands on are never validated with,
+    so they stay unbuilt (`defer_build`): a cold `stconfig build` pays for one schema a plugin
+    (and once for the shared `schema` block)."""
+    code = (
+        "from stconfig.catalog.base import PluginOptions, SchemaBlock\n"
+        "from stconfig.catalog.overrides.v2_3_8.source.jdbc import JdbcSource as Override\n"
+        "from stconfig.dsl import JdbcSource\n"
+        "JdbcSource(url='jdbc:mysql://db/x', driver='d', user='u', query='select 1')\n"
+        "built = [c.__pydantic_complete__ for c in (PluginOptions, Override)]\n"
+        "assert built == [False, False], built\n"
+        "assert JdbcSource.__pydantic_complete__ and SchemaBlock.__pydantic_complete__\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
