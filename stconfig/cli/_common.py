@@ -6,11 +6,9 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Literal, NoReturn
+from typing import TYPE_CHECKING, Literal, NoReturn
 
 from stconfig.errors import ParseError, StconfigError
-from stconfig.model.job import Job
-from stconfig.reader import load, loads, read_stdin
 from stconfig.secrets import (
     command_scope,
     job_secrets,
@@ -20,6 +18,9 @@ from stconfig.secrets import (
     variable_secrets,
 )
 from stconfig.variables import parse_assignments
+
+if TYPE_CHECKING:
+    from stconfig.model.job import Job
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -111,6 +112,9 @@ def read_job(
 
 
 def _read(path: str, given: dict[str, str], syntax: Literal["hocon", "json"] | None) -> Job:
+    # Here, not at the top: `build` and `import` reach this module without reading HOCON.
+    from stconfig.reader import load, loads, read_source, read_stdin
+
     if path.endswith(".py") and syntax is None:
         from stconfig.dsl.runner import build_one
 
@@ -119,8 +123,6 @@ def _read(path: str, given: dict[str, str], syntax: Literal["hocon", "json"] | N
         text = read_stdin("-")
         return loads(text, fmt=syntax or stdin_syntax(text), path="-", variables=given)
     if syntax is not None:
-        from stconfig.reader import read_source
-
         source = read_source(path)
         return loads(source.text, fmt=syntax, path=path, variables=given)
     return load(path, variables=given)
