@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from stconfig.cli._commands import COMMANDS, command_target
 
 if TYPE_CHECKING:
+    from stconfig.cli._parameters import Command
     from stconfig.cli.group import main
 
 
@@ -54,9 +55,7 @@ def dispatch(argv: list[str]) -> None:
     if argv and argv[0] in COMMANDS:
         module, function = command_target(argv[0])
         parameters = getattr(module, "PARAMETERS", None)
-        params = parameters.parse(argv[1:]) if parameters is not None else None
-        if params is not None:
-            _run_plain(argv[0], function, params)
+        if parameters is not None and _run_plain(argv[0], function, parameters, argv[1:]):
             return
     from stconfig.cli.group import main
 
@@ -84,12 +83,16 @@ def _exit_now(code: object) -> NoReturn:
     os._exit(status)
 
 
-def _run_plain(name: str, function: Any, params: dict[str, Any]) -> None:
-    """Run a command as click's standalone mode would: its exit codes, `Aborted!` on ^C, a
-    quiet exit 1 when the reader of its output goes away, a usage problem as one line."""
+def _run_plain(name: str, function: Any, parameters: Command, argv: list[str]) -> bool:
+    """Run a plain command line as click's standalone mode would: its exit codes, `Aborted!`
+    on ^C, a quiet exit 1 when the reader of its output goes away, a usage problem as one
+    line. False, having run nothing, when the line is not plain: click must read it."""
     from stconfig.cli._parameters import UsageProblem
 
     try:
+        params = parameters.parse(argv)
+        if params is None:
+            return False
         function(**params)
     except UsageProblem as problem:
         sys.stderr.write(problem.line(f"stconfig {name}") + "\n")
@@ -103,6 +106,7 @@ def _run_plain(name: str, function: Any, params: dict[str, Any]) -> None:
         # The reader closed the pipe: nothing more can be written, so say nothing.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
+    return True
 
 
 def __getattr__(name: str) -> Any:

@@ -16,7 +16,9 @@ F = TypeVar("F", bound=Callable[..., object])
 
 
 def _path_type(check: PathCheck) -> click.Path:
-    return click.Path(dir_okay=check.dir_okay, path_type=Path if check.as_path else str)
+    return click.Path(
+        dir_okay=check.dir_okay, writable=check.writable, path_type=Path if check.as_path else str
+    )
 
 
 def _settings(option: Option) -> dict[str, Any]:
@@ -53,7 +55,7 @@ def click_command(name: str, function: Callable[..., Any], parameters: Command) 
     arguments = parameters.arguments
     argument = click.Argument(
         [arguments.name],
-        nargs=-1,
+        nargs=1 if arguments.single else -1,
         required=True,
         metavar=arguments.metavar,
         type=_path_type(arguments.path) if arguments.path is not None else None,

@@ -36,6 +36,8 @@ class PathCheck:
     dir_okay: bool = True
     as_path: bool = False
     """The value is a `pathlib.Path` (click's `path_type=Path`), else the string given."""
+    writable: bool = False
+    """An existing path must be writable too (click's `writable=True`)."""
 
     def accepts(self, value: str) -> bool:
         try:
@@ -44,7 +46,7 @@ class PathCheck:
             return True
         if not self.dir_okay and stat.S_ISDIR(mode):
             return False
-        return os.access(value, os.R_OK)
+        return os.access(value, os.W_OK if self.writable else os.R_OK)
 
 
 @record(frozen=True)
@@ -65,11 +67,13 @@ class Option:
 
 @record(frozen=True)
 class Arguments:
-    """The positional arguments: one or more (`nargs=-1`, required)."""
+    """The positional arguments: one or more (`nargs=-1`, required), or exactly one."""
 
     name: str
     metavar: str | None = None
     path: PathCheck | None = None
+    single: bool = False
+    """Exactly one (click's `nargs=1`): the parameter is that string, not a tuple."""
 
 
 @record(frozen=True)
@@ -80,7 +84,9 @@ class Command:
     options: tuple[Option, ...]
 
     def parse(self, argv: list[str]) -> dict[str, Any] | None:
-        """The parameters click would pass for `argv`, or None to let click read it."""
+        """The parameters click would pass for `argv`, or None to let click read it.
+
+        `UsageProblem` for a mistake the fast path can word as click does (extra arguments)."""
         by_flag = {flag: option for option in self.options for flag in option.flags}
         given: dict[str, Any] = {}
         positional: list[str] = []
@@ -111,11 +117,16 @@ class Command:
             and not all(map(self.arguments.path.accepts, positional))
         ):
             return None
+        extra = positional[1:] if self.arguments.single else []
+        if extra:  # click's check, after every value was accepted, in its words
+            plural = "s" if len(extra) > 1 else ""
+            raise UsageProblem(f"Got unexpected extra argument{plural} ({' '.join(extra)})")
         return self._complete(given, tuple(positional))
 
     def _complete(self, given: dict[str, Any], positional: tuple[str, ...]) -> dict[str, Any]:
         """Every parameter, with click's defaults and value types."""
-        params: dict[str, Any] = {self.arguments.name: positional}
+        arguments = self.arguments
+        params: dict[str, Any] = {arguments.name: positional[0] if arguments.single else positional}
         for option in self.options:
             value = given.get(option.name)
             if option.multiple:
