@@ -191,7 +191,9 @@ class Lexer:
         tokens: list[RawToken] = []
         append = tokens.append
         findall = _PIECES.findall
-        punctuation = _PUNCTUATION
+        # Pieces whose token is only their kind: punctuation, and each whitespace run seen
+        # (indentation repeats, so most whitespace is one lookup like punctuation).
+        known = dict(_PUNCTUATION)
         first_chars = _FIRST_CHARS
         literals = _LITERALS
         longest = limits.MAX_TOKEN_CHARS
@@ -205,12 +207,13 @@ class Lexer:
                 position += len(piece)
                 if checked:
                     self._check_limits(len(tokens), start, position, piece)
-                kind = punctuation.get(piece)
+                kind = known.get(piece)
                 if kind is not None:
                     append((kind, start, position, piece, None))
                     continue
                 first = first_chars.get(piece[0], "word")
                 if first == "whitespace":
+                    known[piece] = K_WHITESPACE
                     append((K_WHITESPACE, start, position, piece, None))
                 elif first == "word":
                     literal = literals.get(piece, piece)
