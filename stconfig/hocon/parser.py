@@ -86,6 +86,8 @@ _STRING_STYLES: dict[int, Literal["quoted", "triple", "unquoted"]] = {
     K_TRIPLE: "triple",
     K_UNQUOTED: "unquoted",
 }
+_VALUE_ENDS = frozenset({K_NEWLINE, K_COMMA, K_RBRACE, K_RBRACKET, K_EOF})
+"""What ends a value: a token followed by one of these is the whole value."""
 _KEY_KINDS = frozenset({K_QUOTED, K_UNQUOTED, K_NUMBER, K_LITERAL, K_TRIPLE, K_WHITESPACE})
 
 
@@ -355,9 +357,16 @@ class Parser:
     # -- values --------------------------------------------------------------------------
 
     def parse_value(self, depth: int) -> Value:
-        parts: list[Value] = []
         tokens = self.tokens
         source = self.source
+        index = self.index
+        kind, start, end, text, value = tokens[index]
+        # Most values are one string token that ends the field: no list of parts to gather.
+        style = _STRING_STYLES.get(kind)
+        if style is not None and tokens[index + 1][0] in _VALUE_ENDS:
+            self.index = index + 1
+            return StringValue(str(value), style, Span(source, start, end))
+        parts: list[Value] = []
         while True:
             token = tokens[self.index]
             kind, start, end, text, value = token
