@@ -446,24 +446,27 @@ class Resolver:
         known = self.sizes.get(id(node))
         if known is not None:
             return known
+        sizes = self.sizes
         values, characters = 1, 0
         children = (
             node.items
             if isinstance(node, ListNode)
             else [member.value for member in node.members.values()]
         )
+        # Most children are scalars or were measured when they were resolved: both are
+        # counted here rather than in a call.
         for child in children:
-            if type(child) is Scalar:  # most children: counted here rather than in a call
+            if type(child) is Scalar:
                 values += 1
                 if isinstance(child.value, str):
                     characters += len(child.value)
             else:
-                more_values, more_characters = self.measure(child)
+                more_values, more_characters = sizes.get(id(child)) or self.measure(child)
                 values += more_values
                 characters += more_characters
         if isinstance(node, ObjectNode):
             characters += sum(map(len, node.members))
-        self.sizes[id(node)] = values, characters
+        sizes[id(node)] = values, characters
         return values, characters
 
     def _resolve(self, value: RValue) -> Resolved:
