@@ -367,6 +367,15 @@ class Parser:
             self.index = index + 1
             return StringValue(str(value), style, Span(source, start, end))
         parts: list[Value] = []
+        block: Value | None = None
+        if kind == K_LBRACE:
+            block = self.parse_object(depth + 1)
+        elif kind == K_LBRACKET:
+            block = self.parse_array(depth + 1)
+        if block is not None:
+            if tokens[self.index][0] in _VALUE_ENDS:
+                return block  # the object or list is the whole value, as most are
+            parts.append(block)
         while True:
             token = tokens[self.index]
             kind, start, end, text, value = token
