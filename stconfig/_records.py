@@ -217,16 +217,18 @@ def _init(self: Any, *args: Any, **kwargs: Any) -> None:
         layout.post_init(self)
 
 
-def _compiled_init(layout: _Layout) -> Callable[..., None]:
+def _compiled_init(layout: _Layout, cls: type) -> Callable[..., None]:
     """An `__init__` written for one class's fields and compiled once, as `dataclass` writes
     it: for classes built by the hundred thousand (syntax trees), where the generic one is
     too slow. It costs one compile instead of dataclass's four to six."""
-    namespace: dict[str, Any] = {"_record_set_": object.__setattr__, "_record_missing_": MISSING}
+    namespace: dict[str, Any] = {"_record_missing_": MISSING}
 
     def assign(name: str, value: str) -> str:
-        # A frozen class refuses `self.x = ...`, so it goes through object.__setattr__.
+        # A frozen class refuses `self.x = ...`: its init stores through the slot's own
+        # descriptor, half the cost of `object.__setattr__`, which looks the name up first.
         if layout.frozen:
-            return f"_record_set_(self, {name!r}, {value})"
+            namespace[f"_record_set_{name}"] = vars(cls)[name].__set__
+            return f"_record_set_{name}(self, {value})"
         return f"self.{name} = {value}"
 
     parameters, body = [], []
@@ -398,8 +400,7 @@ def record(
         namespace["__dataclass_fields__"] = _DataclassFields(tuple(every))
         namespace["__match_args__"] = tuple(f.name for f in every if f.init)
         namespace["__record_layout__"] = layout
-        init = _compiled_init(layout) if compiled_init else _init
-        for name, method in (("__init__", init), ("__repr__", _repr)):
+        for name, method in (("__init__", _init), ("__repr__", _repr)):
             if name not in own:
                 namespace[name] = method
         if eq and "__eq__" not in own:
@@ -414,6 +415,9 @@ def record(
         metaclass: type = type(cls)
         made: type[T] = metaclass(cls.__name__, cls.__bases__, namespace)
         made.__qualname__ = cls.__qualname__
+        if compiled_init and "__init__" not in own:
+            # Compiled once the class exists: a frozen one's init uses its slots' descriptors.
+            type.__setattr__(made, "__init__", _compiled_init(layout, made))
         return made
 
     return wrap

@@ -240,9 +240,17 @@ def _load_source(
             [other.name for other in others],
             nested=nested_key(tree, first.name.split(".")[0]),
         )
-    if placeholders == "apply":
+    documents = [document, *includes.documents]
+    if placeholders == "apply" and _may_hold_placeholders(documents):
         root = apply_placeholder_pass(root, given)
-    return Job(root, source, [document, *includes.documents], resolver.unresolved)
+    return Job(root, source, documents, resolver.unresolved)
+
+
+def _may_hold_placeholders(documents: list[Document]) -> bool:
+    """Whether a string of the job may hold a `${`: only if a file's text has a `$`, or a
+    `\\u` escape, which may write one. Without, the placeholder pass would only copy the
+    tree; and with no `${...}` to share a node between places, the tree needs no copy."""
+    return any("$" in d.source.text or "\\u" in d.source.text for d in documents)
 
 
 __all__ = ["decode", "load", "loads", "read_source", "read_stdin", "syntax_for"]

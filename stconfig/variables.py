@@ -132,15 +132,18 @@ def _rewrite_string(node: Node, variables: Mapping[str, str]) -> Node:
 
 def _rewrite_object(node: ObjectNode, variables: Mapping[str, str]) -> ObjectNode:
     result = ObjectNode(span=node.span)
+    members = result.members
     for key, member in node.members.items():
         value = member.value
-        if isinstance(value, Scalar):
-            value = _rewrite_string(value, variables)
+        if isinstance(value, Scalar):  # `_rewrite_string`, inline for the commonest member
+            text = value.value
+            if isinstance(text, str) and "${" in text:
+                value = Scalar(replace_placeholders(text, variables), value.span)
         elif isinstance(value, ObjectNode):
             value = _rewrite_object(value, variables)
         else:
             value = ListNode([_rewrite_string(item, variables) for item in value.items], value.span)
-        result.members[key] = Member(key, value, member.key_span, member.implicit)
+        members[key] = Member(key, value, member.key_span, member.implicit)
     return result
 
 

@@ -101,37 +101,50 @@ SUBSTITUTION's path tokens are RawTokens too). A tuple is built in a tenth of th
 record's `__init__` takes, and a corpus makes hundreds of thousands."""
 
 
-_FAST = re.compile(
+_TRIPLE_PIECE = r'"""[\s\S]*?"""(?!")'
+_STRING_PIECE = r'"(?!"")(?:[^"\\\x00-\x1f]|\\.)*+"'
+_PIECES = re.compile(
     "|".join(
         [
-            r"(?P<newline>\n)",
-            f"(?P<whitespace>[{re.escape(WHITESPACE_CHARS)}]+)",
-            r"(?P<comment>(?:#|//)[^\n]*)",
-            r'(?P<string>"(?!"")[^"\\\x00-\x1f]*")',
-            r"(?P<lbrace>\{)|(?P<rbrace>\})|(?P<lbracket>\[)|(?P<rbracket>\])",
-            r"(?P<comma>,)|(?P<equals>=)|(?P<colon>:)",
-            r"(?P<number>[0-9\-][0-9eE+\-.]*)",
-            r"(?P<literal>true|false|null)",
-            r"(?P<word>(?:[^"
-            + re.escape(WHITESPACE_CHARS + FORBIDDEN_UNQUOTED)
-            + r"\n/\x00]|/(?!/))++)",
-            r"(?P<slow>[\s\S])",
+            r"\n",
+            f"[{re.escape(WHITESPACE_CHARS)}]+",
+            r"(?:#|//)[^\n]*",
+            _TRIPLE_PIECE,
+            _STRING_PIECE,
+            r"[{}\[\],=:]|\+=",
+            r"[0-9\-][0-9eE+\-.]*",
+            r"true|false|null",
+            rf"\$\{{(?:[^}}\"\n]|{_TRIPLE_PIECE}|{_STRING_PIECE})*+\}}",
+            r"(?:[^" + re.escape(WHITESPACE_CHARS + FORBIDDEN_UNQUOTED) + r"\n/\x00]|/(?!/))++",
+            r"[\s\S]",
         ]
     )
 )
-"""Every token but the rare shapes, which `slow` (any other character) hands to
-`Lexer._slow_token`: escapes, triple quotes, `${`, `+=` and errors."""
-_FAST_KINDS: dict[str | None, T] = {
-    "newline": K_NEWLINE,
-    "whitespace": K_WHITESPACE,
-    "lbrace": K_LBRACE,
-    "rbrace": K_RBRACE,
-    "lbracket": K_LBRACKET,
-    "rbracket": K_RBRACKET,
-    "comma": K_COMMA,
-    "equals": K_EQUALS,
-    "colon": K_COLON,
+"""Cuts a text into the texts of its tokens and comments, one piece each, as the tokenizer
+cuts them; the kind of a piece shows in its text (`Lexer.scan` reads it from a table or
+from its first character), so `findall` returns plain strings instead of match objects.
+Escaped strings, `${...}` and characters no token starts with (errors, a lone `"`, `$`,
+`+`) are pieces that `Lexer._slow_token` decodes, or refuses, from their start."""
+_PUNCTUATION: dict[str, T] = {
+    "\n": K_NEWLINE,
+    "{": K_LBRACE,
+    "}": K_RBRACE,
+    "[": K_LBRACKET,
+    "]": K_RBRACKET,
+    ",": K_COMMA,
+    "=": K_EQUALS,
+    ":": K_COLON,
+    "+=": K_PLUS_EQUALS,
 }
+_FIRST_CHARS: dict[str, str] = {
+    **dict.fromkeys(WHITESPACE_CHARS, "whitespace"),
+    "#": "comment",
+    "/": "slash",
+    '"': "string",
+    **dict.fromkeys("0123456789-", "number"),
+    **dict.fromkeys("$+`^?!@*&\\\x00", "slow"),
+}
+"""The kind of piece a first character starts; any other starts an unquoted word."""
 
 _LITERALS = {"true": True, "false": False, "null": None}
 
@@ -169,52 +182,66 @@ class Lexer:
         return [_record(token) for token in self.scan()]
 
     def scan(self) -> list[RawToken]:
-        """All tokens and an EOF, as tuples; the common shapes go through one compiled
-        pattern, whose matches are read in a row until a rare shape interrupts them."""
+        """All tokens and an EOF, as tuples. `_PIECES.findall` cuts the text into the texts
+        of its tokens in one call; the loop reads each piece's kind from its text. Were a
+        token `_slow_token` cuts to end elsewhere than its piece, the pieces after it are
+        cut again from its end (the pattern's shapes leave that to texts that are refused)."""
         text = self.text
         length = len(text)
         tokens: list[RawToken] = []
         append = tokens.append
-        finditer = _FAST.finditer
-        simple_kinds = _FAST_KINDS
+        findall = _PIECES.findall
+        # Pieces whose token is only their kind: punctuation, and each whitespace run seen
+        # (indentation repeats, so most whitespace is one lookup like punctuation).
+        known = dict(_PUNCTUATION)
+        first_chars = _FIRST_CHARS
         literals = _LITERALS
         longest = limits.MAX_TOKEN_CHARS
-        most = self.max_tokens
         # A token holds at least one character: a text no longer than both limits cannot
         # pass either, and is spared the two checks at every token.
-        checked = length > longest or length >= most
+        checked = length > longest or length >= self.max_tokens
         position = 0
         while position < length:
-            for match in finditer(text, position):
-                kind = match.lastgroup
-                start, end = match.span()
+            for piece in findall(text, position):
+                start = position
+                position += len(piece)
                 if checked:
-                    self._check_limits(len(tokens), start, end, kind)
-                simple = simple_kinds.get(kind)
-                if simple is not None:
-                    append((simple, start, end, match[0], None))
-                elif kind == "word":
-                    word = match[0]
-                    append((K_UNQUOTED, start, end, word, word))
-                elif kind == "string":
-                    append((K_QUOTED, start, end, match[0], text[start + 1 : end - 1]))
-                elif kind == "comment":
-                    self._comment(match[0], start, end)
-                elif kind == "number":
-                    append(self._number(start, match[0]))
-                elif kind == "literal":
-                    word = match[0]
-                    append((K_LITERAL, start, end, word, literals[word]))
-                else:
-                    position = start
-                    break  # a rare shape: the slow path, then a new run of matches
+                    self._check_limits(len(tokens), start, position, piece)
+                kind = known.get(piece)
+                if kind is not None:
+                    append((kind, start, position, piece, None))
+                    continue
+                first = first_chars.get(piece[0], "word")
+                if first == "whitespace":
+                    known[piece] = K_WHITESPACE
+                    append((K_WHITESPACE, start, position, piece, None))
+                elif first == "word":
+                    literal = literals.get(piece, piece)
+                    if literal is piece:
+                        append((K_UNQUOTED, start, position, piece, piece))
+                    else:
+                        append((K_LITERAL, start, position, piece, literal))
+                elif first == "string" and "\\" not in piece and len(piece) > 1:
+                    if piece.startswith('"""'):
+                        append((K_TRIPLE, start, position, piece, piece[3:-3]))
+                    else:
+                        append((K_QUOTED, start, position, piece, piece[1:-1]))
+                elif first == "comment" or (first == "slash" and piece.startswith("//")):
+                    self._comment(piece, start, position)
+                elif first == "number":
+                    append(self._number(start, piece))
+                elif first == "slash":
+                    append((K_UNQUOTED, start, position, piece, piece))
+                else:  # an escaped string, a substitution, or an error
+                    token = self._slow_token(start)
+                    if token[2] - start > longest:
+                        raise self._too_long(start, token[2])
+                    append(token)
+                    if token[2] != position:
+                        position = token[2]
+                        break  # cut differently: the pieces after it start again
             else:
                 break
-            slow = self._slow_token(position)
-            if slow[2] - position > longest:
-                raise self._too_long(position, slow[2])
-            append(slow)
-            position = slow[2]
         append((K_EOF, length, length, "", None))
         if self.json:
             for token in tokens:
@@ -224,7 +251,7 @@ class Lexer:
                     )
         return tokens
 
-    def _check_limits(self, count: int, start: int, end: int, kind: str | None) -> None:
+    def _check_limits(self, count: int, start: int, end: int, piece: str) -> None:
         """The token budget before each token, and the length of each token but a number
         (whose length was never checked) and a rare shape (checked once cut)."""
         if count >= self.max_tokens:
@@ -233,7 +260,7 @@ class Lexer:
                 "spaces between values) in this job are refused (see docs/limits.md)",
                 start,
             )
-        if end - start > limits.MAX_TOKEN_CHARS and kind not in ("number", "slow"):
+        if end - start > limits.MAX_TOKEN_CHARS and not _cut_later(piece):
             raise self._too_long(start, end)
 
     def _too_long(self, start: int, end: int) -> ParseError:
@@ -378,6 +405,16 @@ class Lexer:
             position = part[2]
         end = position + 1
         return (K_SUBSTITUTION, start, end, text[start:end], (optional, parts))
+
+
+def _cut_later(piece: str) -> bool:
+    """Whether a piece's length is checked only once its token is cut: a number (whose
+    length was never checked), and a piece `_slow_token` decodes (which may refuse it for
+    a reason of its own first)."""
+    first = _FIRST_CHARS.get(piece[0])
+    if first == "string":
+        return "\\" in piece or len(piece) == 1
+    return first == "number" or (first == "slow" and piece != "+=")
 
 
 def _record(token: RawToken) -> Token:

@@ -86,6 +86,8 @@ _STRING_STYLES: dict[int, Literal["quoted", "triple", "unquoted"]] = {
     K_TRIPLE: "triple",
     K_UNQUOTED: "unquoted",
 }
+_VALUE_ENDS = frozenset({K_NEWLINE, K_COMMA, K_RBRACE, K_RBRACKET, K_EOF})
+"""What ends a value: a token followed by one of these is the whole value."""
 _KEY_KINDS = frozenset({K_QUOTED, K_UNQUOTED, K_NUMBER, K_LITERAL, K_TRIPLE, K_WHITESPACE})
 
 
@@ -355,9 +357,25 @@ class Parser:
     # -- values --------------------------------------------------------------------------
 
     def parse_value(self, depth: int) -> Value:
-        parts: list[Value] = []
         tokens = self.tokens
         source = self.source
+        index = self.index
+        kind, start, end, text, value = tokens[index]
+        # Most values are one string token that ends the field: no list of parts to gather.
+        style = _STRING_STYLES.get(kind)
+        if style is not None and tokens[index + 1][0] in _VALUE_ENDS:
+            self.index = index + 1
+            return StringValue(str(value), style, Span(source, start, end))
+        parts: list[Value] = []
+        block: Value | None = None
+        if kind == K_LBRACE:
+            block = self.parse_object(depth + 1)
+        elif kind == K_LBRACKET:
+            block = self.parse_array(depth + 1)
+        if block is not None:
+            if tokens[self.index][0] in _VALUE_ENDS:
+                return block  # the object or list is the whole value, as most are
+            parts.append(block)
         while True:
             token = tokens[self.index]
             kind, start, end, text, value = token

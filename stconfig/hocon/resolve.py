@@ -149,19 +149,30 @@ class Builder:
         relative: tuple[str, ...],
     ) -> None:
         path = entry.key.path
+        value = entry.value
+        if len(path) == 1:
+            name = path[0]
+            existing = target.fields.get(name)
+            if type(value) is StringValue and existing is None and entry.separator != "+=":
+                # The commonest field: a new key set to a string, which needs no paths.
+                target.fields[name] = RField(
+                    RScalar(value.value, value.value, value.span), entry.key.span
+                )
+                return
+            container = target
+        else:
+            container = target
+            for depth, element in enumerate(path[:-1]):
+                container = self.descend(
+                    container,
+                    element,
+                    entry.key.span,
+                    None if prefix is None else prefix + path[: depth + 1],
+                )
+            name = path[-1]
+            existing = container.fields.get(name)
         full = None if prefix is None else prefix + path
         in_list_context = path[0] in self.list_keys
-        container = target
-        for depth, element in enumerate(path[:-1]):
-            container = self.descend(
-                container,
-                element,
-                entry.key.span,
-                None if prefix is None else prefix + path[: depth + 1],
-            )
-        name = path[-1]
-        existing = container.fields.get(name)
-        value = entry.value
         if isinstance(value, ObjectValue) and not in_list_context and entry.separator != "+=":
             previous = existing.value if existing is not None else None
             if isinstance(previous, RObject):
@@ -435,18 +446,27 @@ class Resolver:
         known = self.sizes.get(id(node))
         if known is not None:
             return known
+        sizes = self.sizes
         values, characters = 1, 0
-        if isinstance(node, ListNode):
-            for item in node.items:
-                more_values, more_characters = self.measure(item)
+        children = (
+            node.items
+            if isinstance(node, ListNode)
+            else [member.value for member in node.members.values()]
+        )
+        # Most children are scalars or were measured when they were resolved: both are
+        # counted here rather than in a call.
+        for child in children:
+            if type(child) is Scalar:
+                values += 1
+                if isinstance(child.value, str):
+                    characters += len(child.value)
+            else:
+                more_values, more_characters = sizes.get(id(child)) or self.measure(child)
                 values += more_values
                 characters += more_characters
-        else:
-            for name, member in node.members.items():
-                more_values, more_characters = self.measure(member.value)
-                values += more_values
-                characters += more_characters + len(name)
-        self.sizes[id(node)] = values, characters
+        if isinstance(node, ObjectNode):
+            characters += sum(map(len, node.members))
+        sizes[id(node)] = values, characters
         return values, characters
 
     def _resolve(self, value: RValue) -> Resolved:
@@ -454,11 +474,17 @@ class Resolver:
             return Scalar(value.value, value.span)
         if isinstance(value, RObject):
             node = ObjectNode(span=value.span)
+            members = node.members
             for name, item in value.fields.items():
-                resolved = self.resolve(item.value)
-                if isinstance(resolved, _Missing):
-                    continue
-                node.members[name] = Member(name, resolved, item.key_span, item.implicit)
+                raw = item.value
+                resolved: Resolved
+                if type(raw) is RScalar:  # most fields: `resolve` would only make the Scalar
+                    resolved = Scalar(raw.value, raw.span)
+                else:
+                    resolved = self.resolve(raw)
+                    if isinstance(resolved, _Missing):
+                        continue
+                members[name] = Member(name, resolved, item.key_span, item.implicit)
             return node
         if isinstance(value, RList):
             items = [self.resolve(item) for item in value.items]
