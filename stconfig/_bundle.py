@@ -11,6 +11,10 @@ of the bundle (temp file and rename; a read-only install just keeps importing no
 
 Modules from the bundle are the same as imported ones: in `sys.modules` and on the package
 before their bodies run, with `__file__`, `__spec__` and a loader that can give their source.
+
+`import_from_bundle` is the lazy form, for the catalog's 129 plugin spec modules: the
+bundle is read once, and only the module asked for is unmarshalled and run (a corpus lint
+imports them all, one job only the few it names).
 """
 
 from __future__ import annotations
@@ -23,11 +27,13 @@ import sys
 # The path logic of the `.pyc` files themselves; `importlib.util`, which re-exports these,
 # would cost more to import than the bundle saves.
 from _frozen_importlib_external import MAGIC_NUMBER, cache_from_source
+from functools import cache
 from importlib import import_module
 from importlib.machinery import ModuleSpec, SourceFileLoader
 from types import CodeType, ModuleType
 
 _FORMAT = b"stconfig-bundle-1\n"
+_LAZY_FORMAT = b"stconfig-lazy-bundle-1\n"
 
 Stamp = tuple[tuple[str, int, int], ...]
 """(module name, source size, source mtime in ns) of every module, in import order."""
@@ -57,12 +63,76 @@ def import_bundled(package: str, names: tuple[str, ...]) -> None:
         _execute(parent, name, path, code)
 
 
-def _bundle_path(directory: str) -> str | None:
+def import_from_bundle(package: str, names: tuple[str, ...], name: str) -> ModuleType:
+    """`package.name`, one of `names` (dotted below the package: `source.kafka`), run from
+    the package's bundle of all their code when it is valid, else imported normally (and
+    the bundle written for the next process)."""
+    full_name = f"{package}.{name}"
+    module = sys.modules.get(full_name)
+    if module is not None:
+        return module
+    codes = _lazy_codes(package, names)
+    code = codes.get(name) if codes is not None else None
+    if code is None:
+        return import_module(full_name)
+    parent_name, _, last = full_name.rpartition(".")
+    _execute(import_module(parent_name), last, _source_path(package, name), marshal.loads(code))
+    return sys.modules[full_name]
+
+
+def _source_path(package: str, name: str) -> str:
+    """Where the source of `package.name` is (`name` may be dotted)."""
+    directory = os.path.dirname(import_module(package).__file__ or "")
+    return os.path.join(directory, *name.split(".")) + ".py"
+
+
+@cache
+def _lazy_codes(package: str, names: tuple[str, ...]) -> dict[str, bytes] | None:
+    """Each module's marshalled code by name, from a valid bundle (written when it was
+    missing or stale); None when there is none to be had."""
+    paths = [_source_path(package, name) for name in names]
+    try:
+        stamp: Stamp = tuple(
+            (name, (info := os.stat(path)).st_size, info.st_mtime_ns)
+            for name, path in zip(names, paths, strict=True)
+        )
+    except OSError:
+        return None
+    bundle = _bundle_path(os.path.dirname(_source_path(package, "__init__")), "_lazy_bundle")
+    if bundle is None:
+        return None
+    head = _LAZY_FORMAT + MAGIC_NUMBER
+    try:
+        with open(bundle, "rb") as handle:
+            data = handle.read()
+        if data.startswith(head):
+            stored, codes = marshal.loads(data[len(head) :])
+            if stored == stamp and isinstance(codes, dict):
+                return codes
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    if sys.dont_write_bytecode:
+        return None
+    codes = {}
+    for name, path in zip(names, paths, strict=True):
+        full_name = f"{package}.{name}"
+        try:
+            code = SourceFileLoader(full_name, path).get_code(full_name)
+        except (ImportError, OSError, SyntaxError):
+            return None  # the import itself reports it
+        if code is None:
+            return None
+        codes[name] = marshal.dumps(code)
+    _store(bundle, head + marshal.dumps((stamp, codes)))
+    return codes
+
+
+def _bundle_path(directory: str, stem: str = "_bundle") -> str | None:
     try:
         cached = cache_from_source(os.path.join(directory, "__init__.py"))
     except NotImplementedError:  # an interpreter without a cache tag writes no .pyc either
         return None
-    return os.path.join(os.path.dirname(cached), f"_bundle.{sys.implementation.cache_tag}.bin")
+    return os.path.join(os.path.dirname(cached), f"{stem}.{sys.implementation.cache_tag}.bin")
 
 
 def _read(bundle: str, stamp: Stamp) -> list[CodeType] | None:
@@ -93,11 +163,16 @@ def _write(bundle: str, stamp: Stamp, package: str, names: tuple[str, ...]) -> N
         if code is None:
             return
         codes.append(code)
+    _store(bundle, _FORMAT + MAGIC_NUMBER + marshal.dumps((stamp, codes)))
+
+
+def _store(bundle: str, data: bytes) -> None:
+    """Write a bundle whole or not at all (temp file and rename)."""
     temporary = f"{bundle}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(bundle), exist_ok=True)
         with open(temporary, "wb") as handle:
-            handle.write(_FORMAT + MAGIC_NUMBER + marshal.dumps((stamp, codes)))
+            handle.write(data)
         os.replace(temporary, bundle)
     except OSError:
         with contextlib.suppress(OSError):
@@ -126,4 +201,4 @@ def _execute(parent: ModuleType, name: str, path: str, code: CodeType) -> None:
     setattr(parent, name, module)
 
 
-__all__ = ["import_bundled"]
+__all__ = ["import_bundled", "import_from_bundle"]

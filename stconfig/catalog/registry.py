@@ -154,12 +154,23 @@ def lookup(kind: str, name: str, *, version: str | None = None) -> type[PluginOp
 def plugin_spec(kind: str, name: str, *, version: str | None = None) -> PluginSpec:
     """The plain option facts of a plugin (keys, fallback keys, types, rules).
 
-    Cheap: the facts live in a module of their own that imports no pydantic.
+    Cheap: the facts live in a module of their own that imports no pydantic, run from the
+    version's bundle of spec modules (`_bundle.import_from_bundle`): a corpus lint needs
+    over a hundred of them, and importlib cost more than their bodies.
     """
+    from stconfig._bundle import import_from_bundle
+
     _, module, _ = _entry(kind, name, version)
-    chosen = version or LATEST
-    facts = import_module(f"{_GENERATED}.{VERSIONS[chosen]}.specs.{module}")
+    package = f"{_GENERATED}.{VERSIONS[version or LATEST]}.specs"
+    facts = import_from_bundle(package, _spec_modules(version), module)
     return cast(PluginSpec, facts.SPEC)
+
+
+@cache
+def _spec_modules(version: str | None) -> tuple[str, ...]:
+    """Every spec module of a version, below its `specs` package (`source.kafka`)."""
+    plugins: dict[tuple[str, str], tuple[str, str, str]] = _index(version).PLUGINS
+    return tuple(sorted({module for _, module, _ in plugins.values()}))
 
 
 __all__ = [
