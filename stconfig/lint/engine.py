@@ -5,9 +5,10 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from stconfig._records import replace
+from stconfig._records import record, replace
 from stconfig.errors import ParseError, StconfigError
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Fix, Severity
@@ -160,21 +161,40 @@ def _rules_for(path: str, settings: LintSettings) -> list[Rule]:
     return selected(settings.select, (*settings.ignore, *settings.ignored_for(path)))
 
 
+@record(frozen=True)
+class _Plan:
+    """A selection of rules sorted once rather than for every file: their codes, the rules
+    that run before suppressions (all of them, or the syntax rules alone) and after them."""
+
+    codes: frozenset[str]
+    early: tuple[Rule, ...]
+    syntax: tuple[Rule, ...]
+    late: tuple[Rule, ...]
+
+
+@lru_cache(maxsize=64)
+def _plan(rules: tuple[Rule, ...]) -> _Plan:
+    early = tuple(rule for rule in rules if not rule.after_suppressions)
+    return _Plan(
+        frozenset(rule.code for rule in rules),
+        early,
+        tuple(rule for rule in early if rule.layer == "syntax"),
+        tuple(rule for rule in rules if rule.after_suppressions),
+    )
+
+
 def _run(ctx: LintContext, rules: Iterable[Rule]) -> list[Diagnostic]:
+    plan = _plan(tuple(rules))
+    ctx.enabled.update(plan.codes)
     diagnostics: list[Diagnostic] = []
-    late: list[Rule] = []
-    for rule in rules:
-        ctx.enabled.add(rule.code)
-        if rule.after_suppressions:
-            late.append(rule)
-        elif rule.layer == "syntax" or ctx.job is not None:
-            diagnostics.extend(rule.check(ctx))
+    for rule in plan.early if ctx.job is not None else plan.syntax:
+        diagnostics.extend(rule.check(ctx))
     ctx.suppressions = collect(ctx.documents)
     source = ctx.job.source_file if ctx.job is not None else None
     if source is not None and not ctx.documents and source.path.endswith(".py"):
         ctx.suppressions += collect_python(source)
     diagnostics = apply(diagnostics, ctx.suppressions)
-    for rule in late:
+    for rule in plan.late:
         diagnostics.extend(rule.check(ctx))
     return sorted(_without_secrets(ctx, diagnostics), key=Diagnostic.sort_key)
 
