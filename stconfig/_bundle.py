@@ -13,8 +13,9 @@ Modules from the bundle are the same as imported ones: in `sys.modules` and on t
 before their bodies run, with `__file__`, `__spec__` and a loader that can give their source.
 
 `import_from_bundle` is the lazy form, for the catalog's 129 plugin spec modules: the
-bundle is read once, and only the module asked for is unmarshalled and run (a corpus lint
-imports them all, one job only the few it names).
+bundle is read once, and only the module asked for is checked against its source (one
+`stat`), unmarshalled and run (a corpus lint imports them all, one job only the few it
+names, and pays no more than importlib would).
 """
 
 from __future__ import annotations
@@ -65,66 +66,116 @@ def import_bundled(package: str, names: tuple[str, ...]) -> None:
 
 def import_from_bundle(package: str, names: tuple[str, ...], name: str) -> ModuleType:
     """`package.name`, one of `names` (dotted below the package: `source.kafka`), run from
-    the package's bundle of all their code when it is valid, else imported normally (and
-    the bundle written for the next process)."""
+    the package's bundle of their code when it holds the module's source as it is now, else
+    imported normally (the bundle is then written again, once, for the next process)."""
     full_name = f"{package}.{name}"
     module = sys.modules.get(full_name)
     if module is not None:
         return module
-    codes = _lazy_codes(package, names)
-    code = codes.get(name) if codes is not None else None
+    bundle = _lazy_bundle(package, names)
+    path = bundle.source(name)
+    code = bundle.code(name, path)
     if code is None:
         return import_module(full_name)
     parent_name, _, last = full_name.rpartition(".")
-    _execute(import_module(parent_name), last, _source_path(package, name), marshal.loads(code))
+    _execute(import_module(parent_name), last, path, code)
     return sys.modules[full_name]
 
 
-def _source_path(package: str, name: str) -> str:
-    """Where the source of `package.name` is (`name` may be dotted)."""
-    directory = os.path.dirname(import_module(package).__file__ or "")
-    return os.path.join(directory, *name.split(".")) + ".py"
-
-
 @cache
-def _lazy_codes(package: str, names: tuple[str, ...]) -> dict[str, bytes] | None:
-    """Each module's marshalled code by name, from a valid bundle (written when it was
-    missing or stale); None when there is none to be had."""
-    paths = [_source_path(package, name) for name in names]
-    try:
-        stamp: Stamp = tuple(
-            (name, (info := os.stat(path)).st_size, info.st_mtime_ns)
-            for name, path in zip(names, paths, strict=True)
-        )
-    except OSError:
-        return None
-    bundle = _bundle_path(os.path.dirname(_source_path(package, "__init__")), "_lazy_bundle")
-    if bundle is None:
-        return None
-    head = _LAZY_FORMAT + MAGIC_NUMBER
-    try:
-        with open(bundle, "rb") as handle:
-            data = handle.read()
-        if data.startswith(head):
-            stored, codes = marshal.loads(data[len(head) :])
-            if stored == stamp and isinstance(codes, dict):
-                return codes
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    if sys.dont_write_bytecode:
-        return None
-    codes = {}
-    for name, path in zip(names, paths, strict=True):
-        full_name = f"{package}.{name}"
+def _lazy_bundle(package: str, names: tuple[str, ...]) -> _LazyBundle:
+    return _LazyBundle(package, names)
+
+
+class _LazyBundle:
+    """A package's bundle of module code, read once. A module's code is checked against its
+    source (size and modification time, as importlib checks a `.pyc`) only when the module
+    is asked for: one `stat`, not one per module of the bundle, for a job that needs two.
+
+    The file holds the format line and magic number, the index's length (8 bytes), the index
+    (module -> source size, mtime, start and end of its marshalled code after the index) and
+    the codes, each unmarshalled on its own.
+    """
+
+    def __init__(self, package: str, names: tuple[str, ...]) -> None:
+        self.package = package
+        self.names = names
+        self.directory = os.path.dirname(import_module(package).__file__ or "")
+        self.path = _bundle_path(self.directory, "_lazy_bundle")
+        self.index: dict[str, tuple[int, int, int, int]] = {}
+        self.codes = memoryview(b"")
+        self.rewritten = False
+        if self.path is not None:
+            with (
+                contextlib.suppress(OSError, EOFError, ValueError, TypeError),
+                open(self.path, "rb") as handle,
+            ):
+                self._take(handle.read())
+
+    def source(self, name: str) -> str:
+        return os.path.join(self.directory, *name.split(".")) + ".py"
+
+    def _take(self, data: bytes) -> None:
+        """Use a bundle's bytes when they are one (else raise ValueError)."""
+        head = _LAZY_FORMAT + MAGIC_NUMBER
+        if not data.startswith(head):
+            raise ValueError("not a bundle of this interpreter")
+        size = int.from_bytes(data[len(head) : len(head) + 8], "little")
+        start = len(head) + 8
+        index = marshal.loads(data[start : start + size])
+        if not isinstance(index, dict):
+            raise ValueError("no index")
+        self.index = index
+        self.codes = memoryview(data)[start + size :]
+
+    def code(self, name: str, path: str) -> CodeType | None:
+        """The module's code when the bundle holds it for the source as it is now. A module
+        missing or stale has the bundle written again from every source (once per process,
+        as sources seldom change in the middle of one)."""
         try:
-            code = SourceFileLoader(full_name, path).get_code(full_name)
-        except (ImportError, OSError, SyntaxError):
-            return None  # the import itself reports it
-        if code is None:
+            info = os.stat(path)
+        except OSError:
             return None
-        codes[name] = marshal.dumps(code)
-    _store(bundle, head + marshal.dumps((stamp, codes)))
-    return codes
+        stamp = (info.st_size, info.st_mtime_ns)
+        entry = self.index.get(name)
+        if (entry is None or entry[:2] != stamp) and not self.rewritten:
+            self.rewritten = True
+            self._rewrite()
+            entry = self.index.get(name)
+        if entry is None or entry[:2] != stamp:
+            return None
+        try:
+            code = marshal.loads(self.codes[entry[2] : entry[3]])
+        except (EOFError, ValueError, TypeError):
+            return None
+        return code if isinstance(code, CodeType) else None
+
+    def _rewrite(self) -> None:
+        """Compile every module (from its `.pyc` when valid), write the bundle, and use it."""
+        if sys.dont_write_bytecode or self.path is None:
+            return
+        index: dict[str, tuple[int, int, int, int]] = {}
+        codes: list[bytes] = []
+        offset = 0
+        for name in self.names:
+            full_name = f"{self.package}.{name}"
+            path = self.source(name)
+            try:
+                info = os.stat(path)
+                code = SourceFileLoader(full_name, path).get_code(full_name)
+            except (ImportError, OSError, SyntaxError):
+                return  # the import itself reports it
+            if code is None:
+                return
+            codes.append(marshal.dumps(code))
+            index[name] = (info.st_size, info.st_mtime_ns, offset, offset + len(codes[-1]))
+            offset += len(codes[-1])
+        header = marshal.dumps(index)
+        data = b"".join(
+            [_LAZY_FORMAT, MAGIC_NUMBER, len(header).to_bytes(8, "little"), header, *codes]
+        )
+        _store(self.path, data)
+        self._take(data)
 
 
 def _bundle_path(directory: str, stem: str = "_bundle") -> str | None:

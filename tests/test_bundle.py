@@ -172,9 +172,9 @@ def test_the_rule_modules_come_from_the_bundle_in_a_second_process(tmp_path: Pat
 def _lazy_load(package: Package, name: str) -> dict[str, object]:
     """`import_from_bundle` of one module of `package.kind` afresh: its value, the modules
     whose bodies ran, and whether importlib searched for it."""
-    from stconfig._bundle import _lazy_codes, import_from_bundle
+    from stconfig._bundle import _lazy_bundle, import_from_bundle
 
-    _lazy_codes.cache_clear()
+    _lazy_bundle.cache_clear()
     for module in [m for m in sys.modules if m == package.name or m.startswith(package.name + ".")]:
         del sys.modules[module]
     searched: list[str] = []
@@ -233,12 +233,22 @@ def test_one_module_comes_from_the_lazy_bundle_and_only_it_runs(
     assert "VALUE = 2" in inspect.getsource(module)
 
 
-def test_an_edit_to_any_module_makes_the_lazy_bundle_stale(nested: Package) -> None:
+def test_an_edited_module_is_read_anew_and_the_others_still_come_from_the_bundle(
+    nested: Package, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _lazy_load(nested, "kind.first")
     source = nested.folder / "kind" / "first.py"
     source.write_text(source.read_text().replace("VALUE = 1", "VALUE = 'one, edited'"))
     assert _lazy_load(nested, "kind.first")["value"] == "one, edited"
-    assert _lazy_load(nested, "kind.first")["value"] == "one, edited"
+    source.write_text(source.read_text().replace("'one, edited'", "'one, edited again'"))
+    get_code = SourceFileLoader.get_code
+
+    def only_first_compiled(loader: SourceFileLoader, name: str) -> object:
+        assert name != f"{nested.name}.kind.second", "second is checked alone, and is fresh"
+        return get_code(loader, name)
+
+    monkeypatch.setattr(SourceFileLoader, "get_code", only_first_compiled)
+    assert _lazy_load(nested, "kind.second")["value"] == 2
 
 
 def test_a_damaged_lazy_bundle_is_ignored_and_rewritten(nested: Package, tmp_path: Path) -> None:
