@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from stconfig._records import record, replace
+from stconfig._records import replace
 from stconfig.errors import ParseError, StconfigError
 from stconfig.lint.context import LintContext
 from stconfig.lint.diagnostic import Diagnostic, Fix, Severity
@@ -161,26 +161,23 @@ def _rules_for(path: str, settings: LintSettings) -> list[Rule]:
     return selected(settings.select, (*settings.ignore, *settings.ignored_for(path)))
 
 
-@record(frozen=True)
 class _Plan:
     """A selection of rules sorted once rather than for every file: their codes, the rules
-    that run before suppressions (all of them, or the syntax rules alone) and after them."""
+    that run before suppressions (all of them, or the syntax rules alone) and after them.
+    A plain class: a record class costs more to build at import than it saves here."""
 
-    codes: frozenset[str]
-    early: tuple[Rule, ...]
-    syntax: tuple[Rule, ...]
-    late: tuple[Rule, ...]
+    __slots__ = ("codes", "early", "late", "syntax")
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.codes = frozenset(rule.code for rule in rules)
+        self.early = tuple(rule for rule in rules if not rule.after_suppressions)
+        self.syntax = tuple(rule for rule in self.early if rule.layer == "syntax")
+        self.late = tuple(rule for rule in rules if rule.after_suppressions)
 
 
 @lru_cache(maxsize=64)
 def _plan(rules: tuple[Rule, ...]) -> _Plan:
-    early = tuple(rule for rule in rules if not rule.after_suppressions)
-    return _Plan(
-        frozenset(rule.code for rule in rules),
-        early,
-        tuple(rule for rule in early if rule.layer == "syntax"),
-        tuple(rule for rule in rules if rule.after_suppressions),
-    )
+    return _Plan(rules)
 
 
 def _run(ctx: LintContext, rules: Iterable[Rule]) -> list[Diagnostic]:
