@@ -144,7 +144,10 @@ def is_secret_key(key: str) -> bool:
 
 # -- value shapes that carry a credential anywhere ---------------------------------------------
 
-_PARAMETER = re.compile(r"(?<![A-Za-z0-9_.\-])(?P<key>[A-Za-z][A-Za-z0-9_.\-]*)\s*=\s*")
+_PARAMETER = re.compile(r"(?<![A-Za-z0-9_.\-])(?P<key>[A-Za-z][A-Za-z0-9_.\-]*+)\s*+=\s*")
+"""`key =`: the key's characters and the spaces after it are taken possessively, as none of
+them can be the `=` that must follow (a word not followed by `=` is left at once, rather
+than tried again one character shorter each time: a quarter of this scan of a job text)."""
 
 
 # The patterns below are needed only by texts that hold an `@` or a secret-named parameter:
@@ -449,9 +452,14 @@ two-character secret hides nothing a reader could not guess."""
 
 @lru_cache(maxsize=1024)
 def _occurrences(value: str) -> re.Pattern[str]:
+    """The value as a pattern; a short one as a whole word. The word test before it is
+    written after the value, as a lookbehind over the value too, so that the pattern
+    starts with the value's text, which `re` looks for quickly, instead of trying the
+    test at every character of the text (value_regions over the corpus 41 -> 17 ms)."""
+    escaped = re.escape(value)
     if len(value) >= SUBSTRING_LENGTH:
-        return re.compile(re.escape(value))
-    return re.compile(rf"(?<![A-Za-z0-9_]){re.escape(value)}(?![A-Za-z0-9_])")
+        return re.compile(escaped)
+    return re.compile(rf"{escaped}(?<![A-Za-z0-9_]{escaped})(?![A-Za-z0-9_])")
 
 
 def _apply(text: str, regions: Sequence[Region]) -> str:

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from importlib.machinery import SourceFileLoader
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,94 @@ def test_the_rule_modules_come_from_the_bundle_in_a_second_process(tmp_path: Pat
     count = runs[0][0].split()[0]
     assert runs[0] == [f"{count} {count}", "`job.mode` written in lower or mixed case."]
     assert runs[1] == [f"{count} 0", "`job.mode` written in lower or mixed case."]
+
+
+def _lazy_load(package: Package, name: str) -> dict[str, object]:
+    """`import_from_bundle` of one module of `package.kind` afresh: its value, the modules
+    whose bodies ran, and whether importlib searched for it."""
+    from stconfig._bundle import _lazy_bundle, import_from_bundle
+
+    _lazy_bundle.cache_clear()
+    for module in [m for m in sys.modules if m == package.name or m.startswith(package.name + ".")]:
+        del sys.modules[module]
+    searched: list[str] = []
+
+    class Spy:
+        @staticmethod
+        def find_spec(name: str, *_: object) -> None:
+            searched.append(name)
+
+    sys.meta_path.insert(0, Spy)  # type: ignore[arg-type]
+    try:
+        names = ("kind.first", "kind.second")
+        module = import_from_bundle(package.name, names, name)
+    finally:
+        sys.meta_path.remove(Spy)  # type: ignore[arg-type]
+    return {
+        "value": module.VALUE,
+        "order": list(sys.modules[package.name].ORDER),
+        "bundled": f"{package.name}.{name}" not in searched,
+        "file": module.__file__,
+    }
+
+
+@pytest.fixture
+def nested(package: Package) -> Package:
+    """The package with a subpackage `kind` holding `first` and `second`."""
+    kind = package.folder / "kind"
+    kind.mkdir()
+    (kind / "__init__.py").write_text('"""A subpackage."""\n')
+    for module, value in (("first", 1), ("second", 2)):
+        source = f'"""Module {module}."""\nimport {package.name} as package\n'
+        source += f"package.ORDER.append({module!r})\nVALUE = {value}\n"
+        (kind / f"{module}.py").write_text(source)
+    return package
+
+
+def test_one_module_comes_from_the_lazy_bundle_and_only_it_runs(
+    nested: Package, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _lazy_load(nested, "kind.second")
+    assert first["value"] == 2 and first["order"] == ["second"] and first["bundled"] is True
+    assert list((tmp_path / "cache").rglob("_lazy_bundle.*.bin"))
+
+    get_code = SourceFileLoader.get_code
+
+    def no_module_compiled(loader: SourceFileLoader, name: str) -> object:
+        assert not name.startswith(f"{nested.name}.kind."), "a valid bundle holds its code"
+        return get_code(loader, name)
+
+    monkeypatch.setattr(SourceFileLoader, "get_code", no_module_compiled)
+    again = _lazy_load(nested, "kind.second")
+    assert again == first
+    assert again["file"] == str(nested.folder / "kind" / "second.py")
+    module = sys.modules[f"{nested.name}.kind.second"]
+    assert sys.modules[f"{nested.name}.kind"].second is module  # type: ignore[attr-defined]
+    assert "VALUE = 2" in inspect.getsource(module)
+
+
+def test_an_edited_module_is_read_anew_and_the_others_still_come_from_the_bundle(
+    nested: Package, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _lazy_load(nested, "kind.first")
+    source = nested.folder / "kind" / "first.py"
+    source.write_text(source.read_text().replace("VALUE = 1", "VALUE = 'one, edited'"))
+    assert _lazy_load(nested, "kind.first")["value"] == "one, edited"
+    source.write_text(source.read_text().replace("'one, edited'", "'one, edited again'"))
+    get_code = SourceFileLoader.get_code
+
+    def only_first_compiled(loader: SourceFileLoader, name: str) -> object:
+        assert name != f"{nested.name}.kind.second", "second is checked alone, and is fresh"
+        return get_code(loader, name)
+
+    monkeypatch.setattr(SourceFileLoader, "get_code", only_first_compiled)
+    assert _lazy_load(nested, "kind.second")["value"] == 2
+
+
+def test_a_damaged_lazy_bundle_is_ignored_and_rewritten(nested: Package, tmp_path: Path) -> None:
+    _lazy_load(nested, "kind.first")
+    (bundle,) = (tmp_path / "cache").rglob("_lazy_bundle.*.bin")
+    bundle.write_bytes(bundle.read_bytes()[:100])
+    size = 100
+    assert _lazy_load(nested, "kind.first")["value"] == 1
+    assert len(bundle.read_bytes()) > size

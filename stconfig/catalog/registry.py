@@ -8,7 +8,7 @@ generated models.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import import_module
 from types import ModuleType
 from typing import TYPE_CHECKING, cast
@@ -82,23 +82,25 @@ def canonical_name(kind: str, name: str, *, version: str | None = None) -> str |
 
 def suggest(kind: str, name: str, *, version: str | None = None) -> list[str]:
     """What a wrong plugin name probably meant: near misses, artifact names, JDBC databases."""
+    return list(_suggestions(_check_kind(kind), name, version))
+
+
+@lru_cache(maxsize=256)
+def _suggestions(kind: Kind, name: str, version: str | None) -> tuple[str, ...]:
+    """`suggest`, remembered: a corpus names the same unknown plugins in many jobs, and each
+    search measures the name against every plugin of the kind."""
     index = _index(version)
-    kind = _check_kind(kind)
-    names = [n for _, n in plugin_names(kind, version=version)]
+    names = _squashed_names(kind, version)
     lowered = name.strip().lower()
     result: list[str] = []
     artifact = index.ARTIFACTS.get(lowered) or index.ARTIFACTS.get(f"connector-{lowered}")
     if artifact:
         result += [n for k, n in artifact if k == kind] or [n for _, n in artifact]
-    near = closest(name, names)
+    near = closest(name, [n for n, _ in names])
     if near is not None:
         result.append(near)
-    squashed = re.sub(r"[^a-z0-9]", "", lowered)
-    result += [
-        n
-        for n in names
-        if len(squashed) >= 3 and re.sub(r"[^a-z0-9]", "", n.lower()).startswith(squashed)
-    ]
+    squashed = _NOT_NAME.sub("", lowered)
+    result += [n for n, plain in names if len(squashed) >= 3 and plain.startswith(squashed)]
     dialects = {d.lower() for d in index.JDBC_DIALECTS} | {"postgresql", "mariadb"}
     if lowered in dialects or lowered.removesuffix("sql") in dialects:
         result.append("Jdbc")
@@ -106,7 +108,16 @@ def suggest(kind: str, name: str, *, version: str | None = None) -> list[str]:
         others = [n for k in KINDS if k != kind for _, n in plugin_names(k, version=version)]
         if any(n.lower() == lowered for n in others):
             result = []
-    return list(dict.fromkeys(result))
+    return tuple(dict.fromkeys(result))
+
+
+_NOT_NAME = re.compile(r"[^a-z0-9]")
+
+
+@cache
+def _squashed_names(kind: Kind, version: str | None) -> tuple[tuple[str, str], ...]:
+    """Each plugin name of a kind with its lower-case letters and digits alone."""
+    return tuple((n, _NOT_NAME.sub("", n.lower())) for _, n in plugin_names(kind, version=version))
 
 
 def find(name: str, kind: str | None = None, *, version: str | None = None) -> tuple[Kind, str]:
@@ -154,12 +165,23 @@ def lookup(kind: str, name: str, *, version: str | None = None) -> type[PluginOp
 def plugin_spec(kind: str, name: str, *, version: str | None = None) -> PluginSpec:
     """The plain option facts of a plugin (keys, fallback keys, types, rules).
 
-    Cheap: the facts live in a module of their own that imports no pydantic.
+    Cheap: the facts live in a module of their own that imports no pydantic, run from the
+    version's bundle of spec modules (`_bundle.import_from_bundle`): a corpus lint needs
+    over a hundred of them, and importlib cost more than their bodies.
     """
+    from stconfig._bundle import import_from_bundle
+
     _, module, _ = _entry(kind, name, version)
-    chosen = version or LATEST
-    facts = import_module(f"{_GENERATED}.{VERSIONS[chosen]}.specs.{module}")
+    package = f"{_GENERATED}.{VERSIONS[version or LATEST]}.specs"
+    facts = import_from_bundle(package, _spec_modules(version), module)
     return cast(PluginSpec, facts.SPEC)
+
+
+@cache
+def _spec_modules(version: str | None) -> tuple[str, ...]:
+    """Every spec module of a version, below its `specs` package (`source.kafka`)."""
+    plugins: dict[tuple[str, str], tuple[str, str, str]] = _index(version).PLUGINS
+    return tuple(sorted({module for _, module, _ in plugins.values()}))
 
 
 __all__ = [

@@ -19,6 +19,7 @@ No pydantic here: the linter reads it too.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from stconfig.model.values import Node, ObjectNode, Scalar
 
@@ -75,8 +76,10 @@ def _generic(compact: str, head: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def is_type(text: str) -> bool:
-    """True when SeaTunnel parses the text as a column type."""
+    """True when SeaTunnel parses the text as a column type (remembered: schemas name the
+    same few types thousands of times over a corpus)."""
     if _simple(text) is not None:
         return True
     compact = text.replace(" ", "").lower()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from stconfig._records import replace
@@ -160,21 +161,37 @@ def _rules_for(path: str, settings: LintSettings) -> list[Rule]:
     return selected(settings.select, (*settings.ignore, *settings.ignored_for(path)))
 
 
+class _Plan:
+    """A selection of rules sorted once rather than for every file: their codes, the rules
+    that run before suppressions (all of them, or the syntax rules alone) and after them.
+    A plain class: a record class costs more to build at import than it saves here."""
+
+    __slots__ = ("codes", "early", "late", "syntax")
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.codes = frozenset(rule.code for rule in rules)
+        self.early = tuple(rule for rule in rules if not rule.after_suppressions)
+        self.syntax = tuple(rule for rule in self.early if rule.layer == "syntax")
+        self.late = tuple(rule for rule in rules if rule.after_suppressions)
+
+
+@lru_cache(maxsize=64)
+def _plan(rules: tuple[Rule, ...]) -> _Plan:
+    return _Plan(rules)
+
+
 def _run(ctx: LintContext, rules: Iterable[Rule]) -> list[Diagnostic]:
+    plan = _plan(tuple(rules))
+    ctx.enabled.update(plan.codes)
     diagnostics: list[Diagnostic] = []
-    late: list[Rule] = []
-    for rule in rules:
-        ctx.enabled.add(rule.code)
-        if rule.after_suppressions:
-            late.append(rule)
-        elif rule.layer == "syntax" or ctx.job is not None:
-            diagnostics.extend(rule.check(ctx))
+    for rule in plan.early if ctx.job is not None else plan.syntax:
+        diagnostics.extend(rule.check(ctx))
     ctx.suppressions = collect(ctx.documents)
     source = ctx.job.source_file if ctx.job is not None else None
     if source is not None and not ctx.documents and source.path.endswith(".py"):
         ctx.suppressions += collect_python(source)
     diagnostics = apply(diagnostics, ctx.suppressions)
-    for rule in late:
+    for rule in plan.late:
         diagnostics.extend(rule.check(ctx))
     return sorted(_without_secrets(ctx, diagnostics), key=Diagnostic.sort_key)
 

@@ -21,6 +21,7 @@ import copy
 import gc
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from stconfig import limits
@@ -333,7 +334,6 @@ class _Blocks:
         self.values = _size(reading.before) if self.blocks else 0
         """Values of the job's reading with the accepted fixes, as the reader counts them
         against its limit (`value_changes` holds each edited block's part of the change)."""
-        self.external = self._external_chars() if self.blocks else 0
 
     def _cut(self) -> None:
         """Find the blocks, when the job allows reading them apart."""
@@ -382,9 +382,12 @@ class _Blocks:
         self.substitutions = reach.count
         self.whole = not self.blocks
 
-    def _external_chars(self) -> int:
+    @cached_property
+    def external(self) -> int:
         """Characters of keys and values a substitution can copy from the environment or
-        the variables (at most all of them, each time)."""
+        the variables (at most all of them, each time): counted only for a job whose
+        edited blocks hold substitutions (few do), as it means reading every variable of
+        the environment."""
         environ = os.environ if self.reading.environ is None else self.reading.environ
         return sum(
             len(key) + len(value)
@@ -502,7 +505,8 @@ class _Blocks:
         environment and variables for each substitution."""
         total = self.values + sum(values[i] - self.value_changes.get(i, 0) for i in values)
         length += self.length
-        copied = (self.substitutions + self.substitutions_added + substitutions) * self.external
+        substituted = self.substitutions + self.substitutions_added + substitutions
+        copied = substituted * self.external if substituted else 0
         return (
             length <= limits.MAX_FILE_BYTES
             and length <= limits.MAX_INPUT_CHARS

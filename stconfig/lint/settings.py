@@ -49,6 +49,8 @@ class LintSettings:
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
         """Codes switched off for one file by `per-file-ignores` (glob on the path)."""
+        if not self.per_file_ignores:
+            return ()  # no path object to build for each file of a corpus
         pure = PurePath(path)
         codes: list[str] = []
         for pattern, ignored in self.per_file_ignores:

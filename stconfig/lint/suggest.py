@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 
 def closest(
     word: str, candidates: Iterable[str], *, limit: int = 1, cutoff: float = 0.6
 ) -> list[str]:
     """Candidates close to `word`, best first, compared case-insensitively."""
+    return list(_closest(word, tuple(candidates), limit, cutoff))
+
+
+@lru_cache(maxsize=1024)
+def _closest(word: str, candidates: tuple[str, ...], limit: int, cutoff: float) -> tuple[str, ...]:
+    """`closest`, remembered: a corpus repeats its misspelt keys from job to job, and
+    difflib compares each with every option of the plugin."""
     import difflib  # only when a name is misspelt: most runs never need it
 
     by_lower: dict[str, str] = {}
     for candidate in candidates:
         by_lower.setdefault(candidate.lower(), candidate)
     found = difflib.get_close_matches(word.lower(), list(by_lower), n=limit, cutoff=cutoff)
-    return [by_lower[match] for match in found]
+    return tuple(by_lower[match] for match in found)
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:

@@ -8,6 +8,7 @@ does the same for generated jobs through every output format and every error pat
 from __future__ import annotations
 
 import json
+import re
 import string
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,8 +23,10 @@ from stconfig.errors import ParseError
 from stconfig.reader import loads
 from stconfig.secrets import (
     _KEY_QUALIFIERS,
+    _PARAMETER,
     MASK,
     _may_name_a_secret,
+    _occurrences,
     is_secret_key,
     job_secrets,
     mask_line,
@@ -663,3 +666,28 @@ def test_the_quick_skip_keeps_every_qualifiers_key(qualifier: str) -> None:
     assert accepted, f"is_secret_key accepts no spelling of {qualifier!r} key"
     for key in accepted:
         assert _may_name_a_secret(f"{key} = v"), key
+
+
+WORDY = st.text(alphabet="ab_1 .=@-\n", max_size=40)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(value=st.text(alphabet="ab_1 .=@-", min_size=1, max_size=9), text=WORDY)
+def test_a_value_is_found_where_the_plain_patterns_find_it(value: str, text: str) -> None:
+    """The fast patterns (`_occurrences`, with the word test after the value) find a value
+    exactly where the plain ones do: anywhere when long, else as a whole word."""
+    escaped = re.escape(value)
+    plain = escaped if len(value) >= 8 else rf"(?<![A-Za-z0-9_]){escaped}(?![A-Za-z0-9_])"
+    text = text.replace("a", value, 2)
+    expected = [m.span() for m in re.finditer(plain, text)]
+    assert [m.span() for m in _occurrences(value).finditer(text)] == expected
+
+
+@settings(max_examples=2000, deadline=None)
+@given(text=st.text(alphabet="aZ9_.-= \t\n\"'x", max_size=40))
+def test_a_parameter_is_found_where_the_plain_pattern_finds_it(text: str) -> None:
+    """`_PARAMETER` takes the key and the spaces after it possessively: the same matches as
+    the pattern that gives characters back."""
+    plain = r"(?<![A-Za-z0-9_.\-])(?P<key>[A-Za-z][A-Za-z0-9_.\-]*)\s*=\s*"
+    expected = [(m.span(), m["key"]) for m in re.finditer(plain, text)]
+    assert [(m.span(), m["key"]) for m in _PARAMETER.finditer(text)] == expected

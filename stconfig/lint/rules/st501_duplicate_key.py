@@ -37,32 +37,25 @@ class DuplicateKey(Rule):
     layer = "syntax"
 
     def check(self, ctx: LintContext) -> Iterator[Diagnostic]:
-        # The fields every rule shares (walked once), by document.
-        fields_of: dict[int, list[tuple[Field, tuple[str, ...], ObjectValue]]] = {}
+        # The objects of every HOCON document, from the fields every rule shares (walked
+        # once) in one pass: each root, then the object values in written order, but for
+        # the section blocks at the root (repeated sections are ST904's).
+        objects: dict[int, tuple[ObjectValue, bool]] = {}
+        root: object = None
         for document, field, path, parent in ctx.fields:
-            fields_of.setdefault(id(document), []).append((field, path, parent))
-        for document in ctx.documents:
-            if document.syntax == "json":
+            if document.root is not root:
+                root = document.root
+                if document.syntax != "json" and isinstance(root, ObjectValue):
+                    objects[id(root)] = (root, True)
+            value = field.value
+            if not isinstance(value, ObjectValue) or document.syntax == "json":
                 continue  # the JSON parser already rejects duplicates
-            objects: dict[int, ObjectValue] = {}
-            root = document.root
-            if isinstance(root, ObjectValue):
-                objects[id(root)] = root
-            skip: set[int] = set()
-            for field, path, parent in fields_of.get(id(document), ()):
-                if isinstance(field.value, ObjectValue):
-                    objects[id(field.value)] = field.value
-                    if (
-                        parent is root
-                        and not path
-                        and field.key.path == (field.key.path[0],)
-                        and field.key.path[0] in SECTIONS
-                    ):
-                        skip.add(id(field.value))
-            for key, obj in objects.items():
-                if key in skip:
-                    continue
-                yield from self._duplicates(ctx, obj, top=obj is root)
+            key = field.key.path
+            if parent is root and not path and len(key) == 1 and key[0] in SECTIONS:
+                continue
+            objects[id(value)] = (value, False)
+        for obj, top in objects.values():
+            yield from self._duplicates(ctx, obj, top=top)
 
     def _duplicates(self, ctx: LintContext, obj: ObjectValue, *, top: bool) -> Iterator[Diagnostic]:
         seen: dict[tuple[str, ...], Field] = {}

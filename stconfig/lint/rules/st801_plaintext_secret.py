@@ -50,17 +50,19 @@ class PlaintextSecret(Rule):
         shade = self._shade(ctx)
         for document, field, path, _ in ctx.fields:
             value = field.value
-            key = field.key.path[-1]
-            last = key.split(".")[-1]
-            if is_secret_key(".".join(field.key.path)):
+            written = field.key.path
+            # Most fields hold no secret: their key is looked up as written (one part, most
+            # often) and nothing else is worked out for them.
+            if is_secret_key(written[0] if len(written) == 1 else ".".join(written)):
                 if not written_in_file(value):
                     continue
-                message = f"{key!r} holds a secret in plain text"
+                last = written[-1].split(".")[-1]
             elif isinstance(value, StringValue) and shape_regions(value.value):
-                message = f"{key!r} holds a secret in plain text"
                 last = "password"
             else:
                 continue
+            key = written[-1]
+            message = f"{key!r} holds a secret in plain text"
             top_level = (len(path) == 2 and document.syntax == "hocon" and path[0] in SECTIONS) or (
                 len(path) == 1 and document.syntax == "json" and path[0] in SECTIONS
             )

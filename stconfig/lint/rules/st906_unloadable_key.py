@@ -64,7 +64,8 @@ class UnloadableKey(Rule):
         found: list[Diagnostic],
     ) -> None:
         """The findings below `value` into `found`, in written order: a recursive function
-        filling one list, not nested generators (a resumption per level for every field)."""
+        filling one list, not nested generators (a resumption per level for every field),
+        called again only for the values that hold more fields."""
         # Keys of objects inside lists (below the plugin lists themselves) are kept as they
         # are when the config is rebuilt, so only objects reached through objects count.
         if isinstance(value, ArrayValue):
@@ -74,27 +75,29 @@ class UnloadableKey(Rule):
             return
         if not isinstance(value, ObjectValue):
             return
+        # A HOCON plugin block's name becomes plugin_name, not a key.
+        keys_count = json or len(path) != 1 or path[0] not in SECTIONS
         for entry in value.entries:
             if not isinstance(entry, Field):
                 continue
-            if not (not json and len(path) == 1 and path[0] in SECTIONS):
-                # a HOCON plugin block name becomes plugin_name, not a key
-                self._key(ctx, entry, found)
-            self._check(ctx, entry.value, (*path, *entry.key.path), json, found)
-
-    def _key(self, ctx: LintContext, field: Field, found: list[Diagnostic]) -> None:
-        for part in field.key.path:
-            why = problem(part)
-            if why is not None:
-                found.append(
-                    ctx.report(
-                        self,
-                        field.key.span,
-                        f"key {part!r} {why}; SeaTunnel fails to load it with BadPath",
-                        help="rename the key using letters, digits, '_', '-' or '.'",
-                    )
-                )
-                break
+            if keys_count:
+                for part in entry.key.path:
+                    # One C-level test for the common, clean key before `problem` says why.
+                    if RESERVED.isdisjoint(part) and "//" not in part and part.strip():
+                        continue
+                    why = problem(part)
+                    if why is not None:
+                        found.append(
+                            ctx.report(
+                                self,
+                                entry.key.span,
+                                f"key {part!r} {why}; SeaTunnel fails to load it with BadPath",
+                                help="rename the key using letters, digits, '_', '-' or '.'",
+                            )
+                        )
+                        break
+            if isinstance(entry.value, ObjectValue | ArrayValue):
+                self._check(ctx, entry.value, (*path, *entry.key.path), json, found)
 
 
 __all__ = ["UnloadableKey"]
