@@ -252,8 +252,8 @@ class Lexer:
         return tokens
 
     def _check_limits(self, count: int, start: int, end: int, piece: str) -> None:
-        """The token budget before each token, and the length of each token but a number
-        (whose length was never checked) and a rare shape (checked once cut)."""
+        """The token budget before each token, and the length of each token but a rare
+        shape (checked once cut)."""
         if count >= self.max_tokens:
             raise self.error(
                 f"more than {limits.MAX_TOKENS:,} tokens (keys, values, punctuation, "
@@ -408,13 +408,12 @@ class Lexer:
 
 
 def _cut_later(piece: str) -> bool:
-    """Whether a piece's length is checked only once its token is cut: a number (whose
-    length was never checked), and a piece `_slow_token` decodes (which may refuse it for
-    a reason of its own first)."""
+    """Whether a piece's length is checked only once its token is cut: a piece
+    `_slow_token` decodes (which may refuse it for a reason of its own first)."""
     first = _FIRST_CHARS.get(piece[0])
     if first == "string":
         return "\\" in piece or len(piece) == 1
-    return first == "number" or (first == "slow" and piece != "+=")
+    return first == "slow" and piece != "+="
 
 
 def _record(token: RawToken) -> Token:

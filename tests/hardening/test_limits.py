@@ -163,7 +163,9 @@ def test_long_unquoted_token_costs_memory_linear_in_its_length(tmp_path: Path) -
     assert result.returncode == 0, result.stderr[-2000:]
 
 
-@pytest.mark.parametrize("token", ["x" * 2000, '"' + "x" * 2000 + '"', "# " + "x" * 2000])
+@pytest.mark.parametrize(
+    "token", ["x" * 2000, '"' + "x" * 2000 + '"', "# " + "x" * 2000, "1" * 2000, "-" + "2" * 2000]
+)
 def test_token_longer_than_the_limit_is_refused_at_its_start(
     monkeypatch: pytest.MonkeyPatch, token: str
 ) -> None:
