@@ -104,10 +104,6 @@ def _suggestions(kind: Kind, name: str, version: str | None) -> tuple[str, ...]:
     dialects = {d.lower() for d in index.JDBC_DIALECTS} | {"postgresql", "mariadb"}
     if lowered in dialects or lowered.removesuffix("sql") in dialects:
         result.append("Jdbc")
-    if not result:
-        others = [n for k in KINDS if k != kind for _, n in plugin_names(k, version=version)]
-        if any(n.lower() == lowered for n in others):
-            result = []
     return tuple(dict.fromkeys(result))
 
 
