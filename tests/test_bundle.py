@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import itertools
 import os
@@ -16,6 +17,23 @@ import pytest
 from stconfig._bundle import import_bundled
 
 _names = itertools.count()
+
+
+@contextlib.contextmanager
+def _searched() -> Iterator[list[str]]:
+    """The module names importlib's finders are asked for inside the block."""
+    searched: list[str] = []
+
+    class Spy:
+        @staticmethod
+        def find_spec(name: str, *_: object) -> None:
+            searched.append(name)
+
+    sys.meta_path.insert(0, Spy)  # type: ignore[arg-type]
+    try:
+        yield searched
+    finally:
+        sys.meta_path.remove(Spy)  # type: ignore[arg-type]
 
 
 class Package:
@@ -34,22 +52,16 @@ class Package:
         source += f"package.ORDER.append({module!r})\n{body}\n"
         (self.folder / f"{module}.py").write_text(source)
 
-    def load(self) -> dict[str, object]:
-        """Import the package and its two modules afresh; their values, and how they came."""
+    def forget(self) -> None:
+        """Drop the package and its modules from sys.modules, so the next import is afresh."""
         for name in [m for m in sys.modules if m == self.name or m.startswith(self.name + ".")]:
             del sys.modules[name]
-        searched: list[str] = []
 
-        class Spy:
-            @staticmethod
-            def find_spec(name: str, *_: object) -> None:
-                searched.append(name)
-
-        sys.meta_path.insert(0, Spy)  # type: ignore[arg-type]
-        try:
+    def load(self) -> dict[str, object]:
+        """Import the package and its two modules afresh; their values, and how they came."""
+        self.forget()
+        with _searched() as searched:
             import_bundled(self.name, ("first", "second"))
-        finally:
-            sys.meta_path.remove(Spy)  # type: ignore[arg-type]
         package = sys.modules[self.name]
         return {
             "order": list(package.ORDER),
@@ -175,21 +187,9 @@ def _lazy_load(package: Package, name: str) -> dict[str, object]:
     from stconfig._bundle import _lazy_bundle, import_from_bundle
 
     _lazy_bundle.cache_clear()
-    for module in [m for m in sys.modules if m == package.name or m.startswith(package.name + ".")]:
-        del sys.modules[module]
-    searched: list[str] = []
-
-    class Spy:
-        @staticmethod
-        def find_spec(name: str, *_: object) -> None:
-            searched.append(name)
-
-    sys.meta_path.insert(0, Spy)  # type: ignore[arg-type]
-    try:
-        names = ("kind.first", "kind.second")
-        module = import_from_bundle(package.name, names, name)
-    finally:
-        sys.meta_path.remove(Spy)  # type: ignore[arg-type]
+    package.forget()
+    with _searched() as searched:
+        module = import_from_bundle(package.name, ("kind.first", "kind.second"), name)
     return {
         "value": module.VALUE,
         "order": list(sys.modules[package.name].ORDER),
