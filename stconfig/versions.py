@@ -9,6 +9,7 @@ we know by commit, 15431c9 (the conformance corpus and the REST v2 test engine),
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from stconfig._records import field, record
 
@@ -28,16 +29,12 @@ class Version:
     pre: str | None = None
     text: str = field(default="", compare=False)
 
-    @classmethod
-    def parse(cls, text: str) -> Version:
-        """`"2.3.9-SNAPSHOT"`, `"2.3.8"`, `"2.3"` or the known dev commit; ValueError otherwise."""
-        if text.strip().lower() == SNAPSHOT_COMMIT:
-            return cls(2, 3, 9, "SNAPSHOT", text=text.strip())
-        match = _VERSION.match(text)
-        if match is None:
-            raise ValueError(f"{text!r} is not a SeaTunnel version such as 2.3.8 or 2.3.9-SNAPSHOT")
-        major, minor, patch, pre = match.groups()
-        return cls(int(major), int(minor), int(patch or 0), pre, text=text.strip())
+    @staticmethod
+    def parse(text: str) -> Version:
+        """`"2.3.9-SNAPSHOT"`, `"2.3.8"`, `"2.3"` or the known dev commit; ValueError otherwise.
+        Parsed once per text: the rules ask for the target version thousands of times over a
+        corpus, and a frozen `Version` serves them all."""
+        return _parse(text)
 
     @property
     def release(self) -> tuple[int, int, int]:
@@ -69,7 +66,18 @@ class Version:
 
 def parse(text: str) -> Version:
     """Module-level shorthand for `Version.parse`."""
-    return Version.parse(text)
+    return _parse(text)
+
+
+@lru_cache(maxsize=64)
+def _parse(text: str) -> Version:
+    if text.strip().lower() == SNAPSHOT_COMMIT:
+        return Version(2, 3, 9, "SNAPSHOT", text=text.strip())
+    match = _VERSION.match(text)
+    if match is None:
+        raise ValueError(f"{text!r} is not a SeaTunnel version such as 2.3.8 or 2.3.9-SNAPSHOT")
+    major, minor, patch, pre = match.groups()
+    return Version(int(major), int(minor), int(patch or 0), pre, text=text.strip())
 
 
 @record(frozen=True)

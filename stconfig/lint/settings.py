@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Mapping
-from functools import lru_cache
 from pathlib import PurePath
 
 from stconfig._records import field, record
@@ -40,7 +39,7 @@ class LintSettings:
 
     @property
     def version(self) -> Version:
-        return _parsed(self.target_version)
+        return Version.parse(self.target_version)
 
     @property
     def version_chosen(self) -> bool:
@@ -61,13 +60,6 @@ class LintSettings:
             ):
                 codes.extend(ignored)
         return tuple(codes)
-
-
-@lru_cache(maxsize=16)
-def _parsed(text: str) -> Version:
-    """A version parsed once: the rules ask for it thousands of times over a corpus, and a
-    `Version` is frozen, so one object serves them all."""
-    return Version.parse(text)
 
 
 __all__ = ["LintSettings"]
